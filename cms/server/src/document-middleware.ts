@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DomainError, issue } from './domain/errors';
+import { toHttpError } from './errors';
+import { CMS, DOCUMENT_ID_PATTERN, SCOPED_PATH_FIELD } from './uids';
+import type auditFactory from './services/audit';
+import type recordsFactory from './services/records';
+import type viewerFactory from './services/viewer';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Document Service params are untyped */
+
+const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const WRITES = new Set(['create', 'update', 'delete']);
+const CMS_UIDS = new Set<string>(Object.values(CMS));
+
+/** Columns with a real UNIQUE index (database/migrations), mapped to the field they hold. */
+const UNIQUE_COLUMNS: Record<string, string> = {
+  'cms_areas.code': 'code',
+  cms_areas_code: 'code',
+  'cms_grids.code': 'code',
+  cms_grids_code: 'code',
+  'cms_organisations.credit_code': 'creditCode',
+  cms_organisations_credit_code: 'creditCode',
+};
+
+/**
+ * Every Document Service call on a cms content type passes through here, from REST, GraphQL,
+ * the admin panel and other plugins alike — which is why scoping, validation and the audit log
+ * live here and not in controllers:
+ * - reads are narrowed to the viewer's scope and personal data of people outside it is masked;
+ * - writes are checked against the domain rules, given their derived paths, refused outside the
+ *   viewer's scope (as "not found"), and appended to the audit log, all in one transaction.
+ */
+export function registerDocumentMiddleware(strapi: Core.Strapi): void {
+  const viewers = () => strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>;
+  const records = () =>
+    strapi.plugin('cms').service('records') as ReturnType<typeof recordsFactory>;
+  const audit = () => strapi.plugin('cms').service('audit') as ReturnType<typeof auditFactory>;
+
+  const assertDocumentId = (documentId: unknown) => {
+    if (typeof documentId !== 'string' || !DOCUMENT_ID_PATTERN.test(documentId)) {
+      throw new DomainError([
+        issue(
+          'malformed_id',
+          'id',
+          'malformed document id: expected 24 lower-case letters and digits',
+          '记录编号格式不正确',
+        ),
+      ]);
+    }
+  };
+
+  strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
+    const { uid, action } = context;
+    if (!CMS_UIDS.has(uid)) return next();
+
+    if (uid === CMS.auditEntry) {
+      if (READS.has(action)) return next();
+      throw new errors.ForbiddenError(
+        'Audit entries are append-only / 审计日志只能追加，不能修改或删除',
+      );
+    }
+
+    const viewer = await viewers().current();
+    const params = (context.params ??= {});
+
+    try {
+      if (READS.has(action)) {
+        if (params.documentId !== undefined) assertDocumentId(params.documentId);
+        const filter = viewers().scopeFilter(uid, viewer);
+        if (filter) params.filters = params.filters ? { $and: [params.filters, filter] } : filter;
+        const result = await next();
+        return viewers().maskResult(uid, result, viewer);
+      }
+      if (!WRITES.has(action)) {
+        if (viewer.kind !== 'global') throw new errors.ForbiddenError(`${action} is not available`);
+        return await next();
+      }
+
+      return await strapi.db.transaction(async ({ trx }: any) => {
+        let current: Record<string, any> | null = null;
+        if (action !== 'create') {
+          assertDocumentId(params.documentId);
+          current = await records().load(uid, params.documentId);
+          if (!current || !viewers().mayReach(uid, current, viewer)) {
+            throw new errors.NotFoundError('Not Found');
+          }
+        }
+        let after: { oldPath: string; newPath: string } | undefined;
+        if (action === 'delete') {
+          await records().assertDeletable(uid, current as Record<string, any>);
+        } else {
+          const prepared = await records().prepare(uid, action, params.data ?? {}, current, viewer);
+          params.data = prepared.data;
+          after = prepared.after;
+        }
+
+        const result: any = await next();
+
+        if (after) await records().rebaseSubtree(trx, after.oldPath, after.newPath);
+        const documentId = action === 'create' ? result?.documentId : params.documentId;
+        const saved = action === 'delete' ? null : await records().load(uid, documentId);
+        if (
+          uid === CMS.organisation &&
+          current &&
+          saved &&
+          current[SCOPED_PATH_FIELD[uid] as string] !== saved.areaPath
+        ) {
+          await records().followOrganisation(saved.id, saved.areaPath);
+        }
+        await audit().record({
+          contentType: uid,
+          action,
+          recordId: documentId,
+          before: current,
+          after: saved,
+          actor: viewers().actor(),
+        });
+        return action === 'delete' ? result : viewers().maskResult(uid, result, viewer);
+      });
+    } catch (error) {
+      throw toHttpError(error, UNIQUE_COLUMNS);
+    }
+  });
+}

@@ -1,0 +1,134 @@
+import type { Core } from '@strapi/strapi';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows */
+
+const READ = ['find', 'findOne'];
+const WRITE = ['find', 'findOne', 'create', 'update', 'delete'];
+
+export interface RoleSpec {
+  name: string;
+  description: string;
+  /** content type short name → actions */
+  cms: Record<string, string[]>;
+}
+
+/**
+ * Who may do what with cms records: the one matrix, seeded at every boot. Areas are written
+ * only by administrators in Strapi's admin panel. Scope (which records) is enforced separately,
+ * on top of this (what kinds of action).
+ */
+export const ROLE_MATRIX: Record<string, RoleSpec> = {
+  'foundation-staff': {
+    name: 'Foundation staff 基金会工作人员',
+    description: 'Donations, funds, grants; creates and edits organisations and incubations',
+    cms: {
+      area: READ,
+      grid: READ,
+      compound: READ,
+      person: READ,
+      organisation: WRITE,
+      incubation: WRITE,
+    },
+  },
+  incubator: {
+    name: 'Incubator 孵化平台',
+    description: 'Hub organisations: create and edit organisations and incubations',
+    cms: {
+      area: READ,
+      grid: READ,
+      compound: READ,
+      person: READ,
+      organisation: WRITE,
+      incubation: WRITE,
+    },
+  },
+  'community-worker': {
+    name: 'Community worker 社区工作者',
+    description: 'Create and edit people, grids and compounds in their scope',
+    cms: {
+      area: READ,
+      grid: WRITE,
+      compound: WRITE,
+      person: WRITE,
+      organisation: READ,
+      incubation: READ,
+    },
+  },
+  reviewer: {
+    name: 'Reviewer 评审专家',
+    description: 'Reads organisations and incubations to review applications',
+    cms: { area: READ, organisation: READ, incubation: READ },
+  },
+  volunteer: {
+    name: 'Volunteer 志愿者',
+    description: 'Reads what is public',
+    cms: { area: READ, organisation: READ },
+  },
+  resident: {
+    name: 'Resident 居民',
+    description: 'Reads what is public',
+    cms: { area: READ, organisation: READ },
+  },
+  public: {
+    name: 'Public',
+    description: 'Anyone, unauthenticated: reads what is public',
+    cms: { area: READ, organisation: READ },
+  },
+};
+
+/**
+ * Account actions. Listed here, not left to users-permissions' first-boot defaults, because
+ * those are applied only when it creates the roles itself, and bootstrap order is not ours.
+ */
+const PUBLIC_ACTIONS = [
+  'plugin::users-permissions.auth.callback',
+  'plugin::users-permissions.auth.connect',
+  'plugin::users-permissions.auth.register',
+  'plugin::users-permissions.auth.forgotPassword',
+  'plugin::users-permissions.auth.resetPassword',
+  'plugin::users-permissions.auth.emailConfirmation',
+  'plugin::users-permissions.auth.sendEmailConfirmation',
+];
+const SIGNED_IN_ACTIONS = [
+  'plugin::users-permissions.user.me',
+  'plugin::users-permissions.auth.changePassword',
+];
+
+/**
+ * Creates the roles that are missing and makes each role's cms permissions exactly the matrix:
+ * missing ones are added, cms permissions not in the matrix are removed.
+ */
+export async function seedRolesAndPermissions(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.db.query('plugin::users-permissions.role' as any);
+  const permissions = strapi.db.query('plugin::users-permissions.permission' as any);
+  for (const [type, spec] of Object.entries(ROLE_MATRIX)) {
+    let role = await roles.findOne({ where: { type } });
+    if (!role) {
+      role = await roles.create({ data: { type, name: spec.name, description: spec.description } });
+    }
+    const wanted = new Set(
+      Object.entries(spec.cms).flatMap(([ct, actions]) =>
+        actions.map((a) => `plugin::cms.${ct}.${a}`),
+      ),
+    );
+    (type === 'public' ? PUBLIC_ACTIONS : SIGNED_IN_ACTIONS).forEach((a) => wanted.add(a));
+    const existing: any[] = await permissions.findMany({
+      where: { role: { id: role.id } },
+      select: ['id', 'action'],
+    });
+    const have = new Set(existing.map((p) => p.action as string));
+    for (const p of existing) {
+      if (p.action.startsWith('plugin::cms.') && !wanted.has(p.action)) {
+        await permissions.delete({ where: { id: p.id } });
+      }
+    }
+    for (const action of wanted) {
+      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
+    }
+  }
+  // New sign-ups are residents, never staff.
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
+  const advanced = ((await store.get()) ?? {}) as Record<string, unknown>;
+  if (advanced.default_role !== 'resident')
+    await store.set({ value: { ...advanced, default_role: 'resident' } });
+}

@@ -1,0 +1,21 @@
+import { factories } from '@strapi/strapi';
+import { CMS } from '../uids';
+
+/** Core REST routes for every cms content type, mounted under /api/cms/<plural>. */
+const ROUTED = [CMS.area, CMS.grid, CMS.compound, CMS.person, CMS.organisation, CMS.incubation];
+
+let routes: unknown[] | undefined;
+
+export default {
+  type: 'content-api',
+  // A getter, because Strapi's core router reads the content type, which exists only after the
+  // plugin has registered; memoised, because Strapi writes each route's permission scope
+  // (config.auth.scope) into these objects and reads them again later — fresh objects on every
+  // read would leave the routes without a scope, open to any signed-in user.
+  get routes() {
+    routes ??= ROUTED.flatMap(
+      (uid) => factories.createCoreRouter(uid as never).routes as unknown[],
+    );
+    return routes;
+  },
+};

@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import { maskPerson } from '../domain/mask';
+import { CMS } from '../uids';
+import { newDocumentId } from './document-id';
+import type { Actor } from './viewer';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- snapshots of dynamic content types */
+type Row = Record<string, any>;
+
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
+
+export interface AuditInput {
+  contentType: string;
+  action: 'create' | 'update' | 'delete';
+  recordId: string;
+  before: Row | null;
+  after: Row | null;
+  actor: Actor;
+}
+
+/**
+ * The append-only audit log. Other plugins record their changes through `record`; entries are
+ * written below the Document Service (which refuses every write to them) and the database
+ * refuses UPDATE and DELETE on the table.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** A record's state as the audit log keeps it: scalars, relations as document ids, PII masked. */
+  function snapshot(uid: string, row: Row | null): Row | null {
+    if (!row) return null;
+    const model = strapi.getModel(uid as any);
+    const out: Row = {};
+    for (const [name, attribute] of Object.entries<any>(model.attributes)) {
+      if (SYSTEM_FIELDS.has(name) || !(name in row)) continue;
+      const value = row[name];
+      if (attribute.type === 'relation') {
+        out[name] = Array.isArray(value)
+          ? value.map((v: Row) => v.documentId)
+          : (value?.documentId ?? null);
+      } else {
+        out[name] = value ?? null;
+      }
+    }
+    // Personal data never enters a log, even one only administrators read.
+    return uid === CMS.person ? maskPerson(out) : out;
+  }
+
+  function changedFields(before: Row | null, after: Row | null): string[] {
+    const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+    keys.delete('documentId');
+    return [...keys].filter(
+      (k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null),
+    );
+  }
+
+  return {
+    snapshot,
+
+    /** Appends one entry; call it inside the transaction that made the change. */
+    async record(input: AuditInput): Promise<void> {
+      const before = snapshot(input.contentType, input.before);
+      const after = snapshot(input.contentType, input.after);
+      const fields = changedFields(before, after);
+      if (input.action === 'update' && fields.length === 0) return;
+      await strapi.db.query(CMS.auditEntry as any).create({
+        data: {
+          documentId: newDocumentId(),
+          action: input.action,
+          contentType: input.contentType,
+          recordId: input.recordId,
+          fields,
+          before,
+          after,
+          actorType: input.actor.type,
+          actorId: input.actor.id,
+          actorName: input.actor.name,
+          occurredAt: new Date(),
+          publishedAt: new Date(),
+        },
+      });
+    },
+  };
+};

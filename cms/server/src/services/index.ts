@@ -1,0 +1,18 @@
+import { factories } from '@strapi/strapi';
+import { CMS } from '../uids';
+import audit from './audit';
+import records from './records';
+import viewer from './viewer';
+
+export default {
+  // Strapi's core services, which the core controllers call (`plugin::cms.area` …).
+  area: factories.createCoreService(CMS.area as never),
+  grid: factories.createCoreService(CMS.grid as never),
+  compound: factories.createCoreService(CMS.compound as never),
+  person: factories.createCoreService(CMS.person as never),
+  organisation: factories.createCoreService(CMS.organisation as never),
+  incubation: factories.createCoreService(CMS.incubation as never),
+  audit,
+  records,
+  viewer,
+};

@@ -1,0 +1,135 @@
+import type { Core } from '@strapi/strapi';
+import { covers, isStaffRole, type Viewer } from '../domain/scope';
+import { maskPerson } from '../domain/mask';
+import { CMS, PUBLIC_UIDS, SCOPED_PATH_FIELD, USER_UID } from '../uids';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Strapi's request context and rows are untyped */
+type Ctx = { state: Record<string, any> } | undefined;
+
+const VIEWER_KEY = Symbol('linli.viewer');
+
+export interface Actor {
+  type: 'user' | 'admin' | 'api-token' | 'system';
+  id: string | null;
+  name: string | null;
+}
+
+/**
+ * Who is asking, and what they may see: derived once per request from Strapi's auth state.
+ * Calls made outside a request (bootstrap, seed, scripts) act as the system, unscoped.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const currentContext = (): Ctx => strapi.requestContext.get() as Ctx;
+
+  async function loadViewer(ctx: Ctx): Promise<Viewer> {
+    if (!ctx) return { kind: 'global' };
+    const strategy: string | undefined = ctx.state.auth?.strategy?.name;
+    if (strategy === 'admin' || strategy === 'api-token') return { kind: 'global' };
+    const user = ctx.state.user;
+    if (!user || strategy !== 'users-permissions') {
+      // Requests that carry no user but reach a document call are public requests.
+      return ctx.state.route || ctx.state.auth
+        ? { kind: 'public', role: 'public' }
+        : { kind: 'global' };
+    }
+    const row = await strapi.db.query(USER_UID as any).findOne({
+      where: { id: user.id },
+      select: ['id'],
+      populate: { role: { select: ['type'] }, scope: { select: ['path'] } },
+    });
+    const role: string = row?.role?.type ?? 'public';
+    if (isStaffRole(role)) return { kind: 'scoped', role, scopePath: row?.scope?.path ?? null };
+    return { kind: 'public', role };
+  }
+
+  return {
+    /** The viewer of the current request (memoised on the request's state). */
+    async current(): Promise<Viewer> {
+      const ctx = currentContext();
+      if (!ctx) return { kind: 'global' };
+      if (!ctx.state[VIEWER_KEY as any]) ctx.state[VIEWER_KEY as any] = await loadViewer(ctx);
+      return ctx.state[VIEWER_KEY as any] as Viewer;
+    },
+
+    /** Who to name in the audit log for the current request. */
+    actor(): Actor {
+      const ctx = currentContext();
+      const strategy: string | undefined = ctx?.state.auth?.strategy?.name;
+      const credentials = ctx?.state.auth?.credentials;
+      if (strategy === 'users-permissions' && ctx?.state.user) {
+        return {
+          type: 'user',
+          id: String(ctx.state.user.id),
+          name: ctx.state.user.username ?? null,
+        };
+      }
+      if (strategy === 'admin' && ctx?.state.user) {
+        const u = ctx.state.user;
+        return { type: 'admin', id: String(u.id), name: u.email ?? u.firstname ?? null };
+      }
+      if (strategy === 'api-token') {
+        return {
+          type: 'api-token',
+          id: credentials?.id ? String(credentials.id) : null,
+          name: credentials?.name ?? null,
+        };
+      }
+      return { type: 'system', id: null, name: null };
+    },
+
+    /** Document Service filters restricting `uid` to what the viewer may see. */
+    scopeFilter(uid: string, viewer: Viewer): Record<string, unknown> | null {
+      if (viewer.kind === 'global') return null;
+      const field = SCOPED_PATH_FIELD[uid];
+      if (!field) return null;
+      if (viewer.kind === 'public') {
+        return PUBLIC_UIDS.includes(uid) ? null : { id: { $null: true } };
+      }
+      if (!viewer.scopePath) return { id: { $null: true } };
+      return { [field]: { $startsWith: viewer.scopePath } };
+    },
+
+    covers,
+
+    /** Whether the viewer may see and change this record (null: the record is not scoped). */
+    mayReach(uid: string, record: Record<string, any>, viewer: Viewer): boolean {
+      const field = SCOPED_PATH_FIELD[uid];
+      if (!field || viewer.kind === 'global') return true;
+      if (viewer.kind === 'public') return PUBLIC_UIDS.includes(uid);
+      return covers(viewer, record[field]);
+    },
+
+    /**
+     * Masks phone and ID numbers of every person in a result, top-level or populated at any depth,
+     * whose community the viewer's scope does not cover.
+     */
+    maskResult(uid: string, result: unknown, viewer: Viewer): unknown {
+      if (viewer.kind === 'global') return result;
+      const walk = (model: string, value: any, depth: number): any => {
+        if (value === null || typeof value !== 'object' || depth > 8) return value;
+        if (Array.isArray(value)) return value.map((item) => walk(model, item, depth));
+        const schema = strapi.getModel(model as any);
+        let out = value;
+        if (model === CMS.person && !covers(viewer, value.areaPath)) out = maskPerson(value);
+        if (!schema) return out;
+        for (const [name, attribute] of Object.entries<any>(schema.attributes)) {
+          if (
+            attribute.type === 'relation' &&
+            attribute.target &&
+            out[name] &&
+            typeof out[name] === 'object'
+          ) {
+            const masked = walk(attribute.target, out[name], depth + 1);
+            if (masked !== out[name])
+              out =
+                out === value
+                  ? { ...value, [name]: masked }
+                  : Object.assign(out, { [name]: masked });
+          }
+        }
+        return out;
+      };
+      return walk(uid, result, 0);
+    },
+  };
+};

@@ -1,0 +1,120 @@
+import type { Core } from '@strapi/strapi';
+import { planCity, planDistrict, XINDU, type SeedPlan } from './plan';
+import { writePlan } from './write';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions and admin services are untyped */
+
+export const DEMO_PASSWORD = 'Linli-demo-2026';
+export const DEMO_ADMIN_EMAIL = 'admin@linli.local';
+
+/** The demo accounts: one per role, named after it, and the area each is scoped to. */
+const DEMO_ACCOUNTS: { role: string; scope: keyof SeedPlan['anchors'] | null }[] = [
+  { role: 'foundation-staff', scope: 'district' },
+  { role: 'incubator', scope: 'district' },
+  { role: 'community-worker', scope: 'community' },
+  { role: 'reviewer', scope: 'district' },
+  { role: 'volunteer', scope: null },
+  { role: 'resident', scope: null },
+];
+
+/**
+ * When the demo district is seeded: LINLI_SEED=demo always (but never with NODE_ENV=production),
+ * LINLI_SEED=none never, and by default only into the embedded SQLite database of a
+ * non-production start — a PostgreSQL database is someone's real data until told otherwise.
+ */
+export function seedWanted(strapi: Core.Strapi): boolean {
+  const mode = process.env.LINLI_SEED ?? 'auto';
+  if (process.env.NODE_ENV === 'production') {
+    if (mode === 'demo')
+      strapi.log.warn('LINLI_SEED=demo ignored: no demo data or demo accounts in production.');
+    return false;
+  }
+  if (mode === 'none') return false;
+  if (mode === 'demo') return true;
+  return strapi.db.dialect.client !== 'postgres';
+}
+
+export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
+  if (!seedWanted(strapi)) return;
+  const result = await seedDemo(strapi);
+  if (result.seeded) {
+    strapi.log.info(
+      `Seeded the demo district in ${result.ms} ms: ${Object.entries(result.counts)
+        .map(([k, v]) => `${v} ${k.split('.').pop()}`)
+        .join(', ')}. ` +
+        `Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.role).join(', ')}; admin panel: ${DEMO_ADMIN_EMAIL}.`,
+    );
+  }
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  ms: number;
+  counts: Record<string, number>;
+}
+
+/** Seeds the demo district and its accounts once; a second call finds the district and does nothing. */
+export async function seedDemo(strapi: Core.Strapi, plans?: SeedPlan[]): Promise<SeedResult> {
+  const started = Date.now();
+  const toWrite = plans ?? [planDistrict(XINDU)];
+  const firstCode = (toWrite[0] as SeedPlan).areas[0]?.data.code as string;
+  const existing = await strapi.db
+    .query('plugin::cms.area' as any)
+    .findOne({ where: { code: firstCode }, select: ['id'] });
+  if (existing) return { seeded: false, ms: Date.now() - started, counts: {} };
+
+  const counts: Record<string, number> = {};
+  await strapi.db.transaction(async ({ trx }: any) => {
+    for (const plan of toWrite) {
+      const c = await writePlan(strapi, trx, plan);
+      for (const [k, v] of Object.entries(c)) counts[k] = (counts[k] ?? 0) + v;
+    }
+  });
+  await createDemoAccounts(strapi, toWrite[0] as SeedPlan);
+  return { seeded: true, ms: Date.now() - started, counts };
+}
+
+async function createDemoAccounts(strapi: Core.Strapi, plan: SeedPlan): Promise<void> {
+  const users = strapi.plugin('users-permissions').service('user') as any;
+  for (const account of DEMO_ACCOUNTS) {
+    const role = await strapi.db
+      .query('plugin::users-permissions.role' as any)
+      .findOne({ where: { type: account.role } });
+    const found = await strapi.db
+      .query('plugin::users-permissions.user' as any)
+      .findOne({ where: { username: account.role } });
+    if (found || !role) continue;
+    const scope = account.scope
+      ? await strapi.db
+          .query('plugin::cms.area' as any)
+          .findOne({ where: { documentId: plan.anchors[account.scope] }, select: ['id'] })
+      : null;
+    await users.add({
+      username: account.role,
+      email: `${account.role}@linli.local`,
+      password: DEMO_PASSWORD,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+      scope: scope?.id ?? null,
+    });
+  }
+  const admins = strapi.service('admin::user') as any;
+  if (!(await admins.exists({ email: DEMO_ADMIN_EMAIL }))) {
+    const superAdmin = await (strapi.service('admin::role') as any).getSuperAdmin();
+    if (superAdmin) {
+      await admins.create({
+        email: DEMO_ADMIN_EMAIL,
+        firstname: 'Linli',
+        lastname: 'Admin',
+        password: DEMO_PASSWORD,
+        isActive: true,
+        registrationToken: null,
+        roles: [superAdmin.id],
+      });
+    }
+  }
+}
+
+export { planCity, planDistrict, XINDU };
