@@ -15,6 +15,7 @@ export default tseslint.config(
       'coverage/',
       'public/',
       'admin-ui/',
+      '.strapi/',
     ],
   },
   js.configs.recommended,
