@@ -61,8 +61,11 @@ function newestMtime(dir) {
 
 const SOURCE_DIRS = ['config', 'database', 'src', 'cms/server', 'plugins', 'scripts', 'tests'];
 
+// Written after a successful compile; anything newer than it means the build is stale.
+const BUILD_STAMP = path.join(distDir, '.linli-build-stamp');
+
 function serverIsStale() {
-  const marker = path.join(distDir, '.tsbuildinfo');
+  const marker = BUILD_STAMP;
   if (!fs.existsSync(marker)) return true;
   const built = fs.statSync(marker).mtimeMs;
   const sources = Math.max(
@@ -83,11 +86,11 @@ function run(command, args, options = {}) {
 function buildServerIfStale(log = console.log) {
   if (!serverIsStale()) return false;
   log('Compiling the server code (tsc)…');
+  const started = Date.now();
   run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
-  // tsc skips emitting when nothing changed; touch the marker so the check above holds.
-  const marker = path.join(distDir, '.tsbuildinfo');
-  const now = new Date();
-  if (fs.existsSync(marker)) fs.utimesSync(marker, now, now);
+  fs.writeFileSync(BUILD_STAMP, new Date(started).toISOString());
+  // The stamp carries the time the compile started, so a file saved during it counts as newer.
+  fs.utimesSync(BUILD_STAMP, new Date(started), new Date(started));
   return true;
 }
 

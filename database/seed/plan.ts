@@ -383,10 +383,11 @@ export function planDistrict(
     area.data.population = Math.round(areaHouseholds * (2.5 + r.next() * 0.6));
   });
   // Any members left over after the random pass go to the first micro-grids, so the total is exact.
+  const areaById = new Map(plan.areas.map((a) => [a.documentId, a]));
   for (const grid of plan.grids) {
     if (extraMembers <= 0) break;
     if (grid.data.level !== 'micro' || (grid.relations.members as string[]).length > 1) continue;
-    const areaRow = plan.areas.find((a) => a.documentId === grid.relations.community) as PlannedRow;
+    const areaRow = areaById.get(grid.relations.community as string) as PlannedRow;
     const extra = person(areaRow, { isMicroGridMember: true });
     (grid.relations.members as string[]).push(extra.documentId);
     extraMembers -= 1;
@@ -412,8 +413,13 @@ export function planDistrict(
     plan.organisations.push(o);
     return o;
   };
+  const residentOf = new Map<string, PlannedRow>();
+  for (const p of plan.people) {
+    const community = p.relations.community as string;
+    if (!p.data.isGridWorker && !residentOf.has(community)) residentOf.set(community, p);
+  }
   const randomPerson = (area: PlannedRow): PlannedRow | undefined =>
-    plan.people.find((p) => p.relations.community === area.documentId && !p.data.isGridWorker);
+    residentOf.get(area.documentId);
   org(
     {
       name: `${spec.name}社区发展基金会`,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
+  AREA_LEVELS,
   areaHierarchyIssues,
   areaPath,
   isGrassroots,
@@ -10,6 +11,7 @@ import { DomainError, issue, type DomainIssue } from '../domain/errors';
 import { isMainlandMobile, isValidIdNumber } from '../domain/id-number';
 import { assessmentsSchema, milestonesSchema } from '../domain/incubation-records';
 import {
+  INCUBATION_STAGES,
   enterStage,
   stageDateIssues,
   transitionIssues,
@@ -136,6 +138,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async [CMS.area](action, data, current, viewer) {
       const issues = computedFieldIssues(['path'], data, viewer);
       const level = (data.level ?? current?.level) as AreaLevel;
+      // These rules run before Strapi's own attribute validation, so check what they read.
+      if (!AREA_LEVELS.includes(level)) {
+        throw new DomainError([
+          issue(
+            'invalid_value',
+            'level',
+            `level must be one of ${AREA_LEVELS.join(', ')}`,
+            `区域级别必须是 ${AREA_LEVELS.join('、')} 之一`,
+          ),
+        ]);
+      }
       const code = (data.code ?? current?.code) as string;
       const kind = 'kind' in data ? data.kind : current?.kind;
       const parent = await resolveToOne('parent', CMS.area, data, current, viewer, issues);
@@ -355,6 +368,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const from = action === 'create' ? null : (current?.stage as IncubationStage);
       const to = (data.stage ?? current?.stage ?? 'applied') as IncubationStage;
+      if (!INCUBATION_STAGES.includes(to)) {
+        throw new DomainError([
+          issue(
+            'invalid_value',
+            'stage',
+            `stage must be one of ${INCUBATION_STAGES.join(', ')}`,
+            `孵化阶段必须是 ${INCUBATION_STAGES.join('、')} 之一`,
+          ),
+        ]);
+      }
       issues.push(...transitionIssues(from, to));
       const out: Row = { ...data, areaPath: organisation?.areaPath ?? null };
       const dates: StageDates = {};

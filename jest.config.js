@@ -1,0 +1,22 @@
+'use strict';
+// Two projects: `unit` (pure domain code, no Strapi) and `api` (a real Strapi booted per file,
+// on the database scripts/test.js prepared: SQLite, or PostgreSQL when DATABASE_URL is set).
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      transform,
+    },
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      transform,
+    },
+  ],
+};

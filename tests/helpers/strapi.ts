@@ -1,0 +1,125 @@
+import path from 'path';
+import request from 'supertest';
+import type { Core } from '@strapi/strapi';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies and Strapi services */
+
+const root = path.resolve(__dirname, '..', '..');
+
+export const DEMO_PASSWORD = 'Linli-demo-2026';
+
+/**
+ * Boots the compiled app (dist/) against the database scripts/test.js chose, seeding the demo
+ * district on first boot. A failed load destroys the instance, or jest would hang on the pool.
+ */
+export async function bootStrapi(): Promise<Core.Strapi> {
+  process.env.LINLI_SEED ??= 'demo';
+  for (const key of [
+    'APP_KEYS',
+    'API_TOKEN_SALT',
+    'ADMIN_JWT_SECRET',
+    'TRANSFER_TOKEN_SALT',
+    'JWT_SECRET',
+    'ENCRYPTION_KEY',
+  ]) {
+    process.env[key] ??= key === 'APP_KEYS' ? 'testKeyA,testKeyB' : `test-${key.toLowerCase()}`;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after env is set
+  const { createStrapi } = require('@strapi/strapi');
+  const app = createStrapi({
+    appDir: root,
+    distDir: path.join(root, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  app.log.level = 'error';
+  try {
+    await app.load();
+    await app.server.mount();
+  } catch (error) {
+    await app.destroy().catch(() => undefined);
+    throw error;
+  }
+  return app;
+}
+
+export const http = (strapi: Core.Strapi) => request(strapi.server.httpServer);
+
+export async function login(
+  strapi: Core.Strapi,
+  identifier: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
+  const res = await http(strapi).post('/api/auth/local').send({ identifier, password });
+  if (res.status !== 200)
+    throw new Error(`login ${identifier}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.jwt as string;
+}
+
+let serial = 0;
+/** A unique suffix for records a test creates, so files sharing a database never collide. */
+export const unique = (prefix = ''): string =>
+  `${prefix}${Date.now().toString(36)}${(serial++).toString(36)}`;
+
+/** Creates a staff user with a role and a scope (an area's documentId), returning a JWT. */
+export async function staffUser(
+  strapi: Core.Strapi,
+  role: string,
+  scopeDocumentId: string | null,
+): Promise<string> {
+  const username = unique(`${role}-`);
+  const roleRow = await strapi.db
+    .query('plugin::users-permissions.role' as any)
+    .findOne({ where: { type: role } });
+  const scope = scopeDocumentId
+    ? await strapi.db
+        .query('plugin::cms.area' as any)
+        .findOne({ where: { documentId: scopeDocumentId } })
+    : null;
+  await (strapi.plugin('users-permissions').service('user') as any).add({
+    username,
+    email: `${username}@test.local`,
+    password: DEMO_PASSWORD,
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: roleRow.id,
+    scope: scope?.id ?? null,
+  });
+  return login(strapi, username);
+}
+
+/** Two grassroots areas in different subdistricts, for scoping tests. */
+export async function twoCommunities(strapi: Core.Strapi): Promise<[any, any]> {
+  const rows: any[] = await strapi.db.query('plugin::cms.area' as any).findMany({
+    where: { level: 'community' },
+    orderBy: { code: 'asc' },
+    select: ['id', 'documentId', 'code', 'path', 'name'],
+  });
+  const first = rows[0];
+  const other = rows.find(
+    (r) => !r.path.startsWith(first.path.split('/').slice(0, 3).join('/') + '/'),
+  );
+  return [first, other];
+}
+
+/** A GraphQL request as the holder of `jwt` (or anonymous). */
+export async function gql(
+  strapi: Core.Strapi,
+  query: string,
+  variables: Record<string, unknown> = {},
+  jwt?: string,
+) {
+  const req = http(strapi).post('/graphql').send({ query, variables });
+  if (jwt) req.set('Authorization', `Bearer ${jwt}`);
+  return req;
+}
+
+/** Logs in to Strapi's admin panel as the demo administrator and returns its JWT. */
+export async function adminLogin(strapi: Core.Strapi): Promise<string> {
+  const res = await http(strapi)
+    .post('/admin/login')
+    .send({ email: 'admin@linli.local', password: DEMO_PASSWORD });
+  if (res.status !== 200) throw new Error(`admin login: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.token as string;
+}
