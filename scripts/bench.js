@@ -1,0 +1,187 @@
+'use strict';
+// `npm run bench`: prints the figures a newcomer feels — first start (migrate + seed) and later
+// starts to a healthy server, idle memory, seed time, and list latency for a scoped user — on a
+// throw-away SQLite file. `-- --city` also seeds a whole city (4,351 communities) and times it.
+// Figures only: nothing here passes or fails.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const { spawn } = require('child_process');
+const { root, distDir, ensureSecrets, buildServerIfStale, buildAdminIfMissing } = require('./lib');
+
+const city = process.argv.includes('--city');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function request(port, method, url, body, token) {
+  return new Promise((resolve, reject) => {
+    const data = body ? JSON.stringify(body) : undefined;
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode, text }));
+      },
+    );
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+async function startServer(env, port) {
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (c) => (log += c));
+  child.stderr.on('data', (c) => (log += c));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
+    const res = await request(port, 'GET', '/_health').catch(() => null);
+    if (res && res.status === 204) break;
+    if (Date.now() - started > 300000) throw new Error(`server not healthy after 300 s:\n${log}`);
+    await sleep(100);
+  }
+  return { child, ms: Date.now() - started, log: () => log };
+}
+
+const rssMb = (pid) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+};
+
+async function stop(child) {
+  child.kill('SIGTERM');
+  for (let i = 0; i < 100 && child.exitCode === null; i += 1) await sleep(100);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeRequests(port, url, token, n = 50) {
+  const times = [];
+  for (let i = 0; i < n; i += 1) {
+    const t = process.hrtime.bigint();
+    const res = await request(port, 'GET', url, null, token);
+    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${res.text.slice(0, 200)}`);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`;
+}
+
+async function main() {
+  ensureSecrets();
+  buildServerIfStale();
+  const adminStart = Date.now();
+  if (buildAdminIfMissing())
+    console.log(`admin panel build: ${((Date.now() - adminStart) / 1000).toFixed(1)} s`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
+  const env = {
+    DATABASE_URL: '',
+    DATABASE_FILENAME: path.join(tmp, 'bench.db'),
+    LINLI_SEED: 'demo',
+  };
+  const port = 20000 + Math.floor(Math.random() * 10000);
+  const figures = [];
+  try {
+    const first = await startServer(env, port);
+    const seedLine = /Seeded the demo district in (\d+) ms: ([^.]*)/.exec(first.log());
+    figures.push(['first start (migrate + seed) to healthy', `${(first.ms / 1000).toFixed(1)} s`]);
+    if (seedLine)
+      figures.push([
+        'seed of the demo district',
+        `${(Number(seedLine[1]) / 1000).toFixed(1)} s (${seedLine[2]})`,
+      ]);
+    await stop(first.child);
+
+    const later = await startServer(env, port);
+    figures.push(['later start to healthy', `${(later.ms / 1000).toFixed(1)} s`]);
+    const login = await request(port, 'POST', '/api/auth/local', {
+      identifier: 'community-worker',
+      password: 'Linli-demo-2026',
+    });
+    const token = JSON.parse(login.text).jwt;
+    const staff = JSON.parse(
+      (
+        await request(port, 'POST', '/api/auth/local', {
+          identifier: 'foundation-staff',
+          password: 'Linli-demo-2026',
+        })
+      ).text,
+    ).jwt;
+    figures.push([
+      'REST people list, community worker (25/page)',
+      await timeRequests(port, '/api/cms/people?pagination[pageSize]=25', token),
+    ]);
+    figures.push([
+      'REST micro-grids list, district staff (25/page of 10,161)',
+      await timeRequests(
+        port,
+        '/api/cms/grids?filters[level][$eq]=micro&pagination[pageSize]=25&pagination[page]=200',
+        staff,
+      ),
+    ]);
+    await sleep(3000);
+    figures.push([
+      'idle resident memory after requests',
+      `${rssMb(later.child.pid).toFixed(0)} MB`,
+    ]);
+    await stop(later.child);
+
+    if (city) {
+      const cityEnv = { ...env, DATABASE_FILENAME: path.join(tmp, 'city.db'), LINLI_SEED: 'none' };
+      const { createStrapi } = require('@strapi/strapi');
+      Object.assign(process.env, cityEnv);
+      const app = createStrapi({
+        appDir: root,
+        distDir,
+        autoReload: false,
+        serveAdminPanel: false,
+      });
+      app.log.level = 'warn';
+      await app.load();
+      const { seedDemo, planCity } = require(path.join(distDir, 'database', 'seed'));
+      const planStart = Date.now();
+      const plans = planCity(4351);
+      const planMs = Date.now() - planStart;
+      const result = await seedDemo(app, plans);
+      figures.push([
+        `city seed (4,351 communities; plan ${(planMs / 1000).toFixed(1)} s)`,
+        `${(result.ms / 1000).toFixed(1)} s: ${Object.entries(result.counts)
+          .map(([k, v]) => `${v} ${k.split('.').pop()}`)
+          .join(', ')}`,
+      ]);
+      await app.destroy();
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(
+    '\nLinli bench (SQLite, this machine: %d cores, %s GB)',
+    os.cpus().length,
+    (os.totalmem() / 2 ** 30).toFixed(0),
+  );
+  for (const [name, value] of figures) console.log(`  ${name.padEnd(58)} ${value}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
