@@ -300,3 +300,43 @@ describe('people, grids and compounds', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('personal data cannot be probed through relations', () => {
+  let strapi: Core.Strapi;
+  let worker: string;
+
+  beforeAll(async () => {
+    strapi = await bootStrapi();
+    const [a] = await twoCommunities(strapi);
+    worker = await staffUser(strapi, 'community-worker', a.documentId);
+  });
+  afterAll(async () => {
+    await strapi.destroy();
+  });
+
+  it('refuses filtering or sorting on a related person’s phone or ID number', async () => {
+    const filter = await http(strapi)
+      .get('/api/cms/grids')
+      .query({ 'filters[worker][phone][$eq]': '13812345678' })
+      .set('Authorization', `Bearer ${worker}`);
+    expect(filter.status).toBe(400);
+    expect(filter.body.error.details.errors[0].path).toEqual(['filters']);
+    const sort = await http(strapi)
+      .get('/api/cms/grids')
+      .query({ sort: 'worker.idNumber:asc' })
+      .set('Authorization', `Bearer ${worker}`);
+    expect(sort.status).toBe(400);
+    const graph = await gql(
+      strapi,
+      `{ cmsGrids { members(filters: { phone: { eq: "13812345678" } }) { name } } }`,
+      {},
+      worker,
+    );
+    expect(graph.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const ownPeople = await http(strapi)
+      .get('/api/cms/people')
+      .query({ 'filters[phone][$startsWith]': '13' })
+      .set('Authorization', `Bearer ${worker}`);
+    expect(ownPeople.status).toBe(200);
+  });
+});

@@ -24,6 +24,35 @@ const UNIQUE_COLUMNS: Record<string, string> = {
 };
 
 /**
+ * Filtering or sorting on a related person's phone or ID number would tell whoever asks what a
+ * masked value is; outside a person's own (scoped) list, those fields may not be queried.
+ */
+export function assertNoPersonalDataQuery(value: unknown, where: string): void {
+  const found = (v: unknown): boolean => {
+    if (typeof v === 'string') return PERSONAL.some((field) => v.split(/[.:]/).includes(field));
+    if (Array.isArray(v)) return v.some(found);
+    if (v && typeof v === 'object') {
+      return Object.entries(v).some(([k, child]) => PERSONAL.includes(k) || found(child));
+    }
+    return false;
+  };
+  if (found(value)) {
+    throw toHttpError(
+      new DomainError([
+        issue(
+          'invalid_value',
+          where,
+          `${where}: phone and idNumber cannot be queried through a relation`,
+          `${where}：不能通过关联记录查询手机号或身份证号`,
+        ),
+      ]),
+    );
+  }
+}
+
+const PERSONAL = ['phone', 'idNumber'];
+
+/**
  * Every Document Service call on a cms content type passes through here, from REST, GraphQL,
  * the admin panel and other plugins alike — which is why scoping, validation and the audit log
  * live here and not in controllers:
@@ -67,6 +96,10 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     try {
       if (READS.has(action)) {
         if (params.documentId !== undefined) assertDocumentId(params.documentId);
+        if (viewer.kind !== 'global' && uid !== CMS.person) {
+          assertNoPersonalDataQuery(params.filters, 'filters');
+          assertNoPersonalDataQuery(params.sort, 'sort');
+        }
         const filter = viewers().scopeFilter(uid, viewer);
         if (filter) params.filters = params.filters ? { $and: [params.filters, filter] } : filter;
         const result = await next();

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { maskIdNumber, maskPhone } from './domain/mask';
+import { assertNoPersonalDataQuery } from './document-middleware';
 import { CMS } from './uids';
 import type viewerFactory from './services/viewer';
 
@@ -28,7 +29,27 @@ export function registerGraphqlExtensions(strapi: Core.Strapi): void {
       return svc.covers(v, parent.areaPath) ? value : mask(value);
     };
 
+  // The one to-many relation to people: its filter and sort arguments bypass the Document
+  // Service, so the same rule as there (no querying personal data through a relation) is applied.
+  const refusePersonalQuery = async (
+    next: any,
+    parent: any,
+    args: any,
+    context: any,
+    info: any,
+  ) => {
+    const v = await viewer();
+    if (v.kind !== 'global') {
+      assertNoPersonalDataQuery(args?.filters, 'filters');
+      assertNoPersonalDataQuery(args?.sort, 'sort');
+    }
+    return next(parent, args, context, info);
+  };
+
   extension.use(() => ({
+    resolversConfig: {
+      'CmsGrid.members': { middlewares: [refusePersonalQuery] },
+    },
     resolvers: {
       CmsPerson: {
         phone: masked('phone', maskPhone),
