@@ -42,6 +42,7 @@ export default tseslint.config(
         console: 'readonly',
         __dirname: 'readonly',
         URL: 'readonly',
+        setTimeout: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

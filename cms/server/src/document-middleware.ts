@@ -53,6 +53,34 @@ export function assertNoPersonalDataQuery(value: unknown, where: string): void {
 const PERSONAL = ['phone', 'idNumber'];
 
 /**
+ * Strapi's query builder throws a plain Error (answered as 500) for a logical operator of the
+ * wrong shape, e.g. `filters[$or]=x`; this answers it as the client's mistake instead.
+ */
+export function assertWellFormedFilters(filters: unknown, path = 'filters'): void {
+  if (!filters || typeof filters !== 'object') return;
+  for (const [key, value] of Object.entries(filters)) {
+    const here = `${path}.${key}`;
+    const wrong =
+      ((key === '$and' || key === '$or') &&
+        (!Array.isArray(value) || value.some((v) => !v || typeof v !== 'object'))) ||
+      (key === '$not' && (!value || typeof value !== 'object'));
+    if (wrong) {
+      throw toHttpError(
+        new DomainError([
+          issue(
+            'invalid_value',
+            here,
+            `${here}: ${key === '$not' ? 'must be an object' : 'must be a list of conditions'}`,
+            `${here}：查询条件格式不正确`,
+          ),
+        ]),
+      );
+    }
+    if (value && typeof value === 'object') assertWellFormedFilters(value, here);
+  }
+}
+
+/**
  * Every Document Service call on a cms content type passes through here, from REST, GraphQL,
  * the admin panel and other plugins alike — which is why scoping, validation and the audit log
  * live here and not in controllers:
@@ -96,6 +124,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     try {
       if (READS.has(action)) {
         if (params.documentId !== undefined) assertDocumentId(params.documentId);
+        assertWellFormedFilters(params.filters);
         if (viewer.kind !== 'global' && uid !== CMS.person) {
           assertNoPersonalDataQuery(params.filters, 'filters');
           assertNoPersonalDataQuery(params.sort, 'sort');

@@ -434,6 +434,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       current: Row | null,
       viewer: Viewer,
     ): Promise<Prepared> {
+      if (
+        data !== undefined &&
+        (data === null || typeof data !== 'object' || Array.isArray(data))
+      ) {
+        throw new DomainError([
+          issue('invalid_value', 'data', 'data must be an object of fields', 'data 必须是字段对象'),
+        ]);
+      }
       const preparer = preparers[uid];
       return preparer ? preparer(action, data ?? {}, current, viewer) : { data };
     },
