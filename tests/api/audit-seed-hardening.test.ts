@@ -2,7 +2,7 @@
 // seeding twice changes nothing and reproduces the district's figures; GraphQL limits hold.
 import type { Core } from '@strapi/strapi';
 import { seedDemo } from '../../database/seed';
-import { adminLogin, bootStrapi, gql, http, login } from '../helpers/strapi';
+import { adminLogin, bootStrapi, failureOf, gql, http, login } from '../helpers/strapi';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies and raw rows */
 
@@ -88,10 +88,12 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
 
     it('is refused UPDATE and DELETE by the database itself', async () => {
       const knex = strapi.db.connection;
-      await expect(
-        knex('cms_audit_entries').where({ id: entry.id }).update({ actor_name: 'forged' }),
-      ).rejects.toThrow(/append-only/);
-      await expect(knex('cms_audit_entries').where({ id: entry.id }).delete()).rejects.toThrow(
+      expect(
+        await failureOf(
+          knex('cms_audit_entries').where({ id: entry.id }).update({ actor_name: 'forged' }),
+        ),
+      ).toMatch(/append-only/);
+      expect(await failureOf(knex('cms_audit_entries').where({ id: entry.id }).delete())).toMatch(
         /append-only/,
       );
       expect(
@@ -104,25 +106,27 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
     it('refuses a negative household count and an unknown level written below the application', async () => {
       const knex = strapi.db.connection;
       const area = await knex('cms_areas').first();
-      await expect(
-        knex('cms_areas').where({ id: area.id }).update({ households: -1 }),
-      ).rejects.toThrow(/CHECK|check constraint/i);
-      await expect(
-        knex('cms_areas').where({ id: area.id }).update({ level: 'province' }),
-      ).rejects.toThrow(/CHECK|check constraint/i);
+      expect(
+        await failureOf(knex('cms_areas').where({ id: area.id }).update({ households: -1 })),
+      ).toMatch(/CHECK|check constraint/i);
+      expect(
+        await failureOf(knex('cms_areas').where({ id: area.id }).update({ level: 'province' })),
+      ).toMatch(/CHECK|check constraint/i);
     });
 
     it('refuses a duplicate area code written below the application', async () => {
       const knex = strapi.db.connection;
       const area = await knex('cms_areas').first();
-      await expect(
-        knex('cms_areas').insert({
-          document_id: 'dupdupdupdupdupdupdupdup',
-          name: 'dup',
-          code: area.code,
-          level: 'district',
-        }),
-      ).rejects.toThrow(/unique/i);
+      expect(
+        await failureOf(
+          knex('cms_areas').insert({
+            document_id: 'dupdupdupdupdupdupdupdup',
+            name: 'dup',
+            code: area.code,
+            level: 'district',
+          }),
+        ),
+      ).toMatch(/unique/i);
     });
   });
 

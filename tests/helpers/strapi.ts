@@ -123,3 +123,17 @@ export async function adminLogin(strapi: Core.Strapi): Promise<string> {
   if (res.status !== 200) throw new Error(`admin login: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.token as string;
 }
+
+/**
+ * The message a query fails with, or null if it succeeds. Not `expect(...).rejects.toThrow`:
+ * better-sqlite3 is a native addon loaded once per process, so from the second jest test file
+ * on its errors are built with another file's `Error` and fail jest's `instanceof` check.
+ */
+export async function failureOf(query: PromiseLike<unknown>): Promise<string | null> {
+  try {
+    await query;
+    return null;
+  } catch (error) {
+    return String((error as { message?: unknown }).message ?? error);
+  }
+}

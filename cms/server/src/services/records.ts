@@ -39,6 +39,19 @@ const SKIPPED_RELATIONS = new Set(['children', 'microGrids']);
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** An enumeration read by the rules below, checked before Strapi's own validation would. */
+function assertOneOf(field: string, value: unknown, allowed: readonly string[], labelZh: string) {
+  if (typeof value === 'string' && allowed.includes(value)) return;
+  throw new DomainError([
+    issue(
+      'invalid_value',
+      field,
+      `${field} must be one of ${allowed.join(', ')}`,
+      `${labelZh}必须是 ${allowed.join('、')} 之一`,
+    ),
+  ]);
+}
+
 const notFound = (field: string): DomainIssue =>
   issue('parent_not_found', field, `${field}: no such record`, `${field}：记录不存在`);
 
@@ -139,16 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const issues = computedFieldIssues(['path'], data, viewer);
       const level = (data.level ?? current?.level) as AreaLevel;
       // These rules run before Strapi's own attribute validation, so check what they read.
-      if (!AREA_LEVELS.includes(level)) {
-        throw new DomainError([
-          issue(
-            'invalid_value',
-            'level',
-            `level must be one of ${AREA_LEVELS.join(', ')}`,
-            `区域级别必须是 ${AREA_LEVELS.join('、')} 之一`,
-          ),
-        ]);
-      }
+      assertOneOf('level', level, AREA_LEVELS, '区域级别');
       const code = (data.code ?? current?.code) as string;
       const kind = 'kind' in data ? data.kind : current?.kind;
       const parent = await resolveToOne('parent', CMS.area, data, current, viewer, issues);
@@ -368,16 +372,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const from = action === 'create' ? null : (current?.stage as IncubationStage);
       const to = (data.stage ?? current?.stage ?? 'applied') as IncubationStage;
-      if (!INCUBATION_STAGES.includes(to)) {
-        throw new DomainError([
-          issue(
-            'invalid_value',
-            'stage',
-            `stage must be one of ${INCUBATION_STAGES.join(', ')}`,
-            `孵化阶段必须是 ${INCUBATION_STAGES.join('、')} 之一`,
-          ),
-        ]);
-      }
+      assertOneOf('stage', to, INCUBATION_STAGES, '孵化阶段');
       issues.push(...transitionIssues(from, to));
       const out: Row = { ...data, areaPath: organisation?.areaPath ?? null };
       const dates: StageDates = {};
