@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DomainError, issue } from './domain/errors';
 import { toHttpError } from './errors';
-import { CMS, DOCUMENT_ID_PATTERN, SCOPED_PATH_FIELD } from './uids';
+import { CMS, DOCUMENT_ID_PATTERN } from './uids';
 import type auditFactory from './services/audit';
 import type recordsFactory from './services/records';
 import type viewerFactory from './services/viewer';
@@ -162,12 +162,8 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         if (after) await records().rebaseSubtree(trx, after.oldPath, after.newPath);
         const documentId = action === 'create' ? result?.documentId : params.documentId;
         const saved = action === 'delete' ? null : await records().load(uid, documentId);
-        if (
-          uid === CMS.organisation &&
-          current &&
-          saved &&
-          current[SCOPED_PATH_FIELD[uid] as string] !== saved.areaPath
-        ) {
+        // An organisation's incubations are scoped by its area: they follow it when it moves.
+        if (uid === CMS.organisation && current && saved && current.areaPath !== saved.areaPath) {
           await records().followOrganisation(saved.id, saved.areaPath);
         }
         await audit().record({

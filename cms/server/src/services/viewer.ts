@@ -26,12 +26,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const strategy: string | undefined = ctx.state.auth?.strategy?.name;
     if (strategy === 'admin' || strategy === 'api-token') return { kind: 'global' };
     const user = ctx.state.user;
-    if (!user || strategy !== 'users-permissions') {
-      // Requests that carry no user but reach a document call are public requests.
-      return ctx.state.route || ctx.state.auth
-        ? { kind: 'public', role: 'public' }
-        : { kind: 'global' };
-    }
+    // Any other request (no user, an unknown strategy, GET /graphql, which skips
+    // authentication) is treated as the public: never wider than that.
+    if (!user || strategy !== 'users-permissions') return { kind: 'public', role: 'public' };
     const row = await strapi.db.query(USER_UID as any).findOne({
       where: { id: user.id },
       select: ['id'],
