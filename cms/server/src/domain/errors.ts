@@ -37,7 +37,11 @@ export interface DomainIssue {
 export class DomainError extends Error {
   readonly issues: DomainIssue[];
   constructor(issues: DomainIssue[]) {
-    super(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    super(
+      issues
+        .map((i) => (i.message.startsWith(i.path) ? i.message : `${i.path}: ${i.message}`))
+        .join('; '),
+    );
     this.name = 'DomainError';
     this.issues = issues;
   }

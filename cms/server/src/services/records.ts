@@ -116,8 +116,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     required = true,
   ) {
     if (!area) {
-      if (required)
+      // Already reported when the relation named a record that does not exist.
+      const reported = issues.some((i) => i.path === field);
+      if (required && !reported) {
         issues.push(issue('parent_required', field, `${field} is required`, `${field}为必填项`));
+      }
       return;
     }
     if (!isGrassroots(area.level as AreaLevel)) {
