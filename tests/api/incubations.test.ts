@@ -167,6 +167,21 @@ describe('incubations', () => {
     );
   });
 
+  it('follows its organisation when the organisation moves to another area', async () => {
+    const org = await newOrganisation();
+    const created = await create({ organisation: org.documentId, hub: hub.documentId });
+    const [, other] = await twoCommunities(strapi);
+    const moved = await http(strapi)
+      .put(`/api/cms/organisations/${org.documentId}`)
+      .set(auth())
+      .send({ data: { area: other.documentId } });
+    expect(moved.status).toBe(200);
+    const incubation = await strapi.db
+      .query('plugin::cms.incubation' as any)
+      .findOne({ where: { documentId: created.body.data.documentId } });
+    expect(incubation.areaPath).toBe(other.path);
+  });
+
   it('shows the seeded pipeline at every stage', async () => {
     const res = await gql(
       strapi,

@@ -532,8 +532,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** After an organisation moved to another area: its incubations follow it. */
     async followOrganisation(organisationId: number, areaPathValue: string | null): Promise<void> {
-      await query(CMS.incubation).updateMany({
+      // The query engine's updateMany takes no relation in its where: find the rows first.
+      const rows: Row[] = await query(CMS.incubation).findMany({
         where: { organisation: { id: organisationId } },
+        select: ['id'],
+      });
+      if (rows.length === 0) return;
+      await query(CMS.incubation).updateMany({
+        where: { id: { $in: rows.map((r) => r.id) } },
         data: { areaPath: areaPathValue },
       });
     },
