@@ -13,6 +13,12 @@ module.exports = {
       transform,
     },
     {
+      displayName: 'console',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/admin-ui/src/**/*.test.ts'],
+      transform,
+    },
+    {
       displayName: 'api',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],

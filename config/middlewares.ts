@@ -1,5 +1,6 @@
 export default [
   'global::request-log',
+  'global::console-redirect',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',

@@ -54,7 +54,8 @@ function newestMtime(dir) {
       continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    else if (/\.(ts|tsx|json|html)$/.test(entry.name))
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -108,4 +109,37 @@ function buildAdminIfMissing(log = console.log) {
   return true;
 }
 
-module.exports = { root, distDir, ensureSecrets, buildServerIfStale, buildAdminIfMissing, run };
+const consoleDir = path.join(root, 'admin-ui');
+const consoleIndex = path.join(root, 'public', 'console', 'index.html');
+
+/** Builds the console (admin-ui) into public/console when a source is newer than the build. */
+function buildConsoleIfStale(log = console.log) {
+  const built = fs.existsSync(consoleIndex) ? fs.statSync(consoleIndex).mtimeMs : 0;
+  const sources = Math.max(
+    newestMtime(path.join(consoleDir, 'src')),
+    ...['index.html', 'vite.config.ts', 'package.json'].map(
+      (f) => fs.statSync(path.join(consoleDir, f)).mtimeMs,
+    ),
+  );
+  if (built >= sources) return false;
+  log('Building the console (admin-ui)…');
+  run(process.execPath, [
+    path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--logLevel',
+    'warn',
+    '--config',
+    path.join(consoleDir, 'vite.config.ts'),
+  ]);
+  return true;
+}
+
+module.exports = {
+  buildConsoleIfStale,
+  root,
+  distDir,
+  ensureSecrets,
+  buildServerIfStale,
+  buildAdminIfMissing,
+  run,
+};

@@ -58,7 +58,7 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL;
 
   console.log('\n=== unit tests ===');
-  results.push(['unit', jest(['--selectProjects', 'unit'], base)]);
+  results.push(['unit', jest(['--selectProjects', 'unit', 'console'], base)]);
 
   console.log(`\n=== API tests on SQLite (${sqliteFile}) ===`);
   results.push([

@@ -199,3 +199,40 @@ describe('areas', () => {
     expect(res.body.error.details.errors[0]).toMatchObject({ path: ['id'], code: 'malformed_id' });
   });
 });
+
+describe('the signed-in user', () => {
+  let strapi: Core.Strapi;
+  beforeAll(async () => {
+    strapi = await bootStrapi();
+  });
+  afterAll(async () => {
+    await strapi.destroy();
+  });
+
+  it('is described with role and scope at /api/cms/me, and only when signed in', async () => {
+    const jwt = await login(strapi, 'community-worker');
+    const res = await http(strapi).get('/api/cms/me').set('Authorization', `Bearer ${jwt}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      username: 'community-worker',
+      role: { type: 'community-worker' },
+      scope: { level: 'community' },
+    });
+    expect((await http(strapi).get('/api/cms/me')).status).toBe(403);
+  });
+});
+
+describe('static files', () => {
+  let strapi: Core.Strapi;
+  beforeAll(async () => {
+    strapi = await bootStrapi();
+  });
+  afterAll(async () => {
+    await strapi.destroy();
+  });
+
+  it('serves the favicon (its absence once answered 500)', async () => {
+    const res = await http(strapi).get('/favicon.ico');
+    expect(res.status).toBe(200);
+  });
+});

@@ -92,6 +92,7 @@ const PUBLIC_ACTIONS = [
 const SIGNED_IN_ACTIONS = [
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
+  'plugin::cms.me.show',
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
+import me from './me';
 
 /**
  * Strapi's core controllers: they validate the query and body against the schema, call the
@@ -12,4 +13,5 @@ export default {
   person: factories.createCoreController(CMS.person as never),
   organisation: factories.createCoreController(CMS.organisation as never),
   incubation: factories.createCoreController(CMS.incubation as never),
+  me,
 };

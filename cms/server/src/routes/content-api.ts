@@ -13,9 +13,11 @@ export default {
   // (config.auth.scope) into these objects and reads them again later — fresh objects on every
   // read would leave the routes without a scope, open to any signed-in user.
   get routes() {
-    routes ??= ROUTED.flatMap(
-      (uid) => factories.createCoreRouter(uid as never).routes as unknown[],
-    );
+    routes ??= [
+      /** GET /api/cms/me — the signed-in user's name, role and scope */
+      { method: 'GET', path: '/me', handler: 'me.show', config: {} },
+      ...ROUTED.flatMap((uid) => factories.createCoreRouter(uid as never).routes as unknown[]),
+    ];
     return routes;
   },
 };

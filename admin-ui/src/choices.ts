@@ -1,0 +1,84 @@
+/** Choices for an enumeration, labelled by its translation key (react-admin translates them). */
+export const choices = (enumName: string, values: readonly string[]) =>
+  values.map((id) => ({ id, name: `enums.${enumName}.${id}` }));
+
+export const AREA_LEVELS = ['district', 'subdistrict', 'town', 'community', 'village'] as const;
+export const AREA_KINDS = ['urban', 'industrial', 'agricultural', 'resettlement'] as const;
+export const GRID_LEVELS = ['grid', 'micro'] as const;
+export const COMPOUND_TYPES = [
+  'commercial',
+  'work_unit',
+  'old',
+  'affordable',
+  'self_built_resettlement',
+  'relocation_resettlement',
+  'rural_cluster',
+] as const;
+export const PROPERTY_MANAGEMENT = ['company', 'trust', 'self', 'none'] as const;
+export const ORGANISATION_KINDS = [
+  'social_organisation',
+  'hub',
+  'social_enterprise',
+  'partner_unit',
+  'department',
+  'company',
+  'foundation',
+] as const;
+export const LEGAL_FORMS = [
+  'association',
+  'social_service_agency',
+  'foundation',
+  'social_enterprise',
+  'company',
+  'government',
+  'unincorporated',
+] as const;
+export const REGISTRATIONS = ['registered', 'filed', 'none'] as const;
+export const SERVICE_CATEGORIES = [
+  'elder_care',
+  'child_care',
+  'disability',
+  'community_building',
+  'culture_sports',
+  'environment',
+  'public_safety',
+  'legal_aid',
+  'education',
+  'health',
+  'poverty_relief',
+  'volunteering',
+  'other',
+] as const;
+export const STAGES = [
+  'applied',
+  'assessing',
+  'incubating',
+  'hatched',
+  'withdrawn',
+  'rejected',
+] as const;
+
+/** The legal next stages (mirrors cms/server/src/domain/incubation-stages.ts; the server decides). */
+export const NEXT_STAGES: Record<string, readonly string[]> = {
+  applied: ['assessing', 'withdrawn', 'rejected'],
+  assessing: ['incubating', 'withdrawn', 'rejected'],
+  incubating: ['hatched', 'withdrawn'],
+  hatched: [],
+  withdrawn: [],
+  rejected: [],
+};
+
+/** Roles that may write each resource (mirrors cms/server/src/permissions.ts; the server decides). */
+export const WRITERS: Record<string, readonly string[]> = {
+  'cms-grids': ['community-worker'],
+  'cms-compounds': ['community-worker'],
+  'cms-people': ['community-worker'],
+  'cms-organisations': ['foundation-staff', 'incubator'],
+  'cms-incubations': ['foundation-staff', 'incubator'],
+};
+export const READERS: Record<string, readonly string[]> = {
+  'cms-grids': ['foundation-staff', 'incubator', 'community-worker'],
+  'cms-compounds': ['foundation-staff', 'incubator', 'community-worker'],
+  'cms-people': ['foundation-staff', 'incubator', 'community-worker'],
+  'cms-incubations': ['foundation-staff', 'incubator', 'community-worker', 'reviewer'],
+};

@@ -1,0 +1,32 @@
+/**
+ * The console's resources and the Strapi GraphQL types behind them. One table, so routes
+ * (`/#/cms-organisations/…`), translations (`resources.cms-organisations.…`) and queries agree.
+ */
+export interface ResourceSpec {
+  /** The GraphQL object type, e.g. CmsOrganisation. */
+  type: string;
+  /** Text fields the full-text `q` filter searches (case-insensitive contains). */
+  search: string[];
+  /** The field that names a record in references and titles. */
+  label: string;
+  /** No mutations exist for it (the audit log is append-only, written by the server). */
+  readOnly?: boolean;
+}
+
+export const RESOURCES: Record<string, ResourceSpec> = {
+  'cms-areas': { type: 'CmsArea', search: ['name', 'code'], label: 'name' },
+  'cms-grids': { type: 'CmsGrid', search: ['name', 'code'], label: 'name' },
+  'cms-compounds': { type: 'CmsCompound', search: ['name'], label: 'name' },
+  'cms-people': { type: 'CmsPerson', search: ['name'], label: 'name' },
+  'cms-organisations': { type: 'CmsOrganisation', search: ['name', 'creditCode'], label: 'name' },
+  'cms-incubations': { type: 'CmsIncubation', search: [], label: 'stage' },
+  'cms-audit-entries': {
+    type: 'CmsAuditEntry',
+    search: ['contentType', 'recordId', 'actorName'],
+    label: 'recordId',
+    readOnly: true,
+  },
+};
+
+export const resourceOfType = (type: string): string | undefined =>
+  Object.keys(RESOURCES).find((name) => RESOURCES[name]?.type === type);

@@ -1,0 +1,127 @@
+import {
+  AutocompleteInput,
+  Create,
+  DataTable,
+  Edit,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
+} from 'react-admin';
+import { COMPOUND_TYPES, PROPERTY_MANAGEMENT, WRITERS, choices } from '../choices';
+
+const canWrite = (role: string | undefined) => !!role && WRITERS['cms-compounds']?.includes(role);
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="type" source="type" choices={choices('compoundType', COMPOUND_TYPES)} />,
+  <SelectInput
+    key="propertyManagement"
+    source="propertyManagement"
+    choices={choices('propertyManagement', PROPERTY_MANAGEMENT)}
+  />,
+  <ReferenceInput
+    key="community"
+    source="community"
+    reference="cms-areas"
+    filter={{ level: ['community', 'village'] }}
+  >
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+];
+
+export function CompoundList() {
+  const { permissions } = usePermissions<string>();
+  return (
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+      <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
+        <DataTable.Col source="name" />
+        <DataTable.Col source="type">
+          <SelectField source="type" choices={choices('compoundType', COMPOUND_TYPES)} />
+        </DataTable.Col>
+        <DataTable.Col source="community">
+          <ReferenceField source="community.documentId" reference="cms-areas" link="show" />
+        </DataTable.Col>
+        <DataTable.NumberCol source="households" />
+        <DataTable.NumberCol source="buildings" />
+        <DataTable.Col source="propertyManagement">
+          <SelectField
+            source="propertyManagement"
+            choices={choices('propertyManagement', PROPERTY_MANAGEMENT)}
+          />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
+
+export const CompoundShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <SelectField source="type" choices={choices('compoundType', COMPOUND_TYPES)} />
+      <ReferenceField source="community.documentId" reference="cms-areas" link="show" />
+      <ReferenceField source="grid.documentId" reference="cms-grids" link="show" />
+      <NumberField source="households" />
+      <NumberField source="buildings" />
+      <SelectField
+        source="propertyManagement"
+        choices={choices('propertyManagement', PROPERTY_MANAGEMENT)}
+      />
+    </SimpleShowLayout>
+  </Show>
+);
+
+function CompoundForm() {
+  return (
+    <SimpleForm>
+      <TextInput source="name" validate={required()} />
+      <SelectInput
+        source="type"
+        choices={choices('compoundType', COMPOUND_TYPES)}
+        validate={required()}
+      />
+      <ReferenceInput
+        source="community.documentId"
+        reference="cms-areas"
+        filter={{ level: ['community', 'village'] }}
+      >
+        <AutocompleteInput
+          optionText="name"
+          validate={required()}
+          label="resources.cms-compounds.fields.community"
+        />
+      </ReferenceInput>
+      <ReferenceInput source="grid.documentId" reference="cms-grids" filter={{ level: 'grid' }}>
+        <AutocompleteInput optionText="name" label="resources.cms-compounds.fields.grid" />
+      </ReferenceInput>
+      <NumberInput source="households" min={0} />
+      <NumberInput source="buildings" min={0} />
+      <SelectInput
+        source="propertyManagement"
+        choices={choices('propertyManagement', PROPERTY_MANAGEMENT)}
+      />
+    </SimpleForm>
+  );
+}
+
+export const CompoundEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <CompoundForm />
+  </Edit>
+);
+export const CompoundCreate = () => (
+  <Create redirect="show">
+    <CompoundForm />
+  </Create>
+);

@@ -1,0 +1,113 @@
+import {
+  AutocompleteInput,
+  Create,
+  DataTable,
+  Edit,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
+} from 'react-admin';
+import { GRID_LEVELS, WRITERS, choices } from '../choices';
+
+const canWrite = (role: string | undefined) => !!role && WRITERS['cms-grids']?.includes(role);
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="level" source="level" choices={choices('gridLevel', GRID_LEVELS)} />,
+  <ReferenceInput
+    key="community"
+    source="community"
+    reference="cms-areas"
+    filter={{ level: ['community', 'village'] }}
+  >
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+  <NumberInput key="households_gte" source="households_gte" label="linli.filter.households_gte" />,
+];
+
+export function GridList() {
+  const { permissions } = usePermissions<string>();
+  return (
+    <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+      <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
+        <DataTable.Col source="name" />
+        <DataTable.Col source="code" />
+        <DataTable.Col source="level">
+          <SelectField source="level" choices={choices('gridLevel', GRID_LEVELS)} />
+        </DataTable.Col>
+        <DataTable.Col source="community">
+          <ReferenceField source="community.documentId" reference="cms-areas" link="show" />
+        </DataTable.Col>
+        <DataTable.NumberCol source="households" />
+      </DataTable>
+    </List>
+  );
+}
+
+export const GridShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="code" />
+      <SelectField source="level" choices={choices('gridLevel', GRID_LEVELS)} />
+      <ReferenceField source="community.documentId" reference="cms-areas" link="show" />
+      <ReferenceField source="parent.documentId" reference="cms-grids" link="show" />
+      <NumberField source="households" />
+      <ReferenceField source="worker.documentId" reference="cms-people" link="show" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+function GridForm() {
+  return (
+    <SimpleForm>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="code" validate={required()} />
+      <SelectInput
+        source="level"
+        choices={choices('gridLevel', GRID_LEVELS)}
+        validate={required()}
+      />
+      <ReferenceInput
+        source="community.documentId"
+        reference="cms-areas"
+        filter={{ level: ['community', 'village'] }}
+      >
+        <AutocompleteInput
+          optionText="name"
+          validate={required()}
+          label="resources.cms-grids.fields.community"
+        />
+      </ReferenceInput>
+      <ReferenceInput source="parent.documentId" reference="cms-grids" filter={{ level: 'grid' }}>
+        <AutocompleteInput optionText="name" label="resources.cms-grids.fields.parent" />
+      </ReferenceInput>
+      <NumberInput source="households" min={0} />
+      <ReferenceInput source="worker.documentId" reference="cms-people">
+        <AutocompleteInput optionText="name" label="resources.cms-grids.fields.worker" />
+      </ReferenceInput>
+    </SimpleForm>
+  );
+}
+
+export const GridEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <GridForm />
+  </Edit>
+);
+export const GridCreate = () => (
+  <Create redirect="show">
+    <GridForm />
+  </Create>
+);

@@ -1,0 +1,29 @@
+import path from 'path';
+import react from '@vitejs/plugin-react-swc';
+import { defineConfig } from 'vite';
+
+// The console is served by Strapi at /console (from public/console); `npm run console:dev`
+// serves it with hot reload and proxies the API to a running Strapi.
+const strapi = process.env.STRAPI_URL ?? 'http://localhost:1337';
+
+export default defineConfig({
+  root: __dirname,
+  base: '/console/',
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(__dirname, '..', 'public', 'console'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        // Libraries in one chunk: react-admin's modules import each other in cycles, which
+        // Rollup cannot split safely. Screens stay in their own lazily loaded chunks.
+        manualChunks: (id) => (id.includes('node_modules') ? 'vendor' : undefined),
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/graphql': strapi, '/api': strapi },
+  },
+});
