@@ -1,6 +1,7 @@
-import { ApolloClient, createHttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, createHttpLink, gql, InMemoryCache } from '@apollo/client';
 import { setContext } from '@apollo/client/link/context';
-import buildGraphQLProvider from 'ra-data-graphql';
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import buildGraphQLProvider, { introspectSchema } from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'react-admin';
 import { getToken } from '../authProvider';
 import { buildQueryFactory, type IntrospectionResults } from './buildQuery';
@@ -55,11 +56,28 @@ export function toReactAdminError(error: any): HttpError {
   return new HttpError(message, status, { errors });
 }
 
+/**
+ * The schema, fetched without Apollo's cache: the cache normalises introspection's nested,
+ * id-less objects and hands back a schema with types missing.
+ */
+async function resolveIntrospection(apollo: typeof client, options: Record<string, unknown>) {
+  const { data } = await apollo.query<IntrospectionQuery>({
+    query: gql(getIntrospectionQuery()),
+    fetchPolicy: 'no-cache',
+  });
+  return introspectSchema(apollo, { ...options, schema: data.__schema } as never);
+}
+
 const graphQLProvider = buildGraphQLProvider({
   client,
+  resolveIntrospection,
   buildQuery: (introspection: IntrospectionResults) => buildQueryFactory(introspection),
   // Our buildQuery names the operations itself; introspection only supplies the schema.
-  introspection: { include: TYPES },
+  // (the exclusion keeps ra-data-graphql from guessing names for every other type).
+  introspection: {
+    include: TYPES,
+    exclude: (type: { name: string }) => !TYPES.includes(type.name),
+  },
 } as any) as unknown as DataProvider;
 
 /** Every call's errors come back as react-admin errors carrying the server's message. */
