@@ -24,5 +24,11 @@ module.exports = {
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       transform,
     },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform,
+    },
   ],
 };

@@ -8,7 +8,15 @@ const os = require('os');
 const path = require('path');
 const http = require('http');
 const { spawn } = require('child_process');
-const { root, distDir, ensureSecrets, buildServerIfStale, buildAdminIfMissing } = require('./lib');
+const zlib = require('zlib');
+const {
+  root,
+  distDir,
+  ensureSecrets,
+  buildServerIfStale,
+  buildAdminIfMissing,
+  buildConsoleIfStale,
+} = require('./lib');
 
 const city = process.argv.includes('--city');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -86,10 +94,80 @@ async function timeRequests(port, url, token, n = 50) {
   return `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`;
 }
 
+/** The console's compressed JavaScript, and navigation → rendered dashboard in Chromium. */
+async function consoleFigures(port, token) {
+  const out = [];
+  const assets = path.join(root, 'public', 'console', 'assets');
+  const files = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(assets, f))).length;
+  const total = files.reduce((n, f) => n + gz(f), 0);
+  const html = fs.readFileSync(path.join(root, 'public', 'console', 'index.html'), 'utf8');
+  const initial = files.filter((f) => html.includes(f)).reduce((n, f) => n + gz(f), 0);
+  out.push([
+    'console JavaScript, gzip: all chunks',
+    `${(total / 1024).toFixed(0)} KB in ${files.length} files`,
+  ]);
+  out.push([
+    'console JavaScript, gzip: loaded by the login page',
+    `${(initial / 1024).toFixed(0)} KB`,
+  ]);
+  const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(chromiumPath))
+    return [...out, ['navigation → dashboard', 'not measured: no Chromium']];
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const me = JSON.parse((await request(port, 'GET', '/api/cms/me', null, token)).text).data;
+    const identity = JSON.stringify({
+      id: me.id,
+      fullName: me.username,
+      role: me.role,
+      scope: me.scope,
+    });
+    const times = [];
+    for (let i = 0; i < 5; i += 1) {
+      const context = await browser.newContext();
+      await context.addInitScript(
+        // Runs in the page, where localStorage exists: a signed-in session, as after a login.
+        ([jwt, who]) => {
+          /* eslint-disable no-undef */
+          localStorage.setItem('linli.jwt', jwt);
+          localStorage.setItem('linli.identity', who);
+          /* eslint-enable no-undef */
+        },
+        [token, identity],
+      );
+      const page = await context.newPage();
+      const t = Date.now();
+      await page.goto(`http://127.0.0.1:${port}/console/`);
+      await page.getByTestId('figure-micro').getByText('10,161').waitFor({ timeout: 60000 });
+      times.push(Date.now() - t);
+      await context.close();
+    }
+    out.push([
+      'navigation → rendered dashboard (district staff, 5 runs)',
+      `median ${percentile(times, 50)} ms, first ${times[0]} ms`,
+    ]);
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
 async function main() {
   ensureSecrets();
   buildServerIfStale();
   const adminStart = Date.now();
+  buildConsoleIfStale();
   if (buildAdminIfMissing())
     console.log(`admin panel build: ${((Date.now() - adminStart) / 1000).toFixed(1)} s`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
@@ -138,6 +216,7 @@ async function main() {
         staff,
       ),
     ]);
+    figures.push(...(await consoleFigures(port, staff)));
     await sleep(3000);
     figures.push([
       'idle resident memory after requests',

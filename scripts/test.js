@@ -6,7 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { root, buildServerIfStale } = require('./lib');
+const { root, buildServerIfStale, buildConsoleIfStale } = require('./lib');
 
 const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const extra = process.argv.slice(2);
@@ -69,6 +69,30 @@ async function main() {
       DATABASE_FILENAME: sqliteFile,
     }),
   ]);
+
+  // The console in headless Chromium (Debian's package; .ci/run installs it). Without it the
+  // run says so; LINLI_E2E=required (as in CI) makes that a failure.
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (fs.existsSync(chromium)) {
+    buildConsoleIfStale();
+    const e2eFile = path.join(tmp, 'e2e.db');
+    console.log(`\n=== end-to-end tests in Chromium (${e2eFile}) ===`);
+    results.push([
+      'e2e',
+      jest(['--selectProjects', 'e2e', '--runInBand'], {
+        ...base,
+        DATABASE_URL: '',
+        DATABASE_FILENAME: e2eFile,
+      }),
+    ]);
+  } else if (process.env.LINLI_E2E === 'required') {
+    console.log(`\nChromium not found at ${chromium}: the end-to-end tests cannot run.`);
+    results.push(['e2e', false]);
+  } else {
+    console.log(
+      `\n(Chromium not found at ${chromium}: end-to-end tests not run; apt-get install chromium)`,
+    );
+  }
   fs.rmSync(tmp, { recursive: true, force: true });
 
   if (databaseUrl && databaseUrl.startsWith('postgres')) {

@@ -159,6 +159,11 @@ describe('lists', () => {
   });
 });
 
+it('answers a record the server does not return as not found', () => {
+  const built = buildQuery('GET_ONE', 'cms-people', { id: 'x' });
+  expect(() => built.parseResponse({ data: { data: null } })).toThrow('linli.error.not_found');
+});
+
 describe('mutations', () => {
   it('send only the fields the input type accepts, relations as document ids', () => {
     const built = buildQuery('CREATE', 'cms-organisations', {

@@ -226,9 +226,13 @@ export function buildQueryFactory(introspection: IntrospectionResults) {
             `query ($id: ID!) { data: ${names.one}(documentId: $id) { ${selection(object)} } }`,
           ),
           variables: { id: params.id },
-          parseResponse: (response) => ({
-            data: withId(response.data.data as Record<string, unknown>),
-          }),
+          parseResponse: (response) => {
+            // Strapi answers a record outside the viewer's scope (or gone) with null.
+            if (!response.data.data) {
+              throw Object.assign(new Error('linli.error.not_found'), { status: 404 });
+            }
+            return { data: withId(response.data.data as Record<string, unknown>) };
+          },
         };
       case 'CREATE':
         return {

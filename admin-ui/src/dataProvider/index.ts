@@ -29,7 +29,8 @@ const TYPES = Object.values(RESOURCES).map((r) => r.type);
  */
 export function toReactAdminError(error: any): HttpError {
   const graphQLError = error?.body?.graphQLErrors?.[0] ?? error?.graphQLErrors?.[0];
-  const networkStatus = error?.body?.networkError?.statusCode ?? error?.status;
+  const networkStatus =
+    error?.body?.networkError?.statusCode ?? error?.body?.status ?? error?.status;
   if (!graphQLError)
     return new HttpError(error?.message ?? 'ra.notification.http_error', networkStatus ?? 500);
   const code = graphQLError.extensions?.code;

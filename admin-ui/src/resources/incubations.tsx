@@ -21,6 +21,7 @@ import {
   usePermissions,
   useRecordContext,
   useTranslate,
+  useRefresh,
   useUpdate,
   type RaRecord,
 } from 'react-admin';
@@ -140,6 +141,7 @@ type BoardRecord = RaRecord & {
 function BoardCard({ record, canMove }: { record: BoardRecord; canMove: boolean }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const refresh = useRefresh();
   const [update, { isPending }] = useUpdate();
   const move = (stage: string) =>
     update(
@@ -147,7 +149,11 @@ function BoardCard({ record, canMove }: { record: BoardRecord; canMove: boolean 
       { id: record.id, data: { stage }, previousData: record },
       {
         mutationMode: 'pessimistic',
-        onSuccess: () => notify('ra.notification.updated', { messageArgs: { smart_count: 1 } }),
+        onSuccess: () => {
+          notify('ra.notification.updated', { messageArgs: { smart_count: 1 } });
+          // Both columns and their counts change: reload them all.
+          refresh();
+        },
         onError: (error: unknown) => notify((error as Error).message, { type: 'error' }),
       },
     );

@@ -8,6 +8,31 @@ import { DomainError } from './domain/errors';
  * field (in English, with the Chinese message beside it); a UNIQUE violation that slipped past
  * Strapi's own check (two concurrent creates) → 400 on the field it concerns.
  */
+/**
+ * Chinese for the messages Strapi's own attribute validation writes (English only), so every
+ * field error a person reads can be shown in both languages.
+ */
+const STRAPI_MESSAGES_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^This attribute must be unique$/, () => '该值已被使用'],
+  [/^(\S+) must be one of the following values: (.*)$/, (m) => `${m[1]} 必须是以下值之一：${m[2]}`],
+  [/^(\S+) must be at most (\d+) characters$/, (m) => `${m[1]} 不能超过 ${m[2]} 个字符`],
+  [/^(\S+) must be at least (\d+) characters$/, (m) => `${m[1]} 至少 ${m[2]} 个字符`],
+  [/^(\S+) must be greater than or equal to (\S+)$/, (m) => `${m[1]} 不能小于 ${m[2]}`],
+  [/^(\S+) must be less than or equal to (\S+)$/, (m) => `${m[1]} 不能大于 ${m[2]}`],
+  [/^(\S+) must match the following/, (m) => `${m[1]} 格式不正确`],
+  [/^(\S+) must be a `(\w+)` type/, (m) => `${m[1]} 的类型不正确（应为 ${m[2]}）`],
+  [/^(\S+) (must be defined|is a required field)/, (m) => `${m[1]} 为必填项`],
+  [/^Invalid key (\S+)/, (m) => `未知字段 ${m[1]}`],
+];
+
+export function translateStrapiMessage(message: string): string {
+  for (const [pattern, zh] of STRAPI_MESSAGES_ZH) {
+    const m = pattern.exec(message);
+    if (m) return zh(m);
+  }
+  return `输入不正确：${message}`;
+}
+
 export function toHttpError(error: unknown, uniqueFields: Record<string, string> = {}): unknown {
   if (error instanceof DomainError) {
     return new errors.ValidationError(error.message, {
@@ -21,6 +46,15 @@ export function toHttpError(error: unknown, uniqueFields: Record<string, string>
     });
   }
   const e = error as any;
+  // Strapi's own ValidationError (attribute rules, unknown keys): add the Chinese beside each.
+  if (e?.name === 'ValidationError' && Array.isArray(e?.details?.errors)) {
+    for (const item of e.details.errors) {
+      if (item && typeof item.message === 'string' && !item.messageZh) {
+        item.messageZh = translateStrapiMessage(item.message);
+      }
+    }
+    return error;
+  }
   const text = `${e?.message ?? ''} ${e?.detail ?? ''} ${e?.constraint ?? ''}`;
   if (e?.code === '23505' || /UNIQUE constraint failed/i.test(text)) {
     const column = Object.keys(uniqueFields).find((c) => text.includes(c));

@@ -1,0 +1,176 @@
+// The console in headless Chromium against a booted server: each role's dashboard, an
+// organisation created wrong then right, the incubation board, scoping, and both languages.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Core } from '@strapi/strapi';
+import { launchBrowser, listen, signIn } from '../helpers/browser';
+import { bootStrapi, twoCommunities, unique } from '../helpers/strapi';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows read back for checks */
+
+describe('the console', () => {
+  let strapi: Core.Strapi;
+  let browser: Browser;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    strapi = await bootStrapi();
+    base = await listen(strapi);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await strapi?.destroy();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15000);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  // Each account signs in through the login page once; later tests reuse its session, as a
+  // person's browser would (and as users-permissions' rate limit on sign-ins expects).
+  const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+  const signInAs = async (username: string) => {
+    const saved = sessions.get(username);
+    if (!saved) {
+      await signIn(page, base, username);
+      sessions.set(username, await context.storageState());
+      return;
+    }
+    await context.close();
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      storageState: saved,
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    await page.goto(`${base}/console/`);
+    await page.getByTestId('identity').waitFor();
+  };
+
+  it.each([
+    ['foundation-staff', '基金会工作人员', '新都区'],
+    ['incubator', '孵化平台', '新都区'],
+    ['community-worker', '社区工作者', '社区'],
+    ['reviewer', '评审专家', '新都区'],
+    ['volunteer', '志愿者', '未设置管辖范围'],
+    ['resident', '居民', '未设置管辖范围'],
+  ])('signs in %s and shows the dashboard with role and scope', async (username, role, scope) => {
+    await signInAs(username);
+    const identity = await page.getByTestId('identity').innerText();
+    expect(identity).toContain(role);
+    expect(identity).toContain(scope);
+  });
+
+  it('shows the district’s figures to district staff, each linked to its list', async () => {
+    await signInAs('foundation-staff');
+    await page.getByTestId('figure-micro').getByText('10,161').waitFor();
+    await page.getByTestId('figure-village').getByText('79').waitFor();
+    await page.getByTestId('figure-micro').getByRole('link').click();
+    await page
+      .getByText('第 1-25 条，共 10161 条')
+      .or(page.getByText('共 10161 条'))
+      .first()
+      .waitFor();
+  });
+
+  it('refuses a wrong credit code in Chinese, then creates the corrected organisation', async () => {
+    await signInAs('incubator');
+    await page.goto(`${base}/console/#/cms-organisations/create`);
+    const name = unique('e2e互助会');
+    await page.getByLabel('名称').fill(name);
+    await page.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
+    await page.getByLabel('组织类别').click();
+    await page.getByRole('option', { name: '社会组织', exact: true }).click();
+    await page.getByLabel('所属区域').fill('新都');
+    await page.getByRole('option', { name: '新都区' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('统一社会信用代码校验码不正确').first().waitFor();
+    expect(
+      await strapi.db.query('plugin::cms.organisation' as any).count({ where: { name } }),
+    ).toBe(0);
+
+    await page.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/cms-organisations\/[a-z0-9]{24}\/show/);
+    await page.goto(`${base}/console/#/cms-organisations`);
+    await page.getByPlaceholder('搜索').fill(name);
+    await page.getByRole('cell', { name }).waitFor();
+  });
+
+  it('shows the server’s refusal in Chinese (a credit code already used)', async () => {
+    await signInAs('incubator');
+    const taken = await strapi.db
+      .query('plugin::cms.organisation' as any)
+      .findOne({ where: { creditCode: { $notNull: true } } });
+    await page.goto(`${base}/console/#/cms-organisations/create`);
+    await page.getByLabel('名称').fill(unique('重复代码'));
+    await page.getByLabel('统一社会信用代码').fill(taken.creditCode);
+    await page.getByLabel('组织类别').click();
+    await page.getByRole('option', { name: '枢纽型社会组织' }).click();
+    await page.getByLabel('所属区域').fill('新都');
+    await page.getByRole('option', { name: '新都区' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page
+      .getByText(/该值已被使用/)
+      .first()
+      .waitFor();
+  });
+
+  it('moves an incubation to its next stage on the board, offering only legal stages', async () => {
+    await signInAs('incubator');
+    await page.goto(`${base}/console/#/incubation-board`);
+    const applied = page.getByTestId('board-applied');
+    const card = applied.getByTestId('incubation-card').first();
+    await card.waitFor();
+    const organisation = await card.locator('p').first().innerText();
+    const offered = await card.getByRole('button').allInnerTexts();
+    expect(offered.sort()).toEqual(['已退出', '未通过', '评估中'].sort());
+    await card.getByRole('button', { name: '评估中' }).click();
+    await page.getByTestId('board-assessing').getByText(organisation).first().waitFor();
+    const row = await strapi.db
+      .query('plugin::cms.organisation' as any)
+      .findOne({ where: { name: organisation } });
+    const incubations = await strapi.db
+      .query('plugin::cms.incubation' as any)
+      .findMany({ where: { organisation: { id: row.id } } });
+    expect(incubations.map((i: any) => i.stage)).toContain('assessing');
+  });
+
+  it('keeps a community worker to their own community', async () => {
+    const [, other] = await twoCommunities(strapi);
+    const foreign = await strapi.db
+      .query('plugin::cms.person' as any)
+      .findOne({ where: { areaPath: other.path } });
+    await signInAs('community-worker');
+    await page.goto(`${base}/console/#/cms-people/${foreign.documentId}/show`);
+    await page
+      .getByText(/记录不存在|不在您的管辖范围|Not Found|未找到/)
+      .first()
+      .waitFor();
+    await page.goto(`${base}/console/#/cms-people`);
+    await page.getByRole('cell').first().waitFor();
+    expect(await page.getByText(foreign.name, { exact: true }).count()).toBe(0);
+    // No create button for organisations: a community worker may only read them.
+    await page.goto(`${base}/console/#/cms-organisations`);
+    await page.getByRole('cell').first().waitFor();
+    expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
+  });
+
+  it('switches to English, remembers it across a reload, and back to Chinese', async () => {
+    await signInAs('incubator');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Organisations' }).waitFor();
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Organisations' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await page.getByRole('menuitem', { name: '组织' }).waitFor();
+  });
+});
