@@ -2,6 +2,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import BusinessIcon from '@mui/icons-material/Business';
 import EggIcon from '@mui/icons-material/Egg';
 import GridOnIcon from '@mui/icons-material/GridOn';
+import HistoryIcon from '@mui/icons-material/History';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
@@ -17,7 +18,7 @@ import {
   type LayoutProps,
 } from 'react-admin';
 import { authProvider } from './authProvider';
-import { READERS, WRITERS } from './choices';
+import { AUDITORS, READERS, WRITERS } from './choices';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 
@@ -29,6 +30,7 @@ const compounds = () => import('./resources/compounds');
 const people = () => import('./resources/people');
 const organisations = () => import('./resources/organisations');
 const incubations = () => import('./resources/incubations');
+const audit = () => import('./resources/audit');
 
 type Loader = () => Promise<Record<string, React.ComponentType>>;
 const screen = (load: Loader, name: string) =>
@@ -57,6 +59,8 @@ const IncubationShow = screen(incubations, 'IncubationShow');
 const IncubationEdit = screen(incubations, 'IncubationEdit');
 const IncubationCreate = screen(incubations, 'IncubationCreate');
 const IncubationBoard = screen(incubations, 'IncubationBoard');
+const AuditList = screen(audit, 'AuditList');
+const AuditShow = screen(audit, 'AuditShow');
 
 function LinliMenu() {
   const translate = useTranslate();
@@ -152,6 +156,14 @@ export function App() {
               recordRepresentation={(r: { organisation?: { name?: string } }) =>
                 r.organisation?.name ?? ''
               }
+            />
+          )}
+          {may(AUDITORS, 'cms-audit-entries', role) && (
+            <Resource
+              name="cms-audit-entries"
+              icon={HistoryIcon}
+              list={AuditList}
+              show={AuditShow}
             />
           )}
           <CustomRoutes>

@@ -82,3 +82,8 @@ export const READERS: Record<string, readonly string[]> = {
   'cms-people': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-incubations': ['foundation-staff', 'incubator', 'community-worker', 'reviewer'],
 };
+
+/** Roles that read the audit log of their scope (mirrors cms/server/src/permissions.ts). */
+export const AUDITORS: Record<string, readonly string[]> = {
+  'cms-audit-entries': ['foundation-staff', 'incubator', 'community-worker'],
+};

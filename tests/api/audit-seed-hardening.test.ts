@@ -2,7 +2,16 @@
 // seeding twice changes nothing and reproduces the district's figures; GraphQL limits hold.
 import type { Core } from '@strapi/strapi';
 import { seedDemo } from '../../database/seed';
-import { adminLogin, bootStrapi, failureOf, gql, http, login } from '../helpers/strapi';
+import {
+  adminLogin,
+  bootStrapi,
+  failureOf,
+  gql,
+  http,
+  login,
+  staffUser,
+  twoCommunities,
+} from '../helpers/strapi';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies and raw rows */
 
@@ -16,9 +25,7 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
     strapi = await bootStrapi();
     admin = await adminLogin(strapi);
     staff = await login(strapi, 'foundation-staff');
-    const area = await strapi.db
-      .query('plugin::cms.area' as any)
-      .findOne({ where: { level: 'community' } });
+    const [area] = await twoCommunities(strapi);
     await strapi
       .documents('plugin::cms.person' as any)
       .create({ data: { name: '审计对象', community: area.documentId } as any });
@@ -70,13 +77,17 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
       expect(create.status).toBe(403);
     });
 
-    it('has no content-API routes or GraphQL mutations, and no role may read it there', async () => {
-      expect(
-        (await http(strapi).get('/api/cms/audit-entries').set('Authorization', `Bearer ${staff}`))
-          .status,
-      ).toBe(404);
-      const query = await gql(strapi, `{ cmsAuditEntries { documentId } }`, {}, staff);
-      expect(query.body.errors[0].message).toBe('Forbidden access');
+    it('has no write routes or mutations, and staff read only their scope’s history', async () => {
+      const write = await http(strapi)
+        .put(`/api/cms/audit-entries/${entry.documentId}`)
+        .set('Authorization', `Bearer ${staff}`)
+        .send({ data: { actorName: 'forged' } });
+      expect(write.status).toBe(405);
+      const rest = await http(strapi)
+        .get('/api/cms/audit-entries')
+        .query({ 'filters[recordId][$eq]': entry.recordId })
+        .set('Authorization', `Bearer ${staff}`);
+      expect(rest.body.data.map((e: any) => e.documentId)).toEqual([entry.documentId]);
       const mutation = await gql(
         strapi,
         `mutation { deleteCmsAuditEntry(documentId: "x") { documentId } }`,
@@ -84,6 +95,29 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
         staff,
       );
       expect(mutation.status).toBe(400);
+
+      // The entry is for a person in the first community: district staff and that community's
+      // worker see it; a worker of another community does not; a reviewer may not read it at all.
+      expect(entry.areaPath).toMatch(/^\/510114\//);
+      const query = `query($id: String) { cmsAuditEntries(filters: { recordId: { eq: $id } }) { documentId areaPath } }`;
+      const district = await gql(strapi, query, { id: entry.recordId }, staff);
+      expect(district.body.data.cmsAuditEntries.map((e: any) => e.documentId)).toEqual([
+        entry.documentId,
+      ]);
+      const [first, other] = await twoCommunities(strapi);
+      expect(entry.areaPath).toBe(first.path);
+      const ownWorker = await staffUser(strapi, 'community-worker', first.documentId);
+      const otherWorker = await staffUser(strapi, 'community-worker', other.documentId);
+      expect(
+        (await gql(strapi, query, { id: entry.recordId }, ownWorker)).body.data.cmsAuditEntries,
+      ).toHaveLength(1);
+      expect(
+        (await gql(strapi, query, { id: entry.recordId }, otherWorker)).body.data.cmsAuditEntries,
+      ).toHaveLength(0);
+      const reviewer = await login(strapi, 'reviewer');
+      expect(
+        (await gql(strapi, query, { id: entry.recordId }, reviewer)).body.errors[0].message,
+      ).toBe('Forbidden access');
     });
 
     it('is refused UPDATE and DELETE by the database itself', async () => {

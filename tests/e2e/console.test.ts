@@ -162,6 +162,23 @@ describe('the console', () => {
     expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
   });
 
+  it('shows a community worker the audit log of their community, read-only', async () => {
+    const worker = await strapi.db.query('plugin::users-permissions.user' as any).findOne({
+      where: { username: 'community-worker' },
+      populate: { scope: true },
+    });
+    const person = await strapi
+      .documents('plugin::cms.person' as any)
+      .create({ data: { name: unique('审计居民'), community: worker.scope.documentId } as any });
+    await signInAs('community-worker');
+    await page.goto(`${base}/console/#/cms-audit-entries`);
+    await page.getByRole('cell', { name: person.documentId }).waitFor();
+    await page.getByRole('cell', { name: person.documentId }).click();
+    await page.getByText('修改后').waitFor();
+    expect(await page.getByRole('button', { name: '删除' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);
+  });
+
   it('switches to English, remembers it across a reload, and back to Chinese', async () => {
     await signInAs('incubator');
     await page.getByRole('button', { name: '中文' }).click();

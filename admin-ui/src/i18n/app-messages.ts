@@ -117,6 +117,8 @@ const tree: Tree = {
         actorType: ['操作者类型', 'Actor type'],
         actorName: ['操作者', 'Actor'],
         occurredAt: ['时间', 'When'],
+        before: ['修改前', 'Before'],
+        after: ['修改后', 'After'],
       },
     },
   },
@@ -245,6 +247,8 @@ const tree: Tree = {
     filter: {
       members_gte: ['成员数不少于', 'At least this many members'],
       households_gte: ['户数不少于', 'At least this many households'],
+      from: ['起始时间', 'From'],
+      to: ['截止时间', 'To'],
     },
     error: {
       validation: ['提交的内容有误：%{details}', 'Please correct: %{details}'],

@@ -111,8 +111,8 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     const { uid, action } = context;
     if (!CMS_UIDS.has(uid)) return next();
 
-    if (uid === CMS.auditEntry) {
-      if (READS.has(action)) return next();
+    // Audit entries are read like any scoped record, and never written through here.
+    if (uid === CMS.auditEntry && !READS.has(action)) {
       throw new errors.ForbiddenError(
         'Audit entries are append-only / 审计日志只能追加，不能修改或删除',
       );

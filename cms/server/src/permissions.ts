@@ -28,6 +28,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       person: READ,
       organisation: WRITE,
       incubation: WRITE,
+      'audit-entry': READ,
     },
   },
   incubator: {
@@ -40,6 +41,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       person: READ,
       organisation: WRITE,
       incubation: WRITE,
+      'audit-entry': READ,
     },
   },
   'community-worker': {
@@ -52,6 +54,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       person: WRITE,
       organisation: READ,
       incubation: READ,
+      'audit-entry': READ,
     },
   },
   reviewer: {

@@ -19,6 +19,8 @@ export const SCOPED_PATH_FIELD: Record<string, 'path' | 'areaPath'> = {
   [CMS.person]: 'areaPath',
   [CMS.organisation]: 'areaPath',
   [CMS.incubation]: 'areaPath',
+  // An audit entry is scoped by where its record was: staff read the history of their subtree.
+  [CMS.auditEntry]: 'areaPath',
 };
 
 /** Content types that residents, volunteers and the public may read (all of it, unscoped). */

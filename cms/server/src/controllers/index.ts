@@ -13,5 +13,6 @@ export default {
   person: factories.createCoreController(CMS.person as never),
   organisation: factories.createCoreController(CMS.organisation as never),
   incubation: factories.createCoreController(CMS.incubation as never),
+  'audit-entry': factories.createCoreController(CMS.auditEntry as never),
   me,
 };

@@ -17,6 +17,9 @@ export default {
       /** GET /api/cms/me — the signed-in user's name, role and scope */
       { method: 'GET', path: '/me', handler: 'me.show', config: {} },
       ...ROUTED.flatMap((uid) => factories.createCoreRouter(uid as never).routes as unknown[]),
+      // The audit log is read-only: no create, update or delete route exists for it.
+      ...(factories.createCoreRouter(CMS.auditEntry as never, { only: ['find', 'findOne'] })
+        .routes as unknown[]),
     ];
     return routes;
   },

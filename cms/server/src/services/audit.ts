@@ -70,8 +70,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const after = snapshot(input.contentType, input.after);
       const fields = changedFields(before, after);
       if (input.action === 'update' && fields.length === 0) return;
+      const where = (row: Row | null) => row?.areaPath ?? row?.path ?? null;
       await strapi.db.query(CMS.auditEntry as any).create({
         data: {
+          areaPath: where(input.after) ?? where(input.before),
           documentId: newDocumentId(),
           action: input.action,
           contentType: input.contentType,

@@ -12,6 +12,7 @@ export default {
   person: factories.createCoreService(CMS.person as never),
   organisation: factories.createCoreService(CMS.organisation as never),
   incubation: factories.createCoreService(CMS.incubation as never),
+  'audit-entry': factories.createCoreService(CMS.auditEntry as never),
   audit,
   records,
   viewer,
