@@ -60,7 +60,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const SOURCE_DIRS = ['config', 'database', 'src', 'cms/server', 'plugins', 'scripts', 'tests'];
+const SOURCE_DIRS = ['config', 'database', 'src', 'cms/server', 'plugins'];
 
 // Written after a successful compile; anything newer than it means the build is stale.
 const BUILD_STAMP = path.join(distDir, '.linli-build-stamp');
@@ -88,7 +88,7 @@ function buildServerIfStale(log = console.log) {
   if (!serverIsStale()) return false;
   log('Compiling the server code (tsc)…');
   const started = Date.now();
-  run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
   fs.writeFileSync(BUILD_STAMP, new Date(started).toISOString());
   // The stamp carries the time the compile started, so a file saved during it counts as newer.
   fs.utimesSync(BUILD_STAMP, new Date(started), new Date(started));

@@ -179,6 +179,21 @@ describe('the console', () => {
     expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);
   });
 
+  it('keeps a deep link across a reload, and sends an expired session back to the login page', async () => {
+    const org = await strapi.db
+      .query('plugin::cms.organisation' as any)
+      .findOne({ where: { kind: 'foundation' } });
+    await signInAs('incubator');
+    await page.goto(`${base}/console/#/cms-organisations/${org.documentId}/show`);
+    await page.getByText(org.name).first().waitFor();
+    await page.reload();
+    await page.getByText(org.name).first().waitFor();
+    // A token the server no longer accepts (expired, or signed with another secret).
+    await page.evaluate("localStorage.setItem('linli.jwt', 'expired.token.value')");
+    await page.reload();
+    await page.locator('input[name="password"]').waitFor();
+  });
+
   it('switches to English, remembers it across a reload, and back to Chinese', async () => {
     await signInAs('incubator');
     await page.getByRole('button', { name: '中文' }).click();

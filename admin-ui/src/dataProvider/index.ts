@@ -1,4 +1,4 @@
-import { ApolloClient, createHttpLink, gql, InMemoryCache } from '@apollo/client';
+import { ApolloClient, createHttpLink, InMemoryCache } from '@apollo/client';
 import { setContext } from '@apollo/client/link/context';
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import buildGraphQLProvider, { introspectSchema } from 'ra-data-graphql';
@@ -9,7 +9,20 @@ import { RESOURCES } from './resources';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Apollo and GraphQL error shapes */
 
-const httpLink = createHttpLink({ uri: '/graphql' });
+/**
+ * Strapi answers a token it no longer accepts (expired, revoked) with HTTP 401 and a body
+ * Apollo would read as an empty result; turn it into an error carrying the status, which
+ * react-admin's checkError answers by going back to the login page.
+ */
+const fetchRefusingUnauthorized: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (response.status === 401) {
+    throw Object.assign(new Error('ra.notification.logged_out'), { statusCode: 401, status: 401 });
+  }
+  return response;
+};
+
+const httpLink = createHttpLink({ uri: '/graphql', fetch: fetchRefusingUnauthorized });
 const authLink = setContext((_, { headers }) => {
   const token = getToken();
   return { headers: { ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) } };
@@ -58,14 +71,18 @@ export function toReactAdminError(error: any): HttpError {
 }
 
 /**
- * The schema, fetched without Apollo's cache: the cache normalises introspection's nested,
- * id-less objects and hands back a schema with types missing.
+ * The schema, fetched without Apollo (its cache normalises introspection's nested, id-less
+ * objects and hands back a schema with types missing) and without the user's token: the schema
+ * is public, and ra-data-graphql keeps the first result for good, so an expired token must not
+ * be able to spoil it.
  */
 async function resolveIntrospection(apollo: typeof client, options: Record<string, unknown>) {
-  const { data } = await apollo.query<IntrospectionQuery>({
-    query: gql(getIntrospectionQuery()),
-    fetchPolicy: 'no-cache',
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query: getIntrospectionQuery() }),
   });
+  const { data } = (await response.json()) as { data: IntrospectionQuery };
   return introspectSchema(apollo, { ...options, schema: data.__schema } as never);
 }
 
