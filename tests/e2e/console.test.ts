@@ -179,6 +179,22 @@ describe('the console', () => {
     expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);
   });
 
+  it('browses the hierarchy: a subdistrict’s communities, breadcrumbs up', async () => {
+    const subdistrict = await strapi.db
+      .query('plugin::cms.area' as any)
+      .findOne({ where: { code: '510114001' } });
+    await signInAs('foundation-staff');
+    await page.goto(`${base}/console/#/cms-areas/${subdistrict.documentId}/show`);
+    const child = page.getByRole('cell').filter({ hasText: '社区' }).first();
+    await child.waitFor();
+    const childName = await child.innerText();
+    await child.click();
+    const crumbs = page.getByRole('navigation', { name: '区域层级' });
+    await crumbs.getByRole('link', { name: '新都区' }).waitFor();
+    await crumbs.getByRole('link', { name: subdistrict.name }).waitFor();
+    await crumbs.getByText(childName).waitFor();
+  });
+
   it('keeps a deep link across a reload, and sends an expired session back to the login page', async () => {
     const org = await strapi.db
       .query('plugin::cms.organisation' as any)

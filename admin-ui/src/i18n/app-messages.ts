@@ -219,6 +219,7 @@ const tree: Tree = {
     language: ['语言', 'Language'],
     scope: ['管辖范围', 'Scope'],
     no_scope: ['未设置管辖范围', 'No scope set'],
+    breadcrumbs: ['区域层级', 'Area hierarchy'],
     dashboard: {
       welcome: ['%{name}，您好', 'Hello, %{name}'],
       areas: ['社区与村', 'Communities and villages'],

@@ -10,7 +10,8 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
-  useGetOne,
+  useGetList,
+  useTranslate,
   useRecordContext,
   useCreatePath,
 } from 'react-admin';
@@ -44,25 +45,38 @@ export const AreaList = () => (
   </List>
 );
 
-/** The chain of parents up to the top the viewer may see, each a link. */
-function Ancestors({ id }: { id?: string }) {
-  const { data } = useGetOne('cms-areas', { id: id as string }, { enabled: !!id });
-  const createPath = useCreatePath();
-  if (!id || !data) return null;
-  return (
-    <>
-      <Ancestors id={data.parent?.documentId} />
-      <Link href={`#${createPath({ resource: 'cms-areas', type: 'show', id })}`}>{data.name}</Link>
-    </>
-  );
-}
-
+/**
+ * Breadcrumbs up the hierarchy, read from the area's materialised path in one query; ancestors
+ * outside the viewer's scope are not returned by the server and so are simply not shown.
+ */
 function AreaBreadcrumbs() {
   const record = useRecordContext();
+  const createPath = useCreatePath();
+  const translate = useTranslate();
+  const codes = String(record?.path ?? '')
+    .split('/')
+    .filter(Boolean)
+    .slice(0, -1);
+  const { data = [] } = useGetList(
+    'cms-areas',
+    {
+      filter: { code: codes },
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'path', order: 'ASC' },
+    },
+    { enabled: codes.length > 0 },
+  );
   if (!record) return null;
   return (
-    <Breadcrumbs sx={{ mb: 1 }}>
-      <Ancestors id={record.parent?.documentId} />
+    <Breadcrumbs sx={{ mb: 1 }} aria-label={translate('linli.breadcrumbs')}>
+      {data.map((area) => (
+        <Link
+          key={area.id}
+          href={`#${createPath({ resource: 'cms-areas', type: 'show', id: area.id })}`}
+        >
+          {area.name}
+        </Link>
+      ))}
       <Typography color="text.primary">{record.name}</Typography>
     </Breadcrumbs>
   );
