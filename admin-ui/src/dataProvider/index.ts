@@ -5,6 +5,7 @@ import buildGraphQLProvider, { introspectSchema } from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'react-admin';
 import { getToken } from '../authProvider';
 import { buildQueryFactory, type IntrospectionResults } from './buildQuery';
+import { readInPages } from './pages';
 import { RESOURCES } from './resources';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Apollo and GraphQL error shapes */
@@ -103,8 +104,12 @@ export const dataProvider: DataProvider = new Proxy(graphQLProvider, {
   get(target, name: string) {
     const method = (target as any)[name];
     if (typeof method !== 'function') return method;
+    const call =
+      name === 'getList'
+        ? (...args: any[]) => readInPages(args[1], (params) => method.call(target, args[0], params))
+        : (...args: unknown[]) => method.apply(target, args);
     return (...args: unknown[]) =>
-      Promise.resolve(method.apply(target, args)).catch((error: unknown) => {
+      Promise.resolve(call(...args)).catch((error: unknown) => {
         throw toReactAdminError(error);
       });
   },
