@@ -117,6 +117,8 @@ function buildConsoleIfStale(log = console.log) {
   const built = fs.existsSync(consoleIndex) ? fs.statSync(consoleIndex).mtimeMs : 0;
   const sources = Math.max(
     newestMtime(path.join(consoleDir, 'src')),
+    // The console shares the cms plugin's pure domain code (enumerations, stage machine, checks).
+    newestMtime(path.join(root, 'cms', 'server', 'src', 'domain')),
     ...['index.html', 'vite.config.ts', 'package.json'].map(
       (f) => fs.statSync(path.join(consoleDir, f)).mtimeMs,
     ),

@@ -1,9 +1,16 @@
+import { STAGE_TRANSITIONS } from '../../cms/server/src/domain/incubation-stages';
+
 /** Choices for an enumeration, labelled by its translation key (react-admin translates them). */
 export const choices = (enumName: string, values: readonly string[]) =>
   values.map((id) => ({ id, name: `enums.${enumName}.${id}` }));
 
-export const AREA_LEVELS = ['district', 'subdistrict', 'town', 'community', 'village'] as const;
-export const AREA_KINDS = ['urban', 'industrial', 'agricultural', 'resettlement'] as const;
+// The enumerations and the stage machine come from the cms plugin's pure domain code, so the
+// console offers exactly what the server accepts.
+export { AREA_KINDS, AREA_LEVELS } from '../../cms/server/src/domain/area-hierarchy';
+export { INCUBATION_STAGES as STAGES } from '../../cms/server/src/domain/incubation-stages';
+
+/** The legal next stages of each stage. */
+export const NEXT_STAGES: Record<string, readonly string[]> = STAGE_TRANSITIONS;
 export const GRID_LEVELS = ['grid', 'micro'] as const;
 export const COMPOUND_TYPES = [
   'commercial',
@@ -49,25 +56,6 @@ export const SERVICE_CATEGORIES = [
   'volunteering',
   'other',
 ] as const;
-export const STAGES = [
-  'applied',
-  'assessing',
-  'incubating',
-  'hatched',
-  'withdrawn',
-  'rejected',
-] as const;
-
-/** The legal next stages (mirrors cms/server/src/domain/incubation-stages.ts; the server decides). */
-export const NEXT_STAGES: Record<string, readonly string[]> = {
-  applied: ['assessing', 'withdrawn', 'rejected'],
-  assessing: ['incubating', 'withdrawn', 'rejected'],
-  incubating: ['hatched', 'withdrawn'],
-  hatched: [],
-  withdrawn: [],
-  rejected: [],
-};
-
 /** Roles that may write each resource (mirrors cms/server/src/permissions.ts; the server decides). */
 export const WRITERS: Record<string, readonly string[]> = {
   'cms-grids': ['community-worker'],

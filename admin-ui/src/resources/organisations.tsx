@@ -31,23 +31,14 @@ import {
   WRITERS,
   choices,
 } from '../choices';
+import { creditCodeProblem } from '../../../cms/server/src/domain/credit-code';
 
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** The same GB 32100-2015 check as the server's, so the form says so before saving. */
+/** The server's own GB 32100-2015 check, so the form says so before saving. */
 const creditCode: Validator = (value: string | undefined) => {
   if (!value) return undefined;
-  const code = value.trim().toUpperCase();
-  if (code.length !== 18 || [...code].some((c) => !ALPHABET.includes(c)))
-    return 'linli.validation.credit_code_format';
-  const sum = [...code.slice(0, 17)].reduce(
-    (s, c, i) => s + ALPHABET.indexOf(c) * (WEIGHTS[i] as number),
-    0,
-  );
-  return ALPHABET[(31 - (sum % 31)) % 31] === code[17]
-    ? undefined
-    : 'linli.validation.credit_code_check';
+  const problem = creditCodeProblem(value.trim().toUpperCase());
+  if (problem === 'check') return 'linli.validation.credit_code_check';
+  return problem ? 'linli.validation.credit_code_format' : undefined;
 };
 
 const filters = [
