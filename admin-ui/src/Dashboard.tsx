@@ -1,7 +1,7 @@
 import { gql, useQuery } from '@apollo/client';
 import { Box, Card, CardContent, CardHeader, Grid, Link, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
-import { COMPOUND_TYPES, ORGANISATION_KINDS, STAGES } from './choices';
+import { COMPOUND_TYPES, ORGANISATION_KINDS, SERVICE_CATEGORIES, STAGES } from './choices';
 import { client } from './dataProvider';
 
 /**
@@ -65,6 +65,14 @@ const figures: Figure[] = [
     field: 'kind',
     value: k,
     label: `enums.organisationKind.${k}`,
+  })),
+  ...SERVICE_CATEGORIES.map((c) => ({
+    key: `category_${c}`,
+    resource: 'cms-organisations',
+    connection: 'cmsOrganisations_connection',
+    field: 'serviceCategory',
+    value: c,
+    label: `enums.serviceCategory.${c}`,
   })),
   ...STAGES.map((s) => ({
     key: `stage_${s}`,
@@ -163,6 +171,9 @@ export function Dashboard() {
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <Bars title="linli.dashboard.organisations" keys={keys('org_')} counts={counts} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Bars title="linli.dashboard.categories" keys={keys('category_')} counts={counts} />
         </Grid>
         <Grid size={{ xs: 12 }}>
           <Bars title="linli.dashboard.pipeline" keys={keys('stage_')} counts={counts} />

@@ -71,6 +71,8 @@ describe('the console', () => {
     await signInAs('foundation-staff');
     await page.getByTestId('figure-micro').getByText('10,161').waitFor();
     await page.getByTestId('figure-village').getByText('79').waitFor();
+    await page.getByTestId('figure-org_partner_unit').getByText('633').waitFor();
+    await page.getByTestId('figure-category_elder_care').getByRole('link').waitFor();
     await page.getByTestId('figure-micro').getByRole('link').click();
     await page
       .getByText('第 1-25 条，共 10161 条')

@@ -226,6 +226,7 @@ const tree: Tree = {
       grids: ['网格与微网格', 'Grids and micro-grids'],
       compounds: ['小区（按类型）', 'Compounds by type'],
       organisations: ['组织（按类别）', 'Organisations by kind'],
+      categories: ['社会组织（按服务领域）', 'Organisations by service category'],
       pipeline: ['孵化进度', 'Incubation pipeline'],
       hatched_to_date: ['累计出壳 %{count} 家', '%{count} hatched to date'],
     },
