@@ -11,51 +11,16 @@ export { INCUBATION_STAGES as STAGES } from '../../cms/server/src/domain/incubat
 
 /** The legal next stages of each stage. */
 export const NEXT_STAGES: Record<string, readonly string[]> = STAGE_TRANSITIONS;
-export const GRID_LEVELS = ['grid', 'micro'] as const;
-export const COMPOUND_TYPES = [
-  'commercial',
-  'work_unit',
-  'old',
-  'affordable',
-  'self_built_resettlement',
-  'relocation_resettlement',
-  'rural_cluster',
-] as const;
-export const PROPERTY_MANAGEMENT = ['company', 'trust', 'self', 'none'] as const;
-export const ORGANISATION_KINDS = [
-  'social_organisation',
-  'hub',
-  'social_enterprise',
-  'partner_unit',
-  'department',
-  'company',
-  'foundation',
-] as const;
-export const LEGAL_FORMS = [
-  'association',
-  'social_service_agency',
-  'foundation',
-  'social_enterprise',
-  'company',
-  'government',
-  'unincorporated',
-] as const;
-export const REGISTRATIONS = ['registered', 'filed', 'none'] as const;
-export const SERVICE_CATEGORIES = [
-  'elder_care',
-  'child_care',
-  'disability',
-  'community_building',
-  'culture_sports',
-  'environment',
-  'public_safety',
-  'legal_aid',
-  'education',
-  'health',
-  'poverty_relief',
-  'volunteering',
-  'other',
-] as const;
+export {
+  COMPOUND_TYPES,
+  GRID_LEVELS,
+  LEGAL_FORMS,
+  ORGANISATION_KINDS,
+  PROPERTY_MANAGEMENT,
+  REGISTRATIONS,
+  SERVICE_CATEGORIES,
+} from '../../cms/server/src/domain/enums';
+
 /** Roles that may write each resource (mirrors cms/server/src/permissions.ts; the server decides). */
 export const WRITERS: Record<string, readonly string[]> = {
   'cms-grids': ['community-worker'],

@@ -3,6 +3,7 @@ import {
   creditCodeCheckCharacter,
 } from '../../cms/server/src/domain/credit-code';
 import { idNumberCheckCharacter } from '../../cms/server/src/domain/id-number';
+import { SERVICE_CATEGORIES } from '../../cms/server/src/domain/enums';
 import { newDocumentId } from '../../cms/server/src/services/document-id';
 import { compoundName, personName, placeName } from './names';
 import { createRandom, type Random } from './random';
@@ -71,20 +72,8 @@ export const XINDU: DistrictSpec = {
   partnerUnits: 633,
 };
 
-const SERVICE_CATEGORIES = [
-  'elder_care',
-  'child_care',
-  'disability',
-  'community_building',
-  'culture_sports',
-  'environment',
-  'public_safety',
-  'legal_aid',
-  'education',
-  'health',
-  'poverty_relief',
-  'volunteering',
-];
+// A seeded organisation serves a named field: every category but 'other'.
+const SEEDED_CATEGORIES = SERVICE_CATEGORIES.filter((c) => c !== 'other');
 const COMMUNITY_COMPOUND_TYPES = [
   'commercial',
   'commercial',
@@ -492,7 +481,7 @@ export function planDistrict(
             registration === 'registered'
               ? creditCode(r, spec.code, r.pick(['51', '52']), serial++)
               : null,
-          serviceCategory: r.pick(SERVICE_CATEGORIES),
+          serviceCategory: r.pick(SEEDED_CATEGORIES),
           foundedOn: isoDate(new Date(Date.UTC(r.int(2012, 2025), r.int(0, 11), r.int(1, 28)))),
           description: '扎根社区，服务居民。',
         },
