@@ -62,6 +62,84 @@ const IncubationBoard = screen(incubations, 'IncubationBoard');
 const AuditList = screen(audit, 'AuditList');
 const AuditShow = screen(audit, 'AuditShow');
 
+type Screen = React.ComponentType;
+interface ResourceScreens {
+  name: string;
+  icon: React.ComponentType;
+  list: Screen;
+  show: Screen;
+  edit?: Screen;
+  create?: Screen;
+  /** Roles that may open it; absent: every role (what is public). */
+  readers?: readonly string[];
+  /** Roles offered edit and create. */
+  writers?: readonly string[];
+  recordRepresentation?: string | ((record: { organisation?: { name?: string } }) => string);
+}
+
+/** The console's resources, who may read them and who may write (the server decides too). */
+const SCREENS: ResourceScreens[] = (
+  [
+    {
+      name: 'cms-areas',
+      icon: MapIcon,
+      list: AreaList,
+      show: AreaShow,
+      recordRepresentation: 'name',
+    },
+    {
+      name: 'cms-grids',
+      icon: GridOnIcon,
+      list: GridList,
+      show: GridShow,
+      edit: GridEdit,
+      create: GridCreate,
+      recordRepresentation: 'name',
+    },
+    {
+      name: 'cms-compounds',
+      icon: ApartmentIcon,
+      list: CompoundList,
+      show: CompoundShow,
+      edit: CompoundEdit,
+      create: CompoundCreate,
+      recordRepresentation: 'name',
+    },
+    {
+      name: 'cms-people',
+      icon: PeopleIcon,
+      list: PersonList,
+      show: PersonShow,
+      edit: PersonEdit,
+      create: PersonCreate,
+      recordRepresentation: 'name',
+    },
+    {
+      name: 'cms-organisations',
+      icon: BusinessIcon,
+      list: OrganisationList,
+      show: OrganisationShow,
+      edit: OrganisationEdit,
+      create: OrganisationCreate,
+      recordRepresentation: 'name',
+    },
+    {
+      name: 'cms-incubations',
+      icon: EggIcon,
+      list: IncubationList,
+      show: IncubationShow,
+      edit: IncubationEdit,
+      create: IncubationCreate,
+      recordRepresentation: (r) => r.organisation?.name ?? '',
+    },
+    { name: 'cms-audit-entries', icon: HistoryIcon, list: AuditList, show: AuditShow },
+  ] as ResourceScreens[]
+).map((r) => ({
+  ...r,
+  readers: READERS[r.name] ?? AUDITORS[r.name],
+  writers: WRITERS[r.name],
+}));
+
 function LinliMenu() {
   const translate = useTranslate();
   return (
@@ -79,9 +157,6 @@ function LinliMenu() {
 
 const LinliLayout = (props: LayoutProps) => <Layout {...props} menu={LinliMenu} />;
 
-const may = (table: Record<string, readonly string[]>, resource: string, role: string) =>
-  table[resource]?.includes(role) ?? false;
-
 export function App() {
   return (
     <Admin
@@ -96,76 +171,21 @@ export function App() {
     >
       {(role: string) => (
         <>
-          <Resource
-            name="cms-areas"
-            icon={MapIcon}
-            list={AreaList}
-            show={AreaShow}
-            recordRepresentation="name"
-          />
-          {may(READERS, 'cms-grids', role) && (
-            <Resource
-              name="cms-grids"
-              icon={GridOnIcon}
-              list={GridList}
-              show={GridShow}
-              edit={may(WRITERS, 'cms-grids', role) ? GridEdit : undefined}
-              create={may(WRITERS, 'cms-grids', role) ? GridCreate : undefined}
-              recordRepresentation="name"
-            />
-          )}
-          {may(READERS, 'cms-compounds', role) && (
-            <Resource
-              name="cms-compounds"
-              icon={ApartmentIcon}
-              list={CompoundList}
-              show={CompoundShow}
-              edit={may(WRITERS, 'cms-compounds', role) ? CompoundEdit : undefined}
-              create={may(WRITERS, 'cms-compounds', role) ? CompoundCreate : undefined}
-              recordRepresentation="name"
-            />
-          )}
-          {may(READERS, 'cms-people', role) && (
-            <Resource
-              name="cms-people"
-              icon={PeopleIcon}
-              list={PersonList}
-              show={PersonShow}
-              edit={may(WRITERS, 'cms-people', role) ? PersonEdit : undefined}
-              create={may(WRITERS, 'cms-people', role) ? PersonCreate : undefined}
-              recordRepresentation="name"
-            />
-          )}
-          <Resource
-            name="cms-organisations"
-            icon={BusinessIcon}
-            list={OrganisationList}
-            show={OrganisationShow}
-            edit={may(WRITERS, 'cms-organisations', role) ? OrganisationEdit : undefined}
-            create={may(WRITERS, 'cms-organisations', role) ? OrganisationCreate : undefined}
-            recordRepresentation="name"
-          />
-          {may(READERS, 'cms-incubations', role) && (
-            <Resource
-              name="cms-incubations"
-              icon={EggIcon}
-              list={IncubationList}
-              show={IncubationShow}
-              edit={may(WRITERS, 'cms-incubations', role) ? IncubationEdit : undefined}
-              create={may(WRITERS, 'cms-incubations', role) ? IncubationCreate : undefined}
-              recordRepresentation={(r: { organisation?: { name?: string } }) =>
-                r.organisation?.name ?? ''
-              }
-            />
-          )}
-          {may(AUDITORS, 'cms-audit-entries', role) && (
-            <Resource
-              name="cms-audit-entries"
-              icon={HistoryIcon}
-              list={AuditList}
-              show={AuditShow}
-            />
-          )}
+          {SCREENS.filter((r) => !r.readers || r.readers.includes(role)).map((r) => {
+            const writes = r.writers?.includes(role) ?? false;
+            return (
+              <Resource
+                key={r.name}
+                name={r.name}
+                icon={r.icon}
+                list={r.list}
+                show={r.show}
+                edit={writes ? r.edit : undefined}
+                create={writes ? r.create : undefined}
+                recordRepresentation={r.recordRepresentation}
+              />
+            );
+          })}
           <CustomRoutes>
             <Route path="/incubation-board" element={<IncubationBoard />} />
           </CustomRoutes>
