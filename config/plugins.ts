@@ -7,6 +7,7 @@ export default ({ env }: { env: Env }) => {
   const production = env('NODE_ENV', 'development') === 'production';
   return {
     cms: { enabled: true, resolve: './cms' },
+    forms: { enabled: true, resolve: './plugins/forms' },
     'users-permissions': {
       config: { jwt: { expiresIn: '7d' } },
     },

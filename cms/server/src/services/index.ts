@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import audit from './audit';
+import identifiers from './identifiers';
 import records from './records';
 import viewer from './viewer';
 
@@ -14,6 +15,7 @@ export default {
   incubation: factories.createCoreService(CMS.incubation as never),
   'audit-entry': factories.createCoreService(CMS.auditEntry as never),
   audit,
+  identifiers,
   records,
   viewer,
 };

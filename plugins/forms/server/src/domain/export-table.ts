@@ -1,0 +1,112 @@
+import { allFields, labelIn, type FieldDef, type FileRef, type FormDefinition } from './fields';
+import { fenToYuan } from './money';
+
+/**
+ * Submissions as a table for CSV and XLSX export, each answer under the label its own version
+ * gave it: columns are the fields of the newest version in its order, then fields that only
+ * older versions had (so removed fields' answers are still exported).
+ */
+export interface ExportSubmission {
+  receiptCode: string;
+  versionNumber: number;
+  status: string;
+  createdAt: string;
+  submitterName?: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+const FIXED = {
+  zh: ['回执码', '提交时间', '版本', '状态', '提交人'],
+  en: ['Receipt', 'Submitted at', 'Version', 'Status', 'Submitted by'],
+};
+
+export function formatAnswer(field: FieldDef, value: unknown, lang: 'zh' | 'en'): string {
+  if (value === undefined || value === null) return '';
+  const optionLabel = (v: unknown) =>
+    labelIn(field.options?.find((o) => o.value === v)?.label, lang) || String(v);
+  switch (field.kind) {
+    case 'money':
+      return typeof value === 'number' ? fenToYuan(value) : String(value);
+    case 'choice':
+      return optionLabel(value);
+    case 'multichoice':
+      return Array.isArray(value) ? value.map(optionLabel).join(lang === 'zh' ? '、' : ', ') : '';
+    case 'boolean':
+      return value === true ? (lang === 'zh' ? '是' : 'Yes') : lang === 'zh' ? '否' : 'No';
+    case 'file':
+      return Array.isArray(value)
+        ? (value as FileRef[]).map((f) => f.name ?? `#${f.id}`).join(', ')
+        : '';
+    case 'group':
+      return Array.isArray(value)
+        ? value
+            .map((item: Record<string, unknown>) =>
+              (field.fields ?? [])
+                .filter((f) => item[f.key] !== undefined)
+                .map((f) => `${labelIn(f.label, lang)}: ${formatAnswer(f, item[f.key], lang)}`)
+                .join('; '),
+            )
+            .join(' | ')
+        : '';
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+/**
+ * `versions` maps a version number to its definition; every submission's version must be in it.
+ */
+export function submissionsTable(
+  versions: Map<number, FormDefinition>,
+  submissions: ExportSubmission[],
+  lang: 'zh' | 'en',
+  statusLabel: (status: string) => string = (s) => s,
+): Table {
+  const numbers = [...versions.keys()].sort((a, b) => b - a);
+  const columns: { key: string; label: string }[] = [];
+  const seen = new Set<string>();
+  for (const n of numbers) {
+    for (const field of (versions.get(n) as FormDefinition).fields) {
+      if (seen.has(field.key)) continue;
+      seen.add(field.key);
+      columns.push({ key: field.key, label: labelIn(field.label, lang) });
+    }
+  }
+  const header = [...FIXED[lang], ...columns.map((c) => c.label)];
+  const rows = submissions.map((s) => {
+    const fields = new Map(
+      (versions.get(s.versionNumber)?.fields ?? []).map((f) => [f.key, f] as const),
+    );
+    return [
+      s.receiptCode,
+      s.createdAt,
+      String(s.versionNumber),
+      statusLabel(s.status),
+      s.submitterName ?? '',
+      ...columns.map((c) => {
+        const field = fields.get(c.key);
+        const value = s.data[c.key];
+        if (value === undefined) return '';
+        return field ? formatAnswer(field, value, lang) : JSON.stringify(value);
+      }),
+    ];
+  });
+  return { header, rows };
+}
+
+/** RFC 4180 CSV with a byte-order mark, so Excel opens Chinese text correctly. */
+export function toCsv(table: Table): string {
+  const cell = (v: string) => {
+    // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
+    const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+export { allFields };

@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+import { registerFormsDocumentMiddleware } from './document-middleware';
+import { registerFormsGraphql } from './graphql';
+import { CUSTOM_FIELD_UIDS } from './uids';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- extending another plugin's schemas */
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Custom-field values live on the records themselves: a JSON attribute added to each cms
+  // content type that custom-field forms may extend (as the cms plugin adds `scope` to users).
+  for (const uid of Object.values(CUSTOM_FIELD_UIDS)) {
+    const model = strapi.contentType(uid as any) as any;
+    model.attributes.customFields = { type: 'json' };
+  }
+  registerFormsDocumentMiddleware(strapi);
+  registerFormsGraphql(strapi);
+};

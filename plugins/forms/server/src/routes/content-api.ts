@@ -1,0 +1,30 @@
+import { factories } from '@strapi/strapi';
+import { FORMS } from '../uids';
+
+let routes: unknown[] | undefined;
+
+export default {
+  type: 'content-api',
+  // A memoised getter, as in the cms plugin: Strapi writes each route's permission scope into
+  // these objects after reading them.
+  get routes() {
+    routes ??= [
+      // Public (every role and the public hold these permissions; each form's own access rule
+      // is applied per form).
+      { method: 'GET', path: '/public/:slug', handler: 'public-form.show', config: {} },
+      { method: 'POST', path: '/:slug/submissions', handler: 'public-form.submit', config: {} },
+      { method: 'POST', path: '/:slug/files', handler: 'public-form.upload', config: {} },
+      { method: 'GET', path: '/receipts/:code', handler: 'public-form.receipt', config: {} },
+      { method: 'GET', path: '/:slug/qr.:format', handler: 'public-form.qr', config: {} },
+      // Staff.
+      { method: 'POST', path: '/forms/:id/publish', handler: 'staff.publish', config: {} },
+      { method: 'GET', path: '/forms/:id/versions-summary', handler: 'staff.versions', config: {} },
+      { method: 'GET', path: '/forms/:id/export', handler: 'staff.export', config: {} },
+      ...(factories.createCoreRouter(FORMS.form as never).routes as unknown[]),
+      ...(factories.createCoreRouter(FORMS.version as never, { only: ['find', 'findOne'] }).routes as unknown[]),
+      ...(factories.createCoreRouter(FORMS.submission as never, { only: ['find', 'findOne', 'update'] })
+        .routes as unknown[]),
+    ];
+    return routes;
+  },
+};

@@ -1,0 +1,19 @@
+import { factories } from '@strapi/strapi';
+import { FORMS } from '../uids';
+import customFields from './custom-fields';
+import definitions from './definitions';
+import rateLimit from './rate-limit';
+import submissions from './submissions';
+import targets from './targets';
+
+export default {
+  // Strapi's core services, which the core controllers call.
+  form: factories.createCoreService(FORMS.form as never),
+  'form-version': factories.createCoreService(FORMS.version as never),
+  submission: factories.createCoreService(FORMS.submission as never),
+  customFields,
+  definitions,
+  rateLimit,
+  submissions,
+  targets,
+};

@@ -1,0 +1,325 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import type { FormDefinition } from '../domain/fields';
+import { formIssue, type FormIssue } from '../domain/issues';
+import { normaliseReceiptCode, receiptCode } from '../domain/receipt';
+import { mimeAccepted, validateSubmission, type IdentifierChecks, type Reference } from '../domain/validate';
+import { FORMS, USER_UID } from '../uids';
+import { refusal, validationError } from './http-errors';
+import { schemaErrors } from './schema-check';
+import type rateLimitFactory from './rate-limit';
+import type targetsFactory from './targets';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows and Koa context are untyped */
+
+export type Lang = 'zh' | 'en';
+
+export interface Submitter {
+  userId: number | null;
+  username: string | null;
+  role: string;
+  clientKey: string;
+}
+
+/** Where a form stands for someone about to fill it in. */
+export type FormState = 'open' | 'not-yet-open' | 'closed' | 'archived' | 'unpublished';
+
+export function formState(form: any, now = new Date()): FormState {
+  if (form.archived) return 'archived';
+  if (!form.liveVersion) return 'unpublished';
+  if (form.opensAt && new Date(form.opensAt) > now) return 'not-yet-open';
+  if (form.closesAt && new Date(form.closesAt) <= now) return 'closed';
+  return 'open';
+}
+
+const STATE_REFUSALS: Record<Exclude<FormState, 'open'>, [string, string]> = {
+  archived: ['This form has been archived and no longer accepts submissions', '该表单已归档，不再接受提交'],
+  unpublished: ['This form has not been published yet', '该表单尚未发布'],
+  'not-yet-open': ['This form is not open yet', '该表单尚未开放填写'],
+  closed: ['This form is closed and no longer accepts submissions', '该表单已截止，不再接受提交'],
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rateLimit = () => strapi.plugin('forms').service('rateLimit') as ReturnType<typeof rateLimitFactory>;
+  const targets = () => strapi.plugin('forms').service('targets') as ReturnType<typeof targetsFactory>;
+  const checks = (): IdentifierChecks => strapi.plugin('cms').service('identifiers') as IdentifierChecks;
+
+  async function loadForm(slug: string): Promise<any> {
+    if (typeof slug !== 'string' || slug.length > 60) return null;
+    return strapi.db.query(FORMS.form as any).findOne({ where: { slug } });
+  }
+
+  async function loadVersion(formKey: string, number: number): Promise<any> {
+    return strapi.db.query(FORMS.version as any).findOne({ where: { formKey, number } });
+  }
+
+  /** Answers that point at records or files: do they exist, and are they allowed here? */
+  async function referenceIssues(form: any, refs: Reference[]): Promise<FormIssue[]> {
+    const issues: FormIssue[] = [];
+    const say = (ref: Reference, en: string, zh: string, code: string) =>
+      issues.push(formIssue(code, ref.path, `${ref.field.label.en || ref.field.label.zh}: ${en}`, `${ref.field.label.zh}：${zh}`));
+    for (const ref of refs) {
+      if (ref.kind === 'file') {
+        const file = await strapi.db.query('plugin::upload.file' as any).findOne({
+          where: { id: ref.id },
+          select: ['id', 'name', 'mime', 'size', 'caption'],
+        });
+        // Only files uploaded through this form, for this field, may be attached.
+        const prefix = `${uploadCaption(form.documentId, ref.field.key)}:`;
+        if (!file || typeof file.caption !== 'string' || !file.caption.startsWith(prefix)) {
+          say(ref, 'the file was not found; upload it again', '找不到该文件，请重新上传', 'file_not_found');
+          continue;
+        }
+        // Strapi stores sizes in KB, rounded; the exact byte count was noted at upload.
+        const bytes = Number(file.caption.slice(prefix.length)) || Math.round(Number(file.size) * 1024);
+        if (ref.field.accept?.length && !mimeAccepted(file.mime, ref.field.accept)) {
+          say(ref, `files of type ${file.mime} are not accepted`, `不接受 ${file.mime} 类型的文件`, 'file_type');
+        } else if (ref.field.maxBytes && bytes > ref.field.maxBytes) {
+          say(ref, 'the file is too large', '文件过大', 'file_size');
+        }
+        Object.assign(ref.file as object, { name: file.name, mime: file.mime, size: bytes });
+        continue;
+      }
+      const uid = `plugin::cms.${ref.kind}`;
+      const row = await strapi.db.query(uid as any).findOne({
+        where: { documentId: ref.id },
+        select: ref.kind === 'area' ? ['id', 'path'] : ['id'],
+      });
+      if (!row) {
+        say(ref, 'the chosen record does not exist', '所选记录不存在', 'reference_not_found');
+        continue;
+      }
+      if (ref.kind === 'area' && ref.field.areaRoot) {
+        const root = await strapi.db.query(uid as any).findOne({
+          where: { documentId: ref.field.areaRoot },
+          select: ['path'],
+        });
+        if (!root || !(row.path === root.path || String(row.path).startsWith(`${root.path}.`))) {
+          say(ref, 'choose an area inside the one this form covers', '请选择本表单所覆盖区域内的地点', 'area_outside');
+        }
+      }
+    }
+    return issues;
+  }
+
+  /** The area a submission belongs to, for scoping: its first area answer. */
+  async function submissionAreaPath(refs: Reference[]): Promise<string | null> {
+    const area = refs.find((r) => r.kind === 'area');
+    if (!area) return null;
+    const row = await strapi.db.query('plugin::cms.area' as any).findOne({
+      where: { documentId: area.id },
+      select: ['path'],
+    });
+    return row?.path ?? null;
+  }
+
+  async function checkAccess(form: any, submitter: Submitter, lang: Lang): Promise<void> {
+    if (form.access === 'anyone') return;
+    if (!submitter.userId) {
+      throw refusal('unauthorized', 'sign_in_required', 'Sign in to fill in this form', '请先登录再填写此表单');
+    }
+    if (form.access === 'roles') {
+      const roles: string[] = Array.isArray(form.roles) ? form.roles : [];
+      if (!roles.includes(submitter.role)) {
+        throw refusal('forbidden', 'role_not_allowed', 'Your role may not fill in this form', '您的角色不能填写此表单');
+      }
+    }
+    void lang;
+  }
+
+  return {
+    formState,
+
+    /** What the public page needs to render a form: its settings and live version. */
+    async publicForm(slug: string): Promise<Record<string, unknown>> {
+      const form = await loadForm(slug);
+      if (!form || form.purpose === 'custom-fields') {
+        throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
+      }
+      const state = formState(form);
+      const version = form.liveVersion ? await loadVersion(form.documentId, form.liveVersion) : null;
+      return {
+        slug: form.slug,
+        name: form.name,
+        nameEn: form.nameEn,
+        description: form.description,
+        descriptionEn: form.descriptionEn,
+        purpose: form.purpose,
+        access: form.access,
+        opensAt: form.opensAt,
+        closesAt: form.closesAt,
+        state,
+        version: version?.number ?? null,
+        definition: version?.definition ?? null,
+      };
+    },
+
+    /**
+     * Validates and stores one submission, and runs the form's target, in one transaction.
+     * Refusals: 404 no form, 403 closed/archived/role, 401 sign-in needed, 429 too many,
+     * 400 field by field in the submitter's language. Nothing is stored unless all is well.
+     */
+    async submit(slug: string, body: any, submitter: Submitter, lang: Lang): Promise<Record<string, unknown>> {
+      const form = await loadForm(slug);
+      if (!form || form.purpose === 'custom-fields') {
+        throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
+      }
+      const { allowed, retryAfter } = await rateLimit().hit(`submit:${form.id}:${submitter.clientKey}`);
+      if (!allowed) {
+        throw refusal(
+          'rate-limit',
+          'rate_limited',
+          `Too many submissions from this device; try again in ${Math.ceil(retryAfter / 60)} minutes`,
+          `提交过于频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`,
+        );
+      }
+      const state = formState(form);
+      if (state !== 'open') {
+        const [en, zh] = STATE_REFUSALS[state];
+        throw refusal(state === 'unpublished' ? 'not-found' : 'forbidden', `form_${state.replace(/-/g, '_')}`, en, zh);
+      }
+      await checkAccess(form, submitter, lang);
+
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        throw validationError([formIssue('invalid_type', 'data', 'send { data: { … }, version }', '提交内容格式不正确')], lang);
+      }
+      const number = body.version === undefined || body.version === null ? form.liveVersion : body.version;
+      const version = Number.isSafeInteger(number) ? await loadVersion(form.documentId, number) : null;
+      if (!version) {
+        throw validationError(
+          [formIssue('unknown_version', 'version', 'this form has no such version; reload the page', '表单版本不存在，请刷新页面')],
+          lang,
+        );
+      }
+      const definition = version.definition as FormDefinition;
+      const result = validateSubmission(definition, body.data, checks());
+      const issues = [...result.issues];
+      if (issues.length === 0) issues.push(...(await referenceIssues(form, result.references)));
+      if (issues.length) throw validationError(issues, lang);
+
+      const schemaProblems = schemaErrors(`${form.documentId}:${version.number}`, version.schema, result.value);
+      if (schemaProblems.length) {
+        strapi.log.error(`forms: ${form.slug} v${version.number} answers pass the validator but not the schema: ${schemaProblems.join('; ')}`);
+        throw validationError(
+          [formIssue('schema_mismatch', 'data', `the answers do not match the form's schema (${schemaProblems[0]})`, '提交内容与表单结构不符')],
+          lang,
+        );
+      }
+      const areaPath = await submissionAreaPath(result.references);
+      const target = targets().get(form.purpose);
+
+      return strapi.db.transaction(async () => {
+        let submission: any = null;
+        for (let attempt = 0; !submission; attempt += 1) {
+          const code = receiptCode(crypto.randomBytes(10));
+          try {
+            submission = await strapi.db.query(FORMS.submission as any).create({
+              data: {
+                form: form.id,
+                formKey: form.documentId,
+                versionNumber: version.number,
+                data: result.value,
+                receiptCode: code,
+                status: 'received',
+                language: lang,
+                submitterId: submitter.userId,
+                submitterName: submitter.username,
+                areaPath,
+                clientKey: submitter.clientKey,
+              },
+            });
+          } catch (error) {
+            // A receipt code collision (about one in 10^15): draw another.
+            if (attempt < 3 && /unique|23505/i.test(String((error as any)?.code ?? (error as Error).message))) continue;
+            throw error;
+          }
+        }
+        let created: { uid: string; documentId: string; label?: string } | null = null;
+        if (target) {
+          try {
+            // Outside the request's context, the cms plugin acts as the system: the public may
+            // not create organisations, but a valid application does.
+            created = await (strapi.requestContext as any).run(undefined, () =>
+              target.onSubmit({
+                form,
+                versionNumber: version.number,
+                definition,
+                data: result.value,
+                submission: { id: submission.id, documentId: submission.documentId, receiptCode: submission.receiptCode },
+              }),
+            );
+          } catch (error) {
+            throw remapTargetError(error, target.fieldOf, lang);
+          }
+          await strapi.db.query(FORMS.submission as any).update({
+            where: { id: submission.id },
+            data: { target: created },
+          });
+        }
+        return {
+          receiptCode: submission.receiptCode,
+          status: submission.status,
+          submittedAt: submission.createdAt,
+          version: version.number,
+          target: created,
+        };
+      });
+    },
+
+    /** What an anonymous submitter may learn from their receipt code: status, not answers. */
+    async receipt(code: string): Promise<Record<string, unknown>> {
+      const normalised = typeof code === 'string' ? normaliseReceiptCode(code) : null;
+      const row = normalised
+        ? await strapi.db.query(FORMS.submission as any).findOne({
+            where: { receiptCode: normalised },
+            select: ['receiptCode', 'status', 'statusNote', 'createdAt', 'updatedAt', 'versionNumber'],
+            populate: { form: { select: ['name', 'nameEn', 'slug'] } },
+          })
+        : null;
+      if (!row) throw refusal('not-found', 'receipt_not_found', 'No submission has this receipt code', '没有与此回执码对应的提交');
+      return {
+        receiptCode: row.receiptCode,
+        status: row.status,
+        statusNote: row.statusNote ?? null,
+        submittedAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        form: row.form ? { name: row.form.name, nameEn: row.form.nameEn, slug: row.form.slug } : null,
+      };
+    },
+
+    /** Who is submitting: the signed-in user (if any) and a salted hash of the client address. */
+    async submitter(ctx: any): Promise<Submitter> {
+      const salt = String(strapi.config.get('admin.auth.secret', '') || strapi.config.get('server.app.keys', ''));
+      const clientKey = crypto.createHash('sha256').update(`${salt}:${ctx.request.ip}`).digest('hex').slice(0, 32);
+      const user = ctx.state.user;
+      if (!user) return { userId: null, username: null, role: 'public', clientKey };
+      const row = await strapi.db.query(USER_UID as any).findOne({
+        where: { id: user.id },
+        select: ['id', 'username'],
+        populate: { role: { select: ['type'] } },
+      });
+      return { userId: row?.id ?? null, username: row?.username ?? null, role: row?.role?.type ?? 'public', clientKey };
+    },
+
+    loadForm,
+    loadVersion,
+  };
+};
+
+/**
+ * Files uploaded for a form are marked with this caption (followed by `:<bytes>`), and only
+ * those may be attached to its submissions.
+ */
+export const uploadCaption = (formKey: string, fieldKey: string) => `forms:${formKey}:${fieldKey}`;
+
+/** A target's refusal (e.g. the cms saying a credit code is taken) answered on the form's field. */
+function remapTargetError(error: any, fieldOf: ((path: string) => string) | undefined, lang: Lang): unknown {
+  const items = error?.details?.errors;
+  if (error?.name !== 'ValidationError' || !Array.isArray(items)) return error;
+  const issues: FormIssue[] = items.map((item: any) => {
+    const path = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? 'data');
+    const field = fieldOf ? fieldOf(path) : path;
+    return formIssue(item.code ?? 'invalid_value', field, item.message, item.messageZh ?? item.message);
+  });
+  return validationError(issues, lang);
+}

@@ -1,0 +1,52 @@
+import type { FormDefinition, Localised } from '../domain/fields';
+import type { FormIssue } from '../domain/issues';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows are untyped */
+
+/**
+ * Where a submission can lead: other plugins register a target under a form purpose
+ * (`strapi.plugin('forms').service('targets').register({...})`): the grants plugin its
+ * `grant-application`, the time bank `volunteer-signup`, cases `case-intake`. A target checks at
+ * publish time that a definition has the fields it needs, and on every valid submission creates
+ * its record — inside the submission's transaction, so both are written or neither is.
+ */
+export interface TargetContext {
+  form: Record<string, any>;
+  versionNumber: number;
+  definition: FormDefinition;
+  /** the validated, normalised answers */
+  data: Record<string, any>;
+  submission: { id: number; documentId: string; receiptCode: string };
+}
+
+export interface TargetResult {
+  uid: string;
+  documentId: string;
+  label?: string;
+}
+
+export interface FormTarget {
+  purpose: string;
+  label: Localised;
+  /** the field keys the target reads, for the designer to show */
+  bindings: { key: string; kinds: string[]; required: boolean; label: Localised }[];
+  definitionIssues?(definition: FormDefinition, settings: Record<string, any>): FormIssue[] | Promise<FormIssue[]>;
+  onSubmit(context: TargetContext): Promise<TargetResult>;
+  /** the form field a refusal of the target's own record concerns (e.g. cms `name` → `organisationName`) */
+  fieldOf?(path: string): string;
+}
+
+export default () => {
+  const registry = new Map<string, FormTarget>();
+  return {
+    register(target: FormTarget): void {
+      registry.set(target.purpose, target);
+    },
+    get(purpose: string): FormTarget | undefined {
+      return registry.get(purpose);
+    },
+    list(): FormTarget[] {
+      return [...registry.values()];
+    },
+  };
+};
