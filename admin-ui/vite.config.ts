@@ -15,10 +15,20 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      // Two pages: the console, and the public form page (/f/<slug>) that phones open from a
+      // QR code — it loads React and the form code only.
+      input: {
+        console: path.resolve(__dirname, 'index.html'),
+        form: path.resolve(__dirname, 'form.html'),
+      },
       output: {
         // Libraries in one chunk: react-admin's modules import each other in cycles, which
-        // Rollup cannot split safely. Screens stay in their own lazily loaded chunks.
-        manualChunks: (id) => (id.includes('node_modules') ? 'vendor' : undefined),
+        // Rollup cannot split safely. React itself is a leaf, in its own chunk, for the form
+        // page. Screens stay in their own lazily loaded chunks.
+        manualChunks: (id) => {
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          return id.includes('node_modules') ? 'vendor' : undefined;
+        },
       },
     },
   },

@@ -117,9 +117,11 @@ function buildConsoleIfStale(log = console.log) {
   const built = fs.existsSync(consoleIndex) ? fs.statSync(consoleIndex).mtimeMs : 0;
   const sources = Math.max(
     newestMtime(path.join(consoleDir, 'src')),
-    // The console shares the cms plugin's pure domain code (enumerations, stage machine, checks).
+    // The console shares the plugins' pure domain code (enumerations, stage machine, checks,
+    // the forms rule book).
     newestMtime(path.join(root, 'cms', 'server', 'src', 'domain')),
-    ...['index.html', 'vite.config.ts', 'package.json'].map(
+    newestMtime(path.join(root, 'plugins', 'forms', 'server', 'src', 'domain')),
+    ...['index.html', 'form.html', 'vite.config.ts', 'package.json'].map(
       (f) => fs.statSync(path.join(consoleDir, f)).mtimeMs,
     ),
   );

@@ -1,5 +1,7 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import BusinessIcon from '@mui/icons-material/Business';
+import DynamicFormIcon from '@mui/icons-material/DynamicForm';
+import InboxIcon from '@mui/icons-material/Inbox';
 import EggIcon from '@mui/icons-material/Egg';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import HistoryIcon from '@mui/icons-material/History';
@@ -31,6 +33,8 @@ const people = () => import('./resources/people');
 const organisations = () => import('./resources/organisations');
 const incubations = () => import('./resources/incubations');
 const audit = () => import('./resources/audit');
+const forms = () => import('./resources/forms');
+const submissions = () => import('./resources/submissions');
 
 type Loader = () => Promise<Record<string, React.ComponentType>>;
 const screen = (load: Loader, name: string) =>
@@ -59,6 +63,13 @@ const IncubationShow = screen(incubations, 'IncubationShow');
 const IncubationEdit = screen(incubations, 'IncubationEdit');
 const IncubationCreate = screen(incubations, 'IncubationCreate');
 const IncubationBoard = screen(incubations, 'IncubationBoard');
+const FormList = screen(forms, 'FormList');
+const FormShow = screen(forms, 'FormShow');
+const FormEdit = screen(forms, 'FormEdit');
+const FormCreate = screen(forms, 'FormCreate');
+const SubmissionList = screen(submissions, 'SubmissionList');
+const SubmissionShow = screen(submissions, 'SubmissionShow');
+const SubmissionEdit = screen(submissions, 'SubmissionEdit');
 const AuditList = screen(audit, 'AuditList');
 const AuditShow = screen(audit, 'AuditShow');
 
@@ -131,6 +142,23 @@ const SCREENS: ResourceScreens[] = (
       edit: IncubationEdit,
       create: IncubationCreate,
       recordRepresentation: (r) => r.organisation?.name ?? '',
+    },
+    {
+      name: 'forms-forms',
+      icon: DynamicFormIcon,
+      list: FormList,
+      show: FormShow,
+      edit: FormEdit,
+      create: FormCreate,
+      recordRepresentation: 'name',
+    },
+    {
+      name: 'forms-submissions',
+      icon: InboxIcon,
+      list: SubmissionList,
+      show: SubmissionShow,
+      edit: SubmissionEdit,
+      recordRepresentation: 'receiptCode',
     },
     { name: 'cms-audit-entries', icon: HistoryIcon, list: AuditList, show: AuditShow },
   ] as ResourceScreens[]

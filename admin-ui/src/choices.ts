@@ -12,6 +12,13 @@ export { INCUBATION_STAGES as STAGES } from '../../cms/server/src/domain/incubat
 /** The legal next stages of each stage. */
 export const NEXT_STAGES: Record<string, readonly string[]> = STAGE_TRANSITIONS;
 export {
+  FIELD_KINDS,
+  FORM_ACCESS,
+  FORM_PURPOSES,
+  CUSTOM_FIELD_TARGETS,
+  SUBMISSION_STATUSES,
+} from '../../plugins/forms/server/src/domain/fields';
+export {
   COMPOUND_TYPES,
   GRID_LEVELS,
   LEGAL_FORMS,
@@ -21,8 +28,18 @@ export {
   SERVICE_CATEGORIES,
 } from '../../cms/server/src/domain/enums';
 
+/**
+ * Strapi's GraphQL cannot name an enum value with a dash: it shows `case-intake` as `case_intake`
+ * (and stores what it is given back with the dash). Choices offered over GraphQL use its names;
+ * filters, which are plain strings, are translated back (resources.ts: dashedEnums).
+ */
+export const graphqlEnum = (values: readonly string[]): string[] =>
+  values.map((v) => v.replace(/-/g, '_'));
+
 /** Roles that may write each resource (mirrors cms/server/src/permissions.ts; the server decides). */
 export const WRITERS: Record<string, readonly string[]> = {
+  'forms-forms': ['foundation-staff', 'incubator'],
+  'forms-submissions': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-grids': ['community-worker'],
   'cms-compounds': ['community-worker'],
   'cms-people': ['community-worker'],
@@ -30,6 +47,8 @@ export const WRITERS: Record<string, readonly string[]> = {
   'cms-incubations': ['foundation-staff', 'incubator'],
 };
 export const READERS: Record<string, readonly string[]> = {
+  'forms-forms': ['foundation-staff', 'incubator', 'community-worker', 'reviewer'],
+  'forms-submissions': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-grids': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-compounds': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-people': ['foundation-staff', 'incubator', 'community-worker'],

@@ -19,18 +19,33 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
     ['forms_submissions', ['receipt_code']],
   ];
   for (const [table, columns] of unique) {
-    await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [
-      `${table}_${columns.join('_')}_unique`,
-      table,
-      ...columns,
-    ]);
+    await knex.raw(
+      `CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`,
+      [`${table}_${columns.join('_')}_unique`, table, ...columns],
+    );
   }
   const pathOps = client === 'postgres' ? ' text_pattern_ops' : '';
-  await knex.raw(`CREATE INDEX IF NOT EXISTS forms_submissions_form_version ON forms_submissions (form_key, version_number)`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS forms_submissions_area_path_prefix ON forms_submissions (area_path${pathOps})`);
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS forms_submissions_form_version ON forms_submissions (form_key, version_number)`,
+  );
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS forms_submissions_area_path_prefix ON forms_submissions (area_path${pathOps})`,
+  );
 
-  await ensureCheck(knex, client, 'forms_form_versions', 'forms_form_versions_number_positive', '{number} >= 1');
-  await ensureCheck(knex, client, 'forms_forms', 'forms_forms_live_version_positive', '{live_version} >= 1');
+  await ensureCheck(
+    knex,
+    client,
+    'forms_form_versions',
+    'forms_form_versions_number_positive',
+    '{number} >= 1',
+  );
+  await ensureCheck(
+    knex,
+    client,
+    'forms_forms',
+    'forms_forms_live_version_positive',
+    '{live_version} >= 1',
+  );
   await ensureCheck(
     knex,
     client,
@@ -84,17 +99,25 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
       ],
     ];
     for (const [table, events, body] of guards) {
-      await knex.raw(`CREATE OR REPLACE FUNCTION ${table}_guard_fn() RETURNS trigger AS $$ BEGIN ${body} END; $$ LANGUAGE plpgsql`);
+      await knex.raw(
+        `CREATE OR REPLACE FUNCTION ${table}_guard_fn() RETURNS trigger AS $$ BEGIN ${body} END; $$ LANGUAGE plpgsql`,
+      );
       const name = `${table}_guard`;
       const exists = await knex.raw('SELECT 1 FROM pg_trigger WHERE tgname = ?', [name]);
       if (exists.rows.length === 0) {
-        await knex.raw(`CREATE TRIGGER ?? BEFORE ${events} ON ?? FOR EACH ROW EXECUTE FUNCTION ${table}_guard_fn()`, [name, table]);
+        await knex.raw(
+          `CREATE TRIGGER ?? BEFORE ${events} ON ?? FOR EACH ROW EXECUTE FUNCTION ${table}_guard_fn()`,
+          [name, table],
+        );
       }
     }
     return;
   }
   const triggers: [string, string][] = [
-    ['forms_form_versions_no_update', `BEFORE UPDATE ON forms_form_versions BEGIN SELECT RAISE(ABORT, 'forms_form_versions: a published version never changes'); END`],
+    [
+      'forms_form_versions_no_update',
+      `BEFORE UPDATE ON forms_form_versions BEGIN SELECT RAISE(ABORT, 'forms_form_versions: a published version never changes'); END`,
+    ],
     [
       'forms_form_versions_keep_answered',
       `BEFORE DELETE ON forms_form_versions WHEN EXISTS (SELECT 1 FROM forms_submissions s WHERE s.form_key = OLD.form_key AND s.version_number = OLD.number)
@@ -105,7 +128,10 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
       `BEFORE DELETE ON forms_forms WHEN EXISTS (SELECT 1 FROM forms_submissions s WHERE s.form_key = OLD.document_id)
        BEGIN SELECT RAISE(ABORT, 'forms_forms: a form with submissions cannot be deleted'); END`,
     ],
-    ['forms_submissions_no_delete', `BEFORE DELETE ON forms_submissions BEGIN SELECT RAISE(ABORT, 'forms_submissions: submissions are kept'); END`],
+    [
+      'forms_submissions_no_delete',
+      `BEFORE DELETE ON forms_submissions BEGIN SELECT RAISE(ABORT, 'forms_submissions: submissions are kept'); END`,
+    ],
     [
       'forms_submissions_answers_fixed',
       `BEFORE UPDATE ON forms_submissions WHEN OLD.data IS NOT NEW.data OR OLD.form_key IS NOT NEW.form_key
@@ -113,5 +139,6 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
        BEGIN SELECT RAISE(ABORT, 'forms_submissions: answers never change'); END`,
     ],
   ];
-  for (const [name, body] of triggers) await knex.raw(`CREATE TRIGGER IF NOT EXISTS ${name} ${body}`);
+  for (const [name, body] of triggers)
+    await knex.raw(`CREATE TRIGGER IF NOT EXISTS ${name} ${body}`);
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { planCity, planDistrict, XINDU, type SeedPlan } from './plan';
 import { writePlan } from './write';
+import { seedDemoForms } from './forms';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions and admin services are untyped */
 
@@ -37,6 +38,10 @@ export function seedWanted(strapi: Core.Strapi): boolean {
 export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
   if (!seedWanted(strapi)) return;
   const result = await seedDemo(strapi);
+  // Demo forms are seeded on their own (idempotently), so a district seeded before the forms
+  // plugin existed gets them too.
+  const submissions = await seedDemoForms(strapi);
+  if (submissions) strapi.log.info(`Seeded the demo forms with ${submissions} submissions.`);
   if (result.seeded) {
     strapi.log.info(
       `Seeded the demo district in ${result.ms} ms: ${Object.entries(result.counts)
@@ -118,3 +123,4 @@ async function createDemoAccounts(strapi: Core.Strapi, plan: SeedPlan): Promise<
 }
 
 export { planCity, planDistrict, XINDU };
+export { seedDemoForms };

@@ -1,6 +1,29 @@
-/** /console → /console/, so the console's relative assets resolve (it is served from public/). */
-export default () =>
-  async (ctx: { path: string; redirect(url: string): void }, next: () => Promise<void>) => {
+import fs from 'fs';
+import path from 'path';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
+
+/**
+ * - /console → /console/, so the console's relative assets resolve (it is served from public/);
+ * - /f/<slug> and /f/receipt/<code> → the public form page (public/console/form.html), the short
+ *   address that forms' QR codes point at.
+ */
+export default (_config: unknown, { strapi }: { strapi: any }) => {
+  const page = path.join(strapi.dirs.static.public, 'console', 'form.html');
+  let cached: { html: string; mtime: number } | null = null;
+  return async (ctx: any, next: () => Promise<void>) => {
     if (ctx.path === '/console') return ctx.redirect('/console/');
+    if (ctx.method === 'GET' && /^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path)) {
+      const stat = fs.existsSync(page) ? fs.statSync(page) : null;
+      if (stat) {
+        if (!cached || cached.mtime !== stat.mtimeMs)
+          cached = { html: fs.readFileSync(page, 'utf8'), mtime: stat.mtimeMs };
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.set('Cache-Control', 'no-cache');
+        ctx.body = cached.html;
+        return;
+      }
+    }
     await next();
   };
+};

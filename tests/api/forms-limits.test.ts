@@ -18,7 +18,9 @@ describe('forms at their limits', () => {
       .post('/api/forms/forms')
       .set('Authorization', `Bearer ${staff}`)
       .send({ data: { name: 'limits', slug, purpose: 'standalone', draft: definition } });
-    await http(strapi).post(`/api/forms/forms/${res.body.data.documentId}/publish`).set('Authorization', `Bearer ${staff}`);
+    await http(strapi)
+      .post(`/api/forms/forms/${res.body.data.documentId}/publish`)
+      .set('Authorization', `Bearer ${staff}`);
     return { documentId: res.body.data.documentId, slug };
   }
 
@@ -34,26 +36,51 @@ describe('forms at their limits', () => {
   });
 
   it('answers 429 in both languages once a client has submitted too often, valid or not', async () => {
-    const form = await published({ fields: [{ key: 'a', kind: 'text', label: { zh: '甲' }, required: true }] });
-    const send = (data: unknown) => http(strapi).post(`/api/forms/${form.slug}/submissions?lang=zh`).send({ data });
+    const form = await published({
+      fields: [{ key: 'a', kind: 'text', label: { zh: '甲' }, required: true }],
+    });
+    const send = (data: unknown) =>
+      http(strapi).post(`/api/forms/${form.slug}/submissions?lang=zh`).send({ data });
     expect((await send({ a: 'x' })).status).toBe(201);
     expect((await send({})).status).toBe(400);
     expect((await send({ a: 'y' })).status).toBe(201);
     const limited = await send({ a: 'z' });
     expect(limited.status).toBe(429);
     expect(limited.body.error.details.messageZh).toMatch(/频繁/);
-    expect(await strapi.db.query('plugin::forms.submission' as any).count({ where: { formKey: form.documentId } })).toBe(2);
+    expect(
+      await strapi.db
+        .query('plugin::forms.submission' as any)
+        .count({ where: { formKey: form.documentId } }),
+    ).toBe(2);
     // Another form has its own allowance.
     const other = await published({ fields: [{ key: 'a', kind: 'text', label: { zh: '甲' } }] });
-    expect((await http(strapi).post(`/api/forms/${other.slug}/submissions`).send({ data: { a: 'x' } })).status).toBe(201);
+    expect(
+      (
+        await http(strapi)
+          .post(`/api/forms/${other.slug}/submissions`)
+          .send({ data: { a: 'x' } })
+      ).status,
+    ).toBe(201);
   });
 
   it('accepts only uploads of the field’s types and size, checks their content, and attaches only those', async () => {
     const form = await published({
-      fields: [{ key: 'photo', kind: 'file', label: { zh: '照片', en: 'Photo' }, accept: ['image/png'], maxBytes: 1000, required: true }],
+      fields: [
+        {
+          key: 'photo',
+          kind: 'file',
+          label: { zh: '照片', en: 'Photo' },
+          accept: ['image/png'],
+          maxBytes: 1000,
+          required: true,
+        },
+      ],
     });
     const upload = (content: Buffer, name: string, type: string) =>
-      http(strapi).post(`/api/forms/${form.slug}/files`).field('field', 'photo').attach('file', content, { filename: name, contentType: type });
+      http(strapi)
+        .post(`/api/forms/${form.slug}/files`)
+        .field('field', 'photo')
+        .attach('file', content, { filename: name, contentType: type });
     const ok = await upload(PNG, 'a.png', 'image/png');
     expect(ok.status).toBe(201);
     expect(ok.body.data).toMatchObject({ mime: 'image/png', size: PNG.length });
@@ -65,16 +92,34 @@ describe('forms at their limits', () => {
     const tooBig = await upload(big, 'big.png', 'image/png');
     expect(tooBig.body.error.details.errors[0].code).toBe('file_size');
 
-    const res = await http(strapi).post(`/api/forms/${form.slug}/submissions`).send({ data: { photo: [{ id: ok.body.data.id, size: 1 }] } });
+    const res = await http(strapi)
+      .post(`/api/forms/${form.slug}/submissions`)
+      .send({ data: { photo: [{ id: ok.body.data.id, size: 1 }] } });
     expect(res.status).toBe(201);
-    const row = await strapi.db.query('plugin::forms.submission' as any).findOne({ where: { receiptCode: res.body.data.receiptCode } });
-    expect(row.data.photo[0]).toMatchObject({ id: ok.body.data.id, mime: 'image/png', size: PNG.length });
+    const row = await strapi.db
+      .query('plugin::forms.submission' as any)
+      .findOne({ where: { receiptCode: res.body.data.receiptCode } });
+    expect(row.data.photo[0]).toMatchObject({
+      id: ok.body.data.id,
+      mime: 'image/png',
+      size: PNG.length,
+    });
 
     // A file uploaded elsewhere (not through this form's field) cannot be attached.
     const foreign = await strapi.db.query('plugin::upload.file' as any).create({
-      data: { name: 'x.png', hash: unique('h'), ext: '.png', mime: 'image/png', size: 0.1, url: '/uploads/x.png', provider: 'local' },
+      data: {
+        name: 'x.png',
+        hash: unique('h'),
+        ext: '.png',
+        mime: 'image/png',
+        size: 0.1,
+        url: '/uploads/x.png',
+        provider: 'local',
+      },
     });
-    const stolen = await http(strapi).post(`/api/forms/${form.slug}/submissions`).send({ data: { photo: [foreign.id] } });
+    const stolen = await http(strapi)
+      .post(`/api/forms/${form.slug}/submissions`)
+      .send({ data: { photo: [foreign.id] } });
     expect(stolen.status).toBe(400);
     expect(stolen.body.error.details.errors[0].code).toBe('file_not_found');
   });

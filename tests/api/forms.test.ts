@@ -6,7 +6,16 @@ import type { Core } from '@strapi/strapi';
 import { unzipSync, strFromU8 } from 'fflate';
 import { creditCodeCheckCharacter } from '../../cms/server/src/domain/credit-code';
 import { idNumberCheckCharacter } from '../../cms/server/src/domain/id-number';
-import { bootStrapi, failureOf, gql, http, login, staffUser, twoCommunities, unique } from '../helpers/strapi';
+import {
+  bootStrapi,
+  failureOf,
+  gql,
+  http,
+  login,
+  staffUser,
+  twoCommunities,
+  unique,
+} from '../helpers/strapi';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
 
@@ -23,8 +32,21 @@ const validIdNumber = (): string => {
 const INTAKE = {
   sections: [{ key: 'who', title: { zh: '联系人', en: 'Contact' } }],
   fields: [
-    { key: 'name', kind: 'text', label: { zh: '姓名', en: 'Name' }, required: true, maxLength: 20, section: 'who' },
-    { key: 'phone', kind: 'mobile', label: { zh: '手机号', en: 'Mobile' }, required: true, section: 'who' },
+    {
+      key: 'name',
+      kind: 'text',
+      label: { zh: '姓名', en: 'Name' },
+      required: true,
+      maxLength: 20,
+      section: 'who',
+    },
+    {
+      key: 'phone',
+      kind: 'mobile',
+      label: { zh: '手机号', en: 'Mobile' },
+      required: true,
+      section: 'who',
+    },
     {
       key: 'topic',
       kind: 'choice',
@@ -35,7 +57,13 @@ const INTAKE = {
         { value: 'other', label: { zh: '其他', en: 'Other' } },
       ],
     },
-    { key: 'otherTopic', kind: 'text', label: { zh: '其他事项', en: 'Other topic' }, showIf: { field: 'topic', values: ['other'] }, required: true },
+    {
+      key: 'otherTopic',
+      kind: 'text',
+      label: { zh: '其他事项', en: 'Other topic' },
+      showIf: { field: 'topic', values: ['other'] },
+      required: true,
+    },
     { key: 'budget', kind: 'money', label: { zh: '预算', en: 'Budget' }, max: 10000000 },
     { key: 'idNumber', kind: 'idNumber', label: { zh: '身份证号', en: 'ID number' } },
     {
@@ -76,7 +104,14 @@ describe('forms', () => {
   /** A published form with the intake definition; returns { documentId, slug }. */
   async function publishedForm(extra: Record<string, unknown> = {}, definition: any = INTAKE) {
     const slug = unique('f-');
-    const res = await createForm({ name: '居民诉求', nameEn: 'Residents’ requests', slug, purpose: 'case-intake', draft: definition, ...extra });
+    const res = await createForm({
+      name: '居民诉求',
+      nameEn: 'Residents’ requests',
+      slug,
+      purpose: 'case-intake',
+      draft: definition,
+      ...extra,
+    });
     expect(res.status).toBe(201);
     const pub = await publish(res.body.data.documentId);
     expect(pub.status).toBe(200);
@@ -97,7 +132,12 @@ describe('forms', () => {
   describe('definitions and versions', () => {
     it('saves a draft, publishes it as version 1, and a new draft as version 2; versions never change', async () => {
       const slug = unique('v-');
-      const created = await createForm({ name: '满意度调查', slug, purpose: 'standalone', draft: INTAKE });
+      const created = await createForm({
+        name: '满意度调查',
+        slug,
+        purpose: 'standalone',
+        draft: INTAKE,
+      });
       expect(created.status).toBe(201);
       const id = created.body.data.documentId;
       expect(created.body.data.liveVersion).toBeNull();
@@ -112,29 +152,52 @@ describe('forms', () => {
       expect(again.status).toBe(400);
       expect(again.body.error.details.errors[0].path).toEqual(['draft']);
 
-      const changed = { ...INTAKE, fields: [...INTAKE.fields, { key: 'note', kind: 'textarea', label: { zh: '备注' } }] };
-      const edit = await http(strapi).put(`/api/forms/forms/${id}`).set(auth(staff)).send({ data: { draft: changed } });
+      const changed = {
+        ...INTAKE,
+        fields: [...INTAKE.fields, { key: 'note', kind: 'textarea', label: { zh: '备注' } }],
+      };
+      const edit = await http(strapi)
+        .put(`/api/forms/forms/${id}`)
+        .set(auth(staff))
+        .send({ data: { draft: changed } });
       expect(edit.status).toBe(200);
       const second = await publish(id);
       expect(second.body.data.liveVersion).toBe(2);
 
-      const versions = await http(strapi).get(`/api/forms/forms/${id}/versions-summary`).set(auth(staff));
+      const versions = await http(strapi)
+        .get(`/api/forms/forms/${id}/versions-summary`)
+        .set(auth(staff));
       expect(versions.body.data.map((v: any) => v.number)).toEqual([2, 1]);
-      const v1 = await strapi.db.query('plugin::forms.form-version' as any).findOne({ where: { formKey: id, number: 1 } });
+      const v1 = await strapi.db
+        .query('plugin::forms.form-version' as any)
+        .findOne({ where: { formKey: id, number: 1 } });
       expect(v1.definition.fields).toHaveLength(INTAKE.fields.length);
       expect(v1.schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(v1.uiSchema['ui:order'][0]).toBe('name');
 
       // liveVersion moves only by publishing; versions cannot be written through the API.
-      const direct = await http(strapi).put(`/api/forms/forms/${id}`).set(auth(staff)).send({ data: { liveVersion: 1 } });
+      const direct = await http(strapi)
+        .put(`/api/forms/forms/${id}`)
+        .set(auth(staff))
+        .send({ data: { liveVersion: 1 } });
       expect(direct.status).toBe(400);
       expect(direct.body.error.details.errors[0].messageZh).toMatch(/发布/);
-      const gqlVersion = await gql(strapi, 'mutation { createFormsFormVersion(data: { number: 9 }) { documentId } }', {}, staff);
+      const gqlVersion = await gql(
+        strapi,
+        'mutation { createFormsFormVersion(data: { number: 9 }) { documentId } }',
+        {},
+        staff,
+      );
       expect(gqlVersion.body.errors).toBeDefined();
 
       // The database refuses changing a published version, even from raw SQL.
       expect(
-        await failureOf(strapi.db.connection('forms_form_versions').where({ form_key: id, number: 1 }).update({ number: 7 })),
+        await failureOf(
+          strapi.db
+            .connection('forms_form_versions')
+            .where({ form_key: id, number: 1 })
+            .update({ number: 7 }),
+        ),
       ).toMatch(/never changes/);
     });
 
@@ -148,7 +211,12 @@ describe('forms', () => {
           fields: [
             { key: 'a', kind: 'choice', label: { zh: '甲' } },
             { key: 'a', kind: 'text', label: { zh: '乙' }, pattern: '(' },
-            { key: 'c', kind: 'text', label: { zh: '丙' }, showIf: { field: 'later', values: ['x'] } },
+            {
+              key: 'c',
+              kind: 'text',
+              label: { zh: '丙' },
+              showIf: { field: 'later', values: ['x'] },
+            },
             { key: 'd', kind: 'integer', label: { zh: '丁' }, min: 5, max: 1 },
             { key: 'e', kind: 'teleport', label: { zh: '戊' } },
           ],
@@ -181,7 +249,10 @@ describe('forms', () => {
     });
 
     it('lets only form owners design forms', async () => {
-      const res = await createForm({ name: 'x', slug: unique('w-'), purpose: 'standalone' }, worker);
+      const res = await createForm(
+        { name: 'x', slug: unique('w-'), purpose: 'standalone' },
+        worker,
+      );
       expect(res.status).toBe(403);
       const list = await http(strapi).get('/api/forms/forms').set(auth(worker));
       expect(list.status).toBe(200);
@@ -227,7 +298,9 @@ describe('forms', () => {
       expect(res.status).toBe(201);
       expect(res.body.data.receiptCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
       expect(await submissionCount(form.documentId)).toBe(before + 1);
-      const row = await strapi.db.query('plugin::forms.submission' as any).findOne({ where: { receiptCode: res.body.data.receiptCode } });
+      const row = await strapi.db
+        .query('plugin::forms.submission' as any)
+        .findOne({ where: { receiptCode: res.body.data.receiptCode } });
       expect(row.data).toEqual({
         name: '王芳',
         phone: '13800001234',
@@ -237,7 +310,9 @@ describe('forms', () => {
         household: [{ who: '李强', age: 40 }],
         rating: 4,
       });
-      const receipt = await http(strapi).get(`/api/forms/receipts/${res.body.data.receiptCode.toLowerCase().replace('-', '')}`);
+      const receipt = await http(strapi).get(
+        `/api/forms/receipts/${res.body.data.receiptCode.toLowerCase().replace('-', '')}`,
+      );
       expect(receipt.status).toBe(200);
       expect(receipt.body.data.status).toBe('received');
       expect(receipt.body.data.data).toBeUndefined(); // the receipt tells status, not answers
@@ -261,14 +336,28 @@ describe('forms', () => {
       };
       const zh = await submit(form.slug, bad, undefined, 'zh');
       expect(zh.status).toBe(400);
-      const byPath = Object.fromEntries(zh.body.error.details.errors.map((e: any) => [e.path.join('.'), e]));
+      const byPath = Object.fromEntries(
+        zh.body.error.details.errors.map((e: any) => [e.path.join('.'), e]),
+      );
       expect(Object.keys(byPath).sort()).toEqual(
-        ['budget', 'household.0.age', 'household.0.who', 'idNumber', 'name', 'otherTopic', 'phone', 'rating', 'sneaky'].sort(),
+        [
+          'budget',
+          'household.0.age',
+          'household.0.who',
+          'idNumber',
+          'name',
+          'otherTopic',
+          'phone',
+          'rating',
+          'sneaky',
+        ].sort(),
       );
       expect(byPath.phone.message).toMatch(/手机号/);
       expect(byPath.idNumber.message).toMatch(/校验码/);
       const en = await submit(form.slug, bad, undefined, 'en');
-      expect(en.body.error.details.errors.find((e: any) => e.path[0] === 'phone').message).toMatch(/Mobile: must be a mainland mobile/);
+      expect(en.body.error.details.errors.find((e: any) => e.path[0] === 'phone').message).toMatch(
+        /Mobile: must be a mainland mobile/,
+      );
       expect(await submissionCount(form.documentId)).toBe(before);
     });
 
@@ -277,7 +366,9 @@ describe('forms', () => {
         data: { name: '张伟', phone: '13900001111', topic: 'repair', otherTopic: '不该保存' },
       });
       expect(res.status).toBe(201);
-      const row = await strapi.db.query('plugin::forms.submission' as any).findOne({ where: { receiptCode: res.body.data.receiptCode } });
+      const row = await strapi.db
+        .query('plugin::forms.submission' as any)
+        .findOne({ where: { receiptCode: res.body.data.receiptCode } });
       expect(row.data.otherTopic).toBeUndefined();
       const wrong = await submit(form.slug, { version: 99, data: { name: 'x' } });
       expect(wrong.status).toBe(400);
@@ -285,16 +376,25 @@ describe('forms', () => {
     });
 
     it('validates each submission against the exact version it was made on', async () => {
-      const own = await publishedForm({}, { fields: [{ key: 'a', kind: 'text', label: { zh: '甲' }, required: true }] });
+      const own = await publishedForm(
+        {},
+        { fields: [{ key: 'a', kind: 'text', label: { zh: '甲' }, required: true }] },
+      );
       await http(strapi)
         .put(`/api/forms/forms/${own.documentId}`)
         .set(auth(staff))
-        .send({ data: { draft: { fields: [{ key: 'b', kind: 'integer', label: { zh: '乙' }, required: true }] } } });
+        .send({
+          data: {
+            draft: { fields: [{ key: 'b', kind: 'integer', label: { zh: '乙' }, required: true }] },
+          },
+        });
       await publish(own.documentId);
       expect((await submit(own.slug, { version: 1, data: { a: 'x' } })).status).toBe(201);
       expect((await submit(own.slug, { version: 2, data: { a: 'x' } })).status).toBe(400);
       expect((await submit(own.slug, { version: 2, data: { b: '7' } })).status).toBe(201);
-      const rows = await strapi.db.query('plugin::forms.submission' as any).findMany({ where: { formKey: own.documentId }, orderBy: { id: 'asc' } });
+      const rows = await strapi.db
+        .query('plugin::forms.submission' as any)
+        .findMany({ where: { formKey: own.documentId }, orderBy: { id: 'asc' } });
       expect(rows.map((r: any) => [r.versionNumber, r.data])).toEqual([
         [1, { a: 'x' }],
         [2, { b: 7 }],
@@ -311,37 +411,62 @@ describe('forms', () => {
 
       const future = new Date(Date.now() + 86400000).toISOString();
       const later = await publishedForm({ opensAt: future });
-      expect((await submit(later.slug, { data: {} })).body.error.details.code).toBe('form_not_yet_open');
+      expect((await submit(later.slug, { data: {} })).body.error.details.code).toBe(
+        'form_not_yet_open',
+      );
 
       const archived = await publishedForm();
-      await http(strapi).put(`/api/forms/forms/${archived.documentId}`).set(auth(staff)).send({ data: { archived: true } });
+      await http(strapi)
+        .put(`/api/forms/forms/${archived.documentId}`)
+        .set(auth(staff))
+        .send({ data: { archived: true } });
       const a = await submit(archived.slug, { data: {} });
       expect(a.status).toBe(403);
       expect(a.body.error.details.messageZh).toMatch(/归档/);
 
-      const draftOnly = await createForm({ name: 'draft', slug: unique('d-'), purpose: 'standalone', draft: INTAKE });
+      const draftOnly = await createForm({
+        name: 'draft',
+        slug: unique('d-'),
+        purpose: 'standalone',
+        draft: INTAKE,
+      });
       expect((await submit(draftOnly.body.data.slug, { data: {} })).status).toBe(404);
       expect((await submit('no-such-form', { data: {} })).status).toBe(404);
     });
 
     it('applies who may submit: signed-in users, given roles', async () => {
-      const signedIn = await publishedForm({ access: 'signed-in' }, { fields: [{ key: 'a', kind: 'text', label: { zh: '甲' } }] });
+      const signedIn = await publishedForm(
+        { access: 'signed-in' },
+        { fields: [{ key: 'a', kind: 'text', label: { zh: '甲' } }] },
+      );
       expect((await submit(signedIn.slug, { data: { a: 'x' } })).status).toBe(401);
       const asResident = await submit(signedIn.slug, { data: { a: 'x' } }, resident);
       expect(asResident.status).toBe(201);
-      const row = await strapi.db.query('plugin::forms.submission' as any).findOne({ where: { receiptCode: asResident.body.data.receiptCode } });
+      const row = await strapi.db
+        .query('plugin::forms.submission' as any)
+        .findOne({ where: { receiptCode: asResident.body.data.receiptCode } });
       expect(row.submitterName).toBe('resident');
 
-      const volunteersOnly = await publishedForm({ access: 'roles', roles: ['volunteer'] }, { fields: [{ key: 'a', kind: 'text', label: { zh: '甲' } }] });
+      const volunteersOnly = await publishedForm(
+        { access: 'roles', roles: ['volunteer'] },
+        { fields: [{ key: 'a', kind: 'text', label: { zh: '甲' } }] },
+      );
       const refused = await submit(volunteersOnly.slug, { data: { a: 'x' } }, resident);
       expect(refused.status).toBe(403);
       expect(refused.body.error.details.code).toBe('role_not_allowed');
-      expect((await submit(volunteersOnly.slug, { data: { a: 'x' } }, await login(strapi, 'volunteer'))).status).toBe(201);
+      expect(
+        (await submit(volunteersOnly.slug, { data: { a: 'x' } }, await login(strapi, 'volunteer')))
+          .status,
+      ).toBe(201);
     });
 
     it('lets staff change a submission’s status but never its answers', async () => {
-      const res = await submit(form.slug, { data: { name: '赵六', phone: '13900002222', topic: 'repair' } });
-      const row = await strapi.db.query('plugin::forms.submission' as any).findOne({ where: { receiptCode: res.body.data.receiptCode } });
+      const res = await submit(form.slug, {
+        data: { name: '赵六', phone: '13900002222', topic: 'repair' },
+      });
+      const row = await strapi.db
+        .query('plugin::forms.submission' as any)
+        .findOne({ where: { receiptCode: res.body.data.receiptCode } });
       const ok = await http(strapi)
         .put(`/api/forms/submissions/${row.documentId}`)
         .set(auth(staff))
@@ -353,9 +478,16 @@ describe('forms', () => {
         .send({ data: { data: { name: '改' } } });
       expect(tamper.status).toBe(400);
       expect(
-        await failureOf(strapi.db.connection('forms_submissions').where({ id: row.id }).update({ data: JSON.stringify({ name: '改' }) })),
+        await failureOf(
+          strapi.db
+            .connection('forms_submissions')
+            .where({ id: row.id })
+            .update({ data: JSON.stringify({ name: '改' }) }),
+        ),
       ).toMatch(/answers never change/);
-      expect(await failureOf(strapi.db.connection('forms_submissions').where({ id: row.id }).delete())).toMatch(/kept/);
+      expect(
+        await failureOf(strapi.db.connection('forms_submissions').where({ id: row.id }).delete()),
+      ).toMatch(/kept/);
       const receipt = await http(strapi).get(`/api/forms/receipts/${row.receiptCode}`);
       expect(receipt.body.data.status).toBe('in-progress');
 
@@ -366,9 +498,16 @@ describe('forms', () => {
     });
 
     it('scopes submissions: a community worker sees those placed in their community', async () => {
-      const placed = await publishedForm({}, { fields: [{ key: 'area', kind: 'area', label: { zh: '社区' }, required: true }] });
-      expect((await submit(placed.slug, { data: { area: community.documentId } })).status).toBe(201);
-      expect((await submit(placed.slug, { data: { area: otherCommunity.documentId } })).status).toBe(201);
+      const placed = await publishedForm(
+        {},
+        { fields: [{ key: 'area', kind: 'area', label: { zh: '社区' }, required: true }] },
+      );
+      expect((await submit(placed.slug, { data: { area: community.documentId } })).status).toBe(
+        201,
+      );
+      expect(
+        (await submit(placed.slug, { data: { area: otherCommunity.documentId } })).status,
+      ).toBe(201);
       const mine = await http(strapi)
         .get(`/api/forms/submissions?filters[formKey][$eq]=${placed.documentId}`)
         .set(auth(worker));
@@ -382,14 +521,48 @@ describe('forms', () => {
       expect(all.body.data[0].clientKey).toBeUndefined();
     });
 
+    it('accepts an area only inside the subtree its field is limited to', async () => {
+      const limited = await publishedForm(
+        {},
+        {
+          fields: [
+            {
+              key: 'area',
+              kind: 'area',
+              label: { zh: '社区', en: 'Community' },
+              required: true,
+              areaRoot: community.documentId,
+            },
+          ],
+        },
+      );
+      expect((await submit(limited.slug, { data: { area: community.documentId } })).status).toBe(
+        201,
+      );
+      const outside = await submit(limited.slug, { data: { area: otherCommunity.documentId } });
+      expect(outside.status).toBe(400);
+      expect(outside.body.error.details.errors[0]).toMatchObject({
+        path: ['area'],
+        code: 'area_outside',
+      });
+      const missing = await submit(limited.slug, { data: { area: 'z'.repeat(24) } });
+      expect(missing.body.error.details.errors[0].code).toBe('reference_not_found');
+    });
+
     it('exports submissions as CSV and XLSX under their version’s labels', async () => {
-      const csv = await http(strapi).get(`/api/forms/forms/${form.documentId}/export?format=csv&lang=zh`).set(auth(staff));
+      const csv = await http(strapi)
+        .get(`/api/forms/forms/${form.documentId}/export?format=csv&lang=zh`)
+        .set(auth(staff));
       expect(csv.status).toBe(200);
       const text = csv.text;
       expect(text.charCodeAt(0)).toBe(0xfeff);
       const [header, ...lines] = text.slice(1).trim().split('\r\n');
-      expect(header).toBe('回执码,提交时间,版本,状态,提交人,姓名,手机号,事项,其他事项,预算,身份证号,家庭成员,满意度');
-      expect(lines.some((l) => l.includes('王芳') && l.includes('1234.50') && l.includes('维修'))).toBe(true);
+      expect(header).toBe(
+        '回执码,提交时间,版本,状态,提交人,姓名,手机号,事项,其他事项,预算,身份证号,家庭成员,满意度',
+      );
+      expect(
+        lines.some((l) => l.includes('王芳') && l.includes('1234.50') && l.includes('维修')),
+      ).toBe(true);
 
       const xlsx = await http(strapi)
         .get(`/api/forms/forms/${form.documentId}/export?format=xlsx&lang=en`)
@@ -405,7 +578,9 @@ describe('forms', () => {
       const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] as Uint8Array);
       expect(sheet).toContain('<t xml:space="preserve">Mobile</t>');
       expect(sheet).toContain('Repair');
-      expect((await http(strapi).get(`/api/forms/forms/${form.documentId}/export`)).status).toBe(403);
+      expect((await http(strapi).get(`/api/forms/forms/${form.documentId}/export`)).status).toBe(
+        403,
+      );
     });
   });
 
@@ -414,15 +589,29 @@ describe('forms', () => {
     let form: { documentId: string; slug: string };
     const definition = {
       fields: [
-        { key: 'organisationName', kind: 'text', label: { zh: '组织名称', en: 'Organisation' }, required: true },
-        { key: 'creditCode', kind: 'creditCode', label: { zh: '统一社会信用代码', en: 'Credit code' } },
+        {
+          key: 'organisationName',
+          kind: 'text',
+          label: { zh: '组织名称', en: 'Organisation' },
+          required: true,
+        },
+        {
+          key: 'creditCode',
+          kind: 'creditCode',
+          label: { zh: '统一社会信用代码', en: 'Credit code' },
+        },
         { key: 'area', kind: 'area', label: { zh: '所在社区', en: 'Community' }, required: true },
         { key: 'description', kind: 'textarea', label: { zh: '简介', en: 'About' } },
       ],
     };
     beforeAll(async () => {
-      hub = await strapi.db.query('plugin::cms.organisation' as any).findOne({ where: { kind: 'hub' }, select: ['documentId'] });
-      form = await publishedForm({ purpose: 'incubation-application', settings: { hub: hub.documentId } }, definition);
+      hub = await strapi.db
+        .query('plugin::cms.organisation' as any)
+        .findOne({ where: { kind: 'hub' }, select: ['documentId'] });
+      form = await publishedForm(
+        { purpose: 'incubation-application', settings: { hub: hub.documentId } },
+        definition,
+      );
     });
 
     it('refuses to publish a form that lacks the fields the target needs', async () => {
@@ -442,10 +631,14 @@ describe('forms', () => {
     it('creates the organisation and its incubation in stage applied', async () => {
       const name = unique('社区互助会');
       const code = validCreditCode();
-      const res = await submit(form.slug, { data: { organisationName: name, creditCode: code, area: community.documentId } });
+      const res = await submit(form.slug, {
+        data: { organisationName: name, creditCode: code, area: community.documentId },
+      });
       expect(res.status).toBe(201);
       expect(res.body.data.target.uid).toBe('plugin::cms.incubation');
-      const org = await strapi.db.query('plugin::cms.organisation' as any).findOne({ where: { creditCode: code } });
+      const org = await strapi.db
+        .query('plugin::cms.organisation' as any)
+        .findOne({ where: { creditCode: code } });
       expect(org.name).toBe(name);
       expect(org.kind).toBe('social_organisation');
       const incubation = await strapi.db.query('plugin::cms.incubation' as any).findOne({
@@ -459,14 +652,25 @@ describe('forms', () => {
 
     it('writes nothing at all when the organisation is refused (a credit code already taken)', async () => {
       const code = validCreditCode();
-      expect((await submit(form.slug, { data: { organisationName: unique('甲'), creditCode: code, area: community.documentId } })).status).toBe(201);
+      expect(
+        (
+          await submit(form.slug, {
+            data: { organisationName: unique('甲'), creditCode: code, area: community.documentId },
+          })
+        ).status,
+      ).toBe(201);
       const counts = async () => [
         await submissionCount(form.documentId),
         await strapi.db.query('plugin::cms.organisation' as any).count(),
         await strapi.db.query('plugin::cms.incubation' as any).count(),
       ];
       const before = await counts();
-      const dup = await submit(form.slug, { data: { organisationName: unique('乙'), creditCode: code, area: community.documentId } }, undefined, 'zh');
+      const dup = await submit(
+        form.slug,
+        { data: { organisationName: unique('乙'), creditCode: code, area: community.documentId } },
+        undefined,
+        'zh',
+      );
       expect(dup.status).toBe(400);
       expect(dup.body.error.details.errors[0].path).toEqual(['creditCode']);
       expect(await counts()).toEqual(before);
@@ -475,9 +679,14 @@ describe('forms', () => {
     it('writes nothing when the incubation is refused after the organisation was created', async () => {
       // The hub the form names has gone: the organisation is created, then the incubation is
       // refused — and the organisation must be rolled back with it.
-      const noHub = await publishedForm({ purpose: 'incubation-application', settings: { hub: 'a'.repeat(24) } }, definition);
+      const noHub = await publishedForm(
+        { purpose: 'incubation-application', settings: { hub: 'a'.repeat(24) } },
+        definition,
+      );
       const before = await strapi.db.query('plugin::cms.organisation' as any).count();
-      const res = await submit(noHub.slug, { data: { organisationName: unique('丙'), area: community.documentId } });
+      const res = await submit(noHub.slug, {
+        data: { organisationName: unique('丙'), area: community.documentId },
+      });
       expect(res.status).toBe(400);
       expect(await strapi.db.query('plugin::cms.organisation' as any).count()).toBe(before);
       expect(await submissionCount(noHub.documentId)).toBe(0);
@@ -494,18 +703,30 @@ describe('forms', () => {
         appliesTo: 'organisation',
         draft: {
           fields: [
-            { key: 'beneficiaries', kind: 'integer', label: { zh: '上年服务人数', en: 'Beneficiaries last year' }, min: 0 },
-            { key: 'focus', kind: 'multichoice', label: { zh: '重点人群', en: 'Focus' }, options: [
-              { value: 'elderly', label: { zh: '老人' } },
-              { value: 'children', label: { zh: '儿童' } },
-            ] },
+            {
+              key: 'beneficiaries',
+              kind: 'integer',
+              label: { zh: '上年服务人数', en: 'Beneficiaries last year' },
+              min: 0,
+            },
+            {
+              key: 'focus',
+              kind: 'multichoice',
+              label: { zh: '重点人群', en: 'Focus' },
+              options: [
+                { value: 'elderly', label: { zh: '老人' } },
+                { value: 'children', label: { zh: '儿童' } },
+              ],
+            },
             { key: 'retired', kind: 'text', label: { zh: '旧字段' } },
           ],
         },
       });
       expect(res.status).toBe(201);
       expect((await publish(res.body.data.documentId)).status).toBe(200);
-      org = await strapi.db.query('plugin::cms.organisation' as any).findOne({ where: { kind: 'social_organisation' }, select: ['documentId'] });
+      org = await strapi.db
+        .query('plugin::cms.organisation' as any)
+        .findOne({ where: { kind: 'social_organisation' }, select: ['documentId'] });
     });
 
     it('validates values like a submission and stores them on the record', async () => {
@@ -514,13 +735,22 @@ describe('forms', () => {
         .set(auth(staff))
         .send({ data: { customFields: { beneficiaries: -3, nope: 1 } } });
       expect(bad.status).toBe(400);
-      expect(bad.body.error.details.errors.map((e: any) => e.path.join('.')).sort()).toEqual(['customFields.beneficiaries', 'customFields.nope']);
+      expect(bad.body.error.details.errors.map((e: any) => e.path.join('.')).sort()).toEqual([
+        'customFields.beneficiaries',
+        'customFields.nope',
+      ]);
       const ok = await http(strapi)
         .put(`/api/cms/organisations/${org.documentId}`)
         .set(auth(staff))
-        .send({ data: { customFields: { beneficiaries: '1200', focus: ['elderly'], retired: '旧值' } } });
+        .send({
+          data: { customFields: { beneficiaries: '1200', focus: ['elderly'], retired: '旧值' } },
+        });
       expect(ok.status).toBe(200);
-      expect(ok.body.data.customFields).toEqual({ beneficiaries: 1200, focus: ['elderly'], retired: '旧值' });
+      expect(ok.body.data.customFields).toEqual({
+        beneficiaries: 1200,
+        focus: ['elderly'],
+        retired: '旧值',
+      });
     });
 
     it('is usable as a list filter on REST and GraphQL', async () => {
@@ -547,20 +777,36 @@ describe('forms', () => {
     });
 
     it('keeps a removed field’s values readable, and refuses writing it anew', async () => {
-      const form = await strapi.db.query('plugin::forms.form' as any).findOne({ where: { purpose: 'custom-fields', appliesTo: 'organisation' } });
+      const form = await strapi.db
+        .query('plugin::forms.form' as any)
+        .findOne({ where: { purpose: 'custom-fields', appliesTo: 'organisation' } });
       await http(strapi)
         .put(`/api/forms/forms/${form.documentId}`)
         .set(auth(staff))
-        .send({ data: { draft: { fields: [{ key: 'beneficiaries', kind: 'integer', label: { zh: '上年服务人数' }, min: 0 }] } } });
+        .send({
+          data: {
+            draft: {
+              fields: [
+                { key: 'beneficiaries', kind: 'integer', label: { zh: '上年服务人数' }, min: 0 },
+              ],
+            },
+          },
+        });
       expect((await publish(form.documentId)).status).toBe(200);
-      const read = await http(strapi).get(`/api/cms/organisations/${org.documentId}`).set(auth(staff));
+      const read = await http(strapi)
+        .get(`/api/cms/organisations/${org.documentId}`)
+        .set(auth(staff));
       expect(read.body.data.customFields.retired).toBe('旧值');
       const keep = await http(strapi)
         .put(`/api/cms/organisations/${org.documentId}`)
         .set(auth(staff))
         .send({ data: { customFields: { ...read.body.data.customFields, beneficiaries: 1300 } } });
       expect(keep.status).toBe(200);
-      expect(keep.body.data.customFields).toEqual({ beneficiaries: 1300, focus: ['elderly'], retired: '旧值' });
+      expect(keep.body.data.customFields).toEqual({
+        beneficiaries: 1300,
+        focus: ['elderly'],
+        retired: '旧值',
+      });
       const rewrite = await http(strapi)
         .put(`/api/cms/organisations/${org.documentId}`)
         .set(auth(staff))
@@ -569,7 +815,12 @@ describe('forms', () => {
     });
 
     it('allows one live custom-field form per record type', async () => {
-      const res = await createForm({ name: 'again', slug: unique('cf-'), purpose: 'custom-fields', appliesTo: 'organisation' });
+      const res = await createForm({
+        name: 'again',
+        slug: unique('cf-'),
+        purpose: 'custom-fields',
+        appliesTo: 'organisation',
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.details.errors[0].path).toEqual(['appliesTo']);
     });

@@ -106,14 +106,28 @@ export function buildQueryFactory(introspection: IntrospectionResults) {
 
   /** react-admin's filter object → Strapi's filters input. */
   function filters(resource: string, raFilter: Params = {}): Record<string, unknown> {
-    const { object, search } = spec(resource);
+    const { object, search, dashedEnums } = spec(resource);
     const fieldOf = (name: string) => object.fields?.find((f) => f.name === name);
     const and: Record<string, unknown>[] = [];
-    for (const [key, value] of Object.entries(raFilter)) {
-      if (value === undefined || value === '' || value === null) continue;
+    for (const [key, given] of Object.entries(raFilter)) {
+      if (given === undefined || given === '' || given === null) continue;
+      // Filters compare stored strings: `case_intake` as GraphQL names it is `case-intake` there.
+      const dashed = (v: unknown) => (typeof v === 'string' ? v.replace(/_/g, '-') : v);
+      const value = dashedEnums?.includes(key)
+        ? Array.isArray(given)
+          ? given.map(dashed)
+          : dashed(given)
+        : given;
       if (key === 'q') {
         if (search.length)
           and.push({ or: search.map((f) => ({ [f]: { containsi: String(value) } })) });
+        continue;
+      }
+      // Custom fields: cf_<op>_<key> → customFields: { <op>: { <key>: value } } (the server
+      // rewrites it into something the database can answer).
+      const custom = /^cf_(eq|gte|lte|containsi)_([a-z][a-zA-Z0-9_]*)$/.exec(key);
+      if (custom) {
+        and.push({ customFields: { [custom[1] as string]: { [custom[2] as string]: value } } });
         continue;
       }
       const range = /^(.*)_(gte|lte|gt|lt)$/.exec(key);
@@ -185,10 +199,21 @@ export function buildQueryFactory(introspection: IntrospectionResults) {
   });
 
   const READS = ['GET_LIST', 'GET_ONE', 'GET_MANY', 'GET_MANY_REFERENCE'];
+  const OPERATION_OF: Record<string, 'create' | 'update' | 'delete'> = {
+    CREATE: 'create',
+    UPDATE: 'update',
+    UPDATE_MANY: 'update',
+    DELETE: 'delete',
+    DELETE_MANY: 'delete',
+  };
 
   return (fetchType: string, resource: string, params: Params): BuiltQuery => {
-    const { names, type, object, readOnly } = spec(resource);
+    const { names, type, object, readOnly, operations } = spec(resource);
     if (readOnly && !READS.includes(fetchType)) throw new Error(`${resource} is read-only`);
+    const operation = OPERATION_OF[fetchType];
+    if (operation && operations && !operations.includes(operation)) {
+      throw new Error(`${resource} does not offer ${operation}`);
+    }
     switch (fetchType) {
       case 'GET_LIST':
       case 'GET_MANY_REFERENCE': {

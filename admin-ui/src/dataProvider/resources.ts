@@ -11,6 +11,10 @@ export interface ResourceSpec {
   label: string;
   /** No mutations exist for it (the audit log is append-only, written by the server). */
   readOnly?: boolean;
+  /** Enumerations whose stored values contain dashes, which GraphQL shows as underscores. */
+  dashedEnums?: readonly string[];
+  /** The mutations the server offers, when not all of them (submissions are never created or deleted here). */
+  operations?: readonly ('create' | 'update' | 'delete')[];
 }
 
 export const RESOURCES: Record<string, ResourceSpec> = {
@@ -20,6 +24,20 @@ export const RESOURCES: Record<string, ResourceSpec> = {
   'cms-people': { type: 'CmsPerson', search: ['name'], label: 'name' },
   'cms-organisations': { type: 'CmsOrganisation', search: ['name', 'creditCode'], label: 'name' },
   'cms-incubations': { type: 'CmsIncubation', search: [], label: 'stage' },
+  'forms-forms': {
+    type: 'FormsForm',
+    search: ['name', 'nameEn', 'slug'],
+    label: 'name',
+    dashedEnums: ['purpose', 'access'],
+  },
+  'forms-form-versions': { type: 'FormsFormVersion', search: [], label: 'number', readOnly: true },
+  'forms-submissions': {
+    type: 'FormsSubmission',
+    search: ['receiptCode', 'submitterName'],
+    label: 'receiptCode',
+    operations: ['update'],
+    dashedEnums: ['status'],
+  },
   'cms-audit-entries': {
     type: 'CmsAuditEntry',
     search: ['contentType', 'recordId', 'actorName'],

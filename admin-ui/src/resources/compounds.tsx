@@ -20,6 +20,7 @@ import {
   usePermissions,
 } from 'react-admin';
 import { COMPOUND_TYPES, PROPERTY_MANAGEMENT, WRITERS, choices } from '../choices';
+import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-compounds']?.includes(role);
 const filters = [
@@ -41,9 +42,14 @@ const filters = [
 ];
 
 export function CompoundList() {
+  const custom = useCustomFieldsForList('compound', 'compounds');
   const { permissions } = usePermissions<string>();
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List
+      filters={[...filters, ...custom.filters]}
+      exporter={custom.exporter}
+      sort={{ field: 'name', order: 'ASC' }}
+    >
       <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="type">
@@ -78,6 +84,7 @@ export const CompoundShow = () => (
         source="propertyManagement"
         choices={choices('propertyManagement', PROPERTY_MANAGEMENT)}
       />
+      <CustomFieldsShow appliesTo="compound" />
     </SimpleShowLayout>
   </Show>
 );
@@ -111,6 +118,7 @@ function CompoundForm() {
         source="propertyManagement"
         choices={choices('propertyManagement', PROPERTY_MANAGEMENT)}
       />
+      <CustomFieldsInput appliesTo="compound" />
     </SimpleForm>
   );
 }

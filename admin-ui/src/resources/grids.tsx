@@ -20,6 +20,7 @@ import {
   usePermissions,
 } from 'react-admin';
 import { GRID_LEVELS, WRITERS, choices } from '../choices';
+import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-grids']?.includes(role);
 const filters = [
@@ -37,9 +38,14 @@ const filters = [
 ];
 
 export function GridList() {
+  const custom = useCustomFieldsForList('grid', 'grids');
   const { permissions } = usePermissions<string>();
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <List
+      filters={[...filters, ...custom.filters]}
+      exporter={custom.exporter}
+      sort={{ field: 'code', order: 'ASC' }}
+    >
       <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="code" />
@@ -65,6 +71,7 @@ export const GridShow = () => (
       <ReferenceField source="parent.documentId" reference="cms-grids" link="show" />
       <NumberField source="households" />
       <ReferenceField source="worker.documentId" reference="cms-people" link="show" />
+      <CustomFieldsShow appliesTo="grid" />
     </SimpleShowLayout>
   </Show>
 );
@@ -97,6 +104,7 @@ function GridForm() {
       <ReferenceInput source="worker.documentId" reference="cms-people">
         <AutocompleteInput optionText="name" label="resources.cms-grids.fields.worker" />
       </ReferenceInput>
+      <CustomFieldsInput appliesTo="grid" />
     </SimpleForm>
   );
 }

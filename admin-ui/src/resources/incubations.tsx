@@ -26,6 +26,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { NEXT_STAGES, STAGES, WRITERS, choices } from '../choices';
+import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-incubations']?.includes(role);
 const filters = [
@@ -36,9 +37,14 @@ const filters = [
 ];
 
 export function IncubationList() {
+  const custom = useCustomFieldsForList('incubation', 'incubations');
   const { permissions } = usePermissions<string>();
   return (
-    <List filters={filters} sort={{ field: 'appliedOn', order: 'DESC' }}>
+    <List
+      filters={[...filters, ...custom.filters]}
+      exporter={custom.exporter}
+      sort={{ field: 'appliedOn', order: 'DESC' }}
+    >
       <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
         <DataTable.Col source="organisation">
           <ReferenceField
@@ -75,6 +81,7 @@ export const IncubationShow = () => (
       <DateField source="incubatingOn" />
       <DateField source="hatchedOn" />
       <DateField source="closedOn" />
+      <CustomFieldsShow appliesTo="incubation" />
     </SimpleShowLayout>
   </Show>
 );
@@ -96,6 +103,7 @@ export const IncubationEdit = () => (
       <DateInput source="incubatingOn" />
       <DateInput source="hatchedOn" />
       <DateInput source="closedOn" />
+      <CustomFieldsInput appliesTo="incubation" />
     </SimpleForm>
   </Edit>
 );
@@ -126,6 +134,7 @@ export const IncubationCreate = () => (
         />
       </ReferenceInput>
       <DateInput source="appliedOn" />
+      <CustomFieldsInput appliesTo="incubation" />
     </SimpleForm>
   </Create>
 );

@@ -31,6 +31,7 @@ import {
   WRITERS,
   choices,
 } from '../choices';
+import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { creditCodeProblem } from '../../../cms/server/src/domain/credit-code';
 
 /** The server's own GB 32100-2015 check, so the form says so before saving. */
@@ -68,9 +69,14 @@ const canWrite = (role: string | undefined) =>
   !!role && WRITERS['cms-organisations']?.includes(role);
 
 export function OrganisationList() {
+  const custom = useCustomFieldsForList('organisation', 'organisations');
   const { permissions } = usePermissions<string>();
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List
+      filters={[...filters, ...custom.filters]}
+      exporter={custom.exporter}
+      sort={{ field: 'name', order: 'ASC' }}
+    >
       <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="creditCode" />
@@ -116,6 +122,7 @@ export function OrganisationShow() {
         />
         <NumberField source="members" />
         <TextField source="description" />
+        <CustomFieldsShow appliesTo="organisation" />
       </SimpleShowLayout>
     </Show>
   );
@@ -156,6 +163,7 @@ function OrganisationForm() {
       <DateInput source="foundedOn" />
       <NumberInput source="members" min={0} />
       <TextInput source="description" multiline fullWidth />
+      <CustomFieldsInput appliesTo="organisation" />
     </SimpleForm>
   );
 }

@@ -20,6 +20,7 @@ import {
   usePermissions,
 } from 'react-admin';
 import { WRITERS } from '../choices';
+import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 
 const TAGS = [
   'isGridWorker',
@@ -45,9 +46,14 @@ const filters = [
 ];
 
 export function PersonList() {
+  const custom = useCustomFieldsForList('person', 'people');
   const { permissions } = usePermissions<string>();
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List
+      filters={[...filters, ...custom.filters]}
+      exporter={custom.exporter}
+      sort={{ field: 'name', order: 'ASC' }}
+    >
       <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="phone" />
@@ -79,6 +85,7 @@ export const PersonShow = () => (
       {TAGS.map((tag) => (
         <BooleanField key={tag} source={tag} />
       ))}
+      <CustomFieldsShow appliesTo="person" />
     </SimpleShowLayout>
   </Show>
 );
@@ -109,6 +116,7 @@ function PersonForm() {
       {TAGS.map((tag) => (
         <BooleanInput key={tag} source={tag} />
       ))}
+      <CustomFieldsInput appliesTo="person" />
     </SimpleForm>
   );
 }

@@ -29,8 +29,10 @@ export const FORM_OWNER_ROLES = ['foundation-staff', 'incubator'];
 export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
   const viewers = () => strapi.plugin('cms').service('viewer') as any;
   const audit = () => strapi.plugin('cms').service('audit') as any;
-  const definitions = () => strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
-  const customFields = () => strapi.plugin('forms').service('customFields') as ReturnType<typeof customFieldsFactory>;
+  const definitions = () =>
+    strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
+  const customFields = () =>
+    strapi.plugin('forms').service('customFields') as ReturnType<typeof customFieldsFactory>;
 
   strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
     const { uid, action } = context;
@@ -40,21 +42,37 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
         if (READS.has(action) && params.filters) {
           params.filters = await customFields().rewriteFilters(uid, params.filters);
         }
-        if ((action === 'create' || action === 'update') && params.data && 'customFields' in params.data) {
+        if (
+          (action === 'create' || action === 'update') &&
+          params.data &&
+          'customFields' in params.data
+        ) {
           const stored =
             action === 'update' && typeof params.documentId === 'string'
-              ? ((await strapi.db.query(uid).findOne({ where: { documentId: params.documentId }, select: ['customFields'] as any }))
-                  ?.customFields ?? null)
+              ? ((
+                  await strapi.db.query(uid).findOne({
+                    where: { documentId: params.documentId },
+                    select: ['customFields'] as any,
+                  })
+                )?.customFields ?? null)
               : null;
-          params.data.customFields = await customFields().prepare(uid, params.data.customFields, stored);
+          params.data.customFields = await customFields().prepare(
+            uid,
+            params.data.customFields,
+            stored,
+          );
         }
         return await next();
       }
-      if (uid !== FORMS.form && uid !== FORMS.version && uid !== FORMS.submission) return await next();
+      if (uid !== FORMS.form && uid !== FORMS.version && uid !== FORMS.submission)
+        return await next();
 
       const viewer = await viewers().current();
       if (READS.has(action)) {
-        if (params.documentId !== undefined && (typeof params.documentId !== 'string' || !DOCUMENT_ID_PATTERN.test(params.documentId))) {
+        if (
+          params.documentId !== undefined &&
+          (typeof params.documentId !== 'string' || !DOCUMENT_ID_PATTERN.test(params.documentId))
+        ) {
           throw new errors.NotFoundError('Not Found');
         }
         if (uid === FORMS.submission) {
@@ -68,7 +86,9 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
         return await next();
       }
       if (uid === FORMS.version) {
-        throw new errors.ForbiddenError('Form versions are written by publishing a draft / 表单版本只能通过发布草稿生成');
+        throw new errors.ForbiddenError(
+          'Form versions are written by publishing a draft / 表单版本只能通过发布草稿生成',
+        );
       }
       if (uid === FORMS.submission && action !== 'update') {
         throw new errors.ForbiddenError(
@@ -79,8 +99,14 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
       }
       return await strapi.db.transaction(async () => {
         const model = uid as any;
-        const current = action === 'create' ? null : await strapi.db.query(model).findOne({ where: { documentId: params.documentId } });
-        if (action !== 'create' && (!current || (uid === FORMS.submission && !reaches(viewer, current)))) {
+        const current =
+          action === 'create'
+            ? null
+            : await strapi.db.query(model).findOne({ where: { documentId: params.documentId } });
+        if (
+          action !== 'create' &&
+          (!current || (uid === FORMS.submission && !reaches(viewer, current)))
+        ) {
           throw new errors.NotFoundError('Not Found');
         }
         if (uid === FORMS.form) {
@@ -91,20 +117,49 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
           const wrong = Object.keys(data).filter((k) => k !== 'status' && k !== 'statusNote');
           if (wrong.length) {
             throw new FormValidationError(
-              wrong.map((k) => formIssue('read_only', k, `${k}: a submission's answers never change; only status and note do`, `${k}：提交内容不能修改，只能修改状态和备注`)),
+              wrong.map((k) =>
+                formIssue(
+                  'read_only',
+                  k,
+                  `${k}: a submission's answers never change; only status and note do`,
+                  `${k}：提交内容不能修改，只能修改状态和备注`,
+                ),
+              ),
             );
           }
-          if ('status' in data && !(SUBMISSION_STATUSES as readonly string[]).includes(data.status)) {
-            throw new FormValidationError([formIssue('invalid_value', 'status', 'status: not a known status', 'status：不是有效的状态')]);
+          if (
+            'status' in data &&
+            !(SUBMISSION_STATUSES as readonly string[]).includes(data.status)
+          ) {
+            throw new FormValidationError([
+              formIssue(
+                'invalid_value',
+                'status',
+                'status: not a known status',
+                'status：不是有效的状态',
+              ),
+            ]);
           }
         }
         const result: any = await next();
         if (action === 'delete' && uid === FORMS.form) {
-          await strapi.db.query(FORMS.version as any).deleteMany({ where: { formKey: current.documentId } });
+          await strapi.db
+            .query(FORMS.version as any)
+            .deleteMany({ where: { formKey: current.documentId } });
         }
         const documentId = action === 'create' ? result?.documentId : params.documentId;
-        const saved = action === 'delete' ? null : await strapi.db.query(model).findOne({ where: { documentId } });
-        await audit().record({ contentType: uid, action, recordId: documentId, before: current, after: saved, actor: viewers().actor() });
+        const saved =
+          action === 'delete'
+            ? null
+            : await strapi.db.query(model).findOne({ where: { documentId } });
+        await audit().record({
+          contentType: uid,
+          action,
+          recordId: documentId,
+          before: current,
+          after: saved,
+          actor: viewers().actor(),
+        });
         return result;
       });
     } catch (error) {
@@ -116,7 +171,9 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
     if (viewer.kind === 'global') return null;
     if (viewer.kind !== 'scoped' || !viewer.scopePath) return { id: { $null: true } };
     const inScope = { areaPath: { $startsWith: viewer.scopePath } };
-    return FORM_OWNER_ROLES.includes(viewer.role) ? { $or: [inScope, { areaPath: { $null: true } }] } : inScope;
+    return FORM_OWNER_ROLES.includes(viewer.role)
+      ? { $or: [inScope, { areaPath: { $null: true } }] }
+      : inScope;
   }
 
   function reaches(viewer: any, submission: any): boolean {

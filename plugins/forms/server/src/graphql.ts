@@ -28,7 +28,9 @@ export function registerFormsGraphql(strapi: Core.Strapi): void {
             type: 'FormsForm',
             args: { documentId: nexus.nonNull('ID') },
             async resolve(_parent: any, args: { documentId: string }) {
-              const definitions = strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
+              const definitions = strapi.plugin('forms').service('definitions') as ReturnType<
+                typeof definitionsFactory
+              >;
               const form = await definitions.publish(args.documentId).catch((error) => {
                 throw toFormsHttpError(error);
               });

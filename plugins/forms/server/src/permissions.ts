@@ -2,9 +2,26 @@ import type { Core } from '@strapi/strapi';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows */
 
-const PUBLIC = ['public-form.show', 'public-form.submit', 'public-form.upload', 'public-form.receipt', 'public-form.qr'];
-const READ_FORMS = ['form.find', 'form.findOne', 'form-version.find', 'form-version.findOne', 'staff.versions'];
-const WORK_SUBMISSIONS = ['submission.find', 'submission.findOne', 'submission.update', 'staff.export'];
+const PUBLIC = [
+  'public-form.show',
+  'public-form.submit',
+  'public-form.upload',
+  'public-form.receipt',
+  'public-form.qr',
+];
+const READ_FORMS = [
+  'form.find',
+  'form.findOne',
+  'form-version.find',
+  'form-version.findOne',
+  'staff.versions',
+];
+const WORK_SUBMISSIONS = [
+  'submission.find',
+  'submission.findOne',
+  'submission.update',
+  'staff.export',
+];
 const DESIGN_FORMS = ['form.create', 'form.update', 'form.delete', 'staff.publish'];
 
 /**
@@ -30,15 +47,22 @@ export async function seedFormsPermissions(strapi: Core.Strapi): Promise<void> {
   for (const [type, actions] of Object.entries(FORMS_ROLE_MATRIX)) {
     const role = await roles.findOne({ where: { type } });
     if (!role) {
-      strapi.log.warn(`forms: role ${type} does not exist yet; its form permissions were not seeded`);
+      strapi.log.warn(
+        `forms: role ${type} does not exist yet; its form permissions were not seeded`,
+      );
       continue;
     }
     const wanted = new Set(actions.map((a) => `plugin::forms.${a}`));
-    const existing: any[] = await permissions.findMany({ where: { role: { id: role.id } }, select: ['id', 'action'] });
+    const existing: any[] = await permissions.findMany({
+      where: { role: { id: role.id } },
+      select: ['id', 'action'],
+    });
     const have = new Set(existing.map((p) => p.action as string));
     for (const p of existing) {
-      if (p.action.startsWith('plugin::forms.') && !wanted.has(p.action)) await permissions.delete({ where: { id: p.id } });
+      if (p.action.startsWith('plugin::forms.') && !wanted.has(p.action))
+        await permissions.delete({ where: { id: p.id } });
     }
-    for (const action of wanted) if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
+    for (const action of wanted)
+      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
   }
 }

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { submissionsTable, toCsv, type ExportSubmission } from '../domain/export-table';
+import {
+  referencedIds,
+  submissionsTable,
+  toCsv,
+  type ExportSubmission,
+} from '../domain/export-table';
 import type { FormDefinition } from '../domain/fields';
 import { toXlsx } from '../domain/xlsx';
 import { FORMS, DOCUMENT_ID_PATTERN } from '../uids';
@@ -22,7 +27,8 @@ const STATUS_LABELS: Record<string, { zh: string; en: string }> = {
  * submissions export as a file (CSV or XLSX), each answer under its own version's label.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const definitions = () => strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
+  const definitions = () =>
+    strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
 
   return {
     async publish(ctx: any) {
@@ -35,7 +41,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async versions(ctx: any) {
-      const form = await strapi.documents(FORMS.form as any).findOne({ documentId: String(ctx.params.id) });
+      const form = await strapi
+        .documents(FORMS.form as any)
+        .findOne({ documentId: String(ctx.params.id) });
       if (!form) throw new errors.NotFoundError('Not Found');
       ctx.body = { data: await definitions().versionSummary(form.documentId) };
     },
@@ -49,7 +57,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const lang = ctx.query.lang === 'en' ? 'en' : 'zh';
       const format = ctx.query.format === 'xlsx' ? 'xlsx' : 'csv';
       const filters: any = { formKey: form.documentId };
-      if (typeof ctx.query.status === 'string' && ctx.query.status) filters.status = ctx.query.status;
+      if (typeof ctx.query.status === 'string' && ctx.query.status)
+        filters.status = ctx.query.status;
       // Through the Document Service, so the viewer's scope applies; page by page.
       const rows: ExportSubmission[] = [];
       for (let start = 0; ; start += 500) {
@@ -75,11 +84,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { formKey: form.documentId },
         select: ['number', 'definition'],
       });
+      const byNumber = new Map(
+        versions.map((v: any) => [v.number as number, v.definition as FormDefinition]),
+      );
+      // Referenced records by name, not by id (names only: no personal numbers leave here).
+      const names = new Map<string, string>();
+      for (const [kind, ids] of Object.entries(referencedIds(byNumber, rows))) {
+        const list = [...ids];
+        for (let i = 0; i < list.length; i += 500) {
+          const found = await strapi.db.query(`plugin::cms.${kind}` as any).findMany({
+            where: { documentId: { $in: list.slice(i, i + 500) } },
+            select: ['documentId', 'name'],
+          });
+          for (const r of found) names.set(r.documentId, r.name);
+        }
+      }
       const table = submissionsTable(
-        new Map(versions.map((v: any) => [v.number as number, v.definition as FormDefinition])),
+        byNumber,
         rows,
         lang,
         (s) => STATUS_LABELS[s]?.[lang] ?? s,
+        (id) => names.get(id),
       );
       const name = `${form.slug}-submissions.${format}`;
       ctx.set('Content-Disposition', `attachment; filename="${name}"`);

@@ -18,18 +18,33 @@ export function bindingIssues(definition: FormDefinition, bindings: Binding[]): 
     if (!field) {
       if (b.required) {
         issues.push(
-          formIssue('binding_missing', 'definition.fields', `this form needs a field ${name}`, `此表单需要字段 ${nameZh}`),
+          formIssue(
+            'binding_missing',
+            'definition.fields',
+            `this form needs a field ${name}`,
+            `此表单需要字段 ${nameZh}`,
+          ),
         );
       }
       continue;
     }
     if (!b.kinds.includes(field.kind)) {
       issues.push(
-        formIssue('binding_kind', 'definition.fields', `${name} must be of kind ${b.kinds.join(' or ')}`, `${nameZh} 的类型应为 ${b.kinds.join(' 或 ')}`),
+        formIssue(
+          'binding_kind',
+          'definition.fields',
+          `${name} must be of kind ${b.kinds.join(' or ')}`,
+          `${nameZh} 的类型应为 ${b.kinds.join(' 或 ')}`,
+        ),
       );
     } else if (b.required && (!field.required || field.showIf)) {
       issues.push(
-        formIssue('binding_required', 'definition.fields', `${name} must be a required, always shown field`, `${nameZh} 必须是必填且始终显示的字段`),
+        formIssue(
+          'binding_required',
+          'definition.fields',
+          `${name} must be a required, always shown field`,
+          `${nameZh} 必须是必填且始终显示的字段`,
+        ),
       );
     }
   }

@@ -1,10 +1,4 @@
-import {
-  FIELD_KEY_PATTERN,
-  FIELD_KINDS,
-  type Condition,
-  type FieldDef,
-  type FormDefinition,
-} from './fields';
+import { FIELD_KEY_PATTERN, FIELD_KINDS, type Condition, type FieldDef } from './fields';
 import { formIssue, type FormIssue } from './issues';
 import { isCalendarDate } from './validate';
 
@@ -54,7 +48,10 @@ function localisedIssues(value: unknown, path: string, required: boolean): FormI
   if (!isObject(value) || typeof value.zh !== 'string' || value.zh.trim() === '') {
     return [bad(path, 'needs a Chinese text (zh)', '需要中文文字')];
   }
-  if (value.zh.length > 500 || (value.en !== undefined && (typeof value.en !== 'string' || value.en.length > 500))) {
+  if (
+    value.zh.length > 500 ||
+    (value.en !== undefined && (typeof value.en !== 'string' || value.en.length > 500))
+  ) {
     return [bad(path, 'texts are at most 500 characters', '文字不能超过500个字符')];
   }
   return [];
@@ -76,21 +73,30 @@ export function definitionIssues(definition: unknown): FormIssue[] {
           issues.push(bad(path, 'needs a key of letters and digits', '需要由字母和数字组成的标识'));
           return;
         }
-        if (sectionKeys.has(s.key)) issues.push(bad(path, `section ${s.key} appears twice`, `分组 ${s.key} 重复`));
+        if (sectionKeys.has(s.key))
+          issues.push(bad(path, `section ${s.key} appears twice`, `分组 ${s.key} 重复`));
         sectionKeys.add(s.key);
         issues.push(...localisedIssues(s.title, `${path}.title`, true));
       });
     }
   }
-  if (definition.fields.length === 0) issues.push(bad('definition.fields', 'add at least one field', '至少添加一个字段'));
+  if (definition.fields.length === 0)
+    issues.push(bad('definition.fields', 'add at least one field', '至少添加一个字段'));
   if (definition.fields.length > MAX_FIELDS) {
-    issues.push(bad('definition.fields', `at most ${MAX_FIELDS} fields`, `最多 ${MAX_FIELDS} 个字段`));
+    issues.push(
+      bad('definition.fields', `at most ${MAX_FIELDS} fields`, `最多 ${MAX_FIELDS} 个字段`),
+    );
   }
   issues.push(...levelIssues(definition.fields, 'definition.fields', sectionKeys, true));
   return issues;
 }
 
-function levelIssues(fields: unknown[], base: string, sections: Set<string>, topLevel: boolean): FormIssue[] {
+function levelIssues(
+  fields: unknown[],
+  base: string,
+  sections: Set<string>,
+  topLevel: boolean,
+): FormIssue[] {
   const issues: FormIssue[] = [];
   const earlier = new Map<string, FieldDef>();
   fields.forEach((raw, i) => {
@@ -102,15 +108,33 @@ function levelIssues(fields: unknown[], base: string, sections: Set<string>, top
     const field = raw as unknown as FieldDef;
     for (const property of Object.keys(raw)) {
       if (!FIELD_PROPERTIES.has(property)) {
-        issues.push(bad(`${path}.${property}`, 'is not a field property', '不是字段的属性', 'unknown_property'));
+        issues.push(
+          bad(
+            `${path}.${property}`,
+            'is not a field property',
+            '不是字段的属性',
+            'unknown_property',
+          ),
+        );
       }
     }
     if (typeof field.key !== 'string' || !FIELD_KEY_PATTERN.test(field.key)) {
       issues.push(
-        bad(`${path}.key`, 'must start with a lower-case letter, then letters, digits or _ (at most 40)', '须以小写字母开头，只含字母、数字或下划线（最多40个）'),
+        bad(
+          `${path}.key`,
+          'must start with a lower-case letter, then letters, digits or _ (at most 40)',
+          '须以小写字母开头，只含字母、数字或下划线（最多40个）',
+        ),
       );
     } else if (earlier.has(field.key)) {
-      issues.push(bad(`${path}.key`, `${field.key} is used by another field`, `${field.key} 已被其他字段使用`, 'duplicate_key'));
+      issues.push(
+        bad(
+          `${path}.key`,
+          `${field.key} is used by another field`,
+          `${field.key} 已被其他字段使用`,
+          'duplicate_key',
+        ),
+      );
     }
     if (!(FIELD_KINDS as readonly string[]).includes(field.kind)) {
       issues.push(bad(`${path}.kind`, 'is not a known field kind', '不是已知的字段类型'));
@@ -134,10 +158,13 @@ function levelIssues(fields: unknown[], base: string, sections: Set<string>, top
         issues.push(...levelIssues(field.fields, `${path}.fields`, sections, false));
       }
     } else if (field.fields !== undefined) {
-      issues.push(bad(`${path}.fields`, 'only repeating groups have fields', '只有重复组可以包含字段'));
+      issues.push(
+        bad(`${path}.fields`, 'only repeating groups have fields', '只有重复组可以包含字段'),
+      );
     }
     for (const which of ['showIf', 'requireIf'] as const) {
-      if (field[which] !== undefined) issues.push(...conditionIssues(field[which], `${path}.${which}`, earlier));
+      if (field[which] !== undefined)
+        issues.push(...conditionIssues(field[which], `${path}.${which}`, earlier));
     }
     if (typeof field.key === 'string') earlier.set(field.key, field);
   });
@@ -161,7 +188,13 @@ function ruleIssues(field: FieldDef, path: string): FormIssue[] {
     const a = field[lo];
     const b = field[hi];
     if (a !== undefined && b !== undefined && (a as number | string) > (b as number | string)) {
-      issues.push(bad(`${path}.${String(lo)}`, `must not be greater than ${String(hi)}`, '最小值不能大于最大值'));
+      issues.push(
+        bad(
+          `${path}.${String(lo)}`,
+          `must not be greater than ${String(hi)}`,
+          '最小值不能大于最大值',
+        ),
+      );
     }
   }
   if (field.min !== undefined || field.max !== undefined) {
@@ -170,27 +203,47 @@ function ruleIssues(field: FieldDef, path: string): FormIssue[] {
       if (v === undefined) continue;
       if (NUMERIC_KINDS.has(field.kind)) {
         const ok = field.kind === 'number' ? Number.isFinite(v) : Number.isSafeInteger(v);
-        if (!ok) issues.push(bad(`${path}.${k}`, field.kind === 'money' ? 'must be a whole number of fen' : 'must be a number', field.kind === 'money' ? '必须是整数（分）' : '必须是数字'));
+        if (!ok)
+          issues.push(
+            bad(
+              `${path}.${k}`,
+              field.kind === 'money' ? 'must be a whole number of fen' : 'must be a number',
+              field.kind === 'money' ? '必须是整数（分）' : '必须是数字',
+            ),
+          );
       } else if (field.kind === 'date') {
-        if (typeof v !== 'string' || !isCalendarDate(v)) issues.push(bad(`${path}.${k}`, 'must be a date (YYYY-MM-DD)', '必须是日期'));
+        if (typeof v !== 'string' || !isCalendarDate(v))
+          issues.push(bad(`${path}.${k}`, 'must be a date (YYYY-MM-DD)', '必须是日期'));
       } else {
-        issues.push(bad(`${path}.${k}`, `does not apply to ${field.kind} fields`, '此类型字段不适用该规则'));
+        issues.push(
+          bad(`${path}.${k}`, `does not apply to ${field.kind} fields`, '此类型字段不适用该规则'),
+        );
       }
     }
   }
-  if (field.kind === 'rating' && field.max !== undefined && (typeof field.max !== 'number' || field.max < 2 || field.max > 10)) {
-    issues.push(bad(`${path}.max`, 'a rating goes up to between 2 and 10', '评分上限应在2到10之间'));
+  if (
+    field.kind === 'rating' &&
+    field.max !== undefined &&
+    (typeof field.max !== 'number' || field.max < 2 || field.max > 10)
+  ) {
+    issues.push(
+      bad(`${path}.max`, 'a rating goes up to between 2 and 10', '评分上限应在2到10之间'),
+    );
   }
   if (field.pattern !== undefined) {
     if (field.kind !== 'text' && field.kind !== 'textarea') {
-      issues.push(bad(`${path}.pattern`, 'only text fields have a pattern', '只有文本字段可以设置格式'));
+      issues.push(
+        bad(`${path}.pattern`, 'only text fields have a pattern', '只有文本字段可以设置格式'),
+      );
     } else if (typeof field.pattern !== 'string' || field.pattern.length > 500) {
       issues.push(bad(`${path}.pattern`, 'must be a regular expression', '必须是正则表达式'));
     } else {
       try {
         new RegExp(`^(?:${field.pattern})$`, 'u');
       } catch {
-        issues.push(bad(`${path}.pattern`, 'is not a valid regular expression', '不是有效的正则表达式'));
+        issues.push(
+          bad(`${path}.pattern`, 'is not a valid regular expression', '不是有效的正则表达式'),
+        );
       }
     }
   }
@@ -201,11 +254,17 @@ function ruleIssues(field: FieldDef, path: string): FormIssue[] {
       const seen = new Set<string>();
       field.options.forEach((o, j) => {
         const p = `${path}.options.${j}`;
-        if (!isObject(o) || typeof o.value !== 'string' || o.value.trim() === '' || o.value.length > 100) {
+        if (
+          !isObject(o) ||
+          typeof o.value !== 'string' ||
+          o.value.trim() === '' ||
+          o.value.length > 100
+        ) {
           issues.push(bad(`${p}.value`, 'needs a value', '选项需要取值'));
           return;
         }
-        if (seen.has(o.value)) issues.push(bad(`${p}.value`, `${o.value} appears twice`, `${o.value} 重复`));
+        if (seen.has(o.value))
+          issues.push(bad(`${p}.value`, `${o.value} appears twice`, `${o.value} 重复`));
         seen.add(o.value);
         issues.push(...localisedIssues(o.label, `${p}.label`, true));
       });
@@ -213,27 +272,59 @@ function ruleIssues(field: FieldDef, path: string): FormIssue[] {
   } else if (field.options !== undefined) {
     issues.push(bad(`${path}.options`, 'only choices have options', '只有选择题有选项'));
   }
-  if (field.kind === 'area' && field.areaRoot !== undefined && !/^[a-z0-9]{24}$/.test(String(field.areaRoot))) {
+  if (
+    field.kind === 'area' &&
+    field.areaRoot !== undefined &&
+    !/^[a-z0-9]{24}$/.test(String(field.areaRoot))
+  ) {
     issues.push(bad(`${path}.areaRoot`, 'must be an area', '必须是一个区域'));
   }
   if (field.kind === 'file') {
-    if (field.accept !== undefined && (!Array.isArray(field.accept) || field.accept.some((a) => typeof a !== 'string' || !/^[a-z]+\/([a-z0-9.+-]+|\*)$/.test(a)))) {
-      issues.push(bad(`${path}.accept`, 'must list MIME types such as image/jpeg or image/*', '须列出文件类型，如 image/jpeg 或 image/*'));
+    if (
+      field.accept !== undefined &&
+      (!Array.isArray(field.accept) ||
+        field.accept.some((a) => typeof a !== 'string' || !/^[a-z]+\/([a-z0-9.+-]+|\*)$/.test(a)))
+    ) {
+      issues.push(
+        bad(
+          `${path}.accept`,
+          'must list MIME types such as image/jpeg or image/*',
+          '须列出文件类型，如 image/jpeg 或 image/*',
+        ),
+      );
     }
     if (field.maxBytes !== undefined && (field.maxBytes < 1 || field.maxBytes > MAX_FILE_BYTES)) {
-      issues.push(bad(`${path}.maxBytes`, 'must be between 1 byte and 50 MB', '须在1字节到50MB之间'));
+      issues.push(
+        bad(`${path}.maxBytes`, 'must be between 1 byte and 50 MB', '须在1字节到50MB之间'),
+      );
     }
   }
   return issues;
 }
 
-function conditionIssues(condition: Condition | undefined, path: string, earlier: Map<string, FieldDef>): FormIssue[] {
-  if (!isObject(condition) || typeof condition.field !== 'string' || !Array.isArray(condition.values) || condition.values.length === 0) {
+function conditionIssues(
+  condition: Condition | undefined,
+  path: string,
+  earlier: Map<string, FieldDef>,
+): FormIssue[] {
+  if (
+    !isObject(condition) ||
+    typeof condition.field !== 'string' ||
+    !Array.isArray(condition.values) ||
+    condition.values.length === 0
+  ) {
     return [bad(path, 'needs a field and the values it depends on', '需要指定依赖的字段和取值')];
   }
   const source = earlier.get(condition.field);
   if (!source) {
-    return [bad(`${path}.field`, 'must name a field above this one', '必须是本字段之前的字段', 'condition_field')];
+    return [
+      bad(
+        `${path}.field`,
+        'must name a field above this one',
+        '必须是本字段之前的字段',
+        'condition_field',
+      ),
+    ];
   }
   if (source.kind === 'group' || source.kind === 'file') {
     return [bad(`${path}.field`, 'cannot depend on a group or a file', '不能依赖重复组或文件')];
@@ -242,11 +333,23 @@ function conditionIssues(condition: Condition | undefined, path: string, earlier
     const values = new Set(source.options.map((o) => o.value));
     const unknown = condition.values.filter((v) => !values.has(String(v)));
     if (unknown.length) {
-      return [bad(`${path}.values`, `${unknown.join(', ')} is not an option of ${source.key}`, `${unknown.join('、')} 不是 ${source.key} 的选项`)];
+      return [
+        bad(
+          `${path}.values`,
+          `${unknown.join(', ')} is not an option of ${source.key}`,
+          `${unknown.join('、')} 不是 ${source.key} 的选项`,
+        ),
+      ];
     }
   }
   if (condition.values.some((v) => !['string', 'number', 'boolean'].includes(typeof v))) {
-    return [bad(`${path}.values`, 'values must be text, numbers or yes/no', '取值必须是文字、数字或是/否')];
+    return [
+      bad(
+        `${path}.values`,
+        'values must be text, numbers or yes/no',
+        '取值必须是文字、数字或是/否',
+      ),
+    ];
   }
   return [];
 }

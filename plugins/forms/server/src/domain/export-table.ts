@@ -25,7 +25,15 @@ const FIXED = {
   en: ['Receipt', 'Submitted at', 'Version', 'Status', 'Submitted by'],
 };
 
-export function formatAnswer(field: FieldDef, value: unknown, lang: 'zh' | 'en'): string {
+/** Names of referenced records (areas, people, organisations) by documentId, when known. */
+export type NameOf = (documentId: string) => string | undefined;
+
+export function formatAnswer(
+  field: FieldDef,
+  value: unknown,
+  lang: 'zh' | 'en',
+  nameOf?: NameOf,
+): string {
   if (value === undefined || value === null) return '';
   const optionLabel = (v: unknown) =>
     labelIn(field.options?.find((o) => o.value === v)?.label, lang) || String(v);
@@ -38,6 +46,10 @@ export function formatAnswer(field: FieldDef, value: unknown, lang: 'zh' | 'en')
       return Array.isArray(value) ? value.map(optionLabel).join(lang === 'zh' ? '、' : ', ') : '';
     case 'boolean':
       return value === true ? (lang === 'zh' ? '是' : 'Yes') : lang === 'zh' ? '否' : 'No';
+    case 'area':
+    case 'person':
+    case 'organisation':
+      return (typeof value === 'string' && nameOf?.(value)) || String(value);
     case 'file':
       return Array.isArray(value)
         ? (value as FileRef[]).map((f) => f.name ?? `#${f.id}`).join(', ')
@@ -48,7 +60,9 @@ export function formatAnswer(field: FieldDef, value: unknown, lang: 'zh' | 'en')
             .map((item: Record<string, unknown>) =>
               (field.fields ?? [])
                 .filter((f) => item[f.key] !== undefined)
-                .map((f) => `${labelIn(f.label, lang)}: ${formatAnswer(f, item[f.key], lang)}`)
+                .map(
+                  (f) => `${labelIn(f.label, lang)}: ${formatAnswer(f, item[f.key], lang, nameOf)}`,
+                )
                 .join('; '),
             )
             .join(' | ')
@@ -66,6 +80,7 @@ export function submissionsTable(
   submissions: ExportSubmission[],
   lang: 'zh' | 'en',
   statusLabel: (status: string) => string = (s) => s,
+  nameOf?: NameOf,
 ): Table {
   const numbers = [...versions.keys()].sort((a, b) => b - a);
   const columns: { key: string; label: string }[] = [];
@@ -92,7 +107,7 @@ export function submissionsTable(
         const field = fields.get(c.key);
         const value = s.data[c.key];
         if (value === undefined) return '';
-        return field ? formatAnswer(field, value, lang) : JSON.stringify(value);
+        return field ? formatAnswer(field, value, lang, nameOf) : JSON.stringify(value);
       }),
     ];
   });
@@ -110,3 +125,29 @@ export function toCsv(table: Table): string {
 }
 
 export { allFields };
+
+/** The documentIds of the records a set of answers refers to, by kind, to look their names up. */
+export function referencedIds(
+  versions: Map<number, FormDefinition>,
+  submissions: ExportSubmission[],
+): Record<'area' | 'person' | 'organisation', Set<string>> {
+  const out = {
+    area: new Set<string>(),
+    person: new Set<string>(),
+    organisation: new Set<string>(),
+  };
+  const visit = (fields: FieldDef[], data: Record<string, unknown>) => {
+    for (const f of fields) {
+      const v = data?.[f.key];
+      if (
+        (f.kind === 'area' || f.kind === 'person' || f.kind === 'organisation') &&
+        typeof v === 'string'
+      )
+        out[f.kind].add(v);
+      if (f.kind === 'group' && Array.isArray(v))
+        v.forEach((item) => visit(f.fields ?? [], item as Record<string, unknown>));
+    }
+  };
+  for (const s of submissions) visit(versions.get(s.versionNumber)?.fields ?? [], s.data);
+  return out;
+}

@@ -136,7 +136,14 @@ export interface FileRef {
 export const FIELD_KEY_PATTERN = /^[a-z][a-zA-Z0-9_]{0,39}$/;
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
 /** Slugs that would collide with the plugin's own routes under /api/forms/. */
-export const RESERVED_SLUGS = ['forms', 'form-versions', 'submissions', 'receipts', 'files', 'public'];
+export const RESERVED_SLUGS = [
+  'forms',
+  'form-versions',
+  'submissions',
+  'receipts',
+  'files',
+  'public',
+];
 
 export const DEFAULT_TEXT_MAX = 200;
 export const DEFAULT_TEXTAREA_MAX = 5000;

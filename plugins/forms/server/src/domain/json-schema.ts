@@ -30,7 +30,8 @@ function fieldSchema(field: FieldDef): Schema {
         ...base,
         type: 'string',
         ...(field.minLength !== undefined && { minLength: field.minLength }),
-        maxLength: field.maxLength ?? (field.kind === 'text' ? DEFAULT_TEXT_MAX : DEFAULT_TEXTAREA_MAX),
+        maxLength:
+          field.maxLength ?? (field.kind === 'text' ? DEFAULT_TEXT_MAX : DEFAULT_TEXTAREA_MAX),
         ...(field.pattern && { pattern: `^(?:${field.pattern})$` }),
       };
     case 'integer':

@@ -12,7 +12,10 @@ export function yuanToFen(input: unknown): number | null {
     text = String(input);
     if (/e/i.test(text)) return null;
   } else if (typeof input === 'string') {
-    text = input.trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '');
+    text = input
+      .trim()
+      .replace(/[,，\s]/g, '')
+      .replace(/^[¥￥]/, '');
   } else {
     return null;
   }

@@ -149,7 +149,12 @@ function validateLevel(
 }
 
 const said = (field: FieldDef, en: string, zh: string, code: string, path: string): FormIssue =>
-  formIssue(code, path, `${labelIn(field.label, 'en')}: ${en}`, `${labelIn(field.label, 'zh')}：${zh}`);
+  formIssue(
+    code,
+    path,
+    `${labelIn(field.label, 'en')}: ${en}`,
+    `${labelIn(field.label, 'zh')}：${zh}`,
+  );
 
 const requiredIssue = (field: FieldDef, path: string) =>
   said(field, 'this field is required', '此项为必填项', 'required', path);
@@ -162,18 +167,26 @@ function validateField(field: FieldDef, raw: unknown, path: string, sink: Sink):
   switch (field.kind) {
     case 'text':
     case 'textarea': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') return fail('must be text', '应为文字');
+      if (typeof raw !== 'string' && typeof raw !== 'number')
+        return fail('must be text', '应为文字');
       const text = String(raw).trim();
       const length = Array.from(text).length;
       const max =
         field.maxLength ?? (field.kind === 'text' ? DEFAULT_TEXT_MAX : DEFAULT_TEXTAREA_MAX);
       if (field.minLength !== undefined && length < field.minLength) {
-        return fail(`must be at least ${field.minLength} characters`, `至少 ${field.minLength} 个字`, 'too_short');
+        return fail(
+          `must be at least ${field.minLength} characters`,
+          `至少 ${field.minLength} 个字`,
+          'too_short',
+        );
       }
-      if (length > max) return fail(`must be at most ${max} characters`, `不能超过 ${max} 个字`, 'too_long');
+      if (length > max)
+        return fail(`must be at most ${max} characters`, `不能超过 ${max} 个字`, 'too_long');
       if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text)) {
         return fail(
-          field.patternMessage ? labelIn(field.patternMessage, 'en') : 'is not in the expected format',
+          field.patternMessage
+            ? labelIn(field.patternMessage, 'en')
+            : 'is not in the expected format',
           field.patternMessage ? labelIn(field.patternMessage, 'zh') : '格式不正确',
           'pattern',
         );
@@ -183,20 +196,33 @@ function validateField(field: FieldDef, raw: unknown, path: string, sink: Sink):
     case 'integer':
     case 'rating': {
       const n = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
-      if (typeof n !== 'number' || !Number.isSafeInteger(n)) return fail('must be a whole number', '应为整数');
+      if (typeof n !== 'number' || !Number.isSafeInteger(n))
+        return fail('must be a whole number', '应为整数');
       const min = field.kind === 'rating' ? 1 : (field.min as number | undefined);
-      const max = field.kind === 'rating' ? ((field.max as number) ?? DEFAULT_RATING_MAX) : (field.max as number | undefined);
+      const max =
+        field.kind === 'rating'
+          ? ((field.max as number) ?? DEFAULT_RATING_MAX)
+          : (field.max as number | undefined);
       return inRange(n, min, max, String, fail);
     }
     case 'number': {
       const n = typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
       if (typeof n !== 'number' || !Number.isFinite(n)) return fail('must be a number', '应为数字');
-      return inRange(n, field.min as number | undefined, field.max as number | undefined, String, fail);
+      return inRange(
+        n,
+        field.min as number | undefined,
+        field.max as number | undefined,
+        String,
+        fail,
+      );
     }
     case 'money': {
       const fen = yuanToFen(raw);
       if (fen === null) {
-        return fail('must be an amount in yuan with at most two decimals', '应为金额（元），最多两位小数');
+        return fail(
+          'must be an amount in yuan with at most two decimals',
+          '应为金额（元），最多两位小数',
+        );
       }
       const min = (field.min as number | undefined) ?? 0;
       return inRange(fen, min, field.max as number | undefined, (f) => `¥${fenToYuan(f)}`, fail);
@@ -216,7 +242,11 @@ function validateField(field: FieldDef, raw: unknown, path: string, sink: Sink):
     }
     case 'datetime': {
       const text = typeof raw === 'string' ? raw.trim() : '';
-      if (!DATETIME.test(text) || !isCalendarDate(text.slice(0, 10)) || Number.isNaN(Date.parse(text))) {
+      if (
+        !DATETIME.test(text) ||
+        !isCalendarDate(text.slice(0, 10)) ||
+        Number.isNaN(Date.parse(text))
+      ) {
         return fail('must be a date and time', '应为日期和时间');
       }
       return text;
@@ -245,22 +275,32 @@ function validateField(field: FieldDef, raw: unknown, path: string, sink: Sink):
     case 'mobile': {
       const text = typeof raw === 'string' ? raw.replace(/[\s-]/g, '').replace(/^(\+?86)/, '') : '';
       if (!/^1[3-9]\d{9}$/.test(text)) {
-        return fail('must be a mainland mobile number (11 digits starting with 1)', '应为11位大陆手机号');
+        return fail(
+          'must be a mainland mobile number (11 digits starting with 1)',
+          '应为11位大陆手机号',
+        );
       }
       return text;
     }
     case 'email': {
       const text = typeof raw === 'string' ? raw.trim() : '';
-      if (text.length > 254 || !EMAIL.test(text)) return fail('must be an email address', '应为电子邮箱地址');
+      if (text.length > 254 || !EMAIL.test(text))
+        return fail('must be an email address', '应为电子邮箱地址');
       return text;
     }
     case 'idNumber': {
       const text = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
       if (!/^\d{17}[\dX]$/.test(text)) {
-        return fail('must be 18 characters: 17 digits and a check digit', '应为18位：17位数字加校验码');
+        return fail(
+          'must be 18 characters: 17 digits and a check digit',
+          '应为18位：17位数字加校验码',
+        );
       }
       if (!sink.checks.isValidIdNumber(text)) {
-        return fail('the check digit does not match; please check the number', '校验码不符，请核对号码');
+        return fail(
+          'the check digit does not match; please check the number',
+          '校验码不符，请核对号码',
+        );
       }
       return text;
     }
@@ -277,7 +317,8 @@ function validateField(field: FieldDef, raw: unknown, path: string, sink: Sink):
     case 'area':
     case 'person':
     case 'organisation': {
-      if (typeof raw !== 'string' || !DOCUMENT_ID.test(raw)) return fail('choose a record', '请选择一条记录');
+      if (typeof raw !== 'string' || !DOCUMENT_ID.test(raw))
+        return fail('choose a record', '请选择一条记录');
       sink.references.push({ path, kind: field.kind, field, id: raw });
       return raw;
     }
@@ -291,27 +332,40 @@ function validateField(field: FieldDef, raw: unknown, path: string, sink: Sink):
             : item && typeof item === 'object' && typeof (item as FileRef).id === 'number'
               ? (item as FileRef)
               : null;
-        if (!ref || !Number.isSafeInteger(ref.id) || ref.id <= 0) return fail('upload a file', '请上传文件');
+        if (!ref || !Number.isSafeInteger(ref.id) || ref.id <= 0)
+          return fail('upload a file', '请上传文件');
         files.push({ id: ref.id, name: ref.name, mime: ref.mime, size: ref.size });
       }
       const counted = countInRange(files, field.minItems, field.maxItems ?? 5, fail);
       if (!counted) return undefined;
       for (const file of files) {
         if (file.mime && field.accept?.length && !mimeAccepted(file.mime, field.accept)) {
-          return fail(`files of type ${file.mime} are not accepted`, `不接受 ${file.mime} 类型的文件`, 'file_type');
+          return fail(
+            `files of type ${file.mime} are not accepted`,
+            `不接受 ${file.mime} 类型的文件`,
+            'file_type',
+          );
         }
         if (file.size !== undefined && field.maxBytes && file.size > field.maxBytes) {
-          return fail(`each file must be at most ${formatBytes(field.maxBytes)}`, `每个文件不能超过 ${formatBytes(field.maxBytes)}`, 'file_size');
+          return fail(
+            `each file must be at most ${formatBytes(field.maxBytes)}`,
+            `每个文件不能超过 ${formatBytes(field.maxBytes)}`,
+            'file_size',
+          );
         }
         sink.references.push({ path, kind: 'file', field, id: file.id, file });
       }
       return files;
     }
     case 'group': {
-      if (!Array.isArray(raw) || raw.some((item) => !item || typeof item !== 'object' || Array.isArray(item))) {
+      if (
+        !Array.isArray(raw) ||
+        raw.some((item) => !item || typeof item !== 'object' || Array.isArray(item))
+      ) {
         return fail('must be a list of entries', '应为若干条目');
       }
-      if (!countInRange(raw, field.minItems, field.maxItems ?? DEFAULT_GROUP_MAX_ITEMS, fail)) return undefined;
+      if (!countInRange(raw, field.minItems, field.maxItems ?? DEFAULT_GROUP_MAX_ITEMS, fail))
+        return undefined;
       return raw.map((item, i) =>
         validateLevel(field.fields ?? [], item as Record<string, unknown>, `${path}.${i}.`, sink),
       );
@@ -328,8 +382,10 @@ function inRange<T extends number>(
   show: (n: number) => string,
   fail: (en: string, zh: string, code?: string) => undefined,
 ): T | undefined {
-  if (min !== undefined && n < min) return fail(`must be at least ${show(min)}`, `不能小于 ${show(min)}`, 'too_small');
-  if (max !== undefined && n > max) return fail(`must be at most ${show(max)}`, `不能大于 ${show(max)}`, 'too_large');
+  if (min !== undefined && n < min)
+    return fail(`must be at least ${show(min)}`, `不能小于 ${show(min)}`, 'too_small');
+  if (max !== undefined && n > max)
+    return fail(`must be at most ${show(max)}`, `不能大于 ${show(max)}`, 'too_large');
   return n;
 }
 
@@ -339,8 +395,10 @@ function countInRange<T>(
   max: number | undefined,
   fail: (en: string, zh: string, code?: string) => undefined,
 ): T[] | undefined {
-  if (min !== undefined && list.length < min) return fail(`needs at least ${min}`, `至少需要 ${min} 项`, 'too_few');
-  if (max !== undefined && list.length > max) return fail(`allows at most ${max}`, `最多 ${max} 项`, 'too_many');
+  if (min !== undefined && list.length < min)
+    return fail(`needs at least ${min}`, `至少需要 ${min} 项`, 'too_few');
+  if (max !== undefined && list.length > max)
+    return fail(`allows at most ${max}`, `最多 ${max} 项`, 'too_many');
   return list;
 }
 

@@ -7,6 +7,8 @@ import type { Table } from './export-table';
  */
 const escapeXml = (s: string) =>
   s
+    // XML 1.0 cannot carry control characters other than tab, newline and carriage return.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -21,9 +21,11 @@ export default {
       { method: 'GET', path: '/forms/:id/versions-summary', handler: 'staff.versions', config: {} },
       { method: 'GET', path: '/forms/:id/export', handler: 'staff.export', config: {} },
       ...(factories.createCoreRouter(FORMS.form as never).routes as unknown[]),
-      ...(factories.createCoreRouter(FORMS.version as never, { only: ['find', 'findOne'] }).routes as unknown[]),
-      ...(factories.createCoreRouter(FORMS.submission as never, { only: ['find', 'findOne', 'update'] })
+      ...(factories.createCoreRouter(FORMS.version as never, { only: ['find', 'findOne'] })
         .routes as unknown[]),
+      ...(factories.createCoreRouter(FORMS.submission as never, {
+        only: ['find', 'findOne', 'update'],
+      }).routes as unknown[]),
     ];
     return routes;
   },

@@ -25,7 +25,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const appliesTo = appliesToOf(uid);
     if (!appliesTo) return null;
     const form = await strapi.db.query(FORMS.form as any).findOne({
-      where: { purpose: 'custom-fields', appliesTo, archived: false, liveVersion: { $notNull: true } },
+      where: {
+        purpose: 'custom-fields',
+        appliesTo,
+        archived: false,
+        liveVersion: { $notNull: true },
+      },
       select: ['documentId', 'liveVersion'],
     });
     if (!form) return null;
@@ -40,10 +45,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     liveDefinition,
 
     /** The values to store: incoming answers validated, retired fields' values carried over. */
-    async prepare(uid: string, incoming: unknown, stored: Record<string, unknown> | null): Promise<Record<string, unknown> | null> {
+    async prepare(
+      uid: string,
+      incoming: unknown,
+      stored: Record<string, unknown> | null,
+    ): Promise<Record<string, unknown> | null> {
       if (incoming === null) incoming = {};
       if (!incoming || typeof incoming !== 'object' || Array.isArray(incoming)) {
-        throw new FormValidationError([formIssue('invalid_type', 'customFields', 'customFields must be an object', '自定义字段格式不正确')]);
+        throw new FormValidationError([
+          formIssue(
+            'invalid_type',
+            'customFields',
+            'customFields must be an object',
+            '自定义字段格式不正确',
+          ),
+        ]);
       }
       const definition = (await liveDefinition(uid)) ?? { fields: [] };
       const current = new Set(definition.fields.map((f) => f.key));
@@ -54,7 +70,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (current.has(key)) answers[key] = value;
         else if (stored && key in stored && sameValue(stored[key], value)) kept[key] = value;
         else if (value !== null && value !== undefined) {
-          issues.push(formIssue('unknown_field', `customFields.${key}`, `${key} is not a custom field of this record`, `${key} 不是此类记录的自定义字段`));
+          issues.push(
+            formIssue(
+              'unknown_field',
+              `customFields.${key}`,
+              `${key} is not a custom field of this record`,
+              `${key} 不是此类记录的自定义字段`,
+            ),
+          );
         }
       }
       const result = validateSubmission(definition, answers, checks());
@@ -71,7 +94,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async rewriteFilters(uid: string, filters: any): Promise<any> {
       if (!filters || typeof filters !== 'object') return filters;
-      if (Array.isArray(filters)) return Promise.all(filters.map((f) => this.rewriteFilters(uid, f)));
+      if (Array.isArray(filters))
+        return Promise.all(filters.map((f) => this.rewriteFilters(uid, f)));
       const out: Record<string, any> = {};
       for (const [key, value] of Object.entries(filters)) {
         if (key === 'customFields' && value && typeof value === 'object') {
@@ -80,7 +104,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           out.$and = [...(out.$and ?? []), condition];
         } else if (key.startsWith('$')) {
           const rewritten = await this.rewriteFilters(uid, value);
-          out[key] = key === '$and' && Array.isArray(out.$and) ? [...out.$and, ...rewritten] : rewritten;
+          out[key] =
+            key === '$and' && Array.isArray(out.$and) ? [...out.$and, ...rewritten] : rewritten;
         } else {
           out[key] = value;
         }
@@ -89,7 +114,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 
-  async function matchingDocumentIds(uid: string, condition: Record<string, any>): Promise<string[]> {
+  async function matchingDocumentIds(
+    uid: string,
+    condition: Record<string, any>,
+  ): Promise<string[]> {
     const meta: any = strapi.db.metadata.get(uid as any);
     const table: string = meta.tableName;
     const column: string = meta.attributes.customFields?.columnName ?? 'custom_fields';
@@ -98,32 +126,55 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const query = knex(table).select('document_id').whereNotNull(column);
     for (const [op, pairs] of Object.entries(condition)) {
       if (!pairs || typeof pairs !== 'object') throw badFilter(`customFields.${op}`);
-      for (let [key, value] of Object.entries(pairs as Record<string, unknown>)) {
+      for (const [key, given] of Object.entries(pairs as Record<string, unknown>)) {
+        let value = given;
         if (!FIELD_KEY_PATTERN.test(key)) throw badFilter(`customFields.${op}.${key}`);
         const path = `$.${key}`;
         if (op === '$eq') {
           if (postgres) {
             query.whereRaw(
               `(?? -> ? = ?::jsonb OR (jsonb_typeof(?? -> ?) = 'array' AND ?? -> ? @> ?::jsonb))`,
-              [column, key, JSON.stringify(value), column, key, column, key, JSON.stringify([value])],
+              [
+                column,
+                key,
+                JSON.stringify(value),
+                column,
+                key,
+                column,
+                key,
+                JSON.stringify([value]),
+              ],
             );
           } else {
             const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-            query.whereRaw(`EXISTS (SELECT 1 FROM json_each(??, ?) WHERE value = ?)`, [column, path, v as any]);
+            query.whereRaw(`EXISTS (SELECT 1 FROM json_each(??, ?) WHERE value = ?)`, [
+              column,
+              path,
+              v as any,
+            ]);
           }
         } else if (op === '$containsi') {
-          const like = `%${String(value).toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+          const like = `%${String(value)
+            .toLowerCase()
+            .replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
           if (postgres) query.whereRaw(`lower(?? ->> ?) LIKE ? ESCAPE '\\'`, [column, key, like]);
-          else query.whereRaw(`lower(json_extract(??, ?)) LIKE ? ESCAPE '\\'`, [column, path, like]);
+          else
+            query.whereRaw(`lower(json_extract(??, ?)) LIKE ? ESCAPE '\\'`, [column, path, like]);
         } else if (op === '$gte' || op === '$lte') {
           const sign = op === '$gte' ? '>=' : '<=';
           // Query strings carry numbers as text.
           if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) value = Number(value);
           if (typeof value === 'number') {
             if (postgres) {
-              query.whereRaw(`(CASE WHEN jsonb_typeof(?? -> ?) = 'number' THEN (?? ->> ?)::numeric END) ${sign} ?`, [column, key, column, key, value]);
+              query.whereRaw(
+                `(CASE WHEN jsonb_typeof(?? -> ?) = 'number' THEN (?? ->> ?)::numeric END) ${sign} ?`,
+                [column, key, column, key, value],
+              );
             } else {
-              query.whereRaw(`(CASE WHEN json_type(??, ?) IN ('integer', 'real') THEN json_extract(??, ?) END) ${sign} ?`, [column, path, column, path, value]);
+              query.whereRaw(
+                `(CASE WHEN json_type(??, ?) IN ('integer', 'real') THEN json_extract(??, ?) END) ${sign} ?`,
+                [column, path, column, path, value],
+              );
             }
           } else if (typeof value === 'string') {
             if (postgres) query.whereRaw(`(?? ->> ?) ${sign} ?`, [column, key, value]);

@@ -18,7 +18,14 @@ import type targetsFactory from './targets';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are untyped */
 
-const ROLE_TYPES = ['foundation-staff', 'incubator', 'community-worker', 'reviewer', 'volunteer', 'resident'];
+const ROLE_TYPES = [
+  'foundation-staff',
+  'incubator',
+  'community-worker',
+  'reviewer',
+  'volunteer',
+  'resident',
+];
 
 /**
  * A form's life: settings and a draft are edited freely; publishing freezes the draft into the
@@ -26,7 +33,8 @@ const ROLE_TYPES = ['foundation-staff', 'incubator', 'community-worker', 'review
  * version) and makes it live; a form with submissions is archived, never deleted.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const targets = () => strapi.plugin('forms').service('targets') as ReturnType<typeof targetsFactory>;
+  const targets = () =>
+    strapi.plugin('forms').service('targets') as ReturnType<typeof targetsFactory>;
   const audit = () => strapi.plugin('cms').service('audit') as any;
   const viewers = () => strapi.plugin('cms').service('viewer') as any;
 
@@ -38,41 +46,79 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     submissionCount,
 
     /** Checks a create or update of a form's settings and draft; returns the data to write. */
-    async prepare(action: 'create' | 'update', data: Record<string, any>, current: any | null): Promise<Record<string, any>> {
+    async prepare(
+      action: 'create' | 'update',
+      data: Record<string, any>,
+      current: any | null,
+    ): Promise<Record<string, any>> {
       const issues: FormIssue[] = [];
       const say = (path: string, en: string, zh: string, code = 'invalid_value') =>
         issues.push(formIssue(code, path, `${path}: ${en}`, `${path}：${zh}`));
       for (const computed of ['liveVersion', 'versions']) {
-        if (computed in data) say(computed, 'is set by publishing, not written directly', '由发布操作设置，不能直接修改', 'computed_field');
+        if (computed in data)
+          say(
+            computed,
+            'is set by publishing, not written directly',
+            '由发布操作设置，不能直接修改',
+            'computed_field',
+          );
       }
       const next = { ...(current ?? {}), ...data };
       if ('slug' in data || action === 'create') {
         const slug = data.slug;
         if (typeof slug !== 'string' || !SLUG_PATTERN.test(slug)) {
-          say('slug', 'use 1–60 lower-case letters, digits and dashes', '请使用1到60个小写字母、数字或连字符');
+          say(
+            'slug',
+            'use 1–60 lower-case letters, digits and dashes',
+            '请使用1到60个小写字母、数字或连字符',
+          );
         } else if (RESERVED_SLUGS.includes(slug)) {
           say('slug', `${slug} is reserved`, `${slug} 是保留字`);
         } else if (current && current.slug !== slug && current.liveVersion) {
-          say('slug', 'a published form keeps its address (printed QR codes point at it)', '已发布的表单不能更改地址（已印制的二维码指向它）');
+          say(
+            'slug',
+            'a published form keeps its address (printed QR codes point at it)',
+            '已发布的表单不能更改地址（已印制的二维码指向它）',
+          );
         }
       }
-      if (next.purpose && !(FORM_PURPOSES as readonly string[]).includes(next.purpose)) say('purpose', 'is not a known purpose', '不是已知的用途');
+      if (next.purpose && !(FORM_PURPOSES as readonly string[]).includes(next.purpose))
+        say('purpose', 'is not a known purpose', '不是已知的用途');
       if (current?.liveVersion && 'purpose' in data && data.purpose !== current.purpose) {
         say('purpose', 'cannot change once the form is published', '表单发布后不能更改用途');
       }
-      if (next.access && !(FORM_ACCESS as readonly string[]).includes(next.access)) say('access', 'is not a known choice', '不是有效的选项');
+      if (next.access && !(FORM_ACCESS as readonly string[]).includes(next.access))
+        say('access', 'is not a known choice', '不是有效的选项');
       if (next.access === 'roles') {
         const roles = next.roles;
-        if (!Array.isArray(roles) || roles.length === 0 || roles.some((r: unknown) => !ROLE_TYPES.includes(String(r)))) {
-          say('roles', `list one or more of ${ROLE_TYPES.join(', ')}`, `请选择一个或多个角色：${ROLE_TYPES.join('、')}`);
+        if (
+          !Array.isArray(roles) ||
+          roles.length === 0 ||
+          roles.some((r: unknown) => !ROLE_TYPES.includes(String(r)))
+        ) {
+          say(
+            'roles',
+            `list one or more of ${ROLE_TYPES.join(', ')}`,
+            `请选择一个或多个角色：${ROLE_TYPES.join('、')}`,
+          );
         }
       }
       if (next.opensAt && next.closesAt && new Date(next.opensAt) >= new Date(next.closesAt)) {
-        say('closesAt', 'must be after the opening time', '截止时间必须晚于开放时间', 'dates_out_of_order');
+        say(
+          'closesAt',
+          'must be after the opening time',
+          '截止时间必须晚于开放时间',
+          'dates_out_of_order',
+        );
       }
       if (next.purpose === 'custom-fields') {
         if (!(CUSTOM_FIELD_TARGETS as readonly string[]).includes(next.appliesTo)) {
-          say('appliesTo', 'choose the kind of record these fields extend', '请选择这些字段所扩展的记录类型', 'required');
+          say(
+            'appliesTo',
+            'choose the kind of record these fields extend',
+            '请选择这些字段所扩展的记录类型',
+            'required',
+          );
         } else if (!next.archived) {
           const other = await strapi.db.query(FORMS.form as any).findOne({
             where: {
@@ -83,16 +129,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             },
             select: ['name'],
           });
-          if (other) say('appliesTo', `already has custom fields (${other.name}); edit that form`, `已有自定义字段表单（${other.name}），请编辑该表单`, 'unique');
+          if (other)
+            say(
+              'appliesTo',
+              `already has custom fields (${other.name}); edit that form`,
+              `已有自定义字段表单（${other.name}），请编辑该表单`,
+              'unique',
+            );
         }
       } else if (next.appliesTo) {
-        say('appliesTo', 'only custom-field forms extend records', '只有自定义字段表单可以扩展记录');
+        say(
+          'appliesTo',
+          'only custom-field forms extend records',
+          '只有自定义字段表单可以扩展记录',
+        );
       }
-      if ('settings' in data && data.settings !== null && (typeof data.settings !== 'object' || Array.isArray(data.settings))) {
+      if (
+        'settings' in data &&
+        data.settings !== null &&
+        (typeof data.settings !== 'object' || Array.isArray(data.settings))
+      ) {
         say('settings', 'must be an object', '必须是对象');
       }
       if ('draft' in data && data.draft !== null) {
-        issues.push(...definitionIssues(data.draft).map((i) => ({ ...i, path: i.path.replace(/^definition/, 'draft') })));
+        issues.push(
+          ...definitionIssues(data.draft).map((i) => ({
+            ...i,
+            path: i.path.replace(/^definition/, 'draft'),
+          })),
+        );
         if (next.purpose === 'custom-fields' && Array.isArray(data.draft?.fields)) {
           if (allFields(data.draft as FormDefinition).some((f) => f?.kind === 'file')) {
             say('draft.fields', 'custom fields cannot be file uploads', '自定义字段不能是文件上传');
@@ -108,7 +173,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const n = await submissionCount(form.documentId);
       if (n > 0) {
         throw new FormValidationError([
-          formIssue('has_submissions', 'id', `the form has ${n} submissions; archive it instead`, `该表单已有 ${n} 条提交记录，请改为归档`),
+          formIssue(
+            'has_submissions',
+            'id',
+            `the form has ${n} submissions; archive it instead`,
+            `该表单已有 ${n} 条提交记录，请改为归档`,
+          ),
         ]);
       }
     },
@@ -118,15 +188,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const form = await strapi.db.query(FORMS.form as any).findOne({ where: { documentId } });
         const viewer = await viewers().current();
-        if (!form || viewer.kind === 'public') throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
+        if (!form || viewer.kind === 'public')
+          throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
         if (form.archived) {
-          throw refusal('bad-request', 'form_archived', 'Restore the form from the archive before publishing', '请先取消归档再发布');
+          throw refusal(
+            'bad-request',
+            'form_archived',
+            'Restore the form from the archive before publishing',
+            '请先取消归档再发布',
+          );
         }
         if (!form.draft) {
-          throw new FormValidationError([formIssue('nothing_to_publish', 'draft', 'there is no draft to publish', '没有可发布的草稿')]);
+          throw new FormValidationError([
+            formIssue(
+              'nothing_to_publish',
+              'draft',
+              'there is no draft to publish',
+              '没有可发布的草稿',
+            ),
+          ]);
         }
         const definition = form.draft as FormDefinition;
-        const issues = definitionIssues(definition).map((i) => ({ ...i, path: i.path.replace(/^definition/, 'draft') }));
+        const issues = definitionIssues(definition).map((i) => ({
+          ...i,
+          path: i.path.replace(/^definition/, 'draft'),
+        }));
         const target = targets().get(form.purpose);
         if (!issues.length && target?.definitionIssues) {
           issues.push(...(await target.definitionIssues(definition, form.settings ?? {})));
@@ -135,7 +221,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const schema = toJsonSchema(definition, form.name);
         const problem = schemaCompileError(schema);
         if (problem) {
-          throw new FormValidationError([formIssue('invalid_definition', 'draft', `the form cannot be compiled: ${problem}`, `表单无法编译：${problem}`)]);
+          throw new FormValidationError([
+            formIssue(
+              'invalid_definition',
+              'draft',
+              `the form cannot be compiled: ${problem}`,
+              `表单无法编译：${problem}`,
+            ),
+          ]);
         }
         const last = await strapi.db.query(FORMS.version as any).findOne({
           where: { formKey: documentId },
@@ -160,13 +253,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           where: { id: form.id },
           data: { liveVersion: number, draft: null },
         });
-        await audit().record({ contentType: FORMS.form, action: 'update', recordId: documentId, before: form, after: updated, actor });
+        await audit().record({
+          contentType: FORMS.form,
+          action: 'update',
+          recordId: documentId,
+          before: form,
+          after: updated,
+          actor,
+        });
         return updated;
       });
     },
 
     /** The published versions of a form with how many submissions each has. */
-    async versionSummary(formKey: string): Promise<{ number: number; releasedAt: string; releasedBy: string | null; submissions: number }[]> {
+    async versionSummary(
+      formKey: string,
+    ): Promise<
+      { number: number; releasedAt: string; releasedBy: string | null; submissions: number }[]
+    > {
       const versions = await strapi.db.query(FORMS.version as any).findMany({
         where: { formKey },
         orderBy: { number: 'desc' },

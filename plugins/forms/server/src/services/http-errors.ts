@@ -58,12 +58,20 @@ export const messageZhOf = (error: any): string | undefined => error?.details?.m
  * UnauthorizedError or ForbiddenError a controller throws with a bare "Forbidden" and empty
  * details, which would lose the reason (closed, archived, wrong role) and its Chinese.
  */
-export async function answering(ctx: any, handler: () => Promise<void>, lang: 'zh' | 'en' = 'en'): Promise<void> {
+export async function answering(
+  ctx: any,
+  handler: () => Promise<void>,
+  lang: 'zh' | 'en' = 'en',
+): Promise<void> {
   try {
     await handler();
   } catch (error: any) {
     const status =
-      error instanceof errors.UnauthorizedError ? 401 : error instanceof errors.ForbiddenError ? 403 : null;
+      error instanceof errors.UnauthorizedError
+        ? 401
+        : error instanceof errors.ForbiddenError
+          ? 403
+          : null;
     if (!status) throw error;
     ctx.status = status;
     ctx.body = {
@@ -71,7 +79,8 @@ export async function answering(ctx: any, handler: () => Promise<void>, lang: 'z
       error: {
         status,
         name: error.name,
-        message: lang === 'zh' && error.details?.messageZh ? error.details.messageZh : error.message,
+        message:
+          lang === 'zh' && error.details?.messageZh ? error.details.messageZh : error.message,
         details: { ...(error.details ?? {}), messageEn: error.message },
       },
     };

@@ -10,15 +10,50 @@ const INCUBATION = 'plugin::cms.incubation';
 
 /** The answers an incubation application reads, by field key. */
 export const INCUBATION_BINDINGS: Binding[] = [
-  { key: 'organisationName', kinds: ['text'], required: true, label: { zh: '组织名称', en: 'Organisation name' } },
+  {
+    key: 'organisationName',
+    kinds: ['text'],
+    required: true,
+    label: { zh: '组织名称', en: 'Organisation name' },
+  },
   { key: 'area', kinds: ['area'], required: true, label: { zh: '所在社区', en: 'Community' } },
-  { key: 'creditCode', kinds: ['creditCode'], required: false, label: { zh: '统一社会信用代码', en: 'Credit code' } },
-  { key: 'registration', kinds: ['choice'], required: false, label: { zh: '登记情况', en: 'Registration' } },
-  { key: 'serviceCategory', kinds: ['choice'], required: false, label: { zh: '服务领域', en: 'Service category' } },
-  { key: 'description', kinds: ['textarea', 'text'], required: false, label: { zh: '组织简介', en: 'Description' } },
+  {
+    key: 'creditCode',
+    kinds: ['creditCode'],
+    required: false,
+    label: { zh: '统一社会信用代码', en: 'Credit code' },
+  },
+  {
+    key: 'registration',
+    kinds: ['choice'],
+    required: false,
+    label: { zh: '登记情况', en: 'Registration' },
+  },
+  {
+    key: 'serviceCategory',
+    kinds: ['choice'],
+    required: false,
+    label: { zh: '服务领域', en: 'Service category' },
+  },
+  {
+    key: 'description',
+    kinds: ['textarea', 'text'],
+    required: false,
+    label: { zh: '组织简介', en: 'Description' },
+  },
   { key: 'members', kinds: ['integer'], required: false, label: { zh: '成员人数', en: 'Members' } },
-  { key: 'foundedOn', kinds: ['date'], required: false, label: { zh: '成立日期', en: 'Founded on' } },
-  { key: 'hub', kinds: ['organisation'], required: false, label: { zh: '申请入驻的孵化平台', en: 'Hub applied to' } },
+  {
+    key: 'foundedOn',
+    kinds: ['date'],
+    required: false,
+    label: { zh: '成立日期', en: 'Founded on' },
+  },
+  {
+    key: 'hub',
+    kinds: ['organisation'],
+    required: false,
+    label: { zh: '申请入驻的孵化平台', en: 'Hub applied to' },
+  },
 ];
 
 /** Today's date in China, where the applications are made. */

@@ -31,7 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const hits = Number(rows?.[0]?.hits ?? 1);
     if (hits === 1) {
       // The first hit of a window sweeps windows that ended a day ago.
-      await knex('forms_rate_limits').where('window_start', '<', now - 86400).delete();
+      await knex('forms_rate_limits')
+        .where('window_start', '<', now - 86400)
+        .delete();
     }
     return { allowed: hits <= max, retryAfter: windowStart + windowSeconds - now };
   },

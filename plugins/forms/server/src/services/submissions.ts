@@ -3,7 +3,12 @@ import type { Core } from '@strapi/strapi';
 import type { FormDefinition } from '../domain/fields';
 import { formIssue, type FormIssue } from '../domain/issues';
 import { normaliseReceiptCode, receiptCode } from '../domain/receipt';
-import { mimeAccepted, validateSubmission, type IdentifierChecks, type Reference } from '../domain/validate';
+import {
+  mimeAccepted,
+  validateSubmission,
+  type IdentifierChecks,
+  type Reference,
+} from '../domain/validate';
 import { FORMS, USER_UID } from '../uids';
 import { refusal, validationError } from './http-errors';
 import { schemaErrors } from './schema-check';
@@ -33,16 +38,22 @@ export function formState(form: any, now = new Date()): FormState {
 }
 
 const STATE_REFUSALS: Record<Exclude<FormState, 'open'>, [string, string]> = {
-  archived: ['This form has been archived and no longer accepts submissions', '该表单已归档，不再接受提交'],
+  archived: [
+    'This form has been archived and no longer accepts submissions',
+    '该表单已归档，不再接受提交',
+  ],
   unpublished: ['This form has not been published yet', '该表单尚未发布'],
   'not-yet-open': ['This form is not open yet', '该表单尚未开放填写'],
   closed: ['This form is closed and no longer accepts submissions', '该表单已截止，不再接受提交'],
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const rateLimit = () => strapi.plugin('forms').service('rateLimit') as ReturnType<typeof rateLimitFactory>;
-  const targets = () => strapi.plugin('forms').service('targets') as ReturnType<typeof targetsFactory>;
-  const checks = (): IdentifierChecks => strapi.plugin('cms').service('identifiers') as IdentifierChecks;
+  const rateLimit = () =>
+    strapi.plugin('forms').service('rateLimit') as ReturnType<typeof rateLimitFactory>;
+  const targets = () =>
+    strapi.plugin('forms').service('targets') as ReturnType<typeof targetsFactory>;
+  const checks = (): IdentifierChecks =>
+    strapi.plugin('cms').service('identifiers') as IdentifierChecks;
 
   async function loadForm(slug: string): Promise<any> {
     if (typeof slug !== 'string' || slug.length > 60) return null;
@@ -57,7 +68,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function referenceIssues(form: any, refs: Reference[]): Promise<FormIssue[]> {
     const issues: FormIssue[] = [];
     const say = (ref: Reference, en: string, zh: string, code: string) =>
-      issues.push(formIssue(code, ref.path, `${ref.field.label.en || ref.field.label.zh}: ${en}`, `${ref.field.label.zh}：${zh}`));
+      issues.push(
+        formIssue(
+          code,
+          ref.path,
+          `${ref.field.label.en || ref.field.label.zh}: ${en}`,
+          `${ref.field.label.zh}：${zh}`,
+        ),
+      );
     for (const ref of refs) {
       if (ref.kind === 'file') {
         const file = await strapi.db.query('plugin::upload.file' as any).findOne({
@@ -67,13 +85,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Only files uploaded through this form, for this field, may be attached.
         const prefix = `${uploadCaption(form.documentId, ref.field.key)}:`;
         if (!file || typeof file.caption !== 'string' || !file.caption.startsWith(prefix)) {
-          say(ref, 'the file was not found; upload it again', '找不到该文件，请重新上传', 'file_not_found');
+          say(
+            ref,
+            'the file was not found; upload it again',
+            '找不到该文件，请重新上传',
+            'file_not_found',
+          );
           continue;
         }
         // Strapi stores sizes in KB, rounded; the exact byte count was noted at upload.
-        const bytes = Number(file.caption.slice(prefix.length)) || Math.round(Number(file.size) * 1024);
+        const bytes =
+          Number(file.caption.slice(prefix.length)) || Math.round(Number(file.size) * 1024);
         if (ref.field.accept?.length && !mimeAccepted(file.mime, ref.field.accept)) {
-          say(ref, `files of type ${file.mime} are not accepted`, `不接受 ${file.mime} 类型的文件`, 'file_type');
+          say(
+            ref,
+            `files of type ${file.mime} are not accepted`,
+            `不接受 ${file.mime} 类型的文件`,
+            'file_type',
+          );
         } else if (ref.field.maxBytes && bytes > ref.field.maxBytes) {
           say(ref, 'the file is too large', '文件过大', 'file_size');
         }
@@ -94,8 +123,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           where: { documentId: ref.field.areaRoot },
           select: ['path'],
         });
-        if (!root || !(row.path === root.path || String(row.path).startsWith(`${root.path}.`))) {
-          say(ref, 'choose an area inside the one this form covers', '请选择本表单所覆盖区域内的地点', 'area_outside');
+        // Materialised paths end with their separator (/510114/510114001/), so a prefix is a subtree.
+        if (!root || !String(row.path).startsWith(root.path)) {
+          say(
+            ref,
+            'choose an area inside the one this form covers',
+            '请选择本表单所覆盖区域内的地点',
+            'area_outside',
+          );
         }
       }
     }
@@ -116,12 +151,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function checkAccess(form: any, submitter: Submitter, lang: Lang): Promise<void> {
     if (form.access === 'anyone') return;
     if (!submitter.userId) {
-      throw refusal('unauthorized', 'sign_in_required', 'Sign in to fill in this form', '请先登录再填写此表单');
+      throw refusal(
+        'unauthorized',
+        'sign_in_required',
+        'Sign in to fill in this form',
+        '请先登录再填写此表单',
+      );
     }
     if (form.access === 'roles') {
       const roles: string[] = Array.isArray(form.roles) ? form.roles : [];
       if (!roles.includes(submitter.role)) {
-        throw refusal('forbidden', 'role_not_allowed', 'Your role may not fill in this form', '您的角色不能填写此表单');
+        throw refusal(
+          'forbidden',
+          'role_not_allowed',
+          'Your role may not fill in this form',
+          '您的角色不能填写此表单',
+        );
       }
     }
     void lang;
@@ -137,7 +182,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
       }
       const state = formState(form);
-      const version = form.liveVersion ? await loadVersion(form.documentId, form.liveVersion) : null;
+      const version = form.liveVersion
+        ? await loadVersion(form.documentId, form.liveVersion)
+        : null;
       return {
         slug: form.slug,
         name: form.name,
@@ -159,12 +206,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Refusals: 404 no form, 403 closed/archived/role, 401 sign-in needed, 429 too many,
      * 400 field by field in the submitter's language. Nothing is stored unless all is well.
      */
-    async submit(slug: string, body: any, submitter: Submitter, lang: Lang): Promise<Record<string, unknown>> {
+    async submit(
+      slug: string,
+      body: any,
+      submitter: Submitter,
+      lang: Lang,
+    ): Promise<Record<string, unknown>> {
       const form = await loadForm(slug);
       if (!form || form.purpose === 'custom-fields') {
         throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
       }
-      const { allowed, retryAfter } = await rateLimit().hit(`submit:${form.id}:${submitter.clientKey}`);
+      const { allowed, retryAfter } = await rateLimit().hit(
+        `submit:${form.id}:${submitter.clientKey}`,
+      );
       if (!allowed) {
         throw refusal(
           'rate-limit',
@@ -176,18 +230,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const state = formState(form);
       if (state !== 'open') {
         const [en, zh] = STATE_REFUSALS[state];
-        throw refusal(state === 'unpublished' ? 'not-found' : 'forbidden', `form_${state.replace(/-/g, '_')}`, en, zh);
+        throw refusal(
+          state === 'unpublished' ? 'not-found' : 'forbidden',
+          `form_${state.replace(/-/g, '_')}`,
+          en,
+          zh,
+        );
       }
       await checkAccess(form, submitter, lang);
 
       if (!body || typeof body !== 'object' || Array.isArray(body)) {
-        throw validationError([formIssue('invalid_type', 'data', 'send { data: { … }, version }', '提交内容格式不正确')], lang);
+        throw validationError(
+          [
+            formIssue(
+              'invalid_type',
+              'data',
+              'send { data: { … }, version }',
+              '提交内容格式不正确',
+            ),
+          ],
+          lang,
+        );
       }
-      const number = body.version === undefined || body.version === null ? form.liveVersion : body.version;
-      const version = Number.isSafeInteger(number) ? await loadVersion(form.documentId, number) : null;
+      const number =
+        body.version === undefined || body.version === null ? form.liveVersion : body.version;
+      const version = Number.isSafeInteger(number)
+        ? await loadVersion(form.documentId, number)
+        : null;
       if (!version) {
         throw validationError(
-          [formIssue('unknown_version', 'version', 'this form has no such version; reload the page', '表单版本不存在，请刷新页面')],
+          [
+            formIssue(
+              'unknown_version',
+              'version',
+              'this form has no such version; reload the page',
+              '表单版本不存在，请刷新页面',
+            ),
+          ],
           lang,
         );
       }
@@ -197,11 +276,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (issues.length === 0) issues.push(...(await referenceIssues(form, result.references)));
       if (issues.length) throw validationError(issues, lang);
 
-      const schemaProblems = schemaErrors(`${form.documentId}:${version.number}`, version.schema, result.value);
+      const schemaProblems = schemaErrors(
+        `${form.documentId}:${version.number}`,
+        version.schema,
+        result.value,
+      );
       if (schemaProblems.length) {
-        strapi.log.error(`forms: ${form.slug} v${version.number} answers pass the validator but not the schema: ${schemaProblems.join('; ')}`);
+        strapi.log.error(
+          `forms: ${form.slug} v${version.number} answers pass the validator but not the schema: ${schemaProblems.join('; ')}`,
+        );
         throw validationError(
-          [formIssue('schema_mismatch', 'data', `the answers do not match the form's schema (${schemaProblems[0]})`, '提交内容与表单结构不符')],
+          [
+            formIssue(
+              'schema_mismatch',
+              'data',
+              `the answers do not match the form's schema (${schemaProblems[0]})`,
+              '提交内容与表单结构不符',
+            ),
+          ],
           lang,
         );
       }
@@ -230,7 +322,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             });
           } catch (error) {
             // A receipt code collision (about one in 10^15): draw another.
-            if (attempt < 3 && /unique|23505/i.test(String((error as any)?.code ?? (error as Error).message))) continue;
+            if (
+              attempt < 3 &&
+              /unique|23505/i.test(String((error as any)?.code ?? (error as Error).message))
+            )
+              continue;
             throw error;
           }
         }
@@ -245,7 +341,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 versionNumber: version.number,
                 definition,
                 data: result.value,
-                submission: { id: submission.id, documentId: submission.documentId, receiptCode: submission.receiptCode },
+                submission: {
+                  id: submission.id,
+                  documentId: submission.documentId,
+                  receiptCode: submission.receiptCode,
+                },
               }),
             );
           } catch (error) {
@@ -272,25 +372,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = normalised
         ? await strapi.db.query(FORMS.submission as any).findOne({
             where: { receiptCode: normalised },
-            select: ['receiptCode', 'status', 'statusNote', 'createdAt', 'updatedAt', 'versionNumber'],
+            select: [
+              'receiptCode',
+              'status',
+              'statusNote',
+              'createdAt',
+              'updatedAt',
+              'versionNumber',
+            ],
             populate: { form: { select: ['name', 'nameEn', 'slug'] } },
           })
         : null;
-      if (!row) throw refusal('not-found', 'receipt_not_found', 'No submission has this receipt code', '没有与此回执码对应的提交');
+      if (!row)
+        throw refusal(
+          'not-found',
+          'receipt_not_found',
+          'No submission has this receipt code',
+          '没有与此回执码对应的提交',
+        );
       return {
         receiptCode: row.receiptCode,
         status: row.status,
         statusNote: row.statusNote ?? null,
         submittedAt: row.createdAt,
         updatedAt: row.updatedAt,
-        form: row.form ? { name: row.form.name, nameEn: row.form.nameEn, slug: row.form.slug } : null,
+        form: row.form
+          ? { name: row.form.name, nameEn: row.form.nameEn, slug: row.form.slug }
+          : null,
       };
     },
 
     /** Who is submitting: the signed-in user (if any) and a salted hash of the client address. */
     async submitter(ctx: any): Promise<Submitter> {
-      const salt = String(strapi.config.get('admin.auth.secret', '') || strapi.config.get('server.app.keys', ''));
-      const clientKey = crypto.createHash('sha256').update(`${salt}:${ctx.request.ip}`).digest('hex').slice(0, 32);
+      const salt = String(
+        strapi.config.get('admin.auth.secret', '') || strapi.config.get('server.app.keys', ''),
+      );
+      const clientKey = crypto
+        .createHash('sha256')
+        .update(`${salt}:${ctx.request.ip}`)
+        .digest('hex')
+        .slice(0, 32);
       const user = ctx.state.user;
       if (!user) return { userId: null, username: null, role: 'public', clientKey };
       const row = await strapi.db.query(USER_UID as any).findOne({
@@ -298,7 +419,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'username'],
         populate: { role: { select: ['type'] } },
       });
-      return { userId: row?.id ?? null, username: row?.username ?? null, role: row?.role?.type ?? 'public', clientKey };
+      return {
+        userId: row?.id ?? null,
+        username: row?.username ?? null,
+        role: row?.role?.type ?? 'public',
+        clientKey,
+      };
     },
 
     loadForm,
@@ -313,13 +439,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 export const uploadCaption = (formKey: string, fieldKey: string) => `forms:${formKey}:${fieldKey}`;
 
 /** A target's refusal (e.g. the cms saying a credit code is taken) answered on the form's field. */
-function remapTargetError(error: any, fieldOf: ((path: string) => string) | undefined, lang: Lang): unknown {
+function remapTargetError(
+  error: any,
+  fieldOf: ((path: string) => string) | undefined,
+  lang: Lang,
+): unknown {
   const items = error?.details?.errors;
   if (error?.name !== 'ValidationError' || !Array.isArray(items)) return error;
   const issues: FormIssue[] = items.map((item: any) => {
     const path = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? 'data');
     const field = fieldOf ? fieldOf(path) : path;
-    return formIssue(item.code ?? 'invalid_value', field, item.message, item.messageZh ?? item.message);
+    return formIssue(
+      item.code ?? 'invalid_value',
+      field,
+      item.message,
+      item.messageZh ?? item.message,
+    );
   });
   return validationError(issues, lang);
 }

@@ -30,7 +30,10 @@ export interface FormTarget {
   label: Localised;
   /** the field keys the target reads, for the designer to show */
   bindings: { key: string; kinds: string[]; required: boolean; label: Localised }[];
-  definitionIssues?(definition: FormDefinition, settings: Record<string, any>): FormIssue[] | Promise<FormIssue[]>;
+  definitionIssues?(
+    definition: FormDefinition,
+    settings: Record<string, any>,
+  ): FormIssue[] | Promise<FormIssue[]>;
   onSubmit(context: TargetContext): Promise<TargetResult>;
   /** the form field a refusal of the target's own record concerns (e.g. cms `name` → `organisationName`) */
   fieldOf?(path: string): string;

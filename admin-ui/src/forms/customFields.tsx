@@ -1,0 +1,257 @@
+import { Box, Typography } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  NullableBooleanInput,
+  NumberInput,
+  SelectInput,
+  TextInput,
+  useDataProvider,
+  useInput,
+  useRecordContext,
+  useTranslate,
+  type Exporter,
+} from 'react-admin';
+import { formatAnswer, toCsv } from '../../../plugins/forms/server/src/domain/export-table';
+import {
+  labelIn,
+  type FieldDef,
+  type FormDefinition,
+} from '../../../plugins/forms/server/src/domain/fields';
+import { fenToYuan } from '../../../plugins/forms/server/src/domain/money';
+import { Answers } from './answers';
+import { useLang } from './Designer';
+import { FORM_CSS, FormRenderer } from './FormRenderer';
+import { restServices } from './services';
+import { clientErrors } from './validation';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
+
+/**
+ * Custom fields in a record's console screens: the live custom-field form of its type, shown on
+ * the show page, edited on the edit page with the same renderer and rules as any form, offered
+ * as list filters and exported with their labels.
+ */
+export function useCustomFieldDefinition(appliesTo: string): FormDefinition | null {
+  const dataProvider = useDataProvider();
+  const [definition, setDefinition] = useState<FormDefinition | null>(null);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const { data: forms } = await dataProvider.getList('forms-forms', {
+        filter: { purpose: 'custom-fields', appliesTo, archived: false },
+        pagination: { page: 1, perPage: 1 },
+        sort: { field: 'updatedAt', order: 'DESC' },
+      });
+      const form = forms[0];
+      if (!form?.liveVersion) return;
+      const { data: versions } = await dataProvider.getList('forms-form-versions', {
+        filter: { formKey: form.id, number: form.liveVersion },
+        pagination: { page: 1, perPage: 1 },
+        sort: { field: 'number', order: 'DESC' },
+      });
+      if (live) setDefinition((versions[0]?.definition as FormDefinition) ?? null);
+    })().catch(() => undefined); // roles that may not read forms simply see no custom fields
+    return () => {
+      live = false;
+    };
+  }, [dataProvider, appliesTo]);
+  return definition;
+}
+
+export function CustomFieldsShow({ appliesTo }: { appliesTo: string }) {
+  const record = useRecordContext<any>();
+  const definition = useCustomFieldDefinition(appliesTo);
+  const translate = useTranslate();
+  const lang = useLang();
+  const values: Record<string, unknown> = record?.customFields ?? {};
+  if (!definition && Object.keys(values).length === 0) return null;
+  const current = new Set((definition?.fields ?? []).map((f) => f.key));
+  const former = Object.keys(values).filter((k) => !current.has(k));
+  return (
+    <Box sx={{ width: '100%' }} data-testid="custom-fields">
+      <Typography variant="subtitle1">{translate('linli.forms.custom_fields')}</Typography>
+      {definition && (
+        <Answers
+          definition={definition}
+          data={Object.fromEntries(Object.entries(values).filter(([k]) => current.has(k)))}
+          lang={lang}
+        />
+      )}
+      {former.length > 0 && (
+        <>
+          <Typography variant="subtitle2" sx={{ mt: 1 }}>
+            {translate('linli.forms.former_fields')}
+          </Typography>
+          <Answers
+            definition={{ fields: [] }}
+            data={Object.fromEntries(former.map((k) => [k, values[k]]))}
+            lang={lang}
+          />
+        </>
+      )}
+    </Box>
+  );
+}
+
+/** Stored values as a person edits them: money back in yuan. */
+function forEditing(fields: FieldDef[], values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...values };
+  for (const f of fields) {
+    const v = values[f.key];
+    if (f.kind === 'money' && typeof v === 'number') out[f.key] = fenToYuan(v);
+    if (f.kind === 'group' && Array.isArray(v))
+      out[f.key] = v.map((item) => forEditing(f.fields ?? [], item ?? {}));
+  }
+  return out;
+}
+
+export function CustomFieldsInput({ appliesTo }: { appliesTo: string }) {
+  const definition = useCustomFieldDefinition(appliesTo);
+  if (!definition) return null;
+  return <CustomFieldsEditor definition={definition} />;
+}
+
+function CustomFieldsEditor({ definition }: { definition: FormDefinition }) {
+  const translate = useTranslate();
+  const lang = useLang();
+  const current = useMemo(() => new Set(definition.fields.map((f) => f.key)), [definition]);
+  const { field } = useInput({
+    source: 'customFields',
+    validate: (value: unknown) => {
+      const answers = Object.fromEntries(
+        Object.entries((value as Record<string, unknown>) ?? {}).filter(([k]) => current.has(k)),
+      );
+      const errors = clientErrors(definition, answers, lang);
+      return Object.keys(errors).length ? Object.values(errors)[0] : undefined;
+    },
+  });
+  const stored = (field.value as Record<string, unknown> | null) ?? {};
+  const [answers, setAnswers] = useState(() =>
+    forEditing(
+      definition.fields,
+      Object.fromEntries(Object.entries(stored).filter(([k]) => current.has(k))),
+    ),
+  );
+  const retired = useMemo(
+    () => Object.fromEntries(Object.entries(stored).filter(([k]) => !current.has(k))),
+    [stored, current],
+  );
+  const services = useMemo(() => restServices(null, localStorage.getItem('linli.jwt')), []);
+  const errors = clientErrors(definition, answers, lang);
+  return (
+    <Box sx={{ width: '100%', maxWidth: 640, my: 2 }} data-testid="custom-fields-input">
+      <style>{FORM_CSS}</style>
+      <Typography variant="subtitle1">{translate('linli.forms.custom_fields')}</Typography>
+      <FormRenderer
+        definition={definition}
+        value={answers}
+        onChange={(next) => {
+          setAnswers(next);
+          field.onChange({ ...retired, ...next });
+        }}
+        lang={lang}
+        errors={errors}
+        services={services}
+      />
+    </Box>
+  );
+}
+
+/** List filters for each custom field, named cf_<op>_<key> (see the data provider). */
+export function customFieldFilters(
+  definition: FormDefinition | null,
+  lang: 'zh' | 'en',
+): React.ReactElement[] {
+  if (!definition) return [];
+  return definition.fields.flatMap((f) => {
+    const label = labelIn(f.label, lang);
+    const options = (f.options ?? []).map((o) => ({ id: o.value, name: labelIn(o.label, lang) }));
+    switch (f.kind) {
+      case 'integer':
+      case 'number':
+      case 'rating':
+        return [<NumberInput key={f.key} source={`cf_gte_${f.key}`} label={`${label} ≥`} />];
+      case 'money':
+        return [
+          <NumberInput
+            key={f.key}
+            source={`cf_gte_${f.key}`}
+            label={`${label} ≥ (${lang === 'zh' ? '分' : 'fen'})`}
+          />,
+        ];
+      case 'choice':
+      case 'multichoice':
+        return [
+          <SelectInput key={f.key} source={`cf_eq_${f.key}`} label={label} choices={options} />,
+        ];
+      case 'boolean':
+        return [<NullableBooleanInput key={f.key} source={`cf_eq_${f.key}`} label={label} />];
+      case 'date':
+        return [
+          <TextInput key={f.key} source={`cf_gte_${f.key}`} label={`${label} ≥ (YYYY-MM-DD)`} />,
+        ];
+      case 'group':
+      case 'file':
+        return [];
+      default:
+        return [<TextInput key={f.key} source={`cf_containsi_${f.key}`} label={label} />];
+    }
+  });
+}
+
+/**
+ * CSV export of a list with its custom fields as labelled columns (react-admin's default would
+ * write them as one JSON column). Lists longer than a page are read page by page by the data
+ * provider before this runs.
+ */
+export function exporterWithCustomFields(
+  definition: FormDefinition | null,
+  lang: 'zh' | 'en',
+  name: string,
+): Exporter {
+  return (records: any[]) => {
+    const base = [
+      ...new Set(
+        records.flatMap((r) =>
+          Object.keys(r).filter((k) => k !== 'customFields' && k !== 'id' && !k.startsWith('__')),
+        ),
+      ),
+    ];
+    const custom = definition?.fields.filter((f) => f.kind !== 'group' && f.kind !== 'file') ?? [];
+    const cell = (v: unknown) =>
+      v === null || v === undefined
+        ? ''
+        : typeof v === 'object'
+          ? String((v as any).name ?? (v as any).documentId ?? JSON.stringify(v))
+          : String(v);
+    const table = {
+      header: [...base, ...custom.map((f) => labelIn(f.label, lang))],
+      rows: records.map((r) => [
+        ...base.map((k) => cell(r[k])),
+        ...custom.map((f) =>
+          r.customFields?.[f.key] === undefined ? '' : formatAnswer(f, r.customFields[f.key], lang),
+        ),
+      ]),
+    };
+    const blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${name}.csv`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  };
+}
+
+/** A cms list's extra filters and its exporter, from its type's custom fields. */
+export function useCustomFieldsForList(appliesTo: string, name: string) {
+  const definition = useCustomFieldDefinition(appliesTo);
+  const lang = useLang();
+  return useMemo(
+    () => ({
+      filters: customFieldFilters(definition, lang),
+      exporter: exporterWithCustomFields(definition, lang, name),
+    }),
+    [definition, lang, name],
+  );
+}

@@ -1,0 +1,40 @@
+import { HttpError } from 'react-admin';
+import { getToken } from './authProvider';
+
+/**
+ * REST calls the console makes where GraphQL cannot serve (publishing, file downloads,
+ * per-version counts), with the signed-in user's token and Strapi's errors as react-admin's.
+ */
+export async function restJson<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const token = getToken();
+  const res = await fetch(url, {
+    ...init,
+    headers: { ...(init.headers ?? {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const zh = (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
+    const first = body?.error?.details?.errors?.[0];
+    const message =
+      (zh ? (first?.messageZh ?? body?.error?.details?.messageZh) : first?.message) ??
+      body?.error?.message ??
+      String(res.status);
+    throw new HttpError(message, res.status, body);
+  }
+  return body.data as T;
+}
+
+/** Fetches a file with the token and hands it to the browser as a download. */
+export async function download(url: string, filename: string): Promise<void> {
+  const token = getToken();
+  const res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw new HttpError(String(res.status), res.status);
+  const blob = await res.blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
