@@ -48,7 +48,14 @@ export function Answers({
             <TableRow key={f.key}>
               <TableCell sx={{ width: '30%', fontWeight: 600 }}>{labelIn(f.label, lang)}</TableCell>
               <TableCell sx={{ whiteSpace: 'pre-wrap' }}>
-                {formatAnswer(f, data[f.key], lang)}
+                {REFERENCE_RESOURCE[f.kind] && typeof data[f.key] === 'string' ? (
+                  <RecordName
+                    resource={REFERENCE_RESOURCE[f.kind] as string}
+                    id={data[f.key] as string}
+                  />
+                ) : (
+                  formatAnswer(f, data[f.key], lang)
+                )}
               </TableCell>
             </TableRow>
           ))}
