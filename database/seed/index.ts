@@ -40,8 +40,12 @@ export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
   const result = await seedDemo(strapi);
   // Demo forms are seeded on their own (idempotently), so a district seeded before the forms
   // plugin existed gets them too.
+  const formsStarted = Date.now();
   const submissions = await seedDemoForms(strapi);
-  if (submissions) strapi.log.info(`Seeded the demo forms with ${submissions} submissions.`);
+  if (submissions)
+    strapi.log.info(
+      `Seeded the demo forms with ${submissions} submissions in ${Date.now() - formsStarted} ms.`,
+    );
   if (result.seeded) {
     strapi.log.info(
       `Seeded the demo district in ${result.ms} ms: ${Object.entries(result.counts)

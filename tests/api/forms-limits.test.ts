@@ -11,6 +11,7 @@ describe('forms at their limits', () => {
   let strapi: Core.Strapi;
   let staff: string;
   const saved = process.env.LINLI_FORMS_RATE_MAX;
+  const savedGrace = process.env.LINLI_FORMS_VERSION_GRACE_HOURS;
 
   async function published(definition: unknown): Promise<{ documentId: string; slug: string }> {
     const slug = unique('lim-');
@@ -26,9 +27,12 @@ describe('forms at their limits', () => {
 
   beforeAll(async () => {
     process.env.LINLI_FORMS_RATE_MAX = '3';
+    process.env.LINLI_FORMS_VERSION_GRACE_HOURS = '0';
     strapi = await bootStrapi();
     if (saved === undefined) delete process.env.LINLI_FORMS_RATE_MAX;
     else process.env.LINLI_FORMS_RATE_MAX = saved;
+    if (savedGrace === undefined) delete process.env.LINLI_FORMS_VERSION_GRACE_HOURS;
+    else process.env.LINLI_FORMS_VERSION_GRACE_HOURS = savedGrace;
     staff = await login(strapi, 'foundation-staff');
   });
   afterAll(async () => {
@@ -61,6 +65,36 @@ describe('forms at their limits', () => {
           .send({ data: { a: 'x' } })
       ).status,
     ).toBe(201);
+  });
+
+  it('refuses answers to a superseded version once its grace period is over (here: none)', async () => {
+    const form = await published({ fields: [{ key: 'a', kind: 'text', label: { zh: '甲' } }] });
+    await http(strapi)
+      .put(`/api/forms/forms/${form.documentId}`)
+      .set('Authorization', `Bearer ${staff}`)
+      .send({
+        data: {
+          draft: { fields: [{ key: 'a', kind: 'text', label: { zh: '甲' }, required: true }] },
+        },
+      });
+    await http(strapi)
+      .post(`/api/forms/forms/${form.documentId}/publish`)
+      .set('Authorization', `Bearer ${staff}`);
+    const old = await http(strapi)
+      .post(`/api/forms/${form.slug}/submissions`)
+      .send({ version: 1, data: {} });
+    expect(old.status).toBe(400);
+    expect(old.body.error.details.errors[0]).toMatchObject({
+      path: ['version'],
+      code: 'version_superseded',
+    });
+    expect(
+      (
+        await http(strapi)
+          .post(`/api/forms/${form.slug}/submissions`)
+          .send({ version: 2, data: {} })
+      ).status,
+    ).toBe(400);
   });
 
   it('accepts only uploads of the field’s types and size, checks their content, and attaches only those', async () => {

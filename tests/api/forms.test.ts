@@ -814,6 +814,35 @@ describe('forms', () => {
       expect(rewrite.status).toBe(400);
     });
 
+    it('checks that a referenced record exists, like a submission', async () => {
+      const form = await strapi.db
+        .query('plugin::forms.form' as any)
+        .findOne({ where: { purpose: 'custom-fields', appliesTo: 'organisation' } });
+      await http(strapi)
+        .put(`/api/forms/forms/${form.documentId}`)
+        .set(auth(staff))
+        .send({
+          data: {
+            draft: {
+              fields: [
+                { key: 'beneficiaries', kind: 'integer', label: { zh: '上年服务人数' }, min: 0 },
+                { key: 'partner', kind: 'organisation', label: { zh: '合作单位' } },
+              ],
+            },
+          },
+        });
+      expect((await publish(form.documentId)).status).toBe(200);
+      const res = await http(strapi)
+        .put(`/api/cms/organisations/${org.documentId}`)
+        .set(auth(staff))
+        .send({ data: { customFields: { partner: 'q'.repeat(24) } } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0]).toMatchObject({
+        path: ['customFields', 'partner'],
+        code: 'reference_not_found',
+      });
+    });
+
     it('allows one live custom-field form per record type', async () => {
       const res = await createForm({
         name: 'again',

@@ -19,6 +19,8 @@ export default {
         max: Number(env('LINLI_FORMS_RATE_MAX', '20')),
         windowSeconds: Number(env('LINLI_FORMS_RATE_WINDOW', '600')),
       },
+      // How long after a new version is published the previous one is still accepted.
+      versionGraceHours: Number(env('LINLI_FORMS_VERSION_GRACE_HOURS', '24')),
     }),
     validator: () => undefined,
   },

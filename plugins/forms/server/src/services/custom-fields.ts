@@ -81,6 +81,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const result = validateSubmission(definition, answers, checks());
+      if (result.issues.length === 0) {
+        const submissions = strapi.plugin('forms').service('submissions') as any;
+        result.issues.push(
+          ...(await submissions.referenceIssues({ documentId: null }, result.references)),
+        );
+      }
       issues.push(...result.issues.map((i) => ({ ...i, path: `customFields.${i.path}` })));
       if (issues.length) throw new FormValidationError(issues);
       return { ...kept, ...result.value };

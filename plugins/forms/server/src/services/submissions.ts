@@ -174,6 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     formState,
+    referenceIssues,
 
     /** What the public page needs to render a form: its settings and live version. */
     async publicForm(slug: string): Promise<Record<string, unknown>> {
@@ -269,6 +270,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ],
           lang,
         );
+      }
+      if (version.number !== form.liveVersion) {
+        // Someone who opened the page before a new version was published may still send the
+        // old one for a while; after that, an old (perhaps laxer) version is refused.
+        const next = await strapi.db.query(FORMS.version as any).findOne({
+          where: { formKey: form.documentId, number: version.number + 1 },
+          select: ['releasedAt'],
+        });
+        const graceHours = Number(strapi.plugin('forms').config('versionGraceHours') ?? 24);
+        if (!next || Date.now() - new Date(next.releasedAt).getTime() > graceHours * 3600 * 1000) {
+          throw validationError(
+            [
+              formIssue(
+                'version_superseded',
+                'version',
+                'this form has changed since the page was opened; reload it and fill it in again',
+                '表单已更新，请刷新页面后重新填写',
+              ),
+            ],
+            lang,
+          );
+        }
       }
       const definition = version.definition as FormDefinition;
       const result = validateSubmission(definition, body.data, checks());
