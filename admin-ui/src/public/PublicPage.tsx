@@ -36,7 +36,7 @@ const T = {
     note: '备注',
     submittedAt: '提交时间',
     notFound: '找不到这个表单',
-    signIn: '此表单需要登录后填写，请在邻里工作台登录后再打开本页。',
+    signIn: '此表单需要登录后填写：请先登录，再重新打开本页。',
     states: { 'not-yet-open': '该表单尚未开放填写', closed: '该表单已截止', archived: '该表单已归档', unpublished: '该表单尚未发布' },
     statuses: { received: '已受理', 'in-progress': '办理中', accepted: '已采纳', rejected: '未采纳', closed: '已办结' } as Record<string, string>,
     other: 'English',
@@ -55,7 +55,7 @@ const T = {
     note: 'Note',
     submittedAt: 'Submitted at',
     notFound: 'No such form',
-    signIn: 'Sign in to the Linli console first, then open this page again.',
+    signIn: 'This form is for signed-in users: sign in first, then open this page again.',
     states: { 'not-yet-open': 'This form is not open yet', closed: 'This form is closed', archived: 'This form has been archived', unpublished: 'This form has not been published' },
     statuses: { received: 'Received', 'in-progress': 'In progress', accepted: 'Accepted', rejected: 'Rejected', closed: 'Closed' } as Record<string, string>,
     other: '中文',
@@ -148,6 +148,17 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
     );
   }
   const definition = form.definition;
+  if (form.access !== 'anyone' && !token) {
+    return (
+      <div className="pp-card">
+        <h1>{title}</h1>
+        <div className="pp-alert">{t.signIn}</div>
+        <a className="pp-primary" style={{ textAlign: 'center', lineHeight: '48px', textDecoration: 'none' }} href="/console/">
+          {lang === 'zh' ? '登录' : 'Sign in'}
+        </a>
+      </div>
+    );
+  }
   if (receipt) {
     return (
       <div className="pp-card">
