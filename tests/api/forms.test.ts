@@ -248,6 +248,29 @@ describe('forms', () => {
       expect(reserved.body.error.details.errors[0].path).toEqual(['slug']);
     });
 
+    it('publishes over GraphQL too, for form owners only', async () => {
+      const res = await createForm({
+        name: 'gql',
+        slug: unique('g-'),
+        purpose: 'standalone',
+        draft: INTAKE,
+      });
+      const id = res.body.data.documentId;
+      const mutation =
+        'mutation($id: ID!) { publishFormsForm(documentId: $id) { documentId liveVersion draft } }';
+      const refused = await gql(strapi, mutation, { id }, worker);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const ok = await gql(strapi, mutation, { id }, staff);
+      expect(ok.body.errors).toBeUndefined();
+      expect(ok.body.data.publishFormsForm).toMatchObject({
+        documentId: id,
+        liveVersion: 1,
+        draft: null,
+      });
+      const again = await gql(strapi, mutation, { id }, staff);
+      expect(again.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
     it('lets only form owners design forms', async () => {
       const res = await createForm(
         { name: 'x', slug: unique('w-'), purpose: 'standalone' },
