@@ -248,6 +248,23 @@ describe('forms', () => {
       expect(reserved.body.error.details.errors[0].path).toEqual(['slug']);
     });
 
+    it('makes exactly one version of two simultaneous publishes', async () => {
+      const res = await createForm({
+        name: 'race',
+        slug: unique('r-'),
+        purpose: 'standalone',
+        draft: INTAKE,
+      });
+      const id = res.body.data.documentId;
+      const statuses = (await Promise.all([publish(id), publish(id)])).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 400]);
+      expect(
+        await strapi.db
+          .query('plugin::forms.form-version' as any)
+          .count({ where: { formKey: id } }),
+      ).toBe(1);
+    });
+
     it('publishes over GraphQL too, for form owners only', async () => {
       const res = await createForm({
         name: 'gql',

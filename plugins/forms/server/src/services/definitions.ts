@@ -38,6 +38,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => strapi.plugin('cms').service('audit') as any;
   const viewers = () => strapi.plugin('cms').service('viewer') as any;
 
+  /**
+   * Two people publishing the same form at once both compute the same next number; the UNIQUE
+   * index on (form, number) lets one win, and the other is told to look again.
+   */
+  async function createVersion(data: Record<string, unknown>): Promise<void> {
+    try {
+      await strapi.db.query(FORMS.version as any).create({ data });
+    } catch (error) {
+      const e = error as { code?: string; message?: string };
+      if (e?.code === '23505' || /UNIQUE constraint failed/i.test(String(e?.message))) {
+        throw new FormValidationError([
+          formIssue(
+            'publish_conflict',
+            'draft',
+            'someone else published this form just now; reload it',
+            '其他人刚刚发布了此表单，请刷新后查看',
+          ),
+        ]);
+      }
+      throw error;
+    }
+  }
+
   async function submissionCount(formKey: string): Promise<number> {
     return strapi.db.query(FORMS.submission as any).count({ where: { formKey } });
   }
@@ -237,17 +260,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         const number = (last?.number ?? 0) + 1;
         const actor = viewers().actor();
-        await strapi.db.query(FORMS.version as any).create({
-          data: {
-            form: form.id,
-            formKey: documentId,
-            number,
-            definition,
-            schema,
-            uiSchema: toUiSchema(definition),
-            releasedAt: new Date(),
-            releasedBy: actor.name ?? actor.type,
-          },
+        await createVersion({
+          form: form.id,
+          formKey: documentId,
+          number,
+          definition,
+          schema,
+          uiSchema: toUiSchema(definition),
+          releasedAt: new Date(),
+          releasedBy: actor.name ?? actor.type,
         });
         const updated = await strapi.db.query(FORMS.form as any).update({
           where: { id: form.id },
