@@ -8,6 +8,7 @@ export default ({ env }: { env: Env }) => {
   return {
     cms: { enabled: true, resolve: './cms' },
     forms: { enabled: true, resolve: './plugins/forms' },
+    ledger: { enabled: true, resolve: './plugins/ledger' },
     'users-permissions': {
       config: { jwt: { expiresIn: '7d' } },
     },
