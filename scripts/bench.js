@@ -326,6 +326,12 @@ async function main() {
     (os.totalmem() / 2 ** 30).toFixed(0),
   );
   for (const [name, value] of figures) console.log(`  ${name.padEnd(58)} ${value}`);
+  // The ledger's own benchmark: SQLite, and PostgreSQL when DATABASE_URL names a server.
+  require('child_process').spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'bench-ledger.js')],
+    { stdio: 'inherit', cwd: root },
+  );
 }
 
 main().catch((error) => {

@@ -228,14 +228,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  const keyOf = (op: Op) =>
+    op.type === 'transfer' || op.type === 'reserve' ? op.input.key : op.key;
+
+  /** The transfers already made under these keys: one query for a whole batch. */
+  async function existingByKey(trx: Knex, ops: Op[]): Promise<Map<string, Transfer>> {
+    const rows = await trx('ledger_transfers as t')
+      .join('ledger_accounts as d', 'd.id', 't.debit_account_id')
+      .join('ledger_accounts as c', 'c.id', 't.credit_account_id')
+      .whereIn('t.idempotency_key', [...new Set(ops.map(keyOf))])
+      .select('t.*', 'd.code as debit_code', 'c.code as credit_code');
+    return new Map(rows.map((r: any) => [r.idempotency_key as string, toTransfer(r)]));
+  }
+
+  /** Appends a transfer and answers it without reading it back. */
+  async function append(
+    trx: Knex,
+    row: Record<string, any>,
+    debit: AccountRow,
+    credit: AccountRow,
+  ): Promise<Transfer> {
+    const id = await insertTransfer(trx, row);
+    return toTransfer({ ...row, id, debit_code: debit.code, credit_code: credit.code });
+  }
+
   async function apply(
     trx: Knex,
     op: Op,
     accounts: Map<string, AccountRow>,
     now: Date,
+    done: Map<string, Transfer>,
   ): Promise<Transfer> {
-    const key = op.type === 'transfer' || op.type === 'reserve' ? op.input.key : op.key;
-    const existing = await loadTransfer(trx, { 't.idempotency_key': key });
+    const key = keyOf(op);
+    const existing = done.get(key) ?? null;
 
     if (op.type === 'transfer' || op.type === 'reserve') {
       const { input } = op;
@@ -259,26 +284,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertCanDebit(debit, input.amount, op.index);
       const expiresAt =
         op.type === 'reserve' && op.timeout ? new Date(now.getTime() + op.timeout * 1000) : null;
-      const id = await insertTransfer(trx, {
-        idempotency_key: key,
-        kind,
-        debit_account_id: debit.id,
-        credit_account_id: credit.id,
-        amount: input.amount,
-        unit: debit.unit,
-        code: input.code ?? null,
-        reference: input.reference ?? null,
-        expires_at: expiresAt,
-        created_at: now,
-      });
+      const t = await append(
+        trx,
+        {
+          idempotency_key: key,
+          kind,
+          debit_account_id: debit.id,
+          credit_account_id: credit.id,
+          amount: input.amount,
+          unit: debit.unit,
+          code: input.code ?? null,
+          reference: input.reference ?? null,
+          expires_at: expiresAt,
+          created_at: now,
+        },
+        debit,
+        credit,
+      );
       if (kind === 'posted') {
-        await post(trx, id, debit, credit, input.amount, now);
+        await post(trx, t.id, debit, credit, input.amount, now);
       } else {
         debit.debits_pending += input.amount;
         credit.credits_pending += input.amount;
         debit.dirty = credit.dirty = true;
       }
-      return (await loadTransfer(trx, { 't.id': id })) as Transfer;
+      done.set(key, t);
+      return t;
     }
 
     if (op.type === 'resolve') {
@@ -331,23 +362,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       debit.debits_pending -= pending.amount;
       credit.credits_pending -= pending.amount;
       debit.dirty = credit.dirty = true;
-      const id = await insertTransfer(trx, {
-        idempotency_key: key,
-        kind,
-        debit_account_id: debit.id,
-        credit_account_id: credit.id,
-        amount,
-        unit: pending.unit,
-        code: pending.code,
-        reference: pending.reference,
-        pending_id: pending.id,
-        created_at: now,
-      });
+      const t = await append(
+        trx,
+        {
+          idempotency_key: key,
+          kind,
+          debit_account_id: debit.id,
+          credit_account_id: credit.id,
+          amount,
+          unit: pending.unit,
+          code: pending.code,
+          reference: pending.reference,
+          pending_id: pending.id,
+          created_at: now,
+        },
+        debit,
+        credit,
+      );
       if (op.post) {
         assertCanDebit(debit, amount, op.index);
-        await post(trx, id, debit, credit, amount, now);
+        await post(trx, t.id, debit, credit, amount, now);
       }
-      return (await loadTransfer(trx, { 't.id': id })) as Transfer;
+      done.set(key, t);
+      return t;
     }
 
     // reverse
@@ -374,20 +411,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const debit = mustHave(accounts, original.credit, op.index);
     const credit = mustHave(accounts, original.debit, op.index);
     assertCanDebit(debit, original.amount, op.index);
-    const id = await insertTransfer(trx, {
-      idempotency_key: key,
-      kind: 'reversal',
-      debit_account_id: debit.id,
-      credit_account_id: credit.id,
-      amount: original.amount,
-      unit: original.unit,
-      code: original.code,
-      reference: original.reference,
-      reversal_of: original.id,
-      created_at: now,
-    });
-    await post(trx, id, debit, credit, original.amount, now);
-    return (await loadTransfer(trx, { 't.id': id })) as Transfer;
+    const t = await append(
+      trx,
+      {
+        idempotency_key: key,
+        kind: 'reversal',
+        debit_account_id: debit.id,
+        credit_account_id: credit.id,
+        amount: original.amount,
+        unit: original.unit,
+        code: original.code,
+        reference: original.reference,
+        reversal_of: original.id,
+        created_at: now,
+      },
+      debit,
+      credit,
+    );
+    await post(trx, t.id, debit, credit, original.amount, now);
+    done.set(key, t);
+    return t;
   }
 
   /** The account codes an operation touches (reading immutable transfers to find them). */
@@ -420,7 +463,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const accounts = await lockAccounts(trx, codes);
         await expireDue(trx, accounts, now);
         const results: Transfer[] = [];
-        for (const op of ops) results.push(await apply(trx, op, accounts, now));
+        const done = await existingByKey(trx, ops);
+        for (const op of ops) results.push(await apply(trx, op, accounts, now, done));
         for (const a of accounts.values()) {
           if (!a.dirty) continue;
           await trx('ledger_accounts').where('id', a.id).update({
