@@ -227,6 +227,26 @@ describe('ledger', () => {
     expect(await refusal(ledger.reverse(unique(), t2.id))).toBe('exceeds_credits');
   });
 
+  it('joins a caller’s transaction: committed with it, or rolled back with it', async () => {
+    const from = await funded(1000);
+    const to = await open();
+    await strapi.db.transaction(async () => {
+      await ledger.transfer({ key: unique(), debit: from, credit: to, amount: 100 });
+      expect((await ledger.balance(to)).posted).toBe(100);
+    });
+    const marker = new Error('caller gives up');
+    await strapi.db
+      .transaction(async () => {
+        await ledger.transfer({ key: unique(), debit: from, credit: to, amount: 200 });
+        throw marker;
+      })
+      .catch((e: unknown) => {
+        if (e !== marker) throw e;
+      });
+    expect((await ledger.balance(to)).posted).toBe(100);
+    expect((await ledger.balance(from)).posted).toBe(900);
+  });
+
   it('pages an account’s history by keyset', async () => {
     const from = await funded(1000);
     const to = await open();

@@ -90,6 +90,15 @@ const uniqueViolation = (e: any) =>
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  /**
+   * Reads run in the caller's transaction when there is one (the grants plugin posts a donation
+   * and its ledger transfer together): SQLite has a single connection, and a read beside the
+   * open transaction would wait for it forever.
+   */
+  const reading = <T>(fn: (db: Knex) => Promise<T>): Promise<T> =>
+    strapi.db.inTransaction()
+      ? (strapi.db.transaction(({ trx }: any) => fn(trx)) as unknown as Promise<T>)
+      : fn(knex());
   const postgres = () => strapi.db.dialect.client === 'postgres';
 
   const toAccount = (r: any): AccountRow => ({
@@ -434,33 +443,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The account codes an operation touches (reading immutable transfers to find them). */
-  async function codesOf(op: Op): Promise<string[]> {
+  async function codesOf(db: Knex, op: Op): Promise<string[]> {
     if (op.type === 'transfer' || op.type === 'reserve') return [op.input.debit, op.input.credit];
     const id = op.type === 'resolve' ? op.pendingId : op.transferId;
-    const t = Number.isSafeInteger(id) ? await loadTransfer(knex(), { 't.id': id }) : null;
+    const t = Number.isSafeInteger(id) ? await loadTransfer(db, { 't.id': id }) : null;
     return t ? [t.debit, t.credit] : [];
   }
 
   async function execute(ops: Op[]): Promise<Transfer[]> {
     if (ops.length > 1000) throw new LedgerError('batch_too_large');
-    const touched = (await Promise.all(ops.map(codesOf))).flat();
-    // Due reservations on these accounts are voided in the same transaction: lock their
-    // counterparts too.
-    const due = await knex()('ledger_transfers as t')
-      .join('ledger_accounts as d', 'd.id', 't.debit_account_id')
-      .join('ledger_accounts as c', 'c.id', 't.credit_account_id')
-      .where('t.kind', 'pending')
-      .whereIn('d.code', touched)
-      .where('t.expires_at', '<=', new Date())
-      .whereNotExists(
-        knex()('ledger_transfers as r').whereRaw('r.pending_id = t.id').select(knex().raw('1')),
-      )
-      .select('c.code');
-    const codes = [...touched, ...due.map((r: any) => r.code as string)];
+    const nested = strapi.db.inTransaction();
     const run = () =>
       strapi.db.transaction(async ({ trx }: any) => {
+        const touched: string[] = [];
+        for (const op of ops) touched.push(...(await codesOf(trx, op)));
+        // Due reservations on these accounts are voided in the same transaction: lock their
+        // counterparts too.
+        const due = await trx('ledger_transfers as t')
+          .join('ledger_accounts as d', 'd.id', 't.debit_account_id')
+          .join('ledger_accounts as c', 'c.id', 't.credit_account_id')
+          .where('t.kind', 'pending')
+          .whereIn('d.code', touched)
+          .where('t.expires_at', '<=', new Date())
+          .whereNotExists(
+            trx('ledger_transfers as r').whereRaw('r.pending_id = t.id').select(trx.raw('1')),
+          )
+          .select('c.code');
         const now = new Date();
-        const accounts = await lockAccounts(trx, codes);
+        const accounts = await lockAccounts(trx, [
+          ...touched,
+          ...due.map((r: any) => r.code as string),
+        ]);
         await expireDue(trx, accounts, now);
         const results: Transfer[] = [];
         const done = await existingByKey(trx, ops);
@@ -481,8 +494,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return await run();
     } catch (error) {
       // The same key sent twice at once through accounts that share no lock: one insert wins
-      // the UNIQUE index; answering again now finds it (a replay, or a conflict).
-      if (uniqueViolation(error)) return run();
+      // the UNIQUE index; answering again now finds it (a replay, or a conflict). Inside a
+      // caller's transaction the caller decides (on PostgreSQL that transaction is now void).
+      if (!nested && uniqueViolation(error)) return run();
       throw error;
     }
   }
@@ -491,23 +505,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Opens an account, or returns it if one with this code exists with the same unit and limit. */
     async openAccount(input: AccountInput): Promise<Balance> {
       const a = checkAccount(input);
-      const found = await knex()('ledger_accounts').where('code', a.code).first();
-      if (!found) {
-        try {
-          await knex()('ledger_accounts').insert({
+      const row = await strapi.db.transaction(async ({ trx }: any) => {
+        await trx('ledger_accounts')
+          .insert({
             code: a.code,
             name: a.name ?? null,
             unit: a.unit,
             min_balance: a.minBalance,
             created_at: new Date(),
-          });
-        } catch (error) {
-          if (!uniqueViolation(error)) throw error;
-        }
-      }
-      const row = toAccount(await knex()('ledger_accounts').where('code', a.code).first());
-      if (row.unit !== a.unit || row.min_balance !== a.minBalance)
+          })
+          .onConflict('code')
+          .ignore();
+        return toAccount(await trx('ledger_accounts').where('code', a.code).first());
+      });
+      if (row.unit !== a.unit || row.min_balance !== a.minBalance) {
         throw new LedgerError('account_exists_with_different_unit', a.code);
+      }
       return this.toBalance(row);
     },
 
@@ -525,7 +538,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async balance(code: string): Promise<Balance> {
-      const row = await knex()('ledger_accounts').where('code', code).first();
+      const row = await reading((db) => db('ledger_accounts').where('code', code).first());
       if (!row) throw new LedgerError('account_not_found', code);
       return this.toBalance(toAccount(row));
     },
@@ -620,7 +633,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async getTransfer(id: number): Promise<Transfer> {
-      const t = Number.isSafeInteger(id) ? await loadTransfer(knex(), { 't.id': id }) : null;
+      const t = Number.isSafeInteger(id)
+        ? await reading((db) => loadTransfer(db, { 't.id': id }))
+        : null;
       if (!t) throw new LedgerError('transfer_not_found', String(id));
       return t;
     },
