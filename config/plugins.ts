@@ -9,6 +9,7 @@ export default ({ env }: { env: Env }) => {
     cms: { enabled: true, resolve: './cms' },
     forms: { enabled: true, resolve: './plugins/forms' },
     ledger: { enabled: true, resolve: './plugins/ledger' },
+    grants: { enabled: true, resolve: './plugins/grants' },
     'users-permissions': {
       config: { jwt: { expiresIn: '7d' } },
     },

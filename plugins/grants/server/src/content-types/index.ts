@@ -1,0 +1,4 @@
+import donation from './donation';
+import fund from './fund';
+
+export default { fund, donation };

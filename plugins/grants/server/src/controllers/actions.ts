@@ -1,0 +1,112 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { chineseCapital } from '../domain/capital-numerals';
+import { yuanText } from '../domain/donations';
+import { DOCUMENT_ID_PATTERN, GRANTS } from '../uids';
+import type donationsFactory from '../services/donations';
+import type fundsFactory from '../services/funds';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
+
+const CHANNELS: Record<string, string> = {
+  bank_transfer: '银行转账',
+  wechat_pay: '微信支付',
+  alipay: '支付宝',
+  cash: '现金',
+  in_kind: '实物捐赠',
+};
+
+const escape = (s: unknown) =>
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+/** Receiving, refunding, the printable receipt and a fund's balances. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const donations = () =>
+    strapi.plugin('grants').service('donations') as ReturnType<typeof donationsFactory>;
+  const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
+  const id = (ctx: any) => {
+    const v = String(ctx.params.id);
+    if (!DOCUMENT_ID_PATTERN.test(v)) throw new errors.NotFoundError('Not Found');
+    return v;
+  };
+
+  return {
+    async receive(ctx: any) {
+      ctx.body = { data: await donations().receive(id(ctx)) };
+    },
+    async refund(ctx: any) {
+      ctx.body = { data: await donations().refund(id(ctx), ctx.request.body?.reason) };
+    },
+    async fundBalance(ctx: any) {
+      const fund = await strapi.db
+        .query(GRANTS.fund as any)
+        .findOne({ where: { documentId: id(ctx) } });
+      if (!fund) throw new errors.NotFoundError('Not Found');
+      await funds().ensureAccounts(fund);
+      ctx.body = { data: await funds().balance(fund) };
+    },
+
+    /** GET /donations/:id/receipt — a print-ready receipt page (捐赠票据). */
+    async receipt(ctx: any) {
+      const d: any = await strapi.db.query(GRANTS.donation as any).findOne({
+        where: { documentId: id(ctx) },
+        populate: {
+          fund: true,
+          donorPerson: { select: ['name'] },
+          donorOrganisation: { select: ['name'] },
+        },
+      });
+      if (!d) throw new errors.NotFoundError('Not Found');
+      if (d.status !== 'received') {
+        throw new errors.ValidationError(
+          'Only a received donation has a receipt / 只有已入账的捐赠才有票据',
+          {
+            errors: [
+              {
+                path: ['status'],
+                message: 'status: only a received donation has a receipt',
+                messageZh: 'status：只有已入账的捐赠才有票据',
+                name: 'ValidationError',
+              },
+            ],
+          },
+        );
+      }
+      const foundation = String(strapi.plugin('grants').config('foundationName'));
+      const donor =
+        d.donorKind === 'anonymous'
+          ? '匿名'
+          : (d.donorOrganisation?.name ?? d.donorPerson?.name ?? d.donorName ?? '');
+      const fen = Number(d.amount);
+      const received = new Date(new Date(d.receivedAt).getTime() + 8 * 3600 * 1000)
+        .toISOString()
+        .slice(0, 10);
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>捐赠票据 ${escape(d.receiptNo)}</title>
+<style>
+ body{font-family:"Noto Serif CJK SC","Songti SC",serif;margin:0;background:#f5f5f5}
+ .r{width:190mm;margin:12mm auto;background:#fff;padding:14mm;border:1px solid #999;box-sizing:border-box}
+ h1{text-align:center;letter-spacing:8px;margin:0 0 4mm;font-size:22pt}
+ .org{text-align:center;margin-bottom:6mm}
+ table{width:100%;border-collapse:collapse;font-size:12pt} td{border:1px solid #333;padding:3mm}
+ td.k{width:30%;background:#fafafa} .no{text-align:right;font-family:monospace;margin-bottom:3mm}
+ .sign{display:flex;justify-content:space-between;margin-top:10mm} @media print{body{background:#fff}.r{border:none;margin:0}}
+</style></head><body><div class="r">
+<h1>公益事业捐赠票据</h1><div class="org">${escape(foundation)}</div>
+<div class="no">票据号 No. <strong data-receipt-no>${escape(d.receiptNo)}</strong></div>
+<table>
+<tr><td class="k">捐赠人 Donor</td><td>${escape(donor)}</td></tr>
+<tr><td class="k">捐赠金额（小写）Amount</td><td data-amount>${escape(yuanText(fen))}</td></tr>
+<tr><td class="k">捐赠金额（大写）In words</td><td data-amount-words>人民币${escape(chineseCapital(fen))}</td></tr>
+<tr><td class="k">捐赠方式 Channel</td><td>${escape(CHANNELS[d.channel] ?? d.channel)}${d.channel === 'in_kind' ? `：${escape(d.inKindDescription)}（估值）` : ''}</td></tr>
+<tr><td class="k">受赠基金 Fund</td><td>${escape(d.fund?.name)}${d.restricted ? '（定向捐赠）' : ''}</td></tr>
+<tr><td class="k">入账日期 Received</td><td>${escape(received)}</td></tr>
+</table>
+<div class="sign"><span>收款单位（盖章）：${escape(foundation)}</span><span>开票日期：${escape(received)}</span></div>
+</div></body></html>`;
+    },
+  };
+};

@@ -1,0 +1,159 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { receiptNumber, yearInChina } from '../domain/donations';
+import { GRANTS, WORLD_DONATIONS, fundAccount } from '../uids';
+import { fromLedger, invalid } from './errors';
+import type fundsFactory from './funds';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+
+/**
+ * Receiving and refunding donations. Receiving posts the amount from the outside world into the
+ * fund's available account and numbers the receipt — the next number of the year, taken in the
+ * same transaction, so a failed receipt leaves no gap. A refund is the ledger's reversing
+ * transfer of that posting, never an edit; it is refused when the fund no longer holds the money.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const ledger = () => strapi.plugin('ledger').service('ledger') as any;
+  const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
+  const audit = () => strapi.plugin('cms').service('audit') as any;
+  const viewers = () => strapi.plugin('cms').service('viewer') as any;
+
+  async function load(documentId: string) {
+    const row = await strapi.db
+      .query(GRANTS.donation as any)
+      .findOne({ where: { documentId }, populate: { fund: true } });
+    if (!row) throw new errors.NotFoundError('Not Found');
+    return row;
+  }
+
+  /** The next receipt number of the year: an upsert on a counter row, locked until commit. */
+  async function nextReceiptNo(trx: any, year: number): Promise<string> {
+    const result = await trx.raw(
+      `INSERT INTO grants_receipt_counters (year, last) VALUES (?, 1)
+       ON CONFLICT (year) DO UPDATE SET last = grants_receipt_counters.last + 1
+       RETURNING last`,
+      [year],
+    );
+    const rows = Array.isArray(result) ? result : result.rows;
+    return receiptNumber(year, Number(rows[0].last));
+  }
+
+  return {
+    async receive(documentId: string) {
+      return strapi.db.transaction(async ({ trx }: any) => {
+        const before = await load(documentId);
+        if (before.status !== 'pledged') {
+          throw invalid([
+            {
+              path: 'status',
+              code: 'not_pledged',
+              message: `status: a ${before.status} donation cannot be received again`,
+              messageZh: 'status：该捐赠已入账或已退款，不能重复入账',
+            },
+          ]);
+        }
+        if (!before.fund || before.fund.status !== 'active') {
+          throw invalid([
+            {
+              path: 'fund',
+              code: 'fund_closed',
+              message: 'fund: the fund is closed',
+              messageZh: 'fund：该基金已关闭',
+            },
+          ]);
+        }
+        await funds().ensureAccounts(before.fund);
+        await ledger().openAccount({
+          code: WORLD_DONATIONS,
+          unit: 'fen',
+          minBalance: null,
+          name: 'donations from outside',
+        });
+        let transfer: any;
+        try {
+          transfer = await ledger().transfer({
+            key: `grants.donation:${documentId}:receive`,
+            debit: WORLD_DONATIONS,
+            credit: fundAccount(before.fund.documentId, 'available'),
+            amount: Number(before.amount),
+            code: 'donation',
+            reference: `grants.donation:${documentId}`,
+          });
+        } catch (error) {
+          throw fromLedger(error);
+        }
+        const receivedAt = new Date();
+        const receiptNo = await nextReceiptNo(trx, yearInChina(receivedAt));
+        const after = await strapi.db.query(GRANTS.donation as any).update({
+          where: { id: before.id },
+          data: { status: 'received', receivedAt, receiptNo, transferId: transfer.id },
+        });
+        await audit().record({
+          contentType: GRANTS.donation,
+          action: 'update',
+          recordId: documentId,
+          before,
+          after,
+          actor: viewers().actor(),
+        });
+        return after;
+      });
+    },
+
+    async refund(documentId: string, reason: unknown) {
+      if (typeof reason !== 'string' || reason.trim().length < 2) {
+        throw invalid([
+          {
+            path: 'reason',
+            code: 'required',
+            message: 'reason: say why the donation is refunded',
+            messageZh: 'reason：请说明退款原因',
+          },
+        ]);
+      }
+      return strapi.db.transaction(async () => {
+        const before = await load(documentId);
+        if (before.status !== 'received') {
+          throw invalid([
+            {
+              path: 'status',
+              code: 'not_received',
+              message: 'status: only a received donation can be refunded',
+              messageZh: 'status：只有已入账的捐赠可以退款',
+            },
+          ]);
+        }
+        let reversal: any;
+        try {
+          reversal = await ledger().reverse(
+            `grants.donation:${documentId}:refund`,
+            Number(before.transferId),
+          );
+        } catch (error) {
+          throw fromLedger(error);
+        }
+        const after = await strapi.db.query(GRANTS.donation as any).update({
+          where: { id: before.id },
+          data: {
+            status: 'refunded',
+            refundedAt: new Date(),
+            refundReason: reason.trim(),
+            refundTransferId: reversal.id,
+          },
+        });
+        await audit().record({
+          contentType: GRANTS.donation,
+          action: 'update',
+          recordId: documentId,
+          before,
+          after,
+          actor: viewers().actor(),
+        });
+        return after;
+      });
+    },
+
+    load,
+  };
+};

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { GRANTS, fundAccount } from '../uids';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+
+/**
+ * A fund's money lives in the ledger: an `available` account (may not go negative: no fund is
+ * ever overspent) and a `committed` account (awarded, not yet paid). Balances are read from there.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const ledger = () => strapi.plugin('ledger').service('ledger') as any;
+  return {
+    /** Opens the fund's two accounts (idempotently) and records their codes on the fund. */
+    async ensureAccounts(fund: {
+      id: number;
+      documentId: string;
+      availableAccount?: string | null;
+    }): Promise<void> {
+      const available = fundAccount(fund.documentId, 'available');
+      const committed = fundAccount(fund.documentId, 'committed');
+      await ledger().openAccount({
+        code: available,
+        unit: 'fen',
+        minBalance: 0,
+        name: `fund ${fund.documentId} available`,
+      });
+      await ledger().openAccount({
+        code: committed,
+        unit: 'fen',
+        minBalance: 0,
+        name: `fund ${fund.documentId} committed`,
+      });
+      if (fund.availableAccount !== available) {
+        await strapi.db.query(GRANTS.fund as any).update({
+          where: { id: fund.id },
+          data: { availableAccount: available, committedAccount: committed },
+        });
+      }
+    },
+
+    async balance(fund: { documentId: string }) {
+      const [available, committed] = await Promise.all([
+        ledger().balance(fundAccount(fund.documentId, 'available')),
+        ledger().balance(fundAccount(fund.documentId, 'committed')),
+      ]);
+      return {
+        available: available.available,
+        reserved: available.debitsPending,
+        committed: committed.posted,
+        total: available.posted + committed.posted,
+      };
+    },
+  };
+};
