@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { planCity, planDistrict, XINDU, type SeedPlan } from './plan';
 import { writePlan } from './write';
 import { seedDemoForms } from './forms';
+import { seedDemoGrants } from './grants';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions and admin services are untyped */
 
@@ -45,6 +46,12 @@ export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
   if (submissions)
     strapi.log.info(
       `Seeded the demo forms with ${submissions} submissions in ${Date.now() - formsStarted} ms.`,
+    );
+  const grantsStarted = Date.now();
+  const donations = await seedDemoGrants(strapi);
+  if (donations)
+    strapi.log.info(
+      `Seeded the demo funds with ${donations} donations in ${Date.now() - grantsStarted} ms.`,
     );
   if (result.seeded) {
     strapi.log.info(
@@ -127,4 +134,4 @@ async function createDemoAccounts(strapi: Core.Strapi, plan: SeedPlan): Promise<
 }
 
 export { planCity, planDistrict, XINDU };
-export { seedDemoForms };
+export { seedDemoForms, seedDemoGrants };

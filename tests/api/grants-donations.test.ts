@@ -225,6 +225,25 @@ describe('funds and donations', () => {
     expect((await http(strapi).get('/api/grants/funds')).status).toBe(403);
   });
 
+  it('has the district’s published figures in the demo books', async () => {
+    // Seeded on the database's first boot (LINLI_SEED=demo): 186 donations, ¥1,009,800, into the
+    // general fund and the community micro-funds; ¥2,000,000 in the compound-governance fund.
+    const rows = await strapi.db
+      .connection('grants_donations as d')
+      .join('grants_donations_fund_lnk as l', 'l.donation_id', 'd.id')
+      .join('grants_funds as f', 'f.id', 'l.fund_id')
+      .where((q: any) => q.where('f.code', 'GENERAL').orWhere('f.code', 'like', 'MICRO-%'))
+      .where('d.status', 'received')
+      .select('d.amount', 'd.receipt_no');
+    expect(rows).toHaveLength(186);
+    expect(rows.reduce((sum: number, r: any) => sum + Number(r.amount), 0)).toBe(100_980_000);
+    expect(new Set(rows.map((r: any) => r.receipt_no)).size).toBe(186);
+    const compound = await strapi.db
+      .query('plugin::grants.fund' as any)
+      .findOne({ where: { code: 'COMPOUND-GOV' } });
+    expect(await balance(compound)).toMatchObject({ available: 200_000_000 });
+  });
+
   it('leaves the books reconciled', async () => {
     expect((await strapi.plugin('ledger').service('ledger').reconcile()).breaches).toEqual([]);
   });

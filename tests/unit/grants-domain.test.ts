@@ -30,3 +30,14 @@ describe('Chinese capital numerals', () => {
     expect(() => chineseCapital(-1)).toThrow();
   });
 });
+
+describe('the demo donations', () => {
+  it('are 186 whole-yuan amounts adding up to exactly ¥1,009,800', async () => {
+    const { demoAmounts, DEMO_DONATIONS_FEN } = await import('../../database/seed/grants');
+    const { createRandom } = await import('../../database/seed/random');
+    const amounts = demoAmounts(createRandom(7).next);
+    expect(amounts).toHaveLength(186);
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(DEMO_DONATIONS_FEN);
+    expect(amounts.every((a) => Number.isSafeInteger(a) && a >= 5000 && a % 100 === 0)).toBe(true);
+  });
+});
