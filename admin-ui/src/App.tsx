@@ -2,6 +2,8 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import BusinessIcon from '@mui/icons-material/Business';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import InboxIcon from '@mui/icons-material/Inbox';
+import SavingsIcon from '@mui/icons-material/Savings';
+import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import EggIcon from '@mui/icons-material/Egg';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import HistoryIcon from '@mui/icons-material/History';
@@ -35,6 +37,7 @@ const incubations = () => import('./resources/incubations');
 const audit = () => import('./resources/audit');
 const forms = () => import('./resources/forms');
 const submissions = () => import('./resources/submissions');
+const grants = () => import('./resources/grants');
 
 type Loader = () => Promise<Record<string, React.ComponentType>>;
 const screen = (load: Loader, name: string) =>
@@ -70,6 +73,14 @@ const FormCreate = screen(forms, 'FormCreate');
 const SubmissionList = screen(submissions, 'SubmissionList');
 const SubmissionShow = screen(submissions, 'SubmissionShow');
 const SubmissionEdit = screen(submissions, 'SubmissionEdit');
+const FundList = screen(grants, 'FundList');
+const FundShow = screen(grants, 'FundShow');
+const FundEdit = screen(grants, 'FundEdit');
+const FundCreate = screen(grants, 'FundCreate');
+const DonationList = screen(grants, 'DonationList');
+const DonationShow = screen(grants, 'DonationShow');
+const DonationEdit = screen(grants, 'DonationEdit');
+const DonationCreate = screen(grants, 'DonationCreate');
 const AuditList = screen(audit, 'AuditList');
 const AuditShow = screen(audit, 'AuditShow');
 
@@ -159,6 +170,24 @@ const SCREENS: ResourceScreens[] = (
       show: SubmissionShow,
       edit: SubmissionEdit,
       recordRepresentation: 'receiptCode',
+    },
+    {
+      name: 'grants-funds',
+      icon: SavingsIcon,
+      list: FundList,
+      show: FundShow,
+      edit: FundEdit,
+      create: FundCreate,
+      recordRepresentation: 'name',
+    },
+    {
+      name: 'grants-donations',
+      icon: VolunteerActivismIcon,
+      list: DonationList,
+      show: DonationShow,
+      edit: DonationEdit,
+      create: DonationCreate,
+      recordRepresentation: 'receiptNo',
     },
     { name: 'cms-audit-entries', icon: HistoryIcon, list: AuditList, show: AuditShow },
   ] as ResourceScreens[]

@@ -11,6 +11,19 @@ export { INCUBATION_STAGES as STAGES } from '../../cms/server/src/domain/incubat
 
 /** The legal next stages of each stage. */
 export const NEXT_STAGES: Record<string, readonly string[]> = STAGE_TRANSITIONS;
+/** The grants plugin's enumerations (as its schema.json lists them). */
+export const FUND_KINDS = ['general', 'special', 'community'] as const;
+export const FUND_STATUSES = ['active', 'closed'] as const;
+export const DONOR_KINDS = ['person', 'organisation', 'anonymous'] as const;
+export const DONATION_CHANNELS = [
+  'bank_transfer',
+  'wechat_pay',
+  'alipay',
+  'cash',
+  'in_kind',
+] as const;
+export const DONATION_STATUSES = ['pledged', 'received', 'refunded'] as const;
+
 export {
   FIELD_KINDS,
   FORM_ACCESS,
@@ -38,6 +51,8 @@ export const graphqlEnum = (values: readonly string[]): string[] =>
 
 /** Roles that may write each resource (mirrors cms/server/src/permissions.ts; the server decides). */
 export const WRITERS: Record<string, readonly string[]> = {
+  'grants-funds': ['foundation-staff'],
+  'grants-donations': ['foundation-staff'],
   'forms-forms': ['foundation-staff', 'incubator'],
   'forms-submissions': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-grids': ['community-worker'],
@@ -47,6 +62,8 @@ export const WRITERS: Record<string, readonly string[]> = {
   'cms-incubations': ['foundation-staff', 'incubator'],
 };
 export const READERS: Record<string, readonly string[]> = {
+  'grants-funds': ['foundation-staff', 'incubator'],
+  'grants-donations': ['foundation-staff'],
   'forms-forms': ['foundation-staff', 'incubator', 'community-worker', 'reviewer'],
   'forms-submissions': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-grids': ['foundation-staff', 'incubator', 'community-worker'],

@@ -38,6 +38,12 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     operations: ['update'],
     dashedEnums: ['status'],
   },
+  'grants-funds': { type: 'GrantsFund', search: ['name', 'code'], label: 'name' },
+  'grants-donations': {
+    type: 'GrantsDonation',
+    search: ['receiptNo', 'donorName'],
+    label: 'receiptNo',
+  },
   'cms-audit-entries': {
     type: 'CmsAuditEntry',
     search: ['contentType', 'recordId', 'actorName'],

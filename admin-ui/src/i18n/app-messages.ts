@@ -154,6 +154,41 @@ const tree: Tree = {
         updatedAt: field.updatedAt,
       },
     },
+    'grants-funds': {
+      name: ['基金', 'Funds'],
+      fields: {
+        name: ['基金名称', 'Name'],
+        nameEn: ['英文名称', 'Name in English'],
+        code: ['编码', 'Code'],
+        kind: ['类型', 'Kind'],
+        purpose: ['资金用途', 'Restricted purpose'],
+        area: ['所属社区', 'Community'],
+        openedOn: ['设立日期', 'Opened on'],
+        status: ['状态', 'Status'],
+      },
+    },
+    'grants-donations': {
+      name: ['捐赠', 'Donations'],
+      fields: {
+        donorKind: ['捐赠人类型', 'Donor'],
+        donorPerson: ['捐赠人', 'Donor (person)'],
+        donorOrganisation: ['捐赠单位', 'Donor (organisation)'],
+        donorName: ['捐赠人名称', 'Donor name'],
+        namedConsent: ['同意公开姓名', 'Agreed to be named'],
+        amount: ['金额（元）', 'Amount (yuan)'],
+        channel: ['捐赠方式', 'Channel'],
+        inKindDescription: ['物资说明', 'Goods given'],
+        donatedOn: ['捐赠日期', 'Donated on'],
+        fund: ['受赠基金', 'Fund'],
+        restricted: ['定向捐赠', 'Restricted'],
+        status: ['状态', 'Status'],
+        receiptNo: ['票据号', 'Receipt no.'],
+        receivedAt: ['入账时间', 'Received at'],
+        refundedAt: ['退款时间', 'Refunded at'],
+        refundReason: ['退款原因', 'Refund reason'],
+        note: ['备注', 'Note'],
+      },
+    },
     'cms-audit-entries': {
       name: ['审计日志', 'Audit log'],
       fields: {
@@ -170,6 +205,29 @@ const tree: Tree = {
     },
   },
   enums: {
+    fundKind: {
+      general: ['一般基金', 'General fund'],
+      special: ['专项基金', 'Special fund'],
+      community: ['社区微基金', 'Community micro-fund'],
+    },
+    fundStatus: { active: ['运行中', 'Active'], closed: ['已关闭', 'Closed'] },
+    donorKind: {
+      person: ['个人', 'Person'],
+      organisation: ['单位', 'Organisation'],
+      anonymous: ['匿名', 'Anonymous'],
+    },
+    donationChannel: {
+      bank_transfer: ['银行转账', 'Bank transfer'],
+      wechat_pay: ['微信支付', 'WeChat Pay'],
+      alipay: ['支付宝', 'Alipay'],
+      cash: ['现金', 'Cash'],
+      in_kind: ['实物（估值）', 'In kind (valued)'],
+    },
+    donationStatus: {
+      pledged: ['已认捐', 'Pledged'],
+      received: ['已入账', 'Received'],
+      refunded: ['已退款', 'Refunded'],
+    },
     formPurpose: {
       standalone: ['独立表单', 'Standalone'],
       case_intake: ['诉求受理', 'Case intake'],
@@ -327,6 +385,20 @@ const tree: Tree = {
       hatched_to_date: ['累计出壳 %{count} 家', '%{count} hatched to date'],
     },
     board: { title: ['孵化看板', 'Incubation board'], menu: ['孵化看板', 'Board'] },
+    money: {
+      available: ['可用余额', 'Available'],
+      reserved: ['已预留', 'Reserved'],
+      committed: ['已立项待拨付', 'Committed'],
+      total: ['基金总额', 'Total held'],
+      balances: ['资金情况', 'Balances'],
+      receive: ['确认到账', 'Mark received'],
+      received: ['已入账，票据号 %{receiptNo}', 'Received, receipt %{receiptNo}'],
+      refund: ['退款', 'Refund'],
+      refund_reason: ['退款原因', 'Why is it refunded?'],
+      refunded: ['已退款', 'Refunded'],
+      receipt: ['打印捐赠票据', 'Print receipt'],
+      cancel: ['取消', 'Cancel'],
+    },
     forms: {
       designer: ['表单设计', 'Form designer'],
       preview: ['实时预览（与发布后的表单一致）', 'Live preview (behaves as the published form)'],
@@ -416,6 +488,7 @@ const tree: Tree = {
       hub: ['接收申请的孵化平台', 'Hub receiving the applications'],
     },
     validation: {
+      amount: ['请输入金额（元），最多两位小数', 'An amount in yuan, at most two decimals'],
       phone: ['手机号须为11位大陆手机号码', 'A mobile number is 11 digits starting 13–19'],
       id_number: [
         '身份证号须为18位（最后一位可为X）',

@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { COMPUTED, FIXED_ONCE_RECEIVED, donationIssues, type Issue } from './domain/donations';
+import {
+  COMPUTED,
+  FIXED_ONCE_RECEIVED,
+  donationIssues,
+  wholeAmount,
+  type Issue,
+} from './domain/donations';
 import { invalid } from './services/errors';
 import { DOCUMENT_ID_PATTERN, GRANTS } from './uids';
 import type fundsFactory from './services/funds';
@@ -168,7 +174,9 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
           issues.push(...donationIssues(merged, fund?.kind ?? null));
           if (fund && fund.status !== 'active' && 'fund' in data)
             issues.push(say('fund', 'fund_closed', 'the fund is closed', '该基金已关闭'));
-          if (typeof data.amount === 'number') data.amount = String(data.amount);
+          // Stored as biginteger: whatever form it came in (number, text, GraphQL's BigInt), as text.
+          if ('amount' in data && wholeAmount(data.amount) !== null)
+            data.amount = String(wholeAmount(data.amount));
         }
       }
       if (issues.length) throw invalid(issues);

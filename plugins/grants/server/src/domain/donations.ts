@@ -39,6 +39,17 @@ export const COMPUTED = [
   'refundTransferId',
 ];
 
+/**
+ * An amount as it may arrive: a number, digits as text (REST, Strapi's biginteger), or a BigInt
+ * (GraphQL's Long). Null when it is not a whole number.
+ */
+export function wholeAmount(v: unknown): number | null {
+  if (typeof v === 'bigint')
+    return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= 0n ? Number(v) : null;
+  if (typeof v === 'string' && /^\d{1,16}$/.test(v)) return Number(v);
+  return typeof v === 'number' && Number.isSafeInteger(v) ? v : null;
+}
+
 export interface DonationShape {
   donorKind?: string;
   donorPerson?: unknown;
@@ -59,9 +70,8 @@ const present = (v: unknown) =>
 
 export function donationIssues(d: DonationShape, fundKind: string | null): Issue[] {
   const issues: Issue[] = [];
-  const amount =
-    typeof d.amount === 'string' && /^\d+$/.test(d.amount) ? Number(d.amount) : d.amount;
-  if (!Number.isSafeInteger(amount) || (amount as number) <= 0) {
+  const amount = wholeAmount(d.amount);
+  if (amount === null || amount <= 0) {
     issues.push(
       issue(
         'amount',

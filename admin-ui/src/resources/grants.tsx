@@ -1,0 +1,469 @@
+import PrintIcon from '@mui/icons-material/Print';
+import ReplayIcon from '@mui/icons-material/Replay';
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
+import { useEffect, useState } from 'react';
+import {
+  AutocompleteInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  DataTable,
+  DateField,
+  DateInput,
+  Edit,
+  FunctionField,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  ReferenceManyField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { fenToYuan, yuanToFen } from '../../../plugins/forms/server/src/domain/money';
+import {
+  DONATION_CHANNELS,
+  DONATION_STATUSES,
+  DONOR_KINDS,
+  FUND_KINDS,
+  FUND_STATUSES,
+  WRITERS,
+  choices,
+} from '../choices';
+import { getToken } from '../authProvider';
+import { restJson } from '../rest';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
+
+/** Money is fen (Strapi's Long: a string); people read and type yuan. */
+const yuan = (fen: unknown) =>
+  fen === null || fen === undefined || fen === '' ? '' : `¥${fenToYuan(Number(fen))}`;
+
+export function FundList() {
+  return (
+    <List
+      sort={{ field: 'code', order: 'ASC' }}
+      filters={[
+        <SearchInput key="q" source="q" alwaysOn />,
+        <SelectInput key="kind" source="kind" choices={choices('fundKind', FUND_KINDS)} />,
+      ]}
+    >
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="name" />
+        <DataTable.Col source="kind">
+          <SelectField source="kind" choices={choices('fundKind', FUND_KINDS)} />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={choices('fundStatus', FUND_STATUSES)} />
+        </DataTable.Col>
+        <DataTable.Col source="openedOn">
+          <DateField source="openedOn" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
+
+/** The fund's money, read from the ledger. */
+function Balances() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const [b, setB] = useState<Record<string, number> | null>(null);
+  useEffect(() => {
+    if (record?.id)
+      restJson<Record<string, number>>(`/api/grants/funds/${record.id}/balance`).then(setB, () =>
+        setB(null),
+      );
+  }, [record?.id]);
+  if (!b) return null;
+  return (
+    <Box data-testid="fund-balances">
+      <Typography variant="subtitle1">{translate('linli.money.balances')}</Typography>
+      <Stack direction="row" spacing={4}>
+        {(['available', 'reserved', 'committed', 'total'] as const).map((k) => (
+          <Box key={k}>
+            <Typography variant="body2" color="text.secondary">
+              {translate(`linli.money.${k}`)}
+            </Typography>
+            <Typography variant="h6" data-testid={`balance-${k}`}>
+              {yuan(b[k])}
+            </Typography>
+          </Box>
+        ))}
+      </Stack>
+    </Box>
+  );
+}
+
+export function FundShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="code" />
+        <TextField source="name" />
+        <SelectField source="kind" choices={choices('fundKind', FUND_KINDS)} />
+        <TextField source="purpose" />
+        <ReferenceField
+          source="area.documentId"
+          reference="cms-areas"
+          link="show"
+          label="resources.grants-funds.fields.area"
+        />
+        <DateField source="openedOn" />
+        <SelectField source="status" choices={choices('fundStatus', FUND_STATUSES)} />
+        <Balances />
+        <ReferenceManyField
+          reference="grants-donations"
+          target="fund"
+          label="resources.grants-donations.name"
+          sort={{ field: 'donatedOn', order: 'DESC' }}
+        >
+          <DataTable bulkActionButtons={false}>
+            <DataTable.Col source="receiptNo" />
+            <DataTable.Col source="donatedOn">
+              <DateField source="donatedOn" />
+            </DataTable.Col>
+            <DataTable.Col source="amount">
+              <FunctionField render={(r: any) => yuan(r.amount)} />
+            </DataTable.Col>
+            <DataTable.Col source="status">
+              <SelectField source="status" choices={choices('donationStatus', DONATION_STATUSES)} />
+            </DataTable.Col>
+          </DataTable>
+        </ReferenceManyField>
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+const FundForm = () => (
+  <SimpleForm>
+    <FundInputs />
+  </SimpleForm>
+);
+
+/** Inside the form: it watches the kind (useWatch needs the form around it). */
+function FundInputs() {
+  const kind = useWatch({ name: 'kind' });
+  return (
+    <>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="nameEn" />
+      <TextInput source="code" validate={required()} parse={(v: string) => v?.toUpperCase()} />
+      <SelectInput source="kind" choices={choices('fundKind', FUND_KINDS)} validate={required()} />
+      <TextInput source="purpose" multiline fullWidth />
+      {kind === 'community' && (
+        <ReferenceInput
+          source="area.documentId"
+          reference="cms-areas"
+          filter={{ level: 'community' }}
+        >
+          <AutocompleteInput
+            optionText="name"
+            validate={required()}
+            label="resources.grants-funds.fields.area"
+          />
+        </ReferenceInput>
+      )}
+      <DateInput source="openedOn" />
+      <SelectInput
+        source="status"
+        choices={choices('fundStatus', FUND_STATUSES)}
+        defaultValue="active"
+      />
+    </>
+  );
+}
+
+export const FundEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <FundForm />
+  </Edit>
+);
+export const FundCreate = () => (
+  <Create redirect="show">
+    <FundForm />
+  </Create>
+);
+
+const donationFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    choices={choices('donationStatus', DONATION_STATUSES)}
+  />,
+  <SelectInput
+    key="channel"
+    source="channel"
+    choices={choices('donationChannel', DONATION_CHANNELS)}
+  />,
+  <ReferenceInput key="fund" source="fund" reference="grants-funds">
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+];
+
+const donorOf = (r: any) =>
+  r.donorKind === 'anonymous'
+    ? '—'
+    : (r.donorOrganisation?.name ?? r.donorPerson?.name ?? r.donorName ?? '');
+
+export function DonationList() {
+  return (
+    <List filters={donationFilters} sort={{ field: 'donatedOn', order: 'DESC' }}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="donatedOn">
+          <DateField source="donatedOn" />
+        </DataTable.Col>
+        <DataTable.Col source="donorKind" label="resources.grants-donations.fields.donorName">
+          <FunctionField render={donorOf} />
+        </DataTable.Col>
+        <DataTable.Col source="amount">
+          <FunctionField render={(r: any) => yuan(r.amount)} />
+        </DataTable.Col>
+        <DataTable.Col source="channel">
+          <SelectField source="channel" choices={choices('donationChannel', DONATION_CHANNELS)} />
+        </DataTable.Col>
+        <DataTable.Col source="fund">
+          <ReferenceField source="fund.documentId" reference="grants-funds" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={choices('donationStatus', DONATION_STATUSES)} />
+        </DataTable.Col>
+        <DataTable.Col source="receiptNo" />
+      </DataTable>
+    </List>
+  );
+}
+
+/** Receive, refund, print: the donation's life, each step through the server. */
+function DonationActions() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const { permissions } = usePermissions<string>();
+  const [refunding, setRefunding] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!record || !WRITERS['grants-donations']?.includes(permissions as string)) return null;
+  const act = async (what: 'receive' | 'refund', body: object = {}) => {
+    try {
+      const d = await restJson<any>(`/api/grants/donations/${record.id}/${what}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      notify(what === 'receive' ? 'linli.money.received' : 'linli.money.refunded', {
+        type: 'success',
+        messageArgs: { receiptNo: d.receiptNo },
+      });
+      setRefunding(false);
+      refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  const print = async () => {
+    const res = await fetch(`/api/grants/donations/${record.id}/receipt`, {
+      headers: { Authorization: `Bearer ${getToken()}` },
+    });
+    const html = await res.text();
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+    window.open(url, '_blank');
+  };
+  return (
+    <Stack direction="row" spacing={1} sx={{ my: 1 }}>
+      {record.status === 'pledged' && (
+        <Button variant="contained" startIcon={<TaskAltIcon />} onClick={() => act('receive')}>
+          {translate('linli.money.receive')}
+        </Button>
+      )}
+      {record.status === 'received' && (
+        <>
+          <Button startIcon={<PrintIcon />} onClick={print}>
+            {translate('linli.money.receipt')}
+          </Button>
+          <Button color="warning" startIcon={<ReplayIcon />} onClick={() => setRefunding(true)}>
+            {translate('linli.money.refund')}
+          </Button>
+        </>
+      )}
+      <Dialog open={refunding} onClose={() => setRefunding(false)}>
+        <DialogTitle>{translate('linli.money.refund')}</DialogTitle>
+        <DialogContent>
+          <MuiTextField
+            autoFocus
+            fullWidth
+            multiline
+            label={translate('linli.money.refund_reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            sx={{ mt: 1, minWidth: 360 }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRefunding(false)}>{translate('linli.money.cancel')}</Button>
+          <Button color="warning" variant="contained" onClick={() => act('refund', { reason })}>
+            {translate('linli.money.refund')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}
+
+export function DonationShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <SelectField source="status" choices={choices('donationStatus', DONATION_STATUSES)} />
+        <TextField source="receiptNo" />
+        <DonationActions />
+        <SelectField source="donorKind" choices={choices('donorKind', DONOR_KINDS)} />
+        <FunctionField source="donorName" render={donorOf} />
+        <BooleanField source="namedConsent" />
+        <FunctionField source="amount" render={(r: any) => yuan(r.amount)} />
+        <SelectField source="channel" choices={choices('donationChannel', DONATION_CHANNELS)} />
+        <TextField source="inKindDescription" />
+        <DateField source="donatedOn" />
+        <ReferenceField
+          source="fund.documentId"
+          reference="grants-funds"
+          link="show"
+          label="resources.grants-donations.fields.fund"
+        />
+        <BooleanField source="restricted" />
+        <DateField source="receivedAt" showTime />
+        <DateField source="refundedAt" showTime />
+        <TextField source="refundReason" />
+        <TextField source="note" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+const DonationForm = () => (
+  <SimpleForm>
+    <DonationInputs />
+  </SimpleForm>
+);
+
+/** Inside the form: the donor and channel decide which inputs follow. */
+function DonationInputs() {
+  const donorKind = useWatch({ name: 'donorKind' });
+  const channel = useWatch({ name: 'channel' });
+  const record = useRecordContext<any>();
+  const fixed = !!record && record.status !== 'pledged';
+  return (
+    <>
+      <SelectInput
+        source="donorKind"
+        choices={choices('donorKind', DONOR_KINDS)}
+        validate={required()}
+        defaultValue="person"
+        disabled={fixed}
+      />
+      {donorKind === 'person' && (
+        <ReferenceInput source="donorPerson.documentId" reference="cms-people">
+          <AutocompleteInput
+            optionText="name"
+            validate={required()}
+            label="resources.grants-donations.fields.donorPerson"
+            disabled={fixed}
+          />
+        </ReferenceInput>
+      )}
+      {donorKind === 'organisation' && (
+        <ReferenceInput source="donorOrganisation.documentId" reference="cms-organisations">
+          <AutocompleteInput
+            optionText="name"
+            validate={required()}
+            label="resources.grants-donations.fields.donorOrganisation"
+            disabled={fixed}
+          />
+        </ReferenceInput>
+      )}
+      {donorKind !== 'anonymous' && <BooleanInput source="namedConsent" />}
+      <TextInput
+        source="amount"
+        validate={[
+          required(),
+          (v: unknown) => (yuanToFen(v) ? undefined : 'linli.validation.amount'),
+        ]}
+        format={(fen: unknown) =>
+          typeof fen === 'string' && /^\d+$/.test(fen) ? fenToYuan(Number(fen)) : (fen as string)
+        }
+        parse={(text: string) => {
+          const fen = yuanToFen(text);
+          return fen && fen > 0 ? String(fen) : text;
+        }}
+        disabled={fixed}
+      />
+      <SelectInput
+        source="channel"
+        choices={choices('donationChannel', DONATION_CHANNELS)}
+        validate={required()}
+        disabled={fixed}
+      />
+      {channel === 'in_kind' && (
+        <TextInput
+          source="inKindDescription"
+          multiline
+          fullWidth
+          validate={required()}
+          disabled={fixed}
+        />
+      )}
+      <DateInput source="donatedOn" validate={required()} disabled={fixed} />
+      <ReferenceInput
+        source="fund.documentId"
+        reference="grants-funds"
+        filter={{ status: 'active' }}
+      >
+        <AutocompleteInput
+          optionText="name"
+          validate={required()}
+          label="resources.grants-donations.fields.fund"
+          disabled={fixed}
+        />
+      </ReferenceInput>
+      <BooleanInput source="restricted" disabled={fixed} />
+      <TextInput source="note" multiline fullWidth />
+    </>
+  );
+}
+
+export const DonationEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <DonationForm />
+  </Edit>
+);
+export const DonationCreate = () => (
+  <Create redirect="show">
+    <DonationForm />
+  </Create>
+);

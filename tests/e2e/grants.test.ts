@@ -1,0 +1,59 @@
+// Money in the console, in headless Chromium: foundation staff record a donation, mark it
+// received (a receipt number comes back), and see the fund's available balance grow by it.
+import type { Browser, Page } from 'playwright-core';
+import type { Core } from '@strapi/strapi';
+import { launchBrowser, listen, signIn } from '../helpers/browser';
+import { bootStrapi } from '../helpers/strapi';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows read back for checks */
+
+describe('funds and donations in the console', () => {
+  let strapi: Core.Strapi;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    strapi = await bootStrapi();
+    base = await listen(strapi);
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    await signIn(page, base, 'foundation-staff');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await strapi?.destroy();
+  });
+
+  it('records a donation, receives it with a receipt number, and the fund holds it', async () => {
+    const fund = await strapi.db
+      .query('plugin::grants.fund' as any)
+      .findOne({ where: { code: 'GENERAL' } });
+    const ledger = strapi.plugin('ledger').service('ledger') as any;
+    const before = (await ledger.balance(fund.availableAccount)).available;
+
+    await page.goto(`${base}/console/#/grants-donations/create`);
+    await page.getByLabel('捐赠人类型 *').click();
+    await page.getByRole('option', { name: '匿名' }).click();
+    await page.getByLabel('金额（元） *').fill('1,234.50');
+    await page.getByLabel('捐赠方式 *').click();
+    await page.getByRole('option', { name: '现金' }).click();
+    await page.getByLabel('捐赠日期 *').fill('2026-11-21');
+    await page.getByLabel('受赠基金 *').fill('一般');
+    await page.getByRole('option', { name: '基金会一般基金' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已认捐').first().waitFor();
+    await page.getByRole('button', { name: '确认到账' }).click();
+    await page.getByText(/已入账，票据号 \d{4}-\d{6}/).waitFor();
+    await page.getByRole('button', { name: '打印捐赠票据' }).waitFor();
+
+    expect((await ledger.balance(fund.availableAccount)).available).toBe(before + 123450);
+    await page.goto(`${base}/console/#/grants-funds/${fund.documentId}/show`);
+    await page
+      .getByTestId('balance-available')
+      .getByText(`¥${((before + 123450) / 100).toFixed(2)}`)
+      .waitFor();
+  });
+});
