@@ -1,7 +1,10 @@
 import { gql, useQuery } from '@apollo/client';
 import { Box, Card, CardContent, CardHeader, Grid, Link, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
-import { COMPOUND_TYPES, ORGANISATION_KINDS, SERVICE_CATEGORIES, STAGES } from './choices';
+import { useEffect, useState } from 'react';
+import { COMPOUND_TYPES, ORGANISATION_KINDS, READERS, SERVICE_CATEGORIES, STAGES } from './choices';
+import { restJson } from './rest';
+import { yuanText } from '../../plugins/grants/server/src/domain/donations';
 import { client } from './dataProvider';
 
 /**
@@ -138,6 +141,53 @@ function Bars({
   );
 }
 
+const money = (fen: number) => yuanText(fen);
+
+/** The foundation's money at a glance, from the ledger (for those who may see the funds). */
+function MoneyTiles({ role }: { role?: string }) {
+  const translate = useTranslate();
+  const [s, setS] = useState<Record<string, number> | null>(null);
+  const allowed = !!role && READERS['grants-funds']?.includes(role);
+  useEffect(() => {
+    if (allowed)
+      restJson<Record<string, number>>('/api/grants/summary').then(setS, () => setS(null));
+  }, [allowed]);
+  if (!allowed || !s) return null;
+  const tiles: [string, string, string][] = [
+    [
+      'raised',
+      money(s.raised ?? 0),
+      translate('linli.dashboard.donations_count', { count: s.donations ?? 0 }),
+    ],
+    ['available', money(s.available ?? 0), ''],
+    ['committed', money(s.committed ?? 0), ''],
+  ];
+  return (
+    <>
+      {tiles.map(([key, value, note]) => (
+        <Grid key={key} size={{ xs: 12, md: 4 }}>
+          <Card data-testid={`money-${key}`}>
+            <CardHeader
+              title={translate(`linli.dashboard.money_${key}`)}
+              titleTypographyProps={{ variant: 'subtitle1' }}
+            />
+            <CardContent>
+              <Link href="#/grants-funds" underline="hover" variant="h5">
+                {value}
+              </Link>
+              {note && (
+                <Typography variant="body2" color="text.secondary">
+                  {note}
+                </Typography>
+              )}
+            </CardContent>
+          </Card>
+        </Grid>
+      ))}
+    </>
+  );
+}
+
 export function Dashboard() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
@@ -160,6 +210,7 @@ export function Dashboard() {
         {translate('linli.scope')}：{identity?.scope?.name ?? translate('linli.no_scope')}
       </Typography>
       <Grid container spacing={2}>
+        <MoneyTiles role={identity?.role?.type} />
         <Grid size={{ xs: 12, md: 6 }}>
           <Bars title="linli.dashboard.areas" keys={['community', 'village']} counts={counts} />
         </Grid>

@@ -223,6 +223,12 @@ describe('funds and donations', () => {
       ).status,
     ).toBe(403);
     expect((await http(strapi).get('/api/grants/funds')).status).toBe(403);
+    const summary = await http(strapi)
+      .get('/api/grants/summary')
+      .set({ Authorization: `Bearer ${incubator}` });
+    expect(summary.status).toBe(200);
+    expect(summary.body.data.raised).toBeGreaterThanOrEqual(100_980_000);
+    expect((await http(strapi).get('/api/grants/summary')).status).toBe(403);
   });
 
   it('has the district’s published figures in the demo books', async () => {

@@ -34,6 +34,11 @@ describe('funds and donations in the console', () => {
     const ledger = strapi.plugin('ledger').service('ledger') as any;
     const before = (await ledger.balance(fund.availableAccount)).available;
 
+    // The dashboard shows the foundation's published figures: ¥1,009,800 from 186 donations.
+    await page.goto(`${base}/console/`);
+    await page.getByTestId('money-raised').getByText('¥1,009,800.00').waitFor();
+    await page.getByTestId('money-raised').getByText('共 186 笔捐赠').waitFor();
+
     await page.goto(`${base}/console/#/grants-donations/create`);
     await page.getByLabel('捐赠人类型 *').click();
     await page.getByRole('option', { name: '匿名' }).click();

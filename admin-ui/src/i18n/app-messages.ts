@@ -383,6 +383,10 @@ const tree: Tree = {
       categories: ['社会组织（按服务领域）', 'Organisations by service category'],
       pipeline: ['孵化进度', 'Incubation pipeline'],
       hatched_to_date: ['累计出壳 %{count} 家', '%{count} hatched to date'],
+      money_raised: ['累计募集善款', 'Money raised'],
+      money_available: ['各基金可用余额', 'Available in the funds'],
+      money_committed: ['已立项待拨付', 'Committed to awards'],
+      donations_count: ['共 %{count} 笔捐赠', 'from %{count} donations'],
     },
     board: { title: ['孵化看板', 'Incubation board'], menu: ['孵化看板', 'Board'] },
     money: {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows */
 
-const READ_FUNDS = ['fund.find', 'fund.findOne', 'actions.fundBalance'];
+const READ_FUNDS = ['fund.find', 'fund.findOne', 'actions.fundBalance', 'actions.summary'];
 const KEEP_BOOKS = [
   ...READ_FUNDS,
   'fund.create',

@@ -40,6 +40,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async refund(ctx: any) {
       ctx.body = { data: await donations().refund(id(ctx), ctx.request.body?.reason) };
     },
+    /** GET /summary — money raised (received, not refunded), and what the funds hold. */
+    async summary(ctx: any) {
+      const [raised] = await strapi.db
+        .connection('grants_donations')
+        .where('status', 'received')
+        .select(
+          strapi.db.connection.raw('COUNT(*) AS n'),
+          strapi.db.connection.raw('COALESCE(SUM(amount), 0) AS fen'),
+        );
+      const all = await strapi.db
+        .query(GRANTS.fund as any)
+        .findMany({ where: { status: 'active' } });
+      let available = 0;
+      let committed = 0;
+      for (const fund of all) {
+        await funds().ensureAccounts(fund);
+        const b = await funds().balance(fund);
+        available += b.available;
+        committed += b.committed;
+      }
+      ctx.body = {
+        data: {
+          donations: Number((raised as any).n),
+          raised: Number((raised as any).fen),
+          available,
+          committed,
+          funds: all.length,
+        },
+      };
+    },
+
     async fundBalance(ctx: any) {
       const fund = await strapi.db
         .query(GRANTS.fund as any)

@@ -13,6 +13,7 @@ export default {
         { method: 'POST', path: '/donations/:id/refund', handler: 'actions.refund', config: {} },
         { method: 'GET', path: '/donations/:id/receipt', handler: 'actions.receipt', config: {} },
         { method: 'GET', path: '/funds/:id/balance', handler: 'actions.fundBalance', config: {} },
+        { method: 'GET', path: '/summary', handler: 'actions.summary', config: {} },
         ...(factories.createCoreRouter(GRANTS.fund as never).routes as unknown[]),
         ...(factories.createCoreRouter(GRANTS.donation as never).routes as unknown[]),
       ];
