@@ -29,7 +29,11 @@ export async function download(url: string, filename: string): Promise<void> {
   const token = getToken();
   const res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!res.ok) throw new HttpError(String(res.status), res.status);
-  const blob = await res.blob();
+  saveBlob(await res.blob(), filename);
+}
+
+/** Hands a file made in the browser (or fetched) to the user as a download. */
+export function saveBlob(blob: Blob, filename: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = filename;
