@@ -29,11 +29,7 @@ export async function download(url: string, filename: string): Promise<void> {
   const token = getToken();
   const res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!res.ok) throw new HttpError(String(res.status), res.status);
-  saveBlob(await res.blob(), filename);
-}
-
-/** Hands a file made in the browser (or fetched) to the user as a download. */
-export function saveBlob(blob: Blob, filename: string): void {
+  const blob = await res.blob();
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = filename;

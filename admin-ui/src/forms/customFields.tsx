@@ -19,7 +19,6 @@ import {
 } from '../../../plugins/forms/server/src/domain/fields';
 import { fenToYuan } from '../../../plugins/forms/server/src/domain/money';
 import { Answers } from './answers';
-import { saveBlob } from '../rest';
 import { useLang } from './Designer';
 import { FORM_CSS, FormRenderer } from './FormRenderer';
 import { restServices } from './services';
@@ -234,7 +233,13 @@ export function exporterWithCustomFields(
         ),
       ]),
     };
-    saveBlob(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
+    const blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${name}.csv`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
   };
 }
 

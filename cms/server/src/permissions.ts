@@ -104,6 +104,7 @@ const SIGNED_IN_ACTIONS = [
  */
 export async function seedRolesAndPermissions(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.db.query('plugin::users-permissions.role' as any);
+  const permissions = strapi.db.query('plugin::users-permissions.permission' as any);
   for (const [type, spec] of Object.entries(ROLE_MATRIX)) {
     let role = await roles.findOne({ where: { type } });
     if (!role) {
@@ -115,37 +116,23 @@ export async function seedRolesAndPermissions(strapi: Core.Strapi): Promise<void
       ),
     );
     (type === 'public' ? PUBLIC_ACTIONS : SIGNED_IN_ACTIONS).forEach((a) => wanted.add(a));
-    await syncRolePermissions(strapi, role.id, 'plugin::cms.', wanted);
+    const existing: any[] = await permissions.findMany({
+      where: { role: { id: role.id } },
+      select: ['id', 'action'],
+    });
+    const have = new Set(existing.map((p) => p.action as string));
+    for (const p of existing) {
+      if (p.action.startsWith('plugin::cms.') && !wanted.has(p.action)) {
+        await permissions.delete({ where: { id: p.id } });
+      }
+    }
+    for (const action of wanted) {
+      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
+    }
   }
   // New sign-ups are residents, never staff.
   const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
   const advanced = ((await store.get()) ?? {}) as Record<string, unknown>;
   if (advanced.default_role !== 'resident')
     await store.set({ value: { ...advanced, default_role: 'resident' } });
-}
-
-/**
- * Makes one role's permissions under `prefix` exactly `wanted` (plus any outside the prefix, kept
- * as they are): the one mechanism behind every plugin's role matrix.
- */
-export async function syncRolePermissions(
-  strapi: Core.Strapi,
-  roleId: number,
-  prefix: string,
-  wanted: Set<string>,
-): Promise<void> {
-  const permissions = strapi.db.query('plugin::users-permissions.permission' as any);
-  const existing: any[] = await permissions.findMany({
-    where: { role: { id: roleId } },
-    select: ['id', 'action'],
-  });
-  const have = new Set(existing.map((p) => p.action as string));
-  for (const p of existing) {
-    if (p.action.startsWith(prefix) && !wanted.has(p.action)) {
-      await permissions.delete({ where: { id: p.id } });
-    }
-  }
-  for (const action of wanted) {
-    if (!have.has(action)) await permissions.create({ data: { action, role: roleId } });
-  }
 }

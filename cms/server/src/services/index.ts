@@ -2,7 +2,6 @@ import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import audit from './audit';
 import identifiers from './identifiers';
-import permissions from './permissions';
 import records from './records';
 import viewer from './viewer';
 
@@ -17,7 +16,6 @@ export default {
   'audit-entry': factories.createCoreService(CMS.auditEntry as never),
   audit,
   identifiers,
-  permissions,
   records,
   viewer,
 };

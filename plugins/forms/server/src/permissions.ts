@@ -41,7 +41,28 @@ export const FORMS_ROLE_MATRIX: Record<string, string[]> = {
 };
 
 /** Makes each role's `plugin::forms.*` permissions exactly the matrix. */
-/** Seeded at every boot through the cms plugin's permissions service. */
 export async function seedFormsPermissions(strapi: Core.Strapi): Promise<void> {
-  await (strapi.plugin('cms').service('permissions') as any).syncPlugin('forms', FORMS_ROLE_MATRIX);
+  const roles = strapi.db.query('plugin::users-permissions.role' as any);
+  const permissions = strapi.db.query('plugin::users-permissions.permission' as any);
+  for (const [type, actions] of Object.entries(FORMS_ROLE_MATRIX)) {
+    const role = await roles.findOne({ where: { type } });
+    if (!role) {
+      strapi.log.warn(
+        `forms: role ${type} does not exist yet; its form permissions were not seeded`,
+      );
+      continue;
+    }
+    const wanted = new Set(actions.map((a) => `plugin::forms.${a}`));
+    const existing: any[] = await permissions.findMany({
+      where: { role: { id: role.id } },
+      select: ['id', 'action'],
+    });
+    const have = new Set(existing.map((p) => p.action as string));
+    for (const p of existing) {
+      if (p.action.startsWith('plugin::forms.') && !wanted.has(p.action))
+        await permissions.delete({ where: { id: p.id } });
+    }
+    for (const action of wanted)
+      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
+  }
 }

@@ -22,18 +22,23 @@ const KEEP_BOOKS = [
 export const GRANTS_ROLE_MATRIX: Record<string, string[]> = {
   'foundation-staff': KEEP_BOOKS,
   incubator: READ_FUNDS,
-  // Listed so that a grants permission given to them by hand is taken away again.
-  'community-worker': [],
-  reviewer: [],
-  volunteer: [],
-  resident: [],
-  public: [],
 };
 
-/** Seeded at every boot through the cms plugin's permissions service. */
 export async function seedGrantsPermissions(strapi: Core.Strapi): Promise<void> {
-  await (strapi.plugin('cms').service('permissions') as any).syncPlugin(
-    'grants',
-    GRANTS_ROLE_MATRIX,
-  );
+  const roles = strapi.db.query('plugin::users-permissions.role' as any);
+  const permissions = strapi.db.query('plugin::users-permissions.permission' as any);
+  for (const role of await roles.findMany({ select: ['id', 'type'] })) {
+    const wanted = new Set((GRANTS_ROLE_MATRIX[role.type] ?? []).map((a) => `plugin::grants.${a}`));
+    const existing: any[] = await permissions.findMany({
+      where: { role: { id: role.id } },
+      select: ['id', 'action'],
+    });
+    const have = new Set(existing.map((p) => p.action as string));
+    for (const p of existing) {
+      if (p.action.startsWith('plugin::grants.') && !wanted.has(p.action))
+        await permissions.delete({ where: { id: p.id } });
+    }
+    for (const action of wanted)
+      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
+  }
 }
