@@ -124,6 +124,8 @@ describe('forms in the console and on a phone', () => {
     await input.getByText('上年服务人数：应为整数').waitFor();
     await input.getByLabel('上年服务人数').fill('1200');
     await page.getByRole('button', { name: '保存' }).click();
+    // Wait for the save to land (the edit page leaves for the list) before navigating away.
+    await page.waitForURL(/#\/cms-organisations(\?.*)?$/);
     await page.goto(`${base}/console/#/cms-organisations/${org.documentId}/show`);
     await page.getByTestId('custom-fields').getByText('1200').waitFor();
     const saved = await strapi.db
