@@ -7,13 +7,24 @@ import {
   wholeAmount,
   type Issue,
 } from './domain/donations';
+import { roundIssues } from './domain/rounds';
 import { invalid } from './services/errors';
+import { serviceWrite } from './services/shared';
 import { DOCUMENT_ID_PATTERN, GRANTS } from './uids';
 import type fundsFactory from './services/funds';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Document Service params are untyped */
 
 const WRITES = new Set(['create', 'update', 'delete']);
+
+/** Written only by the grants services, whose moves carry money and rules. */
+const SERVICE_OWNED = new Set<string>([
+  GRANTS.application,
+  GRANTS.review,
+  GRANTS.award,
+  GRANTS.disbursement,
+  GRANTS.report,
+]);
 
 /** The document a relation input names: a documentId, `{ documentId }`, or `{ connect: [...] }`. */
 function named(value: any): string | null | undefined {
@@ -47,9 +58,134 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
   const audit = () => strapi.plugin('cms').service('audit') as any;
   const viewers = () => strapi.plugin('cms').service('viewer') as any;
 
+  /**
+   * Rounds: settings checked (budget, cap, dates, rubric, a grant-application form), the status
+   * moved only by `advance`, the fund fixed once the round has opened, deleted only as a draft.
+   */
+  async function guardRound(context: any, next: () => Promise<unknown>) {
+    const { action } = context;
+    const params = (context.params ??= {});
+    return strapi.db.transaction(async () => {
+      if (
+        action !== 'create' &&
+        (typeof params.documentId !== 'string' || !DOCUMENT_ID_PATTERN.test(params.documentId))
+      )
+        throw new errors.NotFoundError('Not Found');
+      const current =
+        action === 'create'
+          ? null
+          : await strapi.db.query(GRANTS.round as any).findOne({
+              where: { documentId: params.documentId },
+              populate: { fund: true, form: true },
+            });
+      if (action !== 'create' && !current) throw new errors.NotFoundError('Not Found');
+      const data = params.data ?? {};
+      const issues: Issue[] = [];
+      if (action === 'delete') {
+        if (current.status !== 'draft')
+          issues.push(
+            say(
+              'id',
+              'not_draft',
+              'only a draft round can be deleted; close it instead',
+              '只有草稿状态的轮次可以删除',
+            ),
+          );
+      } else {
+        const status = current?.status ?? 'draft';
+        if ('status' in data && data.status !== status)
+          issues.push(
+            say(
+              'status',
+              'use_advance',
+              'a round moves on with “advance”, one stage at a time',
+              '请使用“进入下一阶段”逐步推进',
+            ),
+          );
+        if ('awarded' in data && String(data.awarded ?? '0') !== String(current?.awarded ?? '0'))
+          issues.push(
+            say('awarded', 'computed_field', 'is the sum of the awards', '由立项金额汇总'),
+          );
+        if (status === 'closed')
+          issues.push(
+            say('id', 'closed', 'a closed round is kept as it was', '已结束的轮次不能修改'),
+          );
+        const fundId = 'fund' in data ? named(data.fund) : current?.fund?.documentId;
+        if ('fund' in data && current && status !== 'draft' && fundId !== current.fund?.documentId)
+          issues.push(
+            say(
+              'fund',
+              'fixed',
+              'the fund is fixed once the round has opened',
+              '轮次开放后不能更换基金',
+            ),
+          );
+        if (!fundId)
+          issues.push(
+            say('fund', 'required', 'choose the fund that pays the awards', '请选择资金来源基金'),
+          );
+        const formId = 'form' in data ? named(data.form) : current?.form?.documentId;
+        if (formId) {
+          const form = await strapi.db
+            .query('plugin::forms.form' as any)
+            .findOne({ where: { documentId: formId }, select: ['purpose'] });
+          if (form?.purpose !== 'grant-application')
+            issues.push(
+              say(
+                'form',
+                'invalid_value',
+                'choose a form whose purpose is grant application',
+                '请选择用途为“项目申报”的表单',
+              ),
+            );
+        }
+        const merged = {
+          budget: data.budget ?? current?.budget,
+          cap: data.cap ?? current?.cap,
+          opensOn: data.opensOn ?? current?.opensOn,
+          closesOn: data.closesOn ?? current?.closesOn,
+          rubric: 'rubric' in data ? data.rubric : current?.rubric,
+        };
+        issues.push(...roundIssues(merged, Number(current?.awarded ?? 0)));
+        for (const k of ['budget', 'cap'])
+          if (k in data && wholeAmount(data[k]) !== null) data[k] = String(wholeAmount(data[k]));
+        if (action === 'create') data.awarded = '0';
+      }
+      if (issues.length) throw invalid(issues);
+      const result: any = await next();
+      const documentId = action === 'create' ? result?.documentId : params.documentId;
+      const saved =
+        action === 'delete'
+          ? null
+          : await strapi.db.query(GRANTS.round as any).findOne({ where: { documentId } });
+      await audit().record({
+        contentType: GRANTS.round,
+        action,
+        recordId: documentId,
+        before: current,
+        after: saved,
+        actor: viewers().actor(),
+      });
+      return result;
+    });
+  }
+
   strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
     const { uid, action } = context;
-    if ((uid !== GRANTS.fund && uid !== GRANTS.donation) || !WRITES.has(action)) return next();
+    if (!WRITES.has(action)) return next();
+    if (SERVICE_OWNED.has(uid)) {
+      if (serviceWrite.getStore()) return next();
+      throw invalid([
+        say(
+          'id',
+          'use_actions',
+          'changed only through its actions (award, approve, pay, accept …)',
+          '只能通过相应操作（立项、审批、支付、验收等）修改',
+        ),
+      ]);
+    }
+    if (uid === GRANTS.round) return guardRound(context, next);
+    if (uid !== GRANTS.fund && uid !== GRANTS.donation) return next();
     const params = (context.params ??= {});
     return strapi.db.transaction(async () => {
       if (

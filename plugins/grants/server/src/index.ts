@@ -1,21 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import { registerApplicationTarget } from './application-target';
 import { registerGrantsDocumentMiddleware } from './document-middleware';
+import { registerGrantsGraphql } from './graphql';
 import { seedGrantsPermissions } from './permissions';
 import routes from './routes';
 import services from './services';
 
 /**
- * The foundation's work on top of the ledger: funds (each with its ledger accounts) and
- * donations with gap-free receipts. Grant rounds, applications, reviews, awards, disbursements
- * and reports come next (issue 5).
+ * The foundation's work on top of the ledger: funds (each with its ledger accounts), donations
+ * with gap-free receipts, micro-venture philanthropy rounds (applications through a form,
+ * reviews, awards committing money, tranches, reports), fund statements and public disclosure.
  */
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGrantsDocumentMiddleware(strapi);
+    registerGrantsGraphql(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerApplicationTarget(strapi);
     await seedGrantsPermissions(strapi);
   },
   contentTypes,

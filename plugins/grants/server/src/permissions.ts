@@ -3,6 +3,36 @@ import type { Core } from '@strapi/strapi';
 /* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows */
 
 const READ_FUNDS = ['fund.find', 'fund.findOne', 'actions.fundBalance', 'actions.summary'];
+const READ = (types: string[]) => types.flatMap((t) => [`${t}.find`, `${t}.findOne`]);
+const GRANT_WORK = [
+  ...READ(['round', 'application', 'review', 'award', 'disbursement', 'report']),
+  'round.create',
+  'round.update',
+  'round.delete',
+  ...[
+    'statement',
+    'advanceRound',
+    'ranking',
+    'applicationStatus',
+    'assignReviewers',
+    'applicationReviews',
+    'award',
+    'showAward',
+    'addTranche',
+    'approveTranche',
+    'payTranche',
+    'cancelTranche',
+    'addReport',
+    'acceptReport',
+    'returnReport',
+  ].map((a) => `grant-actions.${a}`),
+];
+const REVIEWING = [
+  'grant-actions.myReviews',
+  'grant-actions.declareConflict',
+  'grant-actions.submitReview',
+  'grant-actions.applicationReviews',
+];
 const KEEP_BOOKS = [
   ...READ_FUNDS,
   'fund.create',
@@ -16,12 +46,20 @@ const KEEP_BOOKS = [
   'actions.receive',
   'actions.refund',
   'actions.receipt',
+  ...GRANT_WORK,
+  ...REVIEWING,
 ];
 
-/** Foundation staff keep the books; incubators see the funds; nobody else touches money. */
+/**
+ * Foundation staff keep the books and run the rounds (and may review); reviewers score what they
+ * are assigned — they get no list of reviews, which would show the others' scores; incubators
+ * see the funds, rounds and awards. The public disclosure and an applicant's withdrawal (proved by
+ * the form's receipt code) need no sign-in (`auth: false` on their routes).
+ */
 export const GRANTS_ROLE_MATRIX: Record<string, string[]> = {
   'foundation-staff': KEEP_BOOKS,
-  incubator: READ_FUNDS,
+  incubator: [...READ_FUNDS, ...READ(['round', 'award'])],
+  reviewer: [...REVIEWING, 'round.find', 'round.findOne'],
 };
 
 export async function seedGrantsPermissions(strapi: Core.Strapi): Promise<void> {

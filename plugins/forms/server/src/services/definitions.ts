@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { bindingIssues } from '../domain/bindings';
 import { definitionIssues } from '../domain/definition';
 import {
   CUSTOM_FIELD_TARGETS,
@@ -237,8 +238,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           path: i.path.replace(/^definition/, 'draft'),
         }));
         const target = targets().get(form.purpose);
-        if (!issues.length && target?.definitionIssues) {
-          issues.push(...(await target.definitionIssues(definition, form.settings ?? {})));
+        if (!issues.length && target) {
+          // A target without its own check gets the standard one: its bound fields are there.
+          issues.push(
+            ...(target.definitionIssues
+              ? await target.definitionIssues(definition, form.settings ?? {})
+              : bindingIssues(definition, target.bindings)),
+          );
         }
         if (issues.length) throw new FormValidationError(issues);
         const schema = toJsonSchema(definition, form.name);

@@ -4,6 +4,7 @@ import customFields from './custom-fields';
 import definitions from './definitions';
 import rateLimit from './rate-limit';
 import submissions from './submissions';
+import tables from './tables';
 import targets from './targets';
 
 export default {
@@ -15,5 +16,6 @@ export default {
   definitions,
   rateLimit,
   submissions,
+  tables,
   targets,
 };

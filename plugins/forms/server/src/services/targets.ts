@@ -30,6 +30,7 @@ export interface FormTarget {
   label: Localised;
   /** the field keys the target reads, for the designer to show */
   bindings: { key: string; kinds: string[]; required: boolean; label: Localised }[];
+  /** extra publish-time checks; without it, the bound fields' presence and kinds are checked */
   definitionIssues?(
     definition: FormDefinition,
     settings: Record<string, any>,

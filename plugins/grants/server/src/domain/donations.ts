@@ -11,7 +11,7 @@ export interface Issue {
   messageZh: string;
 }
 
-const issue = (path: string, code: string, message: string, messageZh: string): Issue => ({
+export const issue = (path: string, code: string, message: string, messageZh: string): Issue => ({
   path,
   code,
   message: `${path}: ${message}`,

@@ -3,6 +3,21 @@ import { GRANTS } from '../uids';
 
 let routes: unknown[] | undefined;
 
+const post = (path: string, action: string, auth?: false) => ({
+  method: 'POST',
+  path,
+  handler: `grant-actions.${action}`,
+  config: auth === false ? { auth: false } : {},
+});
+const get = (path: string, action: string, auth?: false) => ({
+  ...post(path, action, auth),
+  method: 'GET',
+});
+/** Applications, reviews, awards, tranches and reports are read here and moved by actions. */
+const readOnly = (uid: string) =>
+  factories.createCoreRouter(uid as never, { only: ['find', 'findOne'] })
+    .routes as unknown as unknown[];
+
 export default {
   'content-api': {
     type: 'content-api',
@@ -14,8 +29,34 @@ export default {
         { method: 'GET', path: '/donations/:id/receipt', handler: 'actions.receipt', config: {} },
         { method: 'GET', path: '/funds/:id/balance', handler: 'actions.fundBalance', config: {} },
         { method: 'GET', path: '/summary', handler: 'actions.summary', config: {} },
-        ...(factories.createCoreRouter(GRANTS.fund as never).routes as unknown[]),
-        ...(factories.createCoreRouter(GRANTS.donation as never).routes as unknown[]),
+        get('/funds/:id/statement', 'statement'),
+        get('/disclosure/:year/:what.:format', 'disclosure', false),
+        post('/rounds/:id/advance', 'advanceRound'),
+        get('/rounds/:id/ranking', 'ranking'),
+        post('/applications/withdraw', 'withdraw', false),
+        post('/applications/:id/status', 'applicationStatus'),
+        post('/applications/:id/reviewers', 'assignReviewers'),
+        get('/applications/:id/reviews', 'applicationReviews'),
+        post('/applications/:id/award', 'award'),
+        get('/reviews/mine', 'myReviews'),
+        post('/reviews/:id/conflict', 'declareConflict'),
+        post('/reviews/:id/submit', 'submitReview'),
+        get('/awards/:id/plan', 'showAward'),
+        post('/awards/:id/tranches', 'addTranche'),
+        post('/awards/:id/reports', 'addReport'),
+        post('/disbursements/:id/approve', 'approveTranche'),
+        post('/disbursements/:id/pay', 'payTranche'),
+        post('/disbursements/:id/cancel', 'cancelTranche'),
+        post('/reports/:id/accept', 'acceptReport'),
+        post('/reports/:id/return', 'returnReport'),
+        ...(factories.createCoreRouter(GRANTS.fund as never).routes as unknown as unknown[]),
+        ...(factories.createCoreRouter(GRANTS.donation as never).routes as unknown as unknown[]),
+        ...(factories.createCoreRouter(GRANTS.round as never).routes as unknown as unknown[]),
+        ...readOnly(GRANTS.application),
+        ...readOnly(GRANTS.review),
+        ...readOnly(GRANTS.award),
+        ...readOnly(GRANTS.disbursement),
+        ...readOnly(GRANTS.report),
       ];
       return routes;
     },

@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { APPLICATION_BINDINGS } from './services/applications';
+import type applicationsFactory from './services/applications';
+import { GRANTS } from './uids';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the forms plugin's services */
+
+/**
+ * The `grant-application` form target: a valid submission to a round's form becomes an
+ * application of that round, inside the submission's transaction (both or neither). The forms
+ * plugin checks at publish time that the definition has the bound fields, of the right kinds.
+ */
+export function registerApplicationTarget(strapi: Core.Strapi): void {
+  const forms = strapi.plugin('forms');
+  if (!forms) return;
+  forms.service('targets').register({
+    purpose: 'grant-application',
+    label: { zh: '微创投项目申报', en: 'Grant application' },
+    bindings: APPLICATION_BINDINGS,
+    fieldOf: (path: string) => path,
+    async onSubmit({ form, data, submission }: any) {
+      const applications = strapi.plugin('grants').service('applications') as ReturnType<
+        typeof applicationsFactory
+      >;
+      const application = await applications.fromSubmission(form, data, submission);
+      return {
+        uid: GRANTS.application,
+        documentId: application.documentId,
+        label: data.projectTitle,
+      };
+    },
+  });
+}

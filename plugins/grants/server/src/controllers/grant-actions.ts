@@ -1,0 +1,188 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { yuanText } from '../domain/donations';
+import { DOCUMENT_ID_PATTERN } from '../uids';
+import type applicationsFactory from '../services/applications';
+import type awardsFactory from '../services/awards';
+import type reviewsFactory from '../services/reviews';
+import type roundsFactory from '../services/rounds';
+import type statementsFactory from '../services/statements';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
+
+const CHANNELS: Record<string, string> = {
+  bank_transfer: '银行转账',
+  wechat_pay: '微信支付',
+  alipay: '支付宝',
+  cash: '现金',
+  in_kind: '实物捐赠',
+};
+const AWARD_STATUS: Record<string, string> = { active: '执行中', closed: '已结项' };
+
+/** Rounds, applications, reviews, awards, tranches, reports, statements and disclosure. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = <T>(name: string) => strapi.plugin('grants').service(name) as T;
+  const rounds = () => service<ReturnType<typeof roundsFactory>>('rounds');
+  const applications = () => service<ReturnType<typeof applicationsFactory>>('applications');
+  const reviews = () => service<ReturnType<typeof reviewsFactory>>('reviews');
+  const awards = () => service<ReturnType<typeof awardsFactory>>('awards');
+  const statements = () => service<ReturnType<typeof statementsFactory>>('statements');
+  const id = (ctx: any) => {
+    const v = String(ctx.params.id);
+    if (!DOCUMENT_ID_PATTERN.test(v)) throw new errors.NotFoundError('Not Found');
+    return v;
+  };
+  const body = (ctx: any) => ctx.request.body ?? {};
+  const userId = (ctx: any): number => {
+    const user = ctx.state.user;
+    if (!user) throw new errors.NotFoundError('Not Found');
+    return Number(user.id);
+  };
+  /** Staff see every review; the role is read from the user the request is made by. */
+  const isStaff = async (ctx: any) => {
+    if (
+      ctx.state.auth?.strategy?.name === 'api-token' ||
+      ctx.state.auth?.strategy?.name === 'admin'
+    )
+      return true;
+    if (!ctx.state.user) return false;
+    const user = await strapi.db
+      .query('plugin::users-permissions.user' as any)
+      .findOne({ where: { id: ctx.state.user.id }, populate: { role: { select: ['type'] } } });
+    return user?.role?.type === 'foundation-staff';
+  };
+
+  return {
+    async advanceRound(ctx: any) {
+      ctx.body = { data: await rounds().advance(id(ctx), body(ctx).status) };
+    },
+    async ranking(ctx: any) {
+      ctx.body = { data: await rounds().ranking(id(ctx)) };
+    },
+    async applicationStatus(ctx: any) {
+      ctx.body = {
+        data: await applications().setStatus(id(ctx), body(ctx).status, body(ctx).note),
+      };
+    },
+    /** POST /applications/withdraw — public: the applicant's receipt code is their proof. */
+    async withdraw(ctx: any) {
+      ctx.body = { data: await applications().withdrawByReceipt(body(ctx).receiptCode) };
+    },
+    async assignReviewers(ctx: any) {
+      ctx.body = { data: await reviews().assign(id(ctx), body(ctx).reviewers) };
+    },
+    async applicationReviews(ctx: any) {
+      ctx.body = {
+        data: await reviews().forApplication(id(ctx), {
+          userId: ctx.state.user ? Number(ctx.state.user.id) : null,
+          staff: await isStaff(ctx),
+        }),
+      };
+    },
+    async myReviews(ctx: any) {
+      ctx.body = { data: await reviews().mine(userId(ctx)) };
+    },
+    async declareConflict(ctx: any) {
+      ctx.body = { data: await reviews().declareConflict(id(ctx), userId(ctx), body(ctx).note) };
+    },
+    async submitReview(ctx: any) {
+      ctx.body = { data: await reviews().submit(id(ctx), userId(ctx), body(ctx)) };
+    },
+    async award(ctx: any) {
+      ctx.body = { data: await awards().award(id(ctx), body(ctx)) };
+    },
+    async showAward(ctx: any) {
+      ctx.body = { data: await awards().show(id(ctx)) };
+    },
+    async addTranche(ctx: any) {
+      ctx.body = { data: await awards().addTranche(id(ctx), body(ctx)) };
+    },
+    async approveTranche(ctx: any) {
+      ctx.body = { data: await awards().approveTranche(id(ctx)) };
+    },
+    async payTranche(ctx: any) {
+      ctx.body = { data: await awards().payTranche(id(ctx)) };
+    },
+    async cancelTranche(ctx: any) {
+      ctx.body = { data: await awards().cancelTranche(id(ctx), body(ctx).note) };
+    },
+    async addReport(ctx: any) {
+      ctx.body = { data: await awards().addReport(id(ctx), body(ctx)) };
+    },
+    async acceptReport(ctx: any) {
+      ctx.body = { data: await awards().decideReport(id(ctx), 'accept', body(ctx).note) };
+    },
+    async returnReport(ctx: any) {
+      ctx.body = { data: await awards().decideReport(id(ctx), 'return', body(ctx).note) };
+    },
+    async statement(ctx: any) {
+      ctx.body = { data: await statements().statement(id(ctx), ctx.query.from, ctx.query.to) };
+    },
+
+    /** GET /disclosure/:year/:what.:format — donations or awards, CSV or XLSX, names masked. */
+    async disclosure(ctx: any) {
+      const { year, what, format } = ctx.params;
+      if (!['donations', 'awards'].includes(what) || !['csv', 'xlsx', 'json'].includes(format))
+        throw new errors.NotFoundError('Not Found');
+      const data = await statements().disclosure(year);
+      if (format === 'json') {
+        ctx.body = { data: data[what as 'donations' | 'awards'] };
+        return;
+      }
+      const table =
+        what === 'donations'
+          ? {
+              header: [
+                '票据号 Receipt',
+                '捐赠日期 Date',
+                '捐赠人 Donor',
+                '金额 Amount (¥)',
+                '方式 Channel',
+                '受赠基金 Fund',
+                '定向 Restricted',
+              ],
+              rows: data.donations.map((d) => [
+                d.receiptNo,
+                d.donatedOn,
+                d.donor,
+                yuanText(d.amount).slice(1),
+                CHANNELS[d.channel] ?? d.channel,
+                d.fund,
+                d.restricted ? '是' : '否',
+              ]),
+            }
+          : {
+              header: [
+                '轮次 Round',
+                '组织 Organisation',
+                '项目 Project',
+                '资助金额 Awarded (¥)',
+                '已拨付 Paid (¥)',
+                '退回 Returned (¥)',
+                '状态 Status',
+                '基金 Fund',
+              ],
+              rows: data.awards.map((a) => [
+                a.round,
+                a.organisation,
+                a.project,
+                yuanText(a.amount).slice(1),
+                yuanText(a.paid).slice(1),
+                yuanText(a.returned).slice(1),
+                AWARD_STATUS[a.status] ?? a.status,
+                a.fund,
+              ]),
+            };
+      const tables = strapi.plugin('forms').service('tables') as any;
+      const name = `disclosure-${year}-${what}.${format}`;
+      ctx.set('Content-Disposition', `attachment; filename="${name}"`);
+      if (format === 'csv') {
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.body = tables.csv(table);
+      } else {
+        ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        ctx.body = Buffer.from(tables.xlsx(table, what));
+      }
+    },
+  };
+};

@@ -1,0 +1,189 @@
+import type { Core } from '@strapi/strapi';
+import { issue } from '../domain/donations';
+import { APPLICATION_FLOW, LIVE_APPLICATION } from '../domain/rounds';
+import { GRANTS } from '../uids';
+import { invalid } from './errors';
+import { fen, grantsKit } from './shared';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+
+const todayInChina = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const yuan = (n: number) => `¥${(n / 100).toFixed(2)}`;
+
+/** The answers a grant application reads, by field key (shown in the form designer). */
+export const APPLICATION_BINDINGS = [
+  {
+    key: 'organisationName',
+    kinds: ['text'],
+    required: true,
+    label: { zh: '申报组织', en: 'Applicant organisation' },
+  },
+  {
+    key: 'projectTitle',
+    kinds: ['text'],
+    required: true,
+    label: { zh: '项目名称', en: 'Project title' },
+  },
+  {
+    key: 'requestedAmount',
+    kinds: ['money'],
+    required: true,
+    label: { zh: '申请金额', en: 'Amount requested' },
+  },
+  {
+    key: 'creditCode',
+    kinds: ['creditCode'],
+    required: false,
+    label: { zh: '统一社会信用代码', en: 'Credit code' },
+  },
+  {
+    key: 'area',
+    kinds: ['area'],
+    required: false,
+    label: { zh: '服务社区', en: 'Community served' },
+  },
+  {
+    key: 'summary',
+    kinds: ['textarea', 'text'],
+    required: false,
+    label: { zh: '项目简介', en: 'Summary' },
+  },
+];
+
+/**
+ * Applications: made through a round's `grant-application` form (this plugin registers the
+ * forms target), moved by staff through the review, withdrawn by the applicant with the receipt
+ * code the form gave them. Approval comes only with an award (services/awards.ts).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const kit = grantsKit(strapi);
+  const q = (uid: string) => strapi.db.query(uid as any);
+
+  async function move(before: any, status: string, note: unknown) {
+    const after = await q(GRANTS.application).update({
+      where: { id: before.id },
+      data: {
+        status,
+        statusNote: typeof note === 'string' && note.trim() ? note.trim() : before.statusNote,
+        ...(['rejected', 'withdrawn'].includes(status) && { decidedAt: new Date() }),
+      },
+    });
+    await kit.record(GRANTS.application, 'update', before, after);
+    return after;
+  }
+
+  return {
+    /** The forms target's work: inside the submission's transaction. */
+    async fromSubmission(
+      form: any,
+      data: Record<string, any>,
+      submission: { id: number; documentId: string; receiptCode: string },
+    ) {
+      const round = await q(GRANTS.round).findOne({
+        where: { form: { id: form.id }, status: { $ne: 'draft' } },
+        orderBy: { id: 'desc' },
+      });
+      const today = todayInChina();
+      if (!round || round.status !== 'open' || today < round.opensOn || today > round.closesOn)
+        throw invalid([
+          issue(
+            'round',
+            'round_not_open',
+            'the round is not taking applications now',
+            '本轮微创投当前不接受申报',
+          ),
+        ]);
+      const requested = Number(data.requestedAmount);
+      if (requested > fen(round.cap))
+        throw invalid([
+          issue(
+            'requestedAmount',
+            'exceeds_cap',
+            `at most ${yuan(fen(round.cap))} per project`,
+            `单个项目申请金额不超过 ${yuan(fen(round.cap))}`,
+          ),
+        ]);
+      const organisation = data.creditCode
+        ? await q('plugin::cms.organisation').findOne({
+            where: { creditCode: data.creditCode },
+            select: ['documentId'],
+          })
+        : await q('plugin::cms.organisation').findOne({
+            where: { name: data.organisationName },
+            select: ['documentId'],
+          });
+      const application = await kit.create(GRANTS.application, {
+        round: round.documentId,
+        organisation: organisation?.documentId ?? null,
+        organisationName: data.organisationName,
+        creditCode: data.creditCode ?? null,
+        projectTitle: data.projectTitle,
+        requested: String(requested),
+        summary: data.summary ?? null,
+        area: data.area ?? null,
+        submission: submission.documentId,
+        receiptCode: submission.receiptCode,
+        status: 'submitted',
+      });
+      await kit.record(GRANTS.application, 'create', null, application);
+      return application;
+    },
+
+    /** A staff move along APPLICATION_FLOW (more information asked, back under review, rejected …). */
+    async setStatus(documentId: string, status: unknown, note: unknown) {
+      return strapi.db.transaction(async () => {
+        const before = await kit.load(GRANTS.application, documentId, { round: true });
+        const allowed = APPLICATION_FLOW[before.status] ?? [];
+        if (typeof status !== 'string' || !allowed.includes(status))
+          throw invalid([
+            issue(
+              'status',
+              'invalid_transition',
+              `a ${before.status} application can go to ${allowed.join(', ') || 'nothing else'}`,
+              `当前状态不能改为“${String(status)}”`,
+            ),
+          ]);
+        if (status === 'more_info' && (typeof note !== 'string' || note.trim().length < 2))
+          throw invalid([
+            issue('note', 'required', 'say what information is needed', '请说明需要补充的材料'),
+          ]);
+        if (status === 'rejected' && (typeof note !== 'string' || note.trim().length < 2))
+          throw invalid([issue('note', 'required', 'give the reason', '请填写不予资助的理由')]);
+        return move(before, status, note);
+      });
+    },
+
+    /** The applicant withdraws, proving who they are with the form's receipt code. */
+    async withdrawByReceipt(receiptCode: unknown) {
+      // As the forms plugin prints it: ABCDE-FGHJK, typed in any case, with or without the dash.
+      const compact =
+        typeof receiptCode === 'string' ? receiptCode.toUpperCase().replace(/[\s-]/g, '') : '';
+      const code = compact.length === 10 ? `${compact.slice(0, 5)}-${compact.slice(5)}` : '';
+      return strapi.db.transaction(async () => {
+        const before = code
+          ? await q(GRANTS.application).findOne({ where: { receiptCode: code } })
+          : null;
+        if (!before)
+          throw invalid([
+            issue(
+              'receiptCode',
+              'not_found',
+              'no application has this receipt code',
+              '没有与此回执码对应的申请',
+            ),
+          ]);
+        if (!LIVE_APPLICATION.includes(before.status) && before.status !== 'draft')
+          throw invalid([
+            issue(
+              'status',
+              'invalid_transition',
+              `a ${before.status} application cannot be withdrawn`,
+              '该申请已有结果，不能撤回',
+            ),
+          ]);
+        const after = await move(before, 'withdrawn', '申请人撤回 withdrawn by the applicant');
+        return { projectTitle: after.projectTitle, status: after.status };
+      });
+    },
+  };
+};

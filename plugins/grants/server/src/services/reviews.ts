@@ -1,0 +1,277 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { issue } from '../domain/donations';
+import { LIVE_APPLICATION, scoreIssues, weightedScore, type Criterion } from '../domain/rounds';
+import { GRANTS } from '../uids';
+import { invalid } from './errors';
+import { grantsKit } from './shared';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+
+const REVIEWER_ROLES = ['reviewer', 'foundation-staff'];
+
+/**
+ * Reviews: staff assign reviewers to an application; each reviewer either declares a conflict of
+ * interest (and is excluded from the application's score) or scores every criterion of the
+ * round's rubric and recommends yes / maybe / no. A reviewer sees the others' reviews only after
+ * submitting their own. The application's score is the mean of the submitted weighted scores.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const kit = grantsKit(strapi);
+  const q = (uid: string) => strapi.db.query(uid as any);
+
+  async function own(documentId: string, userId: number) {
+    const review = await kit.load(GRANTS.review, documentId, {
+      reviewer: { select: ['id'] },
+      application: { populate: { round: true } },
+    });
+    // Someone else's review is not there for this user, rather than forbidden.
+    if (review.reviewer?.id !== userId) throw new errors.NotFoundError('Not Found');
+    if (review.status !== 'assigned')
+      throw invalid([
+        issue(
+          'status',
+          'already_done',
+          `this review is already ${review.status}`,
+          '该评审已提交或已回避',
+        ),
+      ]);
+    return review;
+  }
+
+  async function rescore(applicationId: number) {
+    const submitted = await q(GRANTS.review).findMany({
+      where: { application: { id: applicationId }, status: 'submitted' },
+      select: ['weightedScore'],
+    });
+    const score = submitted.length
+      ? Math.round(
+          submitted.reduce((s: number, r: any) => s + Number(r.weightedScore), 0) /
+            submitted.length,
+        )
+      : null;
+    await q(GRANTS.application).update({
+      where: { id: applicationId },
+      data: { score, reviewsSubmitted: submitted.length },
+    });
+  }
+
+  return {
+    /** Assigns reviewers (users with the reviewer or foundation-staff role); repeats are ignored. */
+    async assign(applicationId: string, reviewerIds: unknown) {
+      if (
+        !Array.isArray(reviewerIds) ||
+        reviewerIds.length === 0 ||
+        !reviewerIds.every((v) => Number.isInteger(Number(v)))
+      )
+        throw invalid([
+          issue('reviewers', 'required', 'choose at least one reviewer', '请至少选择一位评审专家'),
+        ]);
+      return strapi.db.transaction(async () => {
+        const application = await kit.load(GRANTS.application, applicationId, { round: true });
+        if (!LIVE_APPLICATION.includes(application.status))
+          throw invalid([
+            issue(
+              'status',
+              'not_reviewable',
+              `a ${application.status} application is not reviewed`,
+              '该申请当前状态不能安排评审',
+            ),
+          ]);
+        if (!['open', 'reviewing'].includes(application.round?.status))
+          throw invalid([
+            issue(
+              'round',
+              'round_not_reviewing',
+              'reviewers are assigned while the round is open or reviewing',
+              '只能在申报或评审阶段安排评审',
+            ),
+          ]);
+        const users = await q('plugin::users-permissions.user').findMany({
+          where: { id: { $in: reviewerIds.map(Number) } },
+          populate: { role: { select: ['type'] } },
+        });
+        const unfit = reviewerIds.filter(
+          (id) =>
+            !users.some(
+              (u: any) =>
+                u.id === Number(id) && REVIEWER_ROLES.includes(u.role?.type) && !u.blocked,
+            ),
+        );
+        if (unfit.length)
+          throw invalid([
+            issue(
+              'reviewers',
+              'not_reviewer',
+              `not a reviewer: ${unfit.join(', ')}`,
+              `以下用户不是评审专家：${unfit.join('、')}`,
+            ),
+          ]);
+        const created = [];
+        for (const user of users) {
+          const assignmentKey = `${application.documentId}:${user.id}`;
+          if (await q(GRANTS.review).findOne({ where: { assignmentKey }, select: ['id'] }))
+            continue;
+          const review = await kit.create(GRANTS.review, {
+            application: application.documentId,
+            reviewer: user.id,
+            reviewerName: user.username,
+            assignmentKey,
+            status: 'assigned',
+          });
+          await kit.record(GRANTS.review, 'create', null, review);
+          created.push(review);
+        }
+        if (application.status === 'submitted') {
+          const after = await q(GRANTS.application).update({
+            where: { id: application.id },
+            data: { status: 'under_review' },
+          });
+          await kit.record(GRANTS.application, 'update', application, after);
+        }
+        return created;
+      });
+    },
+
+    /** The signed-in reviewer's assignments, with what they need to score. */
+    async mine(userId: number) {
+      const reviews = await q(GRANTS.review).findMany({
+        where: { reviewer: { id: userId } },
+        populate: {
+          application: {
+            populate: {
+              round: { select: ['documentId', 'title', 'titleEn', 'rubric', 'status'] },
+              submission: true,
+            },
+          },
+        },
+        orderBy: { id: 'desc' },
+      });
+      const out = [];
+      for (const r of reviews) {
+        const a = r.application ?? {};
+        const sub = a.submission;
+        const version = sub
+          ? await q('plugin::forms.form-version').findOne({
+              where: { formKey: sub.formKey, number: sub.versionNumber },
+              select: ['definition'],
+            })
+          : null;
+        out.push({
+          documentId: r.documentId,
+          status: r.status,
+          scores: r.scores,
+          recommendation: r.recommendation,
+          comment: r.comment,
+          conflictNote: r.conflictNote,
+          weightedScore: r.weightedScore,
+          application: {
+            documentId: a.documentId,
+            organisationName: a.organisationName,
+            projectTitle: a.projectTitle,
+            requested: Number(a.requested),
+            summary: a.summary,
+            status: a.status,
+            answers: sub?.data ?? null,
+            definition: version?.definition ?? null,
+          },
+          round: a.round,
+        });
+      }
+      return out;
+    },
+
+    async declareConflict(documentId: string, userId: number, note: unknown) {
+      if (typeof note !== 'string' || note.trim().length < 2)
+        throw invalid([
+          issue('note', 'required', 'describe the conflict of interest', '请说明利益冲突情况'),
+        ]);
+      return strapi.db.transaction(async () => {
+        const before = await own(documentId, userId);
+        const after = await q(GRANTS.review).update({
+          where: { id: before.id },
+          data: { status: 'conflict', conflictNote: note.trim() },
+        });
+        await kit.record(GRANTS.review, 'update', before, after);
+        return after;
+      });
+    },
+
+    async submit(documentId: string, userId: number, input: Record<string, any>) {
+      return strapi.db.transaction(async () => {
+        const before = await own(documentId, userId);
+        const round = before.application?.round;
+        if (round?.status !== 'reviewing')
+          throw invalid([
+            issue(
+              'round',
+              'round_not_reviewing',
+              'scores are given while the round is reviewing',
+              '本轮不在评审阶段',
+            ),
+          ]);
+        if (!LIVE_APPLICATION.includes(before.application.status))
+          throw invalid([
+            issue(
+              'status',
+              'not_reviewable',
+              `the application is ${before.application.status}`,
+              '该申请已不在评审中',
+            ),
+          ]);
+        const rubric = (round.rubric ?? []) as Criterion[];
+        const problems = scoreIssues(rubric, input?.scores, input?.recommendation);
+        if (problems.length) throw invalid(problems);
+        const scores = Object.fromEntries(rubric.map((c) => [c.key, input.scores[c.key]]));
+        const after = await q(GRANTS.review).update({
+          where: { id: before.id },
+          data: {
+            status: 'submitted',
+            scores,
+            recommendation: input.recommendation,
+            comment: typeof input.comment === 'string' ? input.comment.trim() : null,
+            weightedScore: weightedScore(rubric, scores),
+            submittedAt: new Date(),
+          },
+        });
+        await rescore(before.application.id);
+        await kit.record(GRANTS.review, 'update', before, after);
+        return after;
+      });
+    },
+
+    /**
+     * An application's reviews as this viewer may see them: staff see all; a reviewer assigned to
+     * it sees their own, and the others' only once their own is submitted (a reviewer with a
+     * conflict sees none of the others).
+     */
+    async forApplication(applicationId: string, viewer: { userId: number | null; staff: boolean }) {
+      const application = await kit.load(GRANTS.application, applicationId);
+      const reviews = await q(GRANTS.review).findMany({
+        where: { application: { id: application.id } },
+        populate: { reviewer: { select: ['id', 'username'] } },
+        orderBy: { id: 'asc' },
+      });
+      const shape = (r: any, withScores: boolean) => ({
+        documentId: r.documentId,
+        reviewer: { id: r.reviewer?.id, username: r.reviewer?.username ?? r.reviewerName },
+        status: r.status,
+        conflictNote: withScores ? r.conflictNote : undefined,
+        ...(withScores && {
+          scores: r.scores,
+          recommendation: r.recommendation,
+          comment: r.comment,
+          weightedScore: r.weightedScore,
+          submittedAt: r.submittedAt,
+        }),
+      });
+      if (viewer.staff) return reviews.map((r: any) => shape(r, true));
+      const mine = reviews.find((r: any) => r.reviewer?.id === viewer.userId);
+      if (!mine) throw new errors.NotFoundError('Not Found');
+      const seesOthers = mine.status === 'submitted';
+      return reviews
+        .filter((r: any) => r === mine || seesOthers)
+        .map((r: any) => shape(r, r === mine || r.status === 'submitted'));
+    },
+  };
+};

@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { errors } from '@strapi/utils';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+
+/**
+ * Applications, reviews, awards, tranches and reports are written only by the grants services
+ * (their moves carry money and rules); the document middleware refuses any other write. The
+ * services create them inside this marker.
+ */
+export const serviceWrite = new AsyncLocalStorage<true>();
+
+/** What every grants service needs: rows by documentId, raw rows from knex, the audit log. */
+export function grantsKit(strapi: Core.Strapi) {
+  const audit = () => strapi.plugin('cms').service('audit') as any;
+  const viewers = () => strapi.plugin('cms').service('viewer') as any;
+  return {
+    ledger: () => strapi.plugin('ledger').service('ledger') as any,
+    async load(uid: string, documentId: string, populate: Record<string, unknown> = {}) {
+      const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, populate });
+      if (!row) throw new errors.NotFoundError('Not Found');
+      return row;
+    },
+    /** Creates a record the grants services own, through the Document Service. */
+    create(uid: string, data: Record<string, unknown>): Promise<any> {
+      return serviceWrite.run(true, () => strapi.documents(uid as any).create({ data } as any));
+    },
+    /** Rows of a raw query on either database. */
+    rows: (result: any): any[] => (Array.isArray(result) ? result : result.rows),
+    async record(uid: string, action: string, before: any, after: any) {
+      await audit().record({
+        contentType: uid,
+        action,
+        recordId: (after ?? before)?.documentId,
+        before,
+        after,
+        actor: viewers().actor(),
+      });
+    },
+    actorName(): string {
+      const a = viewers().actor();
+      return a?.name ?? a?.username ?? String(a?.id ?? 'system');
+    },
+  };
+}
+
+/** A CHECK constraint's refusal (PostgreSQL 23514, or our SQLite trigger's message). */
+export const refusedBy = (error: any, constraint: string) =>
+  String(error?.message ?? '').includes(constraint) || error?.constraint === constraint;
+
+export const fen = (v: unknown) => Number(v ?? 0);

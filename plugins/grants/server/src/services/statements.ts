@@ -1,0 +1,207 @@
+import type { Core } from '@strapi/strapi';
+import { issue } from '../domain/donations';
+import { maskedName } from '../domain/rounds';
+import { GRANTS, fundAccount } from '../uids';
+import { invalid } from './errors';
+import { fen, grantsKit } from './shared';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw rows */
+
+/** A real calendar date written YYYY-MM-DD (2026-13-01 and 2026-02-30 are not). */
+const isDate = (v: unknown): v is string =>
+  typeof v === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+/** Midnight in China (UTC+8) at the start of a calendar date, as a moment. */
+const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+const nextDay = (date: string) => new Date(chinaMidnight(date).getTime() + 24 * 3600 * 1000);
+
+export type Movement = 'donations' | 'refunds' | 'awarded' | 'disbursed' | 'returned' | 'other';
+
+/** What a ledger transfer was, for a fund's statement, from its code and kind. */
+function movementOf(code: string | null, kind: string): Movement {
+  if (code === 'donation') return kind === 'reversal' ? 'refunds' : 'donations';
+  if (code === 'award') return 'awarded';
+  if (code === 'disbursement' && kind === 'post_pending') return 'disbursed';
+  if (code === 'award_return') return 'returned';
+  return 'other';
+}
+
+/**
+ * A fund's statement for a period, read from the ledger's entries on its two accounts: opening
+ * and closing balances (each account's balance-after at the edges), and every movement between,
+ * by kind — donations by channel, refunds, awards (available → committed), disbursements paid,
+ * unpaid awards returned. It reconciles when, for each account, opening + movements = closing,
+ * and a period reaching today closes on the ledger's current balance.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const kit = grantsKit(strapi);
+  const db = () => strapi.db.connection;
+
+  async function balanceAt(accountId: number | undefined, before: Date): Promise<number> {
+    if (accountId === undefined) return 0;
+    const row = await db()('ledger_entries')
+      .where('account_id', accountId)
+      .andWhere('created_at', '<', before)
+      .orderBy('account_version', 'desc')
+      .first('balance_after');
+    return row ? Number(row.balance_after) : 0;
+  }
+
+  return {
+    async statement(fundDocumentId: string, from: unknown, to: unknown) {
+      const problems = [];
+      if (!isDate(from))
+        problems.push(
+          issue('from', 'invalid_value', 'a date YYYY-MM-DD', '开始日期格式应为 YYYY-MM-DD'),
+        );
+      if (!isDate(to))
+        problems.push(
+          issue('to', 'invalid_value', 'a date YYYY-MM-DD', '结束日期格式应为 YYYY-MM-DD'),
+        );
+      else if (isDate(from) && to < from)
+        problems.push(
+          issue('to', 'invalid_value', 'the period ends before it starts', '结束日期早于开始日期'),
+        );
+      if (problems.length) throw invalid(problems);
+      const fund = await kit.load(GRANTS.fund, fundDocumentId);
+      const start = chinaMidnight(from as string);
+      const end = nextDay(to as string);
+      const codes = {
+        available: fundAccount(fund.documentId, 'available'),
+        committed: fundAccount(fund.documentId, 'committed'),
+      };
+      const accounts = await db()('ledger_accounts')
+        .whereIn('code', Object.values(codes))
+        .select('id', 'code', 'credits_posted', 'debits_posted');
+      const idOf = (which: 'available' | 'committed') =>
+        accounts.find((a: any) => a.code === codes[which])?.id as number | undefined;
+      const ids = accounts.map((a: any) => a.id);
+
+      const entries = ids.length
+        ? await db()('ledger_entries as e')
+            .join('ledger_transfers as t', 't.id', 'e.transfer_id')
+            .leftJoin('grants_donations as d', function join(this: any) {
+              this.on('d.transfer_id', '=', 't.id').orOn('d.transfer_id', '=', 't.reversal_of');
+            })
+            .whereIn('e.account_id', ids)
+            .andWhere('e.created_at', '>=', start)
+            .andWhere('e.created_at', '<', end)
+            .select('e.account_id', 'e.amount', 't.code', 't.kind', 'd.channel')
+        : [];
+
+      const side = () => ({
+        opening: 0,
+        closing: 0,
+        movements: {
+          donations: 0,
+          refunds: 0,
+          awarded: 0,
+          disbursed: 0,
+          returned: 0,
+          other: 0,
+        } as Record<Movement, number>,
+      });
+      const result = { available: side(), committed: side() };
+      const byChannel: Record<string, { count: number; amount: number }> = {};
+      for (const which of ['available', 'committed'] as const) {
+        result[which].opening = await balanceAt(idOf(which), start);
+        result[which].closing = await balanceAt(idOf(which), end);
+      }
+      for (const e of entries) {
+        const which = e.account_id === idOf('available') ? 'available' : 'committed';
+        const kind = movementOf(e.code, e.kind);
+        result[which].movements[kind] += Number(e.amount);
+        if (kind === 'donations' && e.channel) {
+          byChannel[e.channel] ??= { count: 0, amount: 0 };
+          byChannel[e.channel].count += 1;
+          byChannel[e.channel].amount += Number(e.amount);
+        }
+      }
+      const sum = (m: Record<string, number>) => Object.values(m).reduce((s, v) => s + v, 0);
+      let reconciles = (['available', 'committed'] as const).every(
+        (w) => result[w].opening + sum(result[w].movements) === result[w].closing,
+      );
+      // A period that reaches the present must close on the ledger's own totals.
+      if (end.getTime() > Date.now()) {
+        for (const a of accounts) {
+          const which = a.id === idOf('available') ? 'available' : 'committed';
+          if (fen(a.credits_posted) - fen(a.debits_posted) !== result[which].closing)
+            reconciles = false;
+        }
+      }
+      return {
+        fund: { documentId: fund.documentId, name: fund.name, code: fund.code },
+        from,
+        to,
+        opening: result.available.opening + result.committed.opening,
+        closing: result.available.closing + result.committed.closing,
+        donations: result.available.movements.donations,
+        donationsByChannel: byChannel,
+        refunds: -result.available.movements.refunds,
+        awarded: -result.available.movements.awarded,
+        disbursed: -result.committed.movements.disbursed,
+        returned: result.available.movements.returned,
+        other: result.available.movements.other + result.committed.movements.other,
+        accounts: result,
+        reconciles,
+      };
+    },
+
+    /**
+     * The public disclosure (信息公开): every received donation of a year with the donor's name
+     * masked unless they agreed to be named, and every award with what was paid.
+     */
+    async disclosure(year: unknown) {
+      const y = Number(year);
+      if (!Number.isInteger(y) || y < 2000 || y > 2100)
+        throw invalid([
+          issue('year', 'invalid_value', 'a year such as 2026', '请填写年份，如 2026'),
+        ]);
+      const donations = await strapi.db.query(GRANTS.donation as any).findMany({
+        where: { status: 'received', receiptNo: { $startsWith: `${y}-` } },
+        populate: {
+          fund: { select: ['name'] },
+          donorPerson: { select: ['name'] },
+          donorOrganisation: { select: ['name'] },
+        },
+        orderBy: { receiptNo: 'asc' },
+      });
+      const awards = await strapi.db.query(GRANTS.award as any).findMany({
+        where: {
+          awardedAt: { $gte: chinaMidnight(`${y}-01-01`), $lt: chinaMidnight(`${y + 1}-01-01`) },
+        },
+        populate: { fund: { select: ['name'] }, round: { select: ['title'] } },
+        orderBy: { awardedAt: 'asc' },
+      });
+      return {
+        donations: donations.map((d: any) => ({
+          receiptNo: d.receiptNo,
+          donatedOn: d.donatedOn,
+          donor:
+            d.donorKind === 'anonymous'
+              ? '匿名'
+              : maskedName(
+                  d.donorOrganisation?.name ?? d.donorPerson?.name ?? d.donorName,
+                  !!d.namedConsent,
+                ),
+          amount: fen(d.amount),
+          channel: d.channel,
+          fund: d.fund?.name ?? '',
+          restricted: !!d.restricted,
+        })),
+        awards: awards.map((a: any) => ({
+          round: a.round?.title ?? '',
+          organisation: a.organisationName,
+          project: a.projectTitle,
+          amount: fen(a.amount),
+          paid: fen(a.paid),
+          returned: fen(a.returned),
+          status: a.status,
+          fund: a.fund?.name ?? '',
+        })),
+      };
+    },
+  };
+};
