@@ -3,6 +3,7 @@ import { planCity, planDistrict, XINDU, type SeedPlan } from './plan';
 import { writePlan } from './write';
 import { seedDemoForms } from './forms';
 import { seedDemoGrants } from './grants';
+import { seedDemoRounds } from './rounds';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions and admin services are untyped */
 
@@ -52,6 +53,12 @@ export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
   if (donations)
     strapi.log.info(
       `Seeded the demo funds with ${donations} donations in ${Date.now() - grantsStarted} ms.`,
+    );
+  const roundsStarted = Date.now();
+  const projects = await seedDemoRounds(strapi);
+  if (projects)
+    strapi.log.info(
+      `Seeded the demo grant rounds with ${projects} applications in ${Date.now() - roundsStarted} ms.`,
     );
   if (result.seeded) {
     strapi.log.info(
