@@ -3,6 +3,12 @@ import BusinessIcon from '@mui/icons-material/Business';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import InboxIcon from '@mui/icons-material/Inbox';
 import SavingsIcon from '@mui/icons-material/Savings';
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import CampaignIcon from '@mui/icons-material/Campaign';
+import DescriptionIcon from '@mui/icons-material/Description';
+import PaymentsIcon from '@mui/icons-material/Payments';
+import RateReviewIcon from '@mui/icons-material/RateReview';
+import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import EggIcon from '@mui/icons-material/Egg';
 import GridOnIcon from '@mui/icons-material/GridOn';
@@ -18,6 +24,7 @@ import {
   Layout,
   Menu,
   Resource,
+  usePermissions,
   useTranslate,
   type LayoutProps,
 } from 'react-admin';
@@ -38,6 +45,7 @@ const audit = () => import('./resources/audit');
 const forms = () => import('./resources/forms');
 const submissions = () => import('./resources/submissions');
 const grants = () => import('./resources/grants');
+const rounds = () => import('./resources/rounds');
 
 type Loader = () => Promise<Record<string, React.ComponentType>>;
 const screen = (load: Loader, name: string) =>
@@ -81,6 +89,19 @@ const DonationList = screen(grants, 'DonationList');
 const DonationShow = screen(grants, 'DonationShow');
 const DonationEdit = screen(grants, 'DonationEdit');
 const DonationCreate = screen(grants, 'DonationCreate');
+const RoundList = screen(rounds, 'RoundList');
+const RoundShow = screen(rounds, 'RoundShow');
+const RoundEdit = screen(rounds, 'RoundEdit');
+const RoundCreate = screen(rounds, 'RoundCreate');
+const ApplicationList = screen(rounds, 'ApplicationList');
+const ApplicationShow = screen(rounds, 'ApplicationShow');
+const AwardList = screen(rounds, 'AwardList');
+const AwardShow = screen(rounds, 'AwardShow');
+const DisbursementList = screen(rounds, 'DisbursementList');
+const DisbursementShow = screen(rounds, 'DisbursementShow');
+const ReportList = screen(rounds, 'ReportList');
+const ReportShow = screen(rounds, 'ReportShow');
+const MyReviews = screen(rounds, 'MyReviews');
 const AuditList = screen(audit, 'AuditList');
 const AuditShow = screen(audit, 'AuditShow');
 
@@ -189,6 +210,42 @@ const SCREENS: ResourceScreens[] = (
       create: DonationCreate,
       recordRepresentation: 'receiptNo',
     },
+    {
+      name: 'grants-rounds',
+      icon: CampaignIcon,
+      list: RoundList,
+      show: RoundShow,
+      edit: RoundEdit,
+      create: RoundCreate,
+      recordRepresentation: 'title',
+    },
+    {
+      name: 'grants-applications',
+      icon: AssignmentIcon,
+      list: ApplicationList,
+      show: ApplicationShow,
+      recordRepresentation: 'projectTitle',
+    },
+    {
+      name: 'grants-awards',
+      icon: WorkspacePremiumIcon,
+      list: AwardList,
+      show: AwardShow,
+      recordRepresentation: 'projectTitle',
+    },
+    {
+      name: 'grants-disbursements',
+      icon: PaymentsIcon,
+      list: DisbursementList,
+      show: DisbursementShow,
+      recordRepresentation: 'label',
+    },
+    {
+      name: 'grants-reports',
+      icon: DescriptionIcon,
+      list: ReportList,
+      show: ReportShow,
+    },
     { name: 'cms-audit-entries', icon: HistoryIcon, list: AuditList, show: AuditShow },
   ] as ResourceScreens[]
 ).map((r) => ({
@@ -197,11 +254,22 @@ const SCREENS: ResourceScreens[] = (
   writers: WRITERS[r.name],
 }));
 
+/** Who has a reviewer's desk (mirrors the grants plugin's permissions). */
+const REVIEWING_ROLES = ['reviewer', 'foundation-staff'];
+
 function LinliMenu() {
   const translate = useTranslate();
+  const { permissions } = usePermissions<string>();
   return (
     <Menu>
       <Menu.DashboardItem />
+      {REVIEWING_ROLES.includes(permissions as string) && (
+        <Menu.Item
+          to="/my-reviews"
+          primaryText={translate('linli.grants.my_reviews')}
+          leftIcon={<RateReviewIcon />}
+        />
+      )}
       <Menu.ResourceItems />
       <Menu.Item
         to="/incubation-board"
@@ -245,6 +313,7 @@ export function App() {
           })}
           <CustomRoutes>
             <Route path="/incubation-board" element={<IncubationBoard />} />
+            <Route path="/my-reviews" element={<MyReviews />} />
           </CustomRoutes>
         </>
       )}

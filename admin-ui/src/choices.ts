@@ -23,6 +23,20 @@ export const DONATION_CHANNELS = [
   'in_kind',
 ] as const;
 export const DONATION_STATUSES = ['pledged', 'received', 'refunded'] as const;
+export const ROUND_STATUSES = ['draft', 'open', 'reviewing', 'awarding', 'closed'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'under_review',
+  'more_info',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
+export const AWARD_STATUSES = ['active', 'closed'] as const;
+export const TRANCHE_STATUSES = ['scheduled', 'approved', 'paid', 'cancelled'] as const;
+export const REPORT_KINDS = ['progress', 'final'] as const;
+export const REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const;
 
 export {
   FIELD_KINDS,
@@ -53,6 +67,7 @@ export const graphqlEnum = (values: readonly string[]): string[] =>
 export const WRITERS: Record<string, readonly string[]> = {
   'grants-funds': ['foundation-staff'],
   'grants-donations': ['foundation-staff'],
+  'grants-rounds': ['foundation-staff'],
   'forms-forms': ['foundation-staff', 'incubator'],
   'forms-submissions': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-grids': ['community-worker'],
@@ -64,6 +79,11 @@ export const WRITERS: Record<string, readonly string[]> = {
 export const READERS: Record<string, readonly string[]> = {
   'grants-funds': ['foundation-staff', 'incubator'],
   'grants-donations': ['foundation-staff'],
+  'grants-rounds': ['foundation-staff', 'incubator', 'reviewer'],
+  'grants-applications': ['foundation-staff'],
+  'grants-awards': ['foundation-staff', 'incubator'],
+  'grants-disbursements': ['foundation-staff'],
+  'grants-reports': ['foundation-staff'],
   'forms-forms': ['foundation-staff', 'incubator', 'community-worker', 'reviewer'],
   'forms-submissions': ['foundation-staff', 'incubator', 'community-worker'],
   'cms-grids': ['foundation-staff', 'incubator', 'community-worker'],

@@ -44,6 +44,27 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     search: ['receiptNo', 'donorName'],
     label: 'receiptNo',
   },
+  'grants-rounds': { type: 'GrantsRound', search: ['title', 'titleEn'], label: 'title' },
+  // Written only through the grants actions (award, approve, pay, accept …), read here.
+  'grants-applications': {
+    type: 'GrantsApplication',
+    search: ['projectTitle', 'organisationName', 'receiptCode'],
+    label: 'projectTitle',
+    readOnly: true,
+  },
+  'grants-awards': {
+    type: 'GrantsAward',
+    search: ['projectTitle', 'organisationName'],
+    label: 'projectTitle',
+    readOnly: true,
+  },
+  'grants-disbursements': {
+    type: 'GrantsDisbursement',
+    search: ['label'],
+    label: 'label',
+    readOnly: true,
+  },
+  'grants-reports': { type: 'GrantsReport', search: ['narrative'], label: 'kind', readOnly: true },
   'cms-audit-entries': {
     type: 'CmsAuditEntry',
     search: ['contentType', 'recordId', 'actorName'],

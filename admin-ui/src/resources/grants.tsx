@@ -9,6 +9,10 @@ import {
   DialogContent,
   DialogTitle,
   Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
   TextField as MuiTextField,
   Typography,
 } from '@mui/material';
@@ -18,10 +22,13 @@ import {
   BooleanField,
   BooleanInput,
   Create,
+  CreateButton,
   DataTable,
   DateField,
   DateInput,
   Edit,
+  ExportButton,
+  FilterButton,
   FunctionField,
   List,
   ReferenceField,
@@ -35,6 +42,7 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
+  TopToolbar,
   required,
   useNotify,
   usePermissions,
@@ -43,7 +51,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { fenToYuan, yuanToFen } from '../../../plugins/forms/server/src/domain/money';
 import {
   DONATION_CHANNELS,
   DONATION_STATUSES,
@@ -54,13 +61,10 @@ import {
   choices,
 } from '../choices';
 import { getToken } from '../authProvider';
-import { restJson } from '../rest';
+import { MoneyInput, yuan } from '../money';
+import { download, restJson } from '../rest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
-
-/** Money is fen (Strapi's Long: a string); people read and type yuan. */
-const yuan = (fen: unknown) =>
-  fen === null || fen === undefined || fen === '' ? '' : `¥${fenToYuan(Number(fen))}`;
 
 export function FundList() {
   return (
@@ -119,6 +123,122 @@ function Balances() {
   );
 }
 
+/** A period's statement of the fund, read from the ledger, reconciled, printable. */
+function Statement() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [s, setS] = useState<any>(null);
+  if (!record) return null;
+  const make = async () => {
+    try {
+      setS(
+        await restJson<any>(
+          `/api/grants/funds/${record.id}/statement?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+        ),
+      );
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  const line = (key: string, fen: number, sign = '') => (
+    <TableRow key={key} data-testid={`statement-${key}`}>
+      <TableCell>{translate(`linli.grants.${key}`)}</TableCell>
+      <TableCell align="right">
+        {sign}
+        {yuan(fen)}
+      </TableCell>
+    </TableRow>
+  );
+  return (
+    <Box data-testid="statement">
+      <Typography variant="subtitle1">{translate('linli.grants.statement')}</Typography>
+      <Stack direction="row" spacing={1} sx={{ my: 1 }} className="no-print">
+        <MuiTextField
+          size="small"
+          type="date"
+          label={translate('linli.grants.from')}
+          InputLabelProps={{ shrink: true }}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        <MuiTextField
+          size="small"
+          type="date"
+          label={translate('linli.grants.to')}
+          InputLabelProps={{ shrink: true }}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+        />
+        <Button variant="outlined" onClick={make} data-testid="make-statement">
+          {translate('linli.grants.make_statement')}
+        </Button>
+        {s && (
+          <Button startIcon={<PrintIcon />} onClick={() => window.print()}>
+            {translate('linli.grants.print')}
+          </Button>
+        )}
+      </Stack>
+      {s && (
+        <Table size="small" sx={{ maxWidth: 520 }}>
+          <TableBody>
+            {line('opening', s.opening)}
+            {line('donations', s.donations, '+')}
+            {Object.entries(s.donationsByChannel as Record<string, any>).map(([channel, c]) => (
+              <TableRow key={channel}>
+                <TableCell sx={{ pl: 4 }}>
+                  {translate(`enums.donationChannel.${channel}`)}（{c.count}）
+                </TableCell>
+                <TableCell align="right">{yuan(c.amount)}</TableCell>
+              </TableRow>
+            ))}
+            {line('refunds', s.refunds, '−')}
+            {line('disbursed', s.disbursed, '−')}
+            {s.other !== 0 && line('other', s.other)}
+            {line('closing', s.closing)}
+            {line('awarded', s.awarded)}
+            {line('returned', s.returned)}
+            <TableRow>
+              <TableCell colSpan={2} data-testid="statement-reconciles">
+                {translate(
+                  s.reconciles ? 'linli.grants.reconciles' : 'linli.grants.does_not_reconcile',
+                )}
+              </TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+}
+
+/** The year's public disclosure (names masked unless the donor agreed), CSV or XLSX. */
+export function DisclosureButtons() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+  const get = (what: string, format: string) =>
+    download(
+      `/api/grants/disclosure/${year}/${what}.${format}`,
+      `disclosure-${year}-${what}.${format}`,
+    ).catch((error: Error) => notify(error.message, { type: 'error' }));
+  return (
+    <Stack direction="row" spacing={1} alignItems="center">
+      <Typography variant="body2">{translate('linli.grants.disclosure', { year })}</Typography>
+      {(['donations', 'awards'] as const).map((what) =>
+        (['csv', 'xlsx'] as const).map((format) => (
+          <Button key={`${what}-${format}`} size="small" onClick={() => get(what, format)}>
+            {translate(`linli.grants.disclosure_${what}`)} {format.toUpperCase()}
+          </Button>
+        )),
+      )}
+    </Stack>
+  );
+}
+
 export function FundShow() {
   return (
     <Show>
@@ -136,6 +256,7 @@ export function FundShow() {
         <DateField source="openedOn" />
         <SelectField source="status" choices={choices('fundStatus', FUND_STATUSES)} />
         <Balances />
+        <Statement />
         <ReferenceManyField
           reference="grants-donations"
           target="fund"
@@ -234,7 +355,18 @@ const donorOf = (r: any) =>
 
 export function DonationList() {
   return (
-    <List filters={donationFilters} sort={{ field: 'donatedOn', order: 'DESC' }}>
+    <List
+      filters={donationFilters}
+      sort={{ field: 'donatedOn', order: 'DESC' }}
+      actions={
+        <TopToolbar>
+          <DisclosureButtons />
+          <FilterButton />
+          <CreateButton />
+          <ExportButton />
+        </TopToolbar>
+      }
+    >
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="donatedOn">
           <DateField source="donatedOn" />
@@ -408,21 +540,7 @@ function DonationInputs() {
         </ReferenceInput>
       )}
       {donorKind !== 'anonymous' && <BooleanInput source="namedConsent" />}
-      <TextInput
-        source="amount"
-        validate={[
-          required(),
-          (v: unknown) => (yuanToFen(v) ? undefined : 'linli.validation.amount'),
-        ]}
-        format={(fen: unknown) =>
-          typeof fen === 'string' && /^\d+$/.test(fen) ? fenToYuan(Number(fen)) : (fen as string)
-        }
-        parse={(text: string) => {
-          const fen = yuanToFen(text);
-          return fen && fen > 0 ? String(fen) : text;
-        }}
-        disabled={fixed}
-      />
+      <MoneyInput source="amount" disabled={fixed} />
       <SelectInput
         source="channel"
         choices={choices('donationChannel', DONATION_CHANNELS)}

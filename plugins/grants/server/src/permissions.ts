@@ -15,6 +15,7 @@ const GRANT_WORK = [
     'ranking',
     'applicationStatus',
     'assignReviewers',
+    'reviewers',
     'applicationReviews',
     'award',
     'showAward',

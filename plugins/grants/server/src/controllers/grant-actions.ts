@@ -79,6 +79,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
       };
     },
+    /** GET /reviewers — who may be assigned: active users with the reviewer or staff role. */
+    async reviewers(ctx: any) {
+      const users = await strapi.db.query('plugin::users-permissions.user' as any).findMany({
+        where: { blocked: false, role: { type: { $in: ['reviewer', 'foundation-staff'] } } },
+        select: ['id', 'username'],
+        populate: { role: { select: ['type'] } },
+        orderBy: { username: 'asc' },
+      });
+      ctx.body = { data: users.map((u: any) => ({ id: u.id, username: u.username, role: u.role?.type })) };
+    },
     async myReviews(ctx: any) {
       ctx.body = { data: await reviews().mine(userId(ctx)) };
     },

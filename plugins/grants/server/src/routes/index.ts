@@ -39,6 +39,7 @@ export default {
         get('/applications/:id/reviews', 'applicationReviews'),
         post('/applications/:id/award', 'award'),
         get('/reviews/mine', 'myReviews'),
+        get('/reviewers', 'reviewers'),
         post('/reviews/:id/conflict', 'declareConflict'),
         post('/reviews/:id/submit', 'submitReview'),
         get('/awards/:id/plan', 'showAward'),
