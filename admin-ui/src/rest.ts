@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { HttpError } from 'react-admin';
 import { getToken } from './authProvider';
 
@@ -37,4 +38,18 @@ export async function download(url: string, filename: string): Promise<void> {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/**
+ * A REST read kept in react-admin's query cache, so `refresh()` (after any action) reloads it
+ * with the rest of the screen. `null` until loaded, or when it failed or is not enabled.
+ */
+export function useRest<T>(url: string | null): T | null {
+  const { data } = useQuery({
+    queryKey: ['rest', url],
+    queryFn: () => restJson<T>(url as string),
+    enabled: !!url,
+    retry: false,
+  });
+  return (data as T | undefined) ?? null;
 }

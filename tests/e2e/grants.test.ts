@@ -58,7 +58,9 @@ describe('funds and donations in the console', () => {
     await page.goto(`${base}/console/#/grants-funds/${fund.documentId}/show`);
     await page
       .getByTestId('balance-available')
-      .getByText(`¥${((before + 123450) / 100).toFixed(2)}`)
+      .getByText(
+        `¥${((before + 123450) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+      )
       .waitFor();
   });
 });

@@ -16,7 +16,7 @@ import {
   TextField as MuiTextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   AutocompleteInput,
   BooleanField,
@@ -62,7 +62,7 @@ import {
 } from '../choices';
 import { getToken } from '../authProvider';
 import { MoneyInput, yuan } from '../money';
-import { download, restJson } from '../rest';
+import { download, restJson, useRest } from '../rest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
@@ -96,13 +96,9 @@ export function FundList() {
 function Balances() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
-  const [b, setB] = useState<Record<string, number> | null>(null);
-  useEffect(() => {
-    if (record?.id)
-      restJson<Record<string, number>>(`/api/grants/funds/${record.id}/balance`).then(setB, () =>
-        setB(null),
-      );
-  }, [record?.id]);
+  const b = useRest<Record<string, number>>(
+    record?.id ? `/api/grants/funds/${record.id}/balance` : null,
+  );
   if (!b) return null;
   return (
     <Box data-testid="fund-balances">

@@ -67,7 +67,7 @@ import {
 } from '../choices';
 import { Answers, useVersionDefinition } from '../forms/answers';
 import { MoneyInput, yuan } from '../money';
-import { restJson } from '../rest';
+import { restJson, useRest } from '../rest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
@@ -250,11 +250,7 @@ function RubricTable() {
 function Ranking() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
-  const [data, setData] = useState<any>(null);
-  useEffect(() => {
-    if (record?.id)
-      restJson<any>(`/api/grants/rounds/${record.id}/ranking`).then(setData, () => setData(null));
-  }, [record?.id, record?.status, record?.awarded]);
+  const data = useRest<any>(record?.id ? `/api/grants/rounds/${record.id}/ranking` : null);
   if (!data) return null;
   return (
     <Box data-testid="ranking">
@@ -677,13 +673,7 @@ function ApplicationActions() {
 /** The reviews of an application, as the server lets this user see them. */
 function ReviewsTable({ applicationId, rubric }: { applicationId: string; rubric?: any[] }) {
   const translate = useTranslate();
-  const [reviews, setReviews] = useState<any[] | null>(null);
-  const record = useRecordContext<any>();
-  useEffect(() => {
-    restJson<any[]>(`/api/grants/applications/${applicationId}/reviews`).then(setReviews, () =>
-      setReviews(null),
-    );
-  }, [applicationId, record?.status, record?.reviewsSubmitted]);
+  const reviews = useRest<any[]>(`/api/grants/applications/${applicationId}/reviews`);
   if (!reviews?.length) return null;
   return (
     <Table size="small" data-testid="reviews">
@@ -971,11 +961,7 @@ function AwardPlan() {
   const translate = useTranslate();
   const act = useAction();
   const { permissions } = usePermissions<string>();
-  const [plan, setPlan] = useState<any>(null);
-  useEffect(() => {
-    if (record?.id)
-      restJson<any>(`/api/grants/awards/${record.id}/plan`).then(setPlan, () => setPlan(null));
-  }, [record?.id, record?.paid, record?.approved, record?.status, record?.updatedAt]);
+  const plan = useRest<any>(record?.id ? `/api/grants/awards/${record.id}/plan` : null);
   if (!plan) return null;
   const staff = permissions === 'foundation-staff';
   return (
@@ -1388,15 +1374,10 @@ function ReviewCard({ review, onDone }: { review: any; onDone: () => void }) {
 /** The reviewer's own assignments (评审工作台). */
 export function MyReviews() {
   const translate = useTranslate();
-  const [reviews, setReviews] = useState<any[] | null>(null);
+  const reviews = useRest<any[]>('/api/grants/reviews/mine');
+  const refresh = useRefresh();
   const [all, setAll] = useState(false);
-  const load = useCallback(
-    () => restJson<any[]>('/api/grants/reviews/mine').then(setReviews, () => setReviews([])),
-    [],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
+  const load = refresh;
   const shown = (reviews ?? []).filter((r) => all || r.status === 'assigned');
   return (
     <Box sx={{ p: 2 }} data-testid="my-reviews">

@@ -87,7 +87,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { role: { select: ['type'] } },
         orderBy: { username: 'asc' },
       });
-      ctx.body = { data: users.map((u: any) => ({ id: u.id, username: u.username, role: u.role?.type })) };
+      ctx.body = {
+        data: users.map((u: any) => ({ id: u.id, username: u.username, role: u.role?.type })),
+      };
     },
     async myReviews(ctx: any) {
       ctx.body = { data: await reviews().mine(userId(ctx)) };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { issue } from '../domain/donations';
+import { issue, yuanText } from '../domain/donations';
 import { APPLICATION_FLOW, LIVE_APPLICATION } from '../domain/rounds';
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
@@ -8,7 +8,7 @@ import { fen, grantsKit } from './shared';
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
 const todayInChina = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-const yuan = (n: number) => `¥${(n / 100).toFixed(2)}`;
+const yuan = yuanText;
 
 /** The answers a grant application reads, by field key (shown in the form designer). */
 export const APPLICATION_BINDINGS = [

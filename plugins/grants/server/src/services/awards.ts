@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { issue, wholeAmount } from '../domain/donations';
+import { issue, yuanText, wholeAmount } from '../domain/donations';
 import { LIVE_APPLICATION, trancheIssues, type TrancheInput } from '../domain/rounds';
 import { GRANTS, WORLD_GRANTEES, fundAccount } from '../uids';
 import { fromLedger, invalid } from './errors';
@@ -8,7 +8,7 @@ import type fundsFactory from './funds';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
-const yuan = (n: number) => `¥${(n / 100).toFixed(2)}`;
+const yuan = yuanText;
 
 /**
  * Awards and what follows them, with the money in the ledger:
