@@ -459,6 +459,11 @@ const tree: Tree = {
       poverty_relief: ['帮困救助', 'Poverty relief'],
       volunteering: ['志愿服务', 'Volunteering'],
       other: ['其他', 'Other'],
+      funding: ['政府资助等拨入', 'Government and other funding'],
+      within_fund: [
+        '其中基金内部划转（不改变基金总额）：',
+        'Moves within the fund (the total is unchanged):',
+      ],
     },
     stage: {
       applied: ['已申请', 'Applied'],
@@ -580,6 +585,11 @@ const tree: Tree = {
       disbursed: ['已拨付', 'Disbursed'],
       returned: ['结项退回', 'Returned from awards'],
       other: ['其他', 'Other'],
+      funding: ['政府资助等拨入', 'Government and other funding'],
+      within_fund: [
+        '其中基金内部划转（不改变基金总额）：',
+        'Moves within the fund (the total is unchanged):',
+      ],
       closing: ['期末余额', 'Closing balance'],
       reconciles: ['与账务系统核对一致', 'Reconciles with the ledger'],
       does_not_reconcile: ['与账务系统不一致！', 'Does NOT reconcile with the ledger!'],

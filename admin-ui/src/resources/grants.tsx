@@ -169,11 +169,20 @@ function Statement() {
           value={to}
           onChange={(e) => setTo(e.target.value)}
         />
-        <Button variant="outlined" onClick={make} data-testid="make-statement">
+        <Button
+          variant="outlined"
+          onClick={make}
+          data-testid="make-statement"
+          sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+        >
           {translate('linli.grants.make_statement')}
         </Button>
         {s && (
-          <Button startIcon={<PrintIcon />} onClick={() => window.print()}>
+          <Button
+            startIcon={<PrintIcon />}
+            onClick={() => window.print()}
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+          >
             {translate('linli.grants.print')}
           </Button>
         )}
@@ -191,10 +200,16 @@ function Statement() {
                 <TableCell align="right">{yuan(c.amount)}</TableCell>
               </TableRow>
             ))}
+            {s.funding !== 0 && line('funding', s.funding, '+')}
             {line('refunds', s.refunds, '−')}
             {line('disbursed', s.disbursed, '−')}
             {s.other !== 0 && line('other', s.other)}
             {line('closing', s.closing)}
+            <TableRow>
+              <TableCell colSpan={2} sx={{ color: 'text.secondary' }}>
+                {translate('linli.grants.within_fund')}
+              </TableCell>
+            </TableRow>
             {line('awarded', s.awarded)}
             {line('returned', s.returned)}
             <TableRow>

@@ -17,7 +17,14 @@ const isDate = (v: unknown): v is string =>
 const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 const nextDay = (date: string) => new Date(chinaMidnight(date).getTime() + 24 * 3600 * 1000);
 
-export type Movement = 'donations' | 'refunds' | 'awarded' | 'disbursed' | 'returned' | 'other';
+export type Movement =
+  | 'donations'
+  | 'refunds'
+  | 'awarded'
+  | 'disbursed'
+  | 'returned'
+  | 'funding'
+  | 'other';
 
 /** What a ledger transfer was, for a fund's statement, from its code and kind. */
 function movementOf(code: string | null, kind: string): Movement {
@@ -25,13 +32,14 @@ function movementOf(code: string | null, kind: string): Movement {
   if (code === 'award') return 'awarded';
   if (code === 'disbursement' && kind === 'post_pending') return 'disbursed';
   if (code === 'award_return') return 'returned';
+  if (code === 'government_funding') return 'funding';
   return 'other';
 }
 
 /**
  * A fund's statement for a period, read from the ledger's entries on its two accounts: opening
  * and closing balances (each account's balance-after at the edges), and every movement between,
- * by kind — donations by channel, refunds, awards (available → committed), disbursements paid,
+ * by kind — donations by channel, refunds, government funding, awards (available → committed), disbursements paid,
  * unpaid awards returned. It reconciles when, for each account, opening + movements = closing,
  * and a period reaching today closes on the ledger's current balance.
  */
@@ -143,6 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         awarded: -result.available.movements.awarded,
         disbursed: -result.committed.movements.disbursed,
         returned: result.available.movements.returned,
+        funding: result.available.movements.funding + result.committed.movements.funding,
         other: result.available.movements.other + result.committed.movements.other,
         accounts: result,
         reconciles,
