@@ -217,6 +217,47 @@ describe('grant rounds', () => {
     expect([403, 404, 405]).toContain(direct.status);
   });
 
+  it('takes a paper application as a draft, which staff submit or withdraw', async () => {
+    const bad = await post(`/rounds/${round.documentId}/applications`, {
+      projectTitle: ' ',
+      requested: 3_000_01,
+    });
+    expect(fields(bad).sort()).toEqual(['organisationName', 'projectTitle']);
+    const over = await post(`/rounds/${round.documentId}/applications`, {
+      organisationName: '纸质申报协会',
+      projectTitle: '纸质申报项目',
+      requested: 3_000_01,
+    });
+    expect(over.body.error.details.errors[0]).toMatchObject({
+      path: ['requested'],
+      code: 'exceeds_cap',
+    });
+    const draft = await post(`/rounds/${round.documentId}/applications`, {
+      organisationName: '纸质申报协会',
+      projectTitle: '纸质申报项目',
+      requested: 1_500_00,
+    });
+    expect(draft.body.data).toMatchObject({ status: 'draft', receiptCode: null });
+    const id = draft.body.data.documentId;
+    expect(
+      (
+        await post(`/applications/${id}/award`, {
+          amount: 1_500_00,
+          tranches: [{ amount: 1_500_00 }],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await post(`/applications/${id}/status`, { status: 'submitted' })).body.data.status,
+    ).toBe('submitted');
+    // The applicant asked by telephone to withdraw it; staff record that.
+    expect(
+      (await post(`/applications/${id}/status`, { status: 'withdrawn', note: '申请人电话撤回' }))
+        .body.data.status,
+    ).toBe('withdrawn');
+    expect((await post(`/applications/${id}/status`, { status: 'submitted' })).status).toBe(400);
+  });
+
   it('lets the applicant withdraw with the receipt code, once', async () => {
     const res = await http(strapi)
       .post('/api/grants/applications/withdraw')

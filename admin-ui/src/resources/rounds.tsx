@@ -218,6 +218,75 @@ function RoundStage() {
   );
 }
 
+/** An application handed in on paper, typed in as a draft. */
+function PaperApplication() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const act = useAction();
+  const { permissions } = usePermissions<string>();
+  const [open, setOpen] = useState(false);
+  const [a, setA] = useState({
+    organisationName: '',
+    projectTitle: '',
+    requested: '',
+    summary: '',
+  });
+  if (record?.status !== 'open' || permissions !== 'foundation-staff') return null;
+  const set = (k: string) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setA({ ...a, [k]: e.target.value });
+  return (
+    <>
+      <Button startIcon={<AddIcon />} onClick={() => setOpen(true)}>
+        {translate('linli.grants.paper_application')}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
+        <DialogTitle>{translate('linli.grants.paper_application')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ mt: 1 }}>
+            <MuiTextField
+              label={translate('resources.grants-applications.fields.organisationName')}
+              value={a.organisationName}
+              onChange={set('organisationName')}
+            />
+            <MuiTextField
+              label={translate('resources.grants-applications.fields.projectTitle')}
+              value={a.projectTitle}
+              onChange={set('projectTitle')}
+            />
+            <MuiTextField
+              label={translate('resources.grants-applications.fields.requested')}
+              value={a.requested}
+              onChange={set('requested')}
+            />
+            <MuiTextField
+              multiline
+              minRows={3}
+              label={translate('resources.grants-applications.fields.summary')}
+              value={a.summary}
+              onChange={set('summary')}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('linli.money.cancel')}</Button>
+          <Button
+            variant="contained"
+            onClick={async () => {
+              const ok = await act(`/api/grants/rounds/${record.id}/applications`, {
+                ...a,
+                requested: yuanToFen(a.requested) ?? a.requested,
+              });
+              if (ok) setOpen(false);
+            }}
+          >
+            {translate('linli.grants.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
 function RubricTable() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
@@ -356,6 +425,7 @@ export function RoundShow() {
         />
         <FunctionField label="linli.grants.public_link" render={() => <PublicFormLink />} />
         <FunctionField source="rubric" render={() => <RubricTable />} />
+        <PaperApplication />
         <Ranking />
       </SimpleShowLayout>
     </Show>
@@ -648,6 +718,14 @@ function ApplicationActions() {
     act(`/api/grants/applications/${record.id}/status`, { status: to, note });
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1 }} flexWrap="wrap">
+      {record.status === 'draft' && (
+        <Button variant="contained" onClick={() => status('submitted')('')}>
+          {translate('linli.grants.submit_draft')}
+        </Button>
+      )}
+      {['draft', 'submitted', 'under_review', 'more_info'].includes(record.status) && (
+        <NoteButton label="linli.grants.withdraw" color="warning" onSubmit={status('withdrawn')} />
+      )}
       {live && round?.status === 'awarding' && <AwardDialog application={record} />}
       {live && ['open', 'reviewing'].includes(round?.status) && (
         <AssignReviewers applicationId={record.id} />

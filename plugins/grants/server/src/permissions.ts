@@ -14,6 +14,7 @@ const GRANT_WORK = [
     'advanceRound',
     'ranking',
     'applicationStatus',
+    'addApplication',
     'assignReviewers',
     'reviewers',
     'applicationReviews',

@@ -59,6 +59,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async ranking(ctx: any) {
       ctx.body = { data: await rounds().ranking(id(ctx)) };
     },
+    async addApplication(ctx: any) {
+      ctx.body = { data: await applications().createDraft(id(ctx), body(ctx)) };
+    },
     async applicationStatus(ctx: any) {
       ctx.body = {
         data: await applications().setStatus(id(ctx), body(ctx).status, body(ctx).note),

@@ -33,6 +33,7 @@ export default {
         get('/disclosure/:year/:what.:format', 'disclosure', false),
         post('/rounds/:id/advance', 'advanceRound'),
         get('/rounds/:id/ranking', 'ranking'),
+        post('/rounds/:id/applications', 'addApplication'),
         post('/applications/withdraw', 'withdraw', false),
         post('/applications/:id/status', 'applicationStatus'),
         post('/applications/:id/reviewers', 'assignReviewers'),

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { issue, yuanText } from '../domain/donations';
+import { issue, wholeAmount, yuanText } from '../domain/donations';
 import { APPLICATION_FLOW, LIVE_APPLICATION } from '../domain/rounds';
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
@@ -127,6 +127,62 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       await kit.record(GRANTS.application, 'create', null, application);
       return application;
+    },
+
+    /**
+     * An application handed in on paper, typed in by staff as a draft (no form, no receipt
+     * code); staff submit it when it is complete, and from there it is reviewed like the others.
+     */
+    async createDraft(roundId: string, input: Record<string, any>) {
+      const problems = [];
+      for (const [k, zh] of [
+        ['organisationName', '请填写申报组织'],
+        ['projectTitle', '请填写项目名称'],
+      ] as const)
+        if (typeof input?.[k] !== 'string' || !input[k].trim())
+          problems.push(issue(k, 'required', 'required', zh));
+      const requested = wholeAmount(input?.requested);
+      if (requested === null || requested <= 0)
+        problems.push(
+          issue(
+            'requested',
+            'invalid_amount',
+            'a positive whole number of fen',
+            '申请金额须为正整数（分）',
+          ),
+        );
+      if (problems.length) throw invalid(problems);
+      return strapi.db.transaction(async () => {
+        const round = await kit.load(GRANTS.round, roundId);
+        if (round.status !== 'open')
+          throw invalid([
+            issue(
+              'round',
+              'round_not_open',
+              'the round is not taking applications now',
+              '本轮微创投当前不接受申报',
+            ),
+          ]);
+        if ((requested as number) > fen(round.cap))
+          throw invalid([
+            issue(
+              'requested',
+              'exceeds_cap',
+              `at most ${yuan(fen(round.cap))} per project`,
+              `单个项目申请金额不超过 ${yuan(fen(round.cap))}`,
+            ),
+          ]);
+        const application = await kit.create(GRANTS.application, {
+          round: round.documentId,
+          organisationName: input.organisationName.trim(),
+          projectTitle: input.projectTitle.trim(),
+          requested: String(requested),
+          summary: typeof input.summary === 'string' ? input.summary.trim() : null,
+          status: 'draft',
+        });
+        await kit.record(GRANTS.application, 'create', null, application);
+        return application;
+      });
     },
 
     /** A staff move along APPLICATION_FLOW (more information asked, back under review, rejected …). */
