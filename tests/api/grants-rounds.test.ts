@@ -680,6 +680,28 @@ describe('grant rounds', () => {
     expect((await http(strapi).get(`/api/grants/disclosure/${year}/people.csv`)).status).toBe(404);
   });
 
+  it('lets each role do only its part', async () => {
+    const incubator = await login(strapi, 'incubator');
+    const worker = await login(strapi, 'community-worker');
+    const a1 = await applicationOf(receipts[0]);
+    const award = await strapi.db
+      .query('plugin::grants.award' as any)
+      .findOne({ where: { applicationKey: a1.documentId } });
+    // Incubators follow the rounds and awards of the organisations they hatch, and change nothing.
+    expect((await get(`/rounds/${round.documentId}/ranking`, incubator)).status).toBe(200);
+    expect((await get(`/awards/${award.documentId}/plan`, incubator)).status).toBe(200);
+    expect(
+      (await post(`/rounds/${round.documentId}/advance`, { status: 'closed' }, incubator)).status,
+    ).toBe(403);
+    expect((await get(`/applications/${a1.documentId}/reviews`, incubator)).status).toBe(403);
+    // Reviewers score; they neither award nor pay nor see the ranking.
+    expect((await post(`/applications/${a1.documentId}/award`, {}, reviewerA)).status).toBe(403);
+    expect((await get(`/rounds/${round.documentId}/ranking`, reviewerA)).status).toBe(403);
+    // Community workers have no part in the foundation's rounds.
+    expect((await http(strapi).get('/api/grants/rounds').set(auth(worker))).status).toBe(403);
+    expect((await get('/reviews/mine', worker)).status).toBe(403);
+  });
+
   it('keeps the books whole', async () => {
     expect((await (strapi.plugin('ledger').service('ledger') as any).reconcile()).breaches).toEqual(
       [],

@@ -60,7 +60,12 @@ const KEEP_BOOKS = [
  */
 export const GRANTS_ROLE_MATRIX: Record<string, string[]> = {
   'foundation-staff': KEEP_BOOKS,
-  incubator: [...READ_FUNDS, ...READ(['round', 'award'])],
+  incubator: [
+    ...READ_FUNDS,
+    ...READ(['round', 'award']),
+    'grant-actions.ranking',
+    'grant-actions.showAward',
+  ],
   reviewer: [...REVIEWING, 'round.find', 'round.findOne'],
 };
 
