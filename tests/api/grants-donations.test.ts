@@ -247,7 +247,27 @@ describe('funds and donations', () => {
     const compound = await strapi.db
       .query('plugin::grants.fund' as any)
       .findOne({ where: { code: 'COMPOUND-GOV' } });
-    expect(await balance(compound)).toMatchObject({ available: 200_000_000 });
+    // The demo round's awards came out of it: what it holds plus what it paid is the ¥2,000,000.
+    const held = await balance(compound);
+    const awards = await strapi.db
+      .connection('grants_awards as a')
+      .join('grants_awards_fund_lnk as l', 'l.award_id', 'a.id')
+      .where('l.fund_id', compound.id)
+      .select('a.amount', 'a.paid');
+    expect(awards.length).toBeGreaterThanOrEqual(20);
+    const paid = awards.reduce((sum: number, a: any) => sum + Number(a.paid), 0);
+    expect(held.available + held.committed + paid).toBe(200_000_000);
+    const statement = (
+      await http(strapi)
+        .get(`/api/grants/funds/${compound.documentId}/statement?from=2025-01-01&to=2099-12-31`)
+        .set(auth())
+    ).body.data;
+    expect(statement).toMatchObject({
+      opening: 0,
+      funding: 200_000_000,
+      disbursed: paid,
+      reconciles: true,
+    });
   });
 
   it('leaves the books reconciled', async () => {

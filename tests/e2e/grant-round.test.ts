@@ -53,17 +53,17 @@ describe('a grant round in the console', () => {
     fund = await strapi.documents('plugin::grants.fund' as any).create({
       data: { name: `端到端专项${code}`, code, kind: 'special' } as any,
     });
-    const donation: any = await strapi.documents('plugin::grants.donation' as any).create({
-      data: {
-        donorKind: 'anonymous',
-        amount: '5000000',
-        channel: 'bank_transfer',
-        donatedOn: '2026-11-01',
-        fund: fund.documentId,
-        restricted: true,
-      } as any,
+    // Government money, not a donation: the demo's published donation figures stay as they are.
+    const ledger = strapi.plugin('ledger').service('ledger') as any;
+    await ledger.openAccount({ code: 'world:government:fen', unit: 'fen', minBalance: null });
+    await (strapi.plugin('grants').service('funds') as any).ensureAccounts(fund);
+    await ledger.transfer({
+      key: `e2e:${code}:funding`,
+      debit: 'world:government:fen',
+      credit: `grants.fund:${fund.documentId}:available`,
+      amount: 5_000_000,
+      code: 'government_funding',
     });
-    await (strapi.plugin('grants').service('donations') as any).receive(donation.documentId);
     // The application form (the designer has its own end-to-end test).
     slug = unique('apply-');
     const form: any = await strapi.documents('plugin::forms.form' as any).create({
@@ -215,11 +215,11 @@ describe('a grant round in the console', () => {
     await staff.getByText('已结项').first().waitFor();
     expect(await available()).toMatchObject({ available: 3_500_000, committed: 0 });
 
-    // The fund's statement for the year: ¥50,000 in, ¥15,000 paid out, and it reconciles.
+    // The fund's statement for the year: ¥50,000 funding in, ¥15,000 paid out, and it reconciles.
     await staff.goto(`${base}/console/#/grants-funds/${fund.documentId}/show`);
     await staff.getByLabel('起始日期').fill('2026-01-01');
     await staff.getByTestId('make-statement').click();
-    await staff.getByTestId('statement-donations').getByText('+¥50,000.00').waitFor();
+    await staff.getByTestId('statement-funding').getByText('+¥50,000.00').waitFor();
     await staff.getByTestId('statement-disbursed').getByText('−¥15,000.00').waitFor();
     await staff.getByTestId('statement-closing').getByText('¥35,000.00').waitFor();
     await staff.getByTestId('statement-reconciles').getByText('与账务系统核对一致').waitFor();

@@ -17,14 +17,16 @@ const isDate = (v: unknown): v is string =>
 const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 const nextDay = (date: string) => new Date(chinaMidnight(date).getTime() + 24 * 3600 * 1000);
 
-export type Movement =
-  | 'donations'
-  | 'refunds'
-  | 'awarded'
-  | 'disbursed'
-  | 'returned'
-  | 'funding'
-  | 'other';
+const MOVEMENTS = [
+  'donations',
+  'refunds',
+  'awarded',
+  'disbursed',
+  'returned',
+  'funding',
+  'other',
+] as const;
+export type Movement = (typeof MOVEMENTS)[number];
 
 /** What a ledger transfer was, for a fund's statement, from its code and kind. */
 function movementOf(code: string | null, kind: string): Movement {
@@ -102,14 +104,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const side = () => ({
         opening: 0,
         closing: 0,
-        movements: {
-          donations: 0,
-          refunds: 0,
-          awarded: 0,
-          disbursed: 0,
-          returned: 0,
-          other: 0,
-        } as Record<Movement, number>,
+        // Every kind starts at zero (a kind left out would sum to NaN).
+        movements: Object.fromEntries(MOVEMENTS.map((m) => [m, 0])) as Record<Movement, number>,
       });
       const result = { available: side(), committed: side() };
       const byChannel: Record<string, { count: number; amount: number }> = {};
