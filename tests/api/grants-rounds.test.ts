@@ -87,6 +87,11 @@ describe('grant rounds', () => {
 
   beforeAll(async () => {
     strapi = await bootStrapi();
+    // Listening once: supertest would otherwise start and stop the server around each request,
+    // and close it under the others when several are in flight at once.
+    await new Promise<void>((resolve) =>
+      strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()),
+    );
     staff = await login(strapi, 'foundation-staff');
     reviewerA = await login(strapi, 'reviewer');
     reviewerB = await staffUser(strapi, 'reviewer', null);
@@ -582,6 +587,34 @@ describe('grant rounds', () => {
     expect(raw).toMatch(/grants_awards_within_amount/);
   });
 
+  it('approves and pays a tranche once, however many requests arrive at the same moment', async () => {
+    // The last ¥1,000 of the budget, in four tranches of ¥250: approving one twice would still fit
+    // within the award, so only the locks (and the ledger's idempotency keys) keep it single.
+    const a2 = await applicationOf(receipts[1]);
+    const awarded = await post(`/applications/${a2.documentId}/award`, {
+      amount: 1_000_00,
+      tranches: [1, 2, 3, 4].map(() => ({ amount: 250_00 })),
+    });
+    expect(awarded.status).toBe(200);
+    const [tranche] = awarded.body.data.tranches;
+    const before = await balance();
+    const race = (what: string) =>
+      Promise.all([1, 2, 3, 4].map(() => post(`/disbursements/${tranche.documentId}/${what}`)));
+    const approvals = await race('approve');
+    expect(approvals.map((r) => r.status).sort()).toEqual([200, 400, 400, 400]);
+    const payments = await race('pay');
+    expect(payments.map((r) => r.status).sort()).toEqual([200, 400, 400, 400]);
+    const plan = (await get(`/awards/${awarded.body.data.documentId}/plan`)).body.data;
+    expect([Number(plan.approved), Number(plan.paid)]).toEqual([250_00, 250_00]);
+    expect((await balance()).committed).toBe(before.committed - 250_00);
+    const [{ n }] = await strapi.db
+      .connection('ledger_transfers')
+      .where('reference', `grants.disbursement:${tranche.documentId}`)
+      .count('* as n');
+    // One reservation and one posting of it, nothing more.
+    expect(Number(n)).toBe(2);
+  });
+
   it('accepts the final report: the award closes and the unpaid rest returns to the fund', async () => {
     const a1 = await applicationOf(receipts[0]);
     const award = await strapi.db
@@ -637,10 +670,10 @@ describe('grant rounds', () => {
     expect(s).toMatchObject({
       opening: 0,
       donations: 10_000_00,
-      awarded: 5_000_00,
-      disbursed: 2_600_00,
+      awarded: 6_000_00,
+      disbursed: 2_850_00,
       returned: 400_00,
-      closing: 10_000_00 - 2_600_00,
+      closing: 10_000_00 - 2_850_00,
       reconciles: true,
     });
     expect(s.donationsByChannel.bank_transfer).toEqual({ count: 1, amount: 10_000_00 });

@@ -187,7 +187,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A staff move along APPLICATION_FLOW (more information asked, back under review, rejected …). */
     async setStatus(documentId: string, status: unknown, note: unknown) {
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ trx }: any) => {
+        await kit.lock(
+          trx,
+          'grants_applications',
+          (await kit.load(GRANTS.application, documentId)).id,
+        );
         const before = await kit.load(GRANTS.application, documentId, { round: true });
         const allowed = APPLICATION_FLOW[before.status] ?? [];
         if (typeof status !== 'string' || !allowed.includes(status))
@@ -215,9 +220,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const compact =
         typeof receiptCode === 'string' ? receiptCode.toUpperCase().replace(/[\s-]/g, '') : '';
       const code = compact.length === 10 ? `${compact.slice(0, 5)}-${compact.slice(5)}` : '';
-      return strapi.db.transaction(async () => {
-        const before = code
-          ? await q(GRANTS.application).findOne({ where: { receiptCode: code } })
+      return strapi.db.transaction(async ({ trx }: any) => {
+        const found = code
+          ? await q(GRANTS.application).findOne({ where: { receiptCode: code }, select: ['id'] })
+          : null;
+        if (found) await kit.lock(trx, 'grants_applications', found.id);
+        const before = found
+          ? await q(GRANTS.application).findOne({ where: { id: found.id } })
           : null;
         if (!before)
           throw invalid([

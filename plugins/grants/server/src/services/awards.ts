@@ -34,11 +34,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function loadAward(documentId: string) {
+  /** An award, locked and read after the lock. */
+  async function loadAward(trx: any, documentId: string) {
+    const first = await kit.load(GRANTS.award, documentId);
+    await kit.lock(trx, 'grants_awards', first.id);
     return kit.load(GRANTS.award, documentId, { fund: true, round: true, application: true });
   }
 
-  async function loadTranche(documentId: string) {
+  /** A tranche and its award, both locked (award first) and read after the locks. */
+  async function loadTranche(trx: any, documentId: string) {
+    const first = await kit.load(GRANTS.disbursement, documentId, { award: { select: ['id'] } });
+    if (first.award) await kit.lock(trx, 'grants_awards', first.award.id);
+    await kit.lock(trx, 'grants_disbursements', first.id);
     const t = await kit.load(GRANTS.disbursement, documentId, {
       award: { populate: { fund: true } },
     });
@@ -48,6 +55,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
     return t;
   }
+
+  /** The ledger answered with an earlier request's transfer: this one was done already. */
+  const alreadyDone = () =>
+    invalid([issue('status', 'already_done', 'this was done already', '该操作已完成，请刷新')]);
 
   const activeAward = (award: any) => {
     if (award.status !== 'active')
@@ -109,6 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const planIssues = trancheIssues(amount, input?.tranches);
       if (planIssues.length) throw invalid(planIssues);
       return strapi.db.transaction(async ({ trx }: any) => {
+        const locked = await kit.load(GRANTS.application, applicationId);
+        await kit.lock(trx, 'grants_applications', locked.id);
         const application = await kit.load(GRANTS.application, applicationId, {
           round: { populate: { fund: true } },
         });
@@ -243,8 +256,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Adds a tranche to an award's plan (e.g. after one was cancelled), within the award. */
     async addTranche(awardId: string, input: TrancheInput) {
-      return strapi.db.transaction(async () => {
-        const award = await loadAward(awardId);
+      return strapi.db.transaction(async ({ trx }: any) => {
+        const award = await loadAward(trx, awardId);
         activeAward(award);
         const amount = wholeAmount(input?.amount);
         const problems = trancheIssues(amount ?? 0, [input]);
@@ -274,7 +287,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** scheduled → approved: the tranche's money is reserved for payment. */
     async approveTranche(documentId: string) {
       return strapi.db.transaction(async ({ trx }: any) => {
-        const before = await loadTranche(documentId);
+        const before = await loadTranche(trx, documentId);
         activeAward(before.award);
         if (before.status !== 'scheduled')
           throw invalid([
@@ -304,6 +317,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             reference: `grants.disbursement:${documentId}`,
           }),
         );
+        if (pending.replayed) throw alreadyDone();
         const after = await q(GRANTS.disbursement).update({
           where: { id: before.id },
           data: {
@@ -321,7 +335,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** approved → paid: the reservation is posted; the money has left the foundation. */
     async payTranche(documentId: string) {
       return strapi.db.transaction(async ({ trx }: any) => {
-        const before = await loadTranche(documentId);
+        const before = await loadTranche(trx, documentId);
         if (before.status !== 'approved')
           throw invalid([
             issue(
@@ -337,6 +351,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .ledger()
             .postPending(`grants.tranche:${documentId}:pay`, Number(before.pendingTransferId)),
         );
+        if (posted.replayed) throw alreadyDone();
         const after = await q(GRANTS.disbursement).update({
           where: { id: before.id },
           data: { status: 'paid', paidAt: new Date(), paidTransferId: String(posted.id) },
@@ -349,7 +364,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** scheduled or approved → cancelled: a reservation is voided, the money stays committed. */
     async cancelTranche(documentId: string, note: unknown) {
       return strapi.db.transaction(async ({ trx }: any) => {
-        const before = await loadTranche(documentId);
+        const before = await loadTranche(trx, documentId);
         if (before.status !== 'scheduled' && before.status !== 'approved')
           throw invalid([
             issue(
@@ -404,8 +419,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         );
       if (problems.length) throw invalid(problems);
-      return strapi.db.transaction(async () => {
-        const award = await loadAward(awardId);
+      return strapi.db.transaction(async ({ trx }: any) => {
+        const award = await loadAward(trx, awardId);
         activeAward(award);
         const spending = wholeAmount(input.spending);
         if (spending !== null && spending > fen(award.amount))
@@ -435,6 +450,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (decision === 'return' && (typeof note !== 'string' || note.trim().length < 2))
         throw invalid([issue('note', 'required', 'say what must be corrected', '请说明退回原因')]);
       return strapi.db.transaction(async ({ trx }: any) => {
+        // The award first, then the report: the order the tranche actions lock in.
+        const first = await kit.load(GRANTS.report, documentId, { award: { select: ['id'] } });
+        if (first.award) await kit.lock(trx, 'grants_awards', first.award.id);
+        await kit.lock(trx, 'grants_reports', first.id);
         const before = await kit.load(GRANTS.report, documentId, {
           award: { populate: { fund: true } },
         });

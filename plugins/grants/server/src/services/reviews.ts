@@ -20,7 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
   const q = (uid: string) => strapi.db.query(uid as any);
 
-  async function own(documentId: string, userId: number) {
+  async function own(trx: any, documentId: string, userId: number) {
+    await kit.lock(trx, 'grants_reviews', (await kit.load(GRANTS.review, documentId)).id);
     const review = await kit.load(GRANTS.review, documentId, {
       reviewer: { select: ['id'] },
       application: { populate: { round: true } },
@@ -186,8 +187,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalid([
           issue('note', 'required', 'describe the conflict of interest', '请说明利益冲突情况'),
         ]);
-      return strapi.db.transaction(async () => {
-        const before = await own(documentId, userId);
+      return strapi.db.transaction(async ({ trx }: any) => {
+        const before = await own(trx, documentId, userId);
         const after = await q(GRANTS.review).update({
           where: { id: before.id },
           data: { status: 'conflict', conflictNote: note.trim() },
@@ -198,8 +199,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async submit(documentId: string, userId: number, input: Record<string, any>) {
-      return strapi.db.transaction(async () => {
-        const before = await own(documentId, userId);
+      return strapi.db.transaction(async ({ trx }: any) => {
+        const before = await own(trx, documentId, userId);
         const round = before.application?.round;
         if (round?.status !== 'reviewing')
           throw invalid([

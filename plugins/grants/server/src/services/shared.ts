@@ -26,6 +26,16 @@ export function grantsKit(strapi: Core.Strapi) {
     create(uid: string, data: Record<string, unknown>): Promise<any> {
       return serviceWrite.run(true, () => strapi.documents(uid as any).create({ data } as any));
     },
+    /**
+     * Locks a row until the transaction ends, so two requests acting on the same record (two
+     * clicks on "pay", a replayed request) take turns and the second sees what the first did.
+     * PostgreSQL: `SELECT … FOR UPDATE`; SQLite has one writer, which serialises them already.
+     * Always lock an award before its tranches and reports, so lockers never wait in a circle.
+     */
+    async lock(trx: any, table: string, id: number): Promise<void> {
+      if (strapi.db.dialect.client === 'postgres')
+        await trx.raw(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
+    },
     /** Rows of a raw query on either database. */
     rows: (result: any): any[] => (Array.isArray(result) ? result : result.rows),
     async record(uid: string, action: string, before: any, after: any) {
