@@ -1388,7 +1388,7 @@ function ReviewCard({ review, onDone }: { review: any; onDone: () => void }) {
                 value={scores[c.key] ?? ''}
                 onChange={(e) => setScores({ ...scores, [c.key]: e.target.value })}
                 inputProps={{ min: 0, max: c.max, 'data-testid': `score-${c.key}` }}
-                sx={{ width: 180, mb: 1 }}
+                sx={{ width: 230, mb: 1 }}
               />
             ))}
           </Stack>
