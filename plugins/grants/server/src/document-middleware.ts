@@ -17,6 +17,13 @@ import type fundsFactory from './services/funds';
 
 const WRITES = new Set(['create', 'update', 'delete']);
 
+/** What a write's checks read of the record as it stands. */
+const POPULATE: Record<string, Record<string, true>> = {
+  [GRANTS.fund]: { area: true },
+  [GRANTS.donation]: { fund: true, donorPerson: true, donorOrganisation: true },
+  [GRANTS.round]: { fund: true, form: true },
+};
+
 /** Written only by the grants services, whose moves carry money and rules. */
 const SERVICE_OWNED = new Set<string>([
   GRANTS.application,
@@ -49,9 +56,9 @@ const say = (path: string, code: string, en: string, zh: string): Issue => ({
 });
 
 /**
- * Every Document Service write on funds and donations passes here (REST, GraphQL, the admin
- * panel): the rules of domain/donations.ts, computed fields kept out of reach, a received
- * donation fixed, and the audit log.
+ * Every Document Service write on funds, donations and rounds passes here (REST, GraphQL, the
+ * admin panel): the rules of domain/donations.ts and domain/rounds.ts, computed fields kept out
+ * of reach, a received donation fixed, and the audit log.
  */
 export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
   const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
@@ -62,112 +69,77 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
    * Rounds: settings checked (budget, cap, dates, rubric, a grant-application form), the status
    * moved only by `advance`, the fund fixed once the round has opened, deleted only as a draft.
    */
-  async function guardRound(context: any, next: () => Promise<unknown>) {
-    const { action } = context;
-    const params = (context.params ??= {});
-    return strapi.db.transaction(async () => {
-      if (
-        action !== 'create' &&
-        (typeof params.documentId !== 'string' || !DOCUMENT_ID_PATTERN.test(params.documentId))
-      )
-        throw new errors.NotFoundError('Not Found');
-      const current =
-        action === 'create'
-          ? null
-          : await strapi.db.query(GRANTS.round as any).findOne({
-              where: { documentId: params.documentId },
-              populate: { fund: true, form: true },
-            });
-      if (action !== 'create' && !current) throw new errors.NotFoundError('Not Found');
-      const data = params.data ?? {};
-      const issues: Issue[] = [];
-      if (action === 'delete') {
-        if (current.status !== 'draft')
+  async function roundWriteIssues(action: string, current: any, data: any): Promise<Issue[]> {
+    const issues: Issue[] = [];
+    if (action === 'delete') {
+      if (current.status !== 'draft')
+        issues.push(
+          say(
+            'id',
+            'not_draft',
+            'only a draft round can be deleted; close it instead',
+            '只有草稿状态的轮次可以删除',
+          ),
+        );
+    } else {
+      const status = current?.status ?? 'draft';
+      if ('status' in data && data.status !== status)
+        issues.push(
+          say(
+            'status',
+            'use_advance',
+            'a round moves on with “advance”, one stage at a time',
+            '请使用“进入下一阶段”逐步推进',
+          ),
+        );
+      if ('awarded' in data && String(data.awarded ?? '0') !== String(current?.awarded ?? '0'))
+        issues.push(say('awarded', 'computed_field', 'is the sum of the awards', '由立项金额汇总'));
+      if (status === 'closed')
+        issues.push(
+          say('id', 'closed', 'a closed round is kept as it was', '已结束的轮次不能修改'),
+        );
+      const fundId = 'fund' in data ? named(data.fund) : current?.fund?.documentId;
+      if ('fund' in data && current && status !== 'draft' && fundId !== current.fund?.documentId)
+        issues.push(
+          say(
+            'fund',
+            'fixed',
+            'the fund is fixed once the round has opened',
+            '轮次开放后不能更换基金',
+          ),
+        );
+      if (!fundId)
+        issues.push(
+          say('fund', 'required', 'choose the fund that pays the awards', '请选择资金来源基金'),
+        );
+      const formId = 'form' in data ? named(data.form) : current?.form?.documentId;
+      if (formId) {
+        const form = await strapi.db
+          .query('plugin::forms.form' as any)
+          .findOne({ where: { documentId: formId }, select: ['purpose'] });
+        if (form?.purpose !== 'grant-application')
           issues.push(
             say(
-              'id',
-              'not_draft',
-              'only a draft round can be deleted; close it instead',
-              '只有草稿状态的轮次可以删除',
+              'form',
+              'invalid_value',
+              'choose a form whose purpose is grant application',
+              '请选择用途为“项目申报”的表单',
             ),
           );
-      } else {
-        const status = current?.status ?? 'draft';
-        if ('status' in data && data.status !== status)
-          issues.push(
-            say(
-              'status',
-              'use_advance',
-              'a round moves on with “advance”, one stage at a time',
-              '请使用“进入下一阶段”逐步推进',
-            ),
-          );
-        if ('awarded' in data && String(data.awarded ?? '0') !== String(current?.awarded ?? '0'))
-          issues.push(
-            say('awarded', 'computed_field', 'is the sum of the awards', '由立项金额汇总'),
-          );
-        if (status === 'closed')
-          issues.push(
-            say('id', 'closed', 'a closed round is kept as it was', '已结束的轮次不能修改'),
-          );
-        const fundId = 'fund' in data ? named(data.fund) : current?.fund?.documentId;
-        if ('fund' in data && current && status !== 'draft' && fundId !== current.fund?.documentId)
-          issues.push(
-            say(
-              'fund',
-              'fixed',
-              'the fund is fixed once the round has opened',
-              '轮次开放后不能更换基金',
-            ),
-          );
-        if (!fundId)
-          issues.push(
-            say('fund', 'required', 'choose the fund that pays the awards', '请选择资金来源基金'),
-          );
-        const formId = 'form' in data ? named(data.form) : current?.form?.documentId;
-        if (formId) {
-          const form = await strapi.db
-            .query('plugin::forms.form' as any)
-            .findOne({ where: { documentId: formId }, select: ['purpose'] });
-          if (form?.purpose !== 'grant-application')
-            issues.push(
-              say(
-                'form',
-                'invalid_value',
-                'choose a form whose purpose is grant application',
-                '请选择用途为“项目申报”的表单',
-              ),
-            );
-        }
-        const merged = {
-          budget: data.budget ?? current?.budget,
-          cap: data.cap ?? current?.cap,
-          opensOn: data.opensOn ?? current?.opensOn,
-          closesOn: data.closesOn ?? current?.closesOn,
-          rubric: 'rubric' in data ? data.rubric : current?.rubric,
-        };
-        issues.push(...roundIssues(merged, Number(current?.awarded ?? 0)));
-        for (const k of ['budget', 'cap'])
-          if (k in data && wholeAmount(data[k]) !== null) data[k] = String(wholeAmount(data[k]));
-        if (action === 'create') data.awarded = '0';
       }
-      if (issues.length) throw invalid(issues);
-      const result: any = await next();
-      const documentId = action === 'create' ? result?.documentId : params.documentId;
-      const saved =
-        action === 'delete'
-          ? null
-          : await strapi.db.query(GRANTS.round as any).findOne({ where: { documentId } });
-      await audit().record({
-        contentType: GRANTS.round,
-        action,
-        recordId: documentId,
-        before: current,
-        after: saved,
-        actor: viewers().actor(),
-      });
-      return result;
-    });
+      const merged = {
+        budget: data.budget ?? current?.budget,
+        cap: data.cap ?? current?.cap,
+        opensOn: data.opensOn ?? current?.opensOn,
+        closesOn: data.closesOn ?? current?.closesOn,
+        rubric: 'rubric' in data ? data.rubric : current?.rubric,
+      };
+      issues.push(...roundIssues(merged, Number(current?.awarded ?? 0)));
+      for (const k of ['budget', 'cap'])
+        if (k in data && wholeAmount(data[k]) !== null) data[k] = String(wholeAmount(data[k]));
+      if (action === 'create') data.awarded = '0';
+    }
+    return issues;
   }
 
   strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
@@ -184,8 +156,7 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
         ),
       ]);
     }
-    if (uid === GRANTS.round) return guardRound(context, next);
-    if (uid !== GRANTS.fund && uid !== GRANTS.donation) return next();
+    if (uid !== GRANTS.fund && uid !== GRANTS.donation && uid !== GRANTS.round) return next();
     const params = (context.params ??= {});
     return strapi.db.transaction(async () => {
       if (
@@ -199,16 +170,15 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
           ? null
           : await strapi.db.query(uid).findOne({
               where: { documentId: params.documentId },
-              populate:
-                uid === GRANTS.donation
-                  ? { fund: true, donorPerson: true, donorOrganisation: true }
-                  : { area: true },
+              populate: POPULATE[uid],
             });
       if (action !== 'create' && !current) throw new errors.NotFoundError('Not Found');
       const data = params.data ?? {};
       const issues: Issue[] = [];
 
-      if (uid === GRANTS.fund) {
+      if (uid === GRANTS.round) {
+        issues.push(...(await roundWriteIssues(action, current, data)));
+      } else if (uid === GRANTS.fund) {
         if (action === 'delete') {
           const n = await strapi.db
             .query(GRANTS.donation as any)

@@ -1,20 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { chineseCapital } from '../domain/capital-numerals';
-import { yuanText } from '../domain/donations';
+import { CHANNEL_NAMES, yuanText } from '../domain/donations';
 import { DOCUMENT_ID_PATTERN, GRANTS } from '../uids';
 import type donationsFactory from '../services/donations';
 import type fundsFactory from '../services/funds';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
-
-const CHANNELS: Record<string, string> = {
-  bank_transfer: '银行转账',
-  wechat_pay: '微信支付',
-  alipay: '支付宝',
-  cash: '现金',
-  in_kind: '实物捐赠',
-};
 
 const escape = (s: unknown) =>
   String(s ?? '').replace(
@@ -132,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 <tr><td class="k">捐赠人 Donor</td><td>${escape(donor)}</td></tr>
 <tr><td class="k">捐赠金额（小写）Amount</td><td data-amount>${escape(yuanText(fen))}</td></tr>
 <tr><td class="k">捐赠金额（大写）In words</td><td data-amount-words>人民币${escape(chineseCapital(fen))}</td></tr>
-<tr><td class="k">捐赠方式 Channel</td><td>${escape(CHANNELS[d.channel] ?? d.channel)}${d.channel === 'in_kind' ? `：${escape(d.inKindDescription)}（估值）` : ''}</td></tr>
+<tr><td class="k">捐赠方式 Channel</td><td>${escape(CHANNEL_NAMES[d.channel] ?? d.channel)}${d.channel === 'in_kind' ? `：${escape(d.inKindDescription)}（估值）` : ''}</td></tr>
 <tr><td class="k">受赠基金 Fund</td><td>${escape(d.fund?.name)}${d.restricted ? '（定向捐赠）' : ''}</td></tr>
 <tr><td class="k">入账日期 Received</td><td>${escape(received)}</td></tr>
 </table>

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { yuanText } from '../domain/donations';
+import { CHANNEL_NAMES, yuanText } from '../domain/donations';
 import { DOCUMENT_ID_PATTERN } from '../uids';
 import type applicationsFactory from '../services/applications';
 import type awardsFactory from '../services/awards';
@@ -10,13 +10,6 @@ import type statementsFactory from '../services/statements';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
-const CHANNELS: Record<string, string> = {
-  bank_transfer: '银行转账',
-  wechat_pay: '微信支付',
-  alipay: '支付宝',
-  cash: '现金',
-  in_kind: '实物捐赠',
-};
 const AWARD_STATUS: Record<string, string> = { active: '执行中', closed: '已结项' };
 
 /** Rounds, applications, reviews, awards, tranches, reports, statements and disclosure. */
@@ -38,18 +31,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!user) throw new errors.NotFoundError('Not Found');
     return Number(user.id);
   };
-  /** Staff see every review; the role is read from the user the request is made by. */
-  const isStaff = async (ctx: any) => {
-    if (
-      ctx.state.auth?.strategy?.name === 'api-token' ||
-      ctx.state.auth?.strategy?.name === 'admin'
-    )
-      return true;
-    if (!ctx.state.user) return false;
-    const user = await strapi.db
-      .query('plugin::users-permissions.user' as any)
-      .findOne({ where: { id: ctx.state.user.id }, populate: { role: { select: ['type'] } } });
-    return user?.role?.type === 'foundation-staff';
+  /** Staff (and trusted tokens) see every review; the cms viewer already knows the role. */
+  const isStaff = async () => {
+    const viewer = await (strapi.plugin('cms').service('viewer') as any).current();
+    return viewer.kind === 'global' || viewer.role === 'foundation-staff';
   };
 
   return {
@@ -78,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = {
         data: await reviews().forApplication(id(ctx), {
           userId: ctx.state.user ? Number(ctx.state.user.id) : null,
-          staff: await isStaff(ctx),
+          staff: await isStaff(),
         }),
       };
     },
@@ -161,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 d.donatedOn,
                 d.donor,
                 yuanText(d.amount).slice(1),
-                CHANNELS[d.channel] ?? d.channel,
+                CHANNEL_NAMES[d.channel] ?? d.channel,
                 d.fund,
                 d.restricted ? '是' : '否',
               ]),

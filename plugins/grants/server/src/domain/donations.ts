@@ -133,6 +133,15 @@ export function donationIssues(d: DonationShape, fundKind: string | null): Issue
   return issues;
 }
 
+/** How a donation came, as receipts and the disclosure name it. */
+export const CHANNEL_NAMES: Record<string, string> = {
+  bank_transfer: '银行转账',
+  wechat_pay: '微信支付',
+  alipay: '支付宝',
+  cash: '现金',
+  in_kind: '实物捐赠',
+};
+
 /** Receipt numbers: gap-free per year, e.g. 2026-000187. */
 export const receiptNumber = (year: number, n: number): string =>
   `${year}-${String(n).padStart(6, '0')}`;

@@ -8,7 +8,6 @@ import { fen, grantsKit } from './shared';
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
 const todayInChina = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-const yuan = yuanText;
 
 /** The answers a grant application reads, by field key (shown in the form designer). */
 export const APPLICATION_BINDINGS = [
@@ -59,6 +58,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
   const q = (uid: string) => strapi.db.query(uid as any);
 
+  /**
+   * A round takes an application while it is open (and, for the public form, within its dates;
+   * staff may still type in a paper one handed in on the last day) and up to its cap.
+   */
+  function assertTakesApplication(
+    round: any,
+    requested: number,
+    path: string,
+    checkDates: boolean,
+  ) {
+    const today = todayInChina();
+    if (
+      !round ||
+      round.status !== 'open' ||
+      (checkDates && (today < round.opensOn || today > round.closesOn))
+    )
+      throw invalid([
+        issue(
+          'round',
+          'round_not_open',
+          'the round is not taking applications now',
+          '本轮微创投当前不接受申报',
+        ),
+      ]);
+    if (requested > fen(round.cap))
+      throw invalid([
+        issue(
+          path,
+          'exceeds_cap',
+          `at most ${yuanText(fen(round.cap))} per project`,
+          `单个项目申请金额不超过 ${yuanText(fen(round.cap))}`,
+        ),
+      ]);
+  }
+
   async function move(before: any, status: string, note: unknown) {
     const after = await q(GRANTS.application).update({
       where: { id: before.id },
@@ -83,26 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { form: { id: form.id }, status: { $ne: 'draft' } },
         orderBy: { id: 'desc' },
       });
-      const today = todayInChina();
-      if (!round || round.status !== 'open' || today < round.opensOn || today > round.closesOn)
-        throw invalid([
-          issue(
-            'round',
-            'round_not_open',
-            'the round is not taking applications now',
-            '本轮微创投当前不接受申报',
-          ),
-        ]);
       const requested = Number(data.requestedAmount);
-      if (requested > fen(round.cap))
-        throw invalid([
-          issue(
-            'requestedAmount',
-            'exceeds_cap',
-            `at most ${yuan(fen(round.cap))} per project`,
-            `单个项目申请金额不超过 ${yuan(fen(round.cap))}`,
-          ),
-        ]);
+      assertTakesApplication(round, requested, 'requestedAmount', true);
       const organisation = data.creditCode
         ? await q('plugin::cms.organisation').findOne({
             where: { creditCode: data.creditCode },
@@ -154,24 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (problems.length) throw invalid(problems);
       return strapi.db.transaction(async () => {
         const round = await kit.load(GRANTS.round, roundId);
-        if (round.status !== 'open')
-          throw invalid([
-            issue(
-              'round',
-              'round_not_open',
-              'the round is not taking applications now',
-              '本轮微创投当前不接受申报',
-            ),
-          ]);
-        if ((requested as number) > fen(round.cap))
-          throw invalid([
-            issue(
-              'requested',
-              'exceeds_cap',
-              `at most ${yuan(fen(round.cap))} per project`,
-              `单个项目申请金额不超过 ${yuan(fen(round.cap))}`,
-            ),
-          ]);
+        assertTakesApplication(round, requested as number, 'requested', false);
         const application = await kit.create(GRANTS.application, {
           round: round.documentId,
           organisationName: input.organisationName.trim(),

@@ -8,8 +8,6 @@ import type fundsFactory from './funds';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
-const yuan = yuanText;
-
 /**
  * Awards and what follows them, with the money in the ledger:
  * - an award moves its amount from the fund's `available` account to its `committed` account —
@@ -150,8 +148,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             issue(
               'amount',
               'exceeds_cap',
-              `more than the round's cap of ${yuan(fen(round?.cap))}`,
-              `超过单项资助上限 ${yuan(fen(round?.cap))}`,
+              `more than the round's cap of ${yuanText(fen(round?.cap))}`,
+              `超过单项资助上限 ${yuanText(fen(round?.cap))}`,
             ),
           );
         if (amount > fen(application.requested))
@@ -159,8 +157,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             issue(
               'amount',
               'exceeds_requested',
-              `more than the ${yuan(fen(application.requested))} requested`,
-              `超过申请金额 ${yuan(fen(application.requested))}`,
+              `more than the ${yuanText(fen(application.requested))} requested`,
+              `超过申请金额 ${yuanText(fen(application.requested))}`,
             ),
           );
         if (!round?.fund || round.fund.status !== 'active')
@@ -174,8 +172,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             issue(
               'amount',
               'exceeds_budget',
-              `the round has ${yuan(left)} of its budget left`,
-              `本轮预算仅余 ${yuan(left)}`,
+              `the round has ${yuanText(left)} of its budget left`,
+              `本轮预算仅余 ${yuanText(left)}`,
             ),
           ]);
         try {
@@ -274,8 +272,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             issue(
               'amount',
               'exceeds_award',
-              `the plan already holds ${yuan(planned)} of ${yuan(fen(award.amount))}`,
-              `拨付计划已含 ${yuan(planned)}，立项金额为 ${yuan(fen(award.amount))}`,
+              `the plan already holds ${yuanText(planned)} of ${yuanText(fen(award.amount))}`,
+              `拨付计划已含 ${yuanText(planned)}，立项金额为 ${yuanText(fen(award.amount))}`,
             ),
           ]);
         const [t] = await createTranches(award, [input], existing.length + 1);

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { receiptNumber, yearInChina } from '../domain/donations';
 import { GRANTS, WORLD_DONATIONS, fundAccount } from '../uids';
 import { fromLedger, invalid } from './errors';
 import type fundsFactory from './funds';
+import { grantsKit } from './shared';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
@@ -14,17 +14,19 @@ import type fundsFactory from './funds';
  * transfer of that posting, never an edit; it is refused when the fund no longer holds the money.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const ledger = () => strapi.plugin('ledger').service('ledger') as any;
+  const kit = grantsKit(strapi);
+  const ledger = kit.ledger;
   const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
-  const audit = () => strapi.plugin('cms').service('audit') as any;
-  const viewers = () => strapi.plugin('cms').service('viewer') as any;
 
-  async function load(documentId: string) {
-    const row = await strapi.db
-      .query(GRANTS.donation as any)
-      .findOne({ where: { documentId }, populate: { fund: true } });
-    if (!row) throw new errors.NotFoundError('Not Found');
-    return row;
+  const load = (documentId: string) => kit.load(GRANTS.donation, documentId, { fund: true });
+
+  /**
+   * The donation, locked until the transaction ends and read after the lock: a second click on
+   * "received" waits for the first and then sees it received (and numbers no second receipt).
+   */
+  async function loadLocked(trx: any, documentId: string) {
+    await kit.lock(trx, 'grants_donations', (await load(documentId)).id);
+    return load(documentId);
   }
 
   /** The next receipt number of the year: an upsert on a counter row, locked until commit. */
@@ -42,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async receive(documentId: string) {
       return strapi.db.transaction(async ({ trx }: any) => {
-        const before = await load(documentId);
+        const before = await loadLocked(trx, documentId);
         if (before.status !== 'pledged') {
           throw invalid([
             {
@@ -89,14 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           where: { id: before.id },
           data: { status: 'received', receivedAt, receiptNo, transferId: transfer.id },
         });
-        await audit().record({
-          contentType: GRANTS.donation,
-          action: 'update',
-          recordId: documentId,
-          before,
-          after,
-          actor: viewers().actor(),
-        });
+        await kit.record(GRANTS.donation, 'update', before, after);
         return after;
       });
     },
@@ -112,8 +107,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         ]);
       }
-      return strapi.db.transaction(async () => {
-        const before = await load(documentId);
+      return strapi.db.transaction(async ({ trx }: any) => {
+        const before = await loadLocked(trx, documentId);
         if (before.status !== 'received') {
           throw invalid([
             {
@@ -142,14 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             refundTransferId: reversal.id,
           },
         });
-        await audit().record({
-          contentType: GRANTS.donation,
-          action: 'update',
-          recordId: documentId,
-          before,
-          after,
-          actor: viewers().actor(),
-        });
+        await kit.record(GRANTS.donation, 'update', before, after);
         return after;
       });
     },

@@ -148,17 +148,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         orderBy: { id: 'desc' },
       });
-      const out = [];
-      for (const r of reviews) {
+      // The form versions the answers were given on, in one query (a round shares one or two).
+      const submissions = reviews.map((r: any) => r.application?.submission).filter(Boolean);
+      const versions = submissions.length
+        ? await q('plugin::forms.form-version').findMany({
+            where: {
+              formKey: { $in: [...new Set(submissions.map((s: any) => s.formKey))] },
+              number: { $in: [...new Set(submissions.map((s: any) => s.versionNumber))] },
+            },
+            select: ['formKey', 'number', 'definition'],
+          })
+        : [];
+      const definitionOf = (sub: any) =>
+        sub
+          ? (versions.find((v: any) => v.formKey === sub.formKey && v.number === sub.versionNumber)
+              ?.definition ?? null)
+          : null;
+      return reviews.map((r: any) => {
         const a = r.application ?? {};
         const sub = a.submission;
-        const version = sub
-          ? await q('plugin::forms.form-version').findOne({
-              where: { formKey: sub.formKey, number: sub.versionNumber },
-              select: ['definition'],
-            })
-          : null;
-        out.push({
+        return {
           documentId: r.documentId,
           status: r.status,
           scores: r.scores,
@@ -174,12 +183,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             summary: a.summary,
             status: a.status,
             answers: sub?.data ?? null,
-            definition: version?.definition ?? null,
+            definition: definitionOf(sub),
           },
           round: a.round,
-        });
-      }
-      return out;
+        };
+      });
     },
 
     async declareConflict(documentId: string, userId: number, note: unknown) {
