@@ -4,10 +4,6 @@ import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import {
   Box,
   Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Stack,
   Table,
   TableBody,
@@ -62,6 +58,7 @@ import {
 } from '../choices';
 import { getToken } from '../authProvider';
 import { MoneyInput, yuan } from '../money';
+import { NoteButton, postAction } from '../actions';
 import { download, restJson, useRest } from '../rest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
@@ -410,24 +407,19 @@ function DonationActions() {
   const notify = useNotify();
   const refresh = useRefresh();
   const { permissions } = usePermissions<string>();
-  const [refunding, setRefunding] = useState(false);
-  const [reason, setReason] = useState('');
   if (!record || !WRITERS['grants-donations']?.includes(permissions as string)) return null;
   const act = async (what: 'receive' | 'refund', body: object = {}) => {
     try {
-      const d = await restJson<any>(`/api/grants/donations/${record.id}/${what}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const d = await postAction(`/api/grants/donations/${record.id}/${what}`, body);
       notify(what === 'receive' ? 'linli.money.received' : 'linli.money.refunded', {
         type: 'success',
         messageArgs: { receiptNo: d.receiptNo },
       });
-      setRefunding(false);
       refresh();
+      return true;
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
+      return false;
     }
   };
   const print = async () => {
@@ -450,31 +442,16 @@ function DonationActions() {
           <Button startIcon={<PrintIcon />} onClick={print}>
             {translate('linli.money.receipt')}
           </Button>
-          <Button color="warning" startIcon={<ReplayIcon />} onClick={() => setRefunding(true)}>
-            {translate('linli.money.refund')}
-          </Button>
+          <NoteButton
+            label="linli.money.refund"
+            color="warning"
+            startIcon={<ReplayIcon />}
+            noteLabel="linli.money.refund_reason"
+            confirmLabel="linli.money.refund"
+            onSubmit={(reason) => act('refund', { reason })}
+          />
         </>
       )}
-      <Dialog open={refunding} onClose={() => setRefunding(false)}>
-        <DialogTitle>{translate('linli.money.refund')}</DialogTitle>
-        <DialogContent>
-          <MuiTextField
-            autoFocus
-            fullWidth
-            multiline
-            label={translate('linli.money.refund_reason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            sx={{ mt: 1, minWidth: 360 }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setRefunding(false)}>{translate('linli.money.cancel')}</Button>
-          <Button color="warning" variant="contained" onClick={() => act('refund', { reason })}>
-            {translate('linli.money.refund')}
-          </Button>
-        </DialogActions>
-      </Dialog>
     </Stack>
   );
 }

@@ -5,10 +5,6 @@ import {
   Button,
   Checkbox,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   IconButton,
   MenuItem,
@@ -22,7 +18,7 @@ import {
   Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ArrayInput,
   AutocompleteInput,
@@ -49,10 +45,8 @@ import {
   required,
   useGetOne,
   useLocaleState,
-  useNotify,
   usePermissions,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { fenToYuan, yuanToFen } from '../../../plugins/forms/server/src/domain/money';
@@ -67,6 +61,7 @@ import {
 } from '../choices';
 import { Answers, useVersionDefinition } from '../forms/answers';
 import { MoneyInput, yuan } from '../money';
+import { ActionDialog, NoteButton, useAction, useFieldValues } from '../actions';
 import { restJson, useRest } from '../rest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
@@ -80,83 +75,6 @@ const ROUND_NEXT: Record<string, string> = {
 /** A weighted score in hundredths of a percent, as people read it. */
 const percent = (score: number | null | undefined) =>
   score === null || score === undefined ? '—' : (score / 100).toFixed(2);
-const post = (url: string, body: object = {}) =>
-  restJson<any>(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-
-/** Runs a server action, says what happened, and reloads the screen. */
-function useAction() {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  return useCallback(
-    async (url: string, body: object = {}, done = 'linli.grants.done'): Promise<boolean> => {
-      try {
-        await post(url, body);
-        notify(done, { type: 'success' });
-        refresh();
-        return true;
-      } catch (error) {
-        notify((error as Error).message, { type: 'error' });
-        return false;
-      }
-    },
-    [notify, refresh],
-  );
-}
-
-/** A button that asks for a note (a reason, what is missing …) before it acts. */
-function NoteButton({
-  label,
-  onSubmit,
-  color = 'primary',
-  testId,
-}: {
-  label: string;
-  onSubmit: (note: string) => Promise<boolean>;
-  color?: 'primary' | 'warning' | 'error';
-  testId?: string;
-}) {
-  const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  return (
-    <>
-      <Button color={color} onClick={() => setOpen(true)} data-testid={testId}>
-        {translate(label)}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)}>
-        <DialogTitle>{translate(label)}</DialogTitle>
-        <DialogContent>
-          <MuiTextField
-            autoFocus
-            fullWidth
-            multiline
-            label={translate('linli.grants.note')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            sx={{ mt: 1, minWidth: 360 }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('linli.money.cancel')}</Button>
-          <Button
-            variant="contained"
-            color={color}
-            onClick={async () => {
-              if (await onSubmit(note)) setOpen(false);
-            }}
-          >
-            {translate('linli.grants.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </>
-  );
-}
-
 // ——— Rounds ———————————————————————————————————————————————————————————————
 
 export function RoundList() {
@@ -224,66 +142,33 @@ function PaperApplication() {
   const translate = useTranslate();
   const act = useAction();
   const { permissions } = usePermissions<string>();
-  const [open, setOpen] = useState(false);
-  const [a, setA] = useState({
+  const [a, bind] = useFieldValues({
     organisationName: '',
     projectTitle: '',
     requested: '',
     summary: '',
   });
   if (record?.status !== 'open' || permissions !== 'foundation-staff') return null;
-  const set = (k: string) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setA({ ...a, [k]: e.target.value });
+  const label = (field: string) => translate(`resources.grants-applications.fields.${field}`);
   return (
-    <>
-      <Button startIcon={<AddIcon />} onClick={() => setOpen(true)}>
-        {translate('linli.grants.paper_application')}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('linli.grants.paper_application')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ mt: 1 }}>
-            <MuiTextField
-              label={translate('resources.grants-applications.fields.organisationName')}
-              value={a.organisationName}
-              onChange={set('organisationName')}
-            />
-            <MuiTextField
-              label={translate('resources.grants-applications.fields.projectTitle')}
-              value={a.projectTitle}
-              onChange={set('projectTitle')}
-            />
-            <MuiTextField
-              label={translate('resources.grants-applications.fields.requested')}
-              value={a.requested}
-              onChange={set('requested')}
-            />
-            <MuiTextField
-              multiline
-              minRows={3}
-              label={translate('resources.grants-applications.fields.summary')}
-              value={a.summary}
-              onChange={set('summary')}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('linli.money.cancel')}</Button>
-          <Button
-            variant="contained"
-            onClick={async () => {
-              const ok = await act(`/api/grants/rounds/${record.id}/applications`, {
-                ...a,
-                requested: yuanToFen(a.requested) ?? a.requested,
-              });
-              if (ok) setOpen(false);
-            }}
-          >
-            {translate('linli.grants.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </>
+    <ActionDialog
+      label="linli.grants.paper_application"
+      buttonProps={{ startIcon: <AddIcon /> }}
+      wide
+      onConfirm={() =>
+        act(`/api/grants/rounds/${record.id}/applications`, {
+          ...a,
+          requested: yuanToFen(a.requested) ?? a.requested,
+        })
+      }
+    >
+      <Stack spacing={2} sx={{ mt: 1 }}>
+        <MuiTextField label={label('organisationName')} {...bind('organisationName')} />
+        <MuiTextField label={label('projectTitle')} {...bind('projectTitle')} />
+        <MuiTextField label={label('requested')} {...bind('requested')} />
+        <MuiTextField multiline minRows={3} label={label('summary')} {...bind('summary')} />
+      </Stack>
+    </ActionDialog>
   );
 }
 
@@ -542,56 +427,33 @@ export function ApplicationList() {
 function AssignReviewers({ applicationId }: { applicationId: string }) {
   const translate = useTranslate();
   const act = useAction();
-  const [open, setOpen] = useState(false);
   const [users, setUsers] = useState<any[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
-  useEffect(() => {
-    if (open) restJson<any[]>('/api/grants/reviewers').then(setUsers, () => setUsers([]));
-  }, [open]);
   return (
-    <>
-      <Button onClick={() => setOpen(true)} data-testid="assign-reviewers">
-        {translate('linli.grants.assign')}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)}>
-        <DialogTitle>{translate('linli.grants.assign')}</DialogTitle>
-        <DialogContent>
-          {users.map((u) => (
-            <FormControlLabel
-              key={u.id}
-              label={`${u.username}（${translate(`enums.role.${u.role}`)}）`}
-              control={
-                <Checkbox
-                  checked={chosen.includes(u.id)}
-                  onChange={(e) =>
-                    setChosen(
-                      e.target.checked ? [...chosen, u.id] : chosen.filter((i) => i !== u.id),
-                    )
-                  }
-                />
+    <ActionDialog
+      label="linli.grants.assign"
+      buttonProps={{ 'data-testid': 'assign-reviewers' }}
+      onOpen={() => restJson<any[]>('/api/grants/reviewers').then(setUsers, () => setUsers([]))}
+      onConfirm={() =>
+        act(`/api/grants/applications/${applicationId}/reviewers`, { reviewers: chosen })
+      }
+    >
+      {users.map((u) => (
+        <FormControlLabel
+          key={u.id}
+          label={`${u.username}（${translate(`enums.role.${u.role}`)}）`}
+          control={
+            <Checkbox
+              checked={chosen.includes(u.id)}
+              onChange={(e) =>
+                setChosen(e.target.checked ? [...chosen, u.id] : chosen.filter((i) => i !== u.id))
               }
-              sx={{ display: 'flex' }}
             />
-          ))}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('linli.money.cancel')}</Button>
-          <Button
-            variant="contained"
-            onClick={async () => {
-              if (
-                await act(`/api/grants/applications/${applicationId}/reviewers`, {
-                  reviewers: chosen,
-                })
-              )
-                setOpen(false);
-            }}
-          >
-            {translate('linli.grants.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </>
+          }
+          sx={{ display: 'flex' }}
+        />
+      ))}
+    </ActionDialog>
   );
 }
 
@@ -599,7 +461,6 @@ function AssignReviewers({ applicationId }: { applicationId: string }) {
 function AwardDialog({ application }: { application: any }) {
   const translate = useTranslate();
   const act = useAction();
-  const [open, setOpen] = useState(false);
   const requested = Number(application.requested);
   const [amount, setAmount] = useState(fenToYuan(requested));
   const [tranches, setTranches] = useState<{ amount: string; dueOn: string }[]>([]);
@@ -615,90 +476,73 @@ function AwardDialog({ application }: { application: any }) {
   const set = (i: number, patch: Partial<{ amount: string; dueOn: string }>) =>
     setTranches(tranches.map((t, j) => (j === i ? { ...t, ...patch } : t)));
   return (
-    <>
-      <Button
-        variant="contained"
-        startIcon={<GavelIcon />}
-        onClick={() => setOpen(true)}
-        data-testid="award"
-      >
-        {translate('linli.grants.award')}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('linli.grants.award')}</DialogTitle>
-        <DialogContent>
+    <ActionDialog
+      label="linli.grants.award"
+      buttonProps={{ variant: 'contained', startIcon: <GavelIcon />, 'data-testid': 'award' }}
+      confirmLabel="linli.grants.award"
+      confirmProps={{ 'data-testid': 'award-confirm' }}
+      wide
+      onConfirm={() =>
+        act(`/api/grants/applications/${application.id}/award`, {
+          amount: yuanToFen(amount),
+          tranches: tranches.map((t) => ({
+            amount: yuanToFen(t.amount),
+            ...(t.dueOn && { dueOn: t.dueOn }),
+          })),
+        })
+      }
+    >
+      <MuiTextField
+        label={translate('linli.grants.award_amount')}
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        inputProps={{ 'data-testid': 'award-amount' }}
+        sx={{ mt: 1 }}
+      />
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>
+        {translate('linli.grants.tranche_plan')}
+      </Typography>
+      {tranches.map((t, i) => (
+        <Stack direction="row" spacing={1} key={i} sx={{ mt: 1 }}>
           <MuiTextField
-            label={translate('linli.grants.award_amount')}
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            inputProps={{ 'data-testid': 'award-amount' }}
-            sx={{ mt: 1 }}
+            size="small"
+            label={translate('linli.grants.tranche_n', { n: i + 1 })}
+            value={t.amount}
+            onChange={(e) => set(i, { amount: e.target.value })}
           />
-          <Typography variant="subtitle2" sx={{ mt: 2 }}>
-            {translate('linli.grants.tranche_plan')}
-          </Typography>
-          {tranches.map((t, i) => (
-            <Stack direction="row" spacing={1} key={i} sx={{ mt: 1 }}>
-              <MuiTextField
-                size="small"
-                label={translate('linli.grants.tranche_n', { n: i + 1 })}
-                value={t.amount}
-                onChange={(e) => set(i, { amount: e.target.value })}
-              />
-              <MuiTextField
-                size="small"
-                type="date"
-                label={translate('resources.grants-disbursements.fields.dueOn')}
-                InputLabelProps={{ shrink: true }}
-                value={t.dueOn}
-                onChange={(e) => set(i, { dueOn: e.target.value })}
-              />
-              <IconButton
-                aria-label="remove"
-                onClick={() => setTranches(tranches.filter((_, j) => j !== i))}
-                disabled={tranches.length === 1}
-              >
-                <DeleteIcon />
-              </IconButton>
-            </Stack>
-          ))}
-          <Button
-            startIcon={<AddIcon />}
-            onClick={() => setTranches([...tranches, { amount: '', dueOn: '' }])}
+          <MuiTextField
+            size="small"
+            type="date"
+            label={translate('resources.grants-disbursements.fields.dueOn')}
+            InputLabelProps={{ shrink: true }}
+            value={t.dueOn}
+            onChange={(e) => set(i, { dueOn: e.target.value })}
+          />
+          <IconButton
+            aria-label="remove"
+            onClick={() => setTranches(tranches.filter((_, j) => j !== i))}
+            disabled={tranches.length === 1}
           >
-            {translate('linli.grants.add_tranche')}
-          </Button>
-          <Typography
-            variant="body2"
-            color={planned === (yuanToFen(amount) ?? -1) ? 'text.secondary' : 'error'}
-          >
-            {translate('linli.grants.plan_total', {
-              planned: yuan(planned),
-              amount: yuan(yuanToFen(amount) ?? 0),
-            })}
-          </Typography>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('linli.money.cancel')}</Button>
-          <Button
-            variant="contained"
-            data-testid="award-confirm"
-            onClick={async () => {
-              const ok = await act(`/api/grants/applications/${application.id}/award`, {
-                amount: yuanToFen(amount),
-                tranches: tranches.map((t) => ({
-                  amount: yuanToFen(t.amount),
-                  ...(t.dueOn && { dueOn: t.dueOn }),
-                })),
-              });
-              if (ok) setOpen(false);
-            }}
-          >
-            {translate('linli.grants.award')}
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </>
+            <DeleteIcon />
+          </IconButton>
+        </Stack>
+      ))}
+      <Button
+        startIcon={<AddIcon />}
+        onClick={() => setTranches([...tranches, { amount: '', dueOn: '' }])}
+      >
+        {translate('linli.grants.add_tranche')}
+      </Button>
+      <Typography
+        variant="body2"
+        color={planned === (yuanToFen(amount) ?? -1) ? 'text.secondary' : 'error'}
+      >
+        {translate('linli.grants.plan_total', {
+          planned: yuan(planned),
+          amount: yuan(yuanToFen(amount) ?? 0),
+        })}
+      </Typography>
+    </ActionDialog>
   );
 }
 
@@ -938,9 +782,8 @@ function TrancheButtons({ tranche }: { tranche: any }) {
 function ReportDialog({ awardId }: { awardId: string }) {
   const translate = useTranslate();
   const act = useAction();
-  const [open, setOpen] = useState(false);
   const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  const [r, setR] = useState({
+  const [r, bind] = useFieldValues({
     kind: 'progress',
     submittedOn: today,
     beneficiaries: '',
@@ -948,88 +791,60 @@ function ReportDialog({ awardId }: { awardId: string }) {
     spending: '',
     narrative: '',
   });
-  const set = (k: string) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setR({ ...r, [k]: e.target.value });
+  const label = (field: string) => translate(`resources.grants-reports.fields.${field}`);
+  const save = () => {
+    const hours = Number(r.hours);
+    return act(`/api/grants/awards/${awardId}/reports`, {
+      kind: r.kind,
+      submittedOn: r.submittedOn,
+      ...(r.beneficiaries !== '' && { beneficiaries: Number(r.beneficiaries) }),
+      // Hours as people count them; minutes as the books keep them.
+      ...(r.hours !== '' && {
+        volunteerMinutes: Number.isFinite(hours) ? Math.round(hours * 60) : r.hours,
+      }),
+      ...(r.spending !== '' && { spending: yuanToFen(r.spending) ?? r.spending }),
+      narrative: r.narrative,
+    });
+  };
   return (
-    <>
-      <Button startIcon={<AddIcon />} onClick={() => setOpen(true)} data-testid="add-report">
-        {translate('linli.grants.add_report')}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('linli.grants.add_report')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ mt: 1 }}>
-            <MuiTextField
-              select
-              label={translate('resources.grants-reports.fields.kind')}
-              value={r.kind}
-              onChange={set('kind')}
-              inputProps={{ 'data-testid': 'report-kind' }}
-            >
-              {REPORT_KINDS.map((k) => (
-                <MenuItem key={k} value={k}>
-                  {translate(`enums.reportKind.${k}`)}
-                </MenuItem>
-              ))}
-            </MuiTextField>
-            <MuiTextField
-              type="date"
-              label={translate('resources.grants-reports.fields.submittedOn')}
-              InputLabelProps={{ shrink: true }}
-              value={r.submittedOn}
-              onChange={set('submittedOn')}
-            />
-            <MuiTextField
-              label={translate('resources.grants-reports.fields.beneficiaries')}
-              value={r.beneficiaries}
-              onChange={set('beneficiaries')}
-            />
-            <MuiTextField
-              label={translate('linli.grants.volunteer_hours')}
-              value={r.hours}
-              onChange={set('hours')}
-            />
-            <MuiTextField
-              label={translate('resources.grants-reports.fields.spending')}
-              value={r.spending}
-              onChange={set('spending')}
-            />
-            <MuiTextField
-              multiline
-              minRows={3}
-              label={translate('resources.grants-reports.fields.narrative')}
-              value={r.narrative}
-              onChange={set('narrative')}
-              inputProps={{ 'data-testid': 'report-narrative' }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('linli.money.cancel')}</Button>
-          <Button
-            variant="contained"
-            data-testid="report-save"
-            onClick={async () => {
-              const hours = Number(r.hours);
-              const ok = await act(`/api/grants/awards/${awardId}/reports`, {
-                kind: r.kind,
-                submittedOn: r.submittedOn,
-                ...(r.beneficiaries !== '' && { beneficiaries: Number(r.beneficiaries) }),
-                // Hours as people count them; minutes as the books keep them.
-                ...(r.hours !== '' && {
-                  volunteerMinutes: Number.isFinite(hours) ? Math.round(hours * 60) : r.hours,
-                }),
-                ...(r.spending !== '' && { spending: yuanToFen(r.spending) ?? r.spending }),
-                narrative: r.narrative,
-              });
-              if (ok) setOpen(false);
-            }}
-          >
-            {translate('linli.grants.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </>
+    <ActionDialog
+      label="linli.grants.add_report"
+      buttonProps={{ startIcon: <AddIcon />, 'data-testid': 'add-report' }}
+      confirmProps={{ 'data-testid': 'report-save' }}
+      wide
+      onConfirm={save}
+    >
+      <Stack spacing={2} sx={{ mt: 1 }}>
+        <MuiTextField
+          select
+          label={label('kind')}
+          {...bind('kind')}
+          inputProps={{ 'data-testid': 'report-kind' }}
+        >
+          {REPORT_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {translate(`enums.reportKind.${k}`)}
+            </MenuItem>
+          ))}
+        </MuiTextField>
+        <MuiTextField
+          type="date"
+          label={label('submittedOn')}
+          InputLabelProps={{ shrink: true }}
+          {...bind('submittedOn')}
+        />
+        <MuiTextField label={label('beneficiaries')} {...bind('beneficiaries')} />
+        <MuiTextField label={translate('linli.grants.volunteer_hours')} {...bind('hours')} />
+        <MuiTextField label={label('spending')} {...bind('spending')} />
+        <MuiTextField
+          multiline
+          minRows={3}
+          label={label('narrative')}
+          {...bind('narrative')}
+          inputProps={{ 'data-testid': 'report-narrative' }}
+        />
+      </Stack>
+    </ActionDialog>
   );
 }
 
@@ -1324,9 +1139,9 @@ function ReportButtons({ report }: { report: any }) {
 // ——— The reviewer's desk ——————————————————————————————————————————————————
 
 /** One assignment: the application's answers, and the score sheet or the reviews once scored. */
-function ReviewCard({ review, onDone }: { review: any; onDone: () => void }) {
+function ReviewCard({ review }: { review: any }) {
   const translate = useTranslate();
-  const notify = useNotify();
+  const send = useAction();
   const [locale] = useLocaleState();
   const zh = locale.startsWith('zh');
   const rubric: any[] = review.round?.rubric ?? [];
@@ -1334,17 +1149,6 @@ function ReviewCard({ review, onDone }: { review: any; onDone: () => void }) {
   const [recommendation, setRecommendation] = useState('');
   const [comment, setComment] = useState('');
   const [showAnswers, setShowAnswers] = useState(false);
-  const send = async (url: string, body: object) => {
-    try {
-      await post(url, body);
-      notify('linli.grants.done', { type: 'success' });
-      onDone();
-      return true;
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-      return false;
-    }
-  };
   const a = review.application;
   return (
     <Box
@@ -1452,10 +1256,9 @@ function ReviewCard({ review, onDone }: { review: any; onDone: () => void }) {
 /** The reviewer's own assignments (评审工作台). */
 export function MyReviews() {
   const translate = useTranslate();
+  // Reloaded by every action's refresh (rest.ts useRest).
   const reviews = useRest<any[]>('/api/grants/reviews/mine');
-  const refresh = useRefresh();
   const [all, setAll] = useState(false);
-  const load = refresh;
   const shown = (reviews ?? []).filter((r) => all || r.status === 'assigned');
   return (
     <Box sx={{ p: 2 }} data-testid="my-reviews">
@@ -1470,7 +1273,7 @@ export function MyReviews() {
         <Typography>{translate('linli.grants.no_reviews')}</Typography>
       )}
       {shown.map((r) => (
-        <ReviewCard key={r.documentId} review={r} onDone={load} />
+        <ReviewCard key={r.documentId} review={r} />
       ))}
     </Box>
   );
