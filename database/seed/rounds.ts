@@ -172,7 +172,7 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
     select: ['documentId'],
     limit: 20,
   });
-  const submit = (slug: string, i: number, title: string) =>
+  const submit = (slug: string, i: number, title: string, requestedYuan: number) =>
     submissions.submit(
       slug,
       {
@@ -182,7 +182,7 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
           contactPhone: `139${String(10000000 + i * 7919).slice(0, 8)}`,
           projectTitle: title,
           ...(communities.length && { area: pick(communities).documentId }),
-          requestedAmount: 10000 + Math.round(random() * 20) * 1000,
+          requestedAmount: requestedYuan,
           beneficiaries: 50 + Math.floor(random() * 400),
           summary: `${title}：面向社区居民，联合志愿者开展为期六个月的服务。`,
         },
@@ -191,14 +191,25 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
       'zh',
     );
 
+  /** A round on its own published form, with the demo rubric, opened. */
+  const openRound = async (
+    slug: string,
+    formName: [string, string],
+    settings: Record<string, unknown>,
+  ) => {
+    const created = await form(slug, ...formName);
+    const r: any = await strapi.documents('plugin::grants.round' as any).create({
+      data: { ...settings, form: created.documentId, rubric: DEMO_RUBRIC } as any,
+    });
+    await rounds.advance(r.documentId, 'open');
+    return r;
+  };
+
   // The 2026 round: applied, reviewed, awarded, paying and reporting.
-  const first = await form(
+  const round = await openRound(
     'micro-venture-2026',
-    '2026年小区治理公益微创投申报表',
-    '2026 compound governance micro-grants',
-  );
-  const round: any = await strapi.documents('plugin::grants.round' as any).create({
-    data: {
+    ['2026年小区治理公益微创投申报表', '2026 compound governance micro-grants'],
+    {
       title: '2026年小区（院落）治理公益微创投',
       titleEn: '2026 compound governance micro-venture philanthropy',
       description: '支持居民自组织、社会组织在小区（院落）开展自治、微更新与邻里服务项目。',
@@ -207,14 +218,13 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
       cap: String(3_000_000),
       opensOn: day(-60),
       closesOn: day(0),
-      form: first.documentId,
-      rubric: DEMO_RUBRIC,
-    } as any,
-  });
-  await rounds.advance(round.documentId, 'open');
+    },
+  );
   const made: { receiptCode: string }[] = [];
   for (const [i, title] of PROJECTS.entries())
-    made.push(await submit('micro-venture-2026', i, title));
+    made.push(
+      await submit('micro-venture-2026', i, title, 10000 + Math.round(random() * 20) * 1000),
+    );
   const apps: any[] = [];
   for (const m of made)
     apps.push(
@@ -313,13 +323,10 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
   }
 
   // The next round, open now on its own form, paid from a community micro-fund.
-  const second = await form(
+  await openRound(
     'micro-venture-open',
-    '社区微创投申报（第一批）',
-    'Community micro-grants, first call',
-  );
-  const open: any = await strapi.documents('plugin::grants.round' as any).create({
-    data: {
+    ['社区微创投申报（第一批）', 'Community micro-grants, first call'],
+    {
       title: '2027年社区微创投（第一批）',
       titleEn: '2027 community micro-grants, first call',
       description: '社区微基金支持的小额邻里项目，单项不超过1万元。',
@@ -328,27 +335,9 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
       cap: String(1_000_000),
       opensOn: day(-7),
       closesOn: day(60),
-      form: second.documentId,
-      rubric: DEMO_RUBRIC,
-    } as any,
-  });
-  await rounds.advance(open.documentId, 'open');
-  for (const [i, title] of ['社区共享工具屋', '楼栋邻里节', '亲子自然课堂'].entries()) {
-    await submissions.submit(
-      'micro-venture-open',
-      {
-        data: {
-          organisationName:
-            organisations[(i + 5) % Math.max(1, organisations.length)]?.name ?? '社区志愿者协会',
-          contactPhone: `138${String(20000000 + i * 131).slice(0, 8)}`,
-          projectTitle: title,
-          requestedAmount: 5000 + i * 1000,
-          summary: `${title}，由居民志愿者发起。`,
-        },
-      },
-      { userId: null, username: null, role: 'public', clientKey: `seed-open-${i}` },
-      'zh',
-    );
-  }
+    },
+  );
+  for (const [i, title] of ['社区共享工具屋', '楼栋邻里节', '亲子自然课堂'].entries())
+    await submit('micro-venture-open', PROJECTS.length + i, title, 5000 + i * 1000);
   return PROJECTS.length + 3;
 }

@@ -6,28 +6,11 @@
 // reports, the final one closing the award and returning the unpaid rest; the statement
 // reconciling to the ledger; the public disclosure with masked names — and the books reconcile.
 import type { Core } from '@strapi/strapi';
+import { APPLICATION_FORM } from '../helpers/grants';
 import { bootStrapi, http, login, staffUser, unique } from '../helpers/strapi';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
 
-const APPLICATION_FORM = {
-  fields: [
-    {
-      key: 'organisationName',
-      kind: 'text',
-      label: { zh: '申报组织', en: 'Organisation' },
-      required: true,
-    },
-    { key: 'projectTitle', kind: 'text', label: { zh: '项目名称', en: 'Project' }, required: true },
-    {
-      key: 'requestedAmount',
-      kind: 'money',
-      label: { zh: '申请金额', en: 'Amount' },
-      required: true,
-    },
-    { key: 'summary', kind: 'textarea', label: { zh: '项目简介', en: 'Summary' } },
-  ],
-};
 const RUBRIC = [
   { key: 'need', label: '社区需求', labelEn: 'Need', weight: 40, max: 10 },
   { key: 'design', label: '项目设计', labelEn: 'Design', weight: 35, max: 10 },

@@ -6,28 +6,10 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
+import { APPLICATION_FORM } from '../helpers/grants';
 import { bootStrapi, unique } from '../helpers/strapi';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows read back for checks */
-
-const DEFINITION = {
-  fields: [
-    {
-      key: 'organisationName',
-      kind: 'text',
-      label: { zh: '申报组织', en: 'Organisation' },
-      required: true,
-    },
-    { key: 'projectTitle', kind: 'text', label: { zh: '项目名称', en: 'Project' }, required: true },
-    {
-      key: 'requestedAmount',
-      kind: 'money',
-      label: { zh: '申请金额', en: 'Amount' },
-      required: true,
-    },
-    { key: 'summary', kind: 'textarea', label: { zh: '项目简介', en: 'Summary' } },
-  ],
-};
 
 describe('a grant round in the console', () => {
   let strapi: Core.Strapi;
@@ -67,7 +49,7 @@ describe('a grant round in the console', () => {
     // The application form (the designer has its own end-to-end test).
     slug = unique('apply-');
     const form: any = await strapi.documents('plugin::forms.form' as any).create({
-      data: { name: formName, slug, purpose: 'grant-application', draft: DEFINITION } as any,
+      data: { name: formName, slug, purpose: 'grant-application', draft: APPLICATION_FORM } as any,
     });
     await (strapi.plugin('forms').service('definitions') as any).publish(form.documentId);
   });
