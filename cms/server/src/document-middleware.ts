@@ -4,6 +4,7 @@ import { DomainError, issue } from './domain/errors';
 import { toHttpError } from './errors';
 import { CMS, DOCUMENT_ID_PATTERN } from './uids';
 import type auditFactory from './services/audit';
+import type kitFactory from './services/kit';
 import type recordsFactory from './services/records';
 import type viewerFactory from './services/viewer';
 
@@ -12,6 +13,9 @@ import type viewerFactory from './services/viewer';
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITES = new Set(['create', 'update', 'delete']);
 const CMS_UIDS = new Set<string>(Object.values(CMS));
+/** Strapi's own content types: their routes and rules are Strapi's. */
+const STRAPI_OWNED =
+  /^(admin|strapi)::|^plugin::(users-permissions|upload|i18n|content-releases|review-workflows|content-manager)\./;
 
 /** Columns with a real UNIQUE index (database/migrations), mapped to the field they hold. */
 const UNIQUE_COLUMNS: Record<string, string> = {
@@ -24,68 +28,11 @@ const UNIQUE_COLUMNS: Record<string, string> = {
 };
 
 /**
- * Filtering or sorting on a related person's phone or ID number would tell whoever asks what a
- * masked value is; outside a person's own (scoped) list, those fields may not be queried.
- */
-export function assertNoPersonalDataQuery(value: unknown, where: string): void {
-  const found = (v: unknown): boolean => {
-    if (typeof v === 'string') return PERSONAL.some((field) => v.split(/[.:]/).includes(field));
-    if (Array.isArray(v)) return v.some(found);
-    if (v && typeof v === 'object') {
-      return Object.entries(v).some(([k, child]) => PERSONAL.includes(k) || found(child));
-    }
-    return false;
-  };
-  if (found(value)) {
-    throw toHttpError(
-      new DomainError([
-        issue(
-          'invalid_value',
-          where,
-          `${where}: phone and idNumber cannot be queried through a relation`,
-          `${where}：不能通过关联记录查询手机号或身份证号`,
-        ),
-      ]),
-    );
-  }
-}
-
-const PERSONAL = ['phone', 'idNumber'];
-
-/**
- * Strapi's query builder throws a plain Error (answered as 500) for a logical operator of the
- * wrong shape, e.g. `filters[$or]=x`; this answers it as the client's mistake instead.
- */
-export function assertWellFormedFilters(filters: unknown, path = 'filters'): void {
-  if (!filters || typeof filters !== 'object') return;
-  for (const [key, value] of Object.entries(filters)) {
-    const here = `${path}.${key}`;
-    const wrong =
-      ((key === '$and' || key === '$or') &&
-        (!Array.isArray(value) || value.some((v) => !v || typeof v !== 'object'))) ||
-      (key === '$not' && (!value || typeof value !== 'object'));
-    if (wrong) {
-      throw toHttpError(
-        new DomainError([
-          issue(
-            'invalid_value',
-            here,
-            `${here}: ${key === '$not' ? 'must be an object' : 'must be a list of conditions'}`,
-            `${here}：查询条件格式不正确`,
-          ),
-        ]),
-      );
-    }
-    if (value && typeof value === 'object') assertWellFormedFilters(value, here);
-  }
-}
-
-/**
- * Every Document Service call on a cms content type passes through here, from REST, GraphQL,
- * the admin panel and other plugins alike — which is why scoping, validation and the audit log
- * live here and not in controllers:
- * - reads are narrowed to the viewer's scope and personal data of people outside it is masked;
- * - writes are checked against the domain rules, given their derived paths, refused outside the
+ * Every Document Service call passes through here, from REST, GraphQL, the admin panel and
+ * other plugins alike — which is why scoping, validation and the audit log live here and not in
+ * controllers:
+ * - reads of every plugin's records go through the kit (services/kit.ts);
+ * - cms writes are checked against the domain rules, given their derived paths, refused outside the
  *   viewer's scope (as "not found"), and appended to the audit log, all in one transaction.
  */
 export function registerDocumentMiddleware(strapi: Core.Strapi): void {
@@ -107,6 +54,45 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     }
   };
 
+  const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
+
+  /**
+   * The kit, for every content type of every plugin: reads checked and narrowed to the viewer's
+   * scope and personal data masked in what comes back; writes checked (numbers within their
+   * column, relations only to records within reach) and refused as "not found" on records out of
+   * scope. Registered first, so it wraps each plugin's own middleware.
+   */
+  strapi.documents.use(async (context: any, next: () => Promise<any>): Promise<any> => {
+    const { uid, action } = context;
+    if (STRAPI_OWNED.test(uid)) return next();
+    const viewer = await viewers().current();
+    const params = (context.params ??= {});
+    try {
+      if (READS.has(action)) {
+        if (params.documentId !== undefined) assertDocumentId(params.documentId);
+        kit().guardRead(uid, params, viewer);
+        kit().narrow(uid, params, viewer);
+        return kit().mask(uid, await next(), viewer);
+      }
+      if (WRITES.has(action)) {
+        if (action !== 'create') assertDocumentId(params.documentId);
+        await kit().guardWrite(uid, params.data, viewer);
+        if (action !== 'create' && !CMS_UIDS.has(uid) && kit().declaration(uid)) {
+          const current = await strapi.db
+            .query(uid)
+            .findOne({ where: { documentId: params.documentId }, select: ['id', 'documentId'] });
+          if (current && !(await kit().mayReach(uid, current, viewer)))
+            throw new errors.NotFoundError('Not Found');
+        }
+        const result = await next();
+        return action === 'delete' ? result : kit().mask(uid, result, viewer);
+      }
+      return await next();
+    } catch (error) {
+      throw toHttpError(error, UNIQUE_COLUMNS);
+    }
+  });
+
   strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
     const { uid, action } = context;
     if (!CMS_UIDS.has(uid)) return next();
@@ -117,23 +103,12 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         'Audit entries are append-only / 审计日志只能追加，不能修改或删除',
       );
     }
+    if (READS.has(action)) return next();
 
     const viewer = await viewers().current();
     const params = (context.params ??= {});
 
     try {
-      if (READS.has(action)) {
-        if (params.documentId !== undefined) assertDocumentId(params.documentId);
-        assertWellFormedFilters(params.filters);
-        if (viewer.kind !== 'global' && uid !== CMS.person) {
-          assertNoPersonalDataQuery(params.filters, 'filters');
-          assertNoPersonalDataQuery(params.sort, 'sort');
-        }
-        const filter = viewers().scopeFilter(uid, viewer);
-        if (filter) params.filters = params.filters ? { $and: [params.filters, filter] } : filter;
-        const result = await next();
-        return viewers().maskResult(uid, result, viewer);
-      }
       if (!WRITES.has(action)) {
         if (viewer.kind !== 'global') throw new errors.ForbiddenError(`${action} is not available`);
         return await next();
@@ -142,9 +117,8 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       return await strapi.db.transaction(async ({ trx }: any) => {
         let current: Record<string, any> | null = null;
         if (action !== 'create') {
-          assertDocumentId(params.documentId);
           current = await records().load(uid, params.documentId);
-          if (!current || !viewers().mayReach(uid, current, viewer)) {
+          if (!current || !(await kit().mayReach(uid, current, viewer))) {
             throw new errors.NotFoundError('Not Found');
           }
         }
@@ -174,7 +148,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
           after: saved,
           actor: viewers().actor(),
         });
-        return action === 'delete' ? result : viewers().maskResult(uid, result, viewer);
+        return result;
       });
     } catch (error) {
       throw toHttpError(error, UNIQUE_COLUMNS);

@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
 import { DomainError } from './domain/errors';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- database driver errors are untyped */
@@ -33,7 +34,11 @@ export function translateStrapiMessage(message: string): string {
   return `输入不正确：${message}`;
 }
 
-export function toHttpError(error: unknown, uniqueFields: Record<string, string> = {}): unknown {
+export function toHttpError(
+  error: unknown,
+  uniqueFields: Record<string, string> = {},
+  path = 'id',
+): unknown {
   if (error instanceof DomainError) {
     return new errors.ValidationError(error.message, {
       errors: error.issues.map((i) => ({
@@ -46,6 +51,8 @@ export function toHttpError(error: unknown, uniqueFields: Record<string, string>
     });
   }
   const e = error as any;
+  const coded = codedRefusal(e, path);
+  if (coded) return coded;
   // Strapi's own ValidationError (attribute rules, unknown keys): add the Chinese beside each.
   if (e?.name === 'ValidationError' && Array.isArray(e?.details?.errors)) {
     for (const item of e.details.errors) {
@@ -72,4 +79,47 @@ export function toHttpError(error: unknown, uniqueFields: Record<string, string>
     });
   }
   return error;
+}
+
+/**
+ * Another plugin's refusal — anything carrying its own `code`, HTTP `status` and `messageZh`,
+ * as each plugin's error table gives them (the ledger's LedgerError is the model) — in Strapi's
+ * error shape, keeping its status: a ledger 409 stays a 409 when grants passes it on, and names
+ * the field the caller's request concerns.
+ */
+function codedRefusal(e: any, path: string): unknown {
+  if (
+    !e ||
+    typeof e.code !== 'string' ||
+    typeof e.status !== 'number' ||
+    typeof e.messageZh !== 'string' ||
+    e instanceof errors.ApplicationError
+  )
+    return null;
+  const field = typeof e.path === 'string' ? e.path : path;
+  const detail = {
+    path: field.split('.'),
+    message: `${field}: ${e.message}`,
+    messageZh: `${field}：${e.messageZh}`,
+    name: e.name,
+    code: e.code,
+  };
+  const details = { code: e.code, messageZh: e.messageZh, errors: [detail] };
+  switch (e.status) {
+    case 400:
+      return new errors.ValidationError(e.message, details);
+    case 401:
+      return new errors.UnauthorizedError(e.message, details);
+    case 403:
+      return new errors.ForbiddenError(e.message, details);
+    case 404:
+      return new errors.NotFoundError(e.message, details);
+    case 413:
+      return new errors.PayloadTooLargeError(e.message, details);
+    case 429:
+      return new errors.RateLimitError(e.message, details);
+    default:
+      // Strapi formats an HttpError with its own status (409, 422 …); ApplicationError is 400.
+      return createHttpError(e.status, e.message, { details, expose: true });
+  }
 }

@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { maskIdNumber, maskPhone } from './domain/mask';
-import { assertNoPersonalDataQuery } from './document-middleware';
+import { toHttpError } from './errors';
 import { CMS } from './uids';
+import type kitFactory from './services/kit';
 import type viewerFactory from './services/viewer';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL resolver arguments */
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL resolver arguments and Strapi's GraphQL services */
 
 /**
- * GraphQL resolves relations with the query engine, not the Document Service, so a person
- * reached through a relation (a grid's worker, an organisation's contact) never passes the
- * document middleware. Masking is therefore also applied on the fields themselves.
+ * GraphQL resolves relations with the query engine, not the Document Service, so a record
+ * reached through a relation (a grid's members, a donation's donor) never passes the document
+ * middleware. The kit is therefore applied here too, for every content type that declares it:
+ * - personal fields are masked on the fields themselves, wherever the record is reached;
+ * - a to-many relation's own filter and sort arguments are checked as queries through a
+ *   relation (no personal data, values of the right type).
  */
 export function registerGraphqlExtensions(strapi: Core.Strapi): void {
   const graphql = strapi.plugin('graphql');
@@ -17,44 +20,55 @@ export function registerGraphqlExtensions(strapi: Core.Strapi): void {
   const extension = graphql.service('extension');
   extension.shadowCRUD(CMS.auditEntry).disableMutations();
 
+  const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
   const viewer = () =>
     (strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>).current();
-  const masked =
-    (field: 'phone' | 'idNumber', mask: (v: string) => string) =>
-    async (parent: any): Promise<string | null> => {
-      const value = parent?.[field];
-      if (typeof value !== 'string' || value === '') return value ?? null;
-      const v = await viewer();
-      const svc = strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>;
-      return svc.covers(v, parent.areaPath) ? value : mask(value);
-    };
 
-  // The one to-many relation to people: its filter and sort arguments bypass the Document
-  // Service, so the same rule as there (no querying personal data through a relation) is applied.
-  const refusePersonalQuery = async (
-    next: any,
-    parent: any,
-    args: any,
-    context: any,
-    info: any,
-  ) => {
-    const v = await viewer();
-    if (v.kind !== 'global') {
-      assertNoPersonalDataQuery(args?.filters, 'filters');
-      assertNoPersonalDataQuery(args?.sort, 'sort');
+  extension.use(({ strapi: s }: { strapi: Core.Strapi }) => {
+    const { naming } = s.plugin('graphql').service('utils');
+    const { transformArgs } = s.plugin('graphql').service('builders').utils;
+    const typeName = (uid: string) => naming.getTypeName(s.getModel(uid as any));
+
+    const resolvers: Record<string, Record<string, unknown>> = {};
+    for (const [uid, fields] of kit().personalTypes()) {
+      const declaration = kit().declaration(uid);
+      const type = (resolvers[typeName(uid)] ??= {});
+      for (const field of fields) {
+        const maskValue = declaration?.personal?.[field] as (v: string) => string;
+        type[field] = async (parent: any): Promise<string | null> => {
+          const value = parent?.[field];
+          if (typeof value !== 'string' || value === '') return value ?? null;
+          const masked = kit().mask(uid, { ...parent }, await viewer()) as any;
+          return masked?.[field] === value ? value : maskValue(value);
+        };
+      }
     }
-    return next(parent, args, context, info);
-  };
 
-  extension.use(() => ({
-    resolversConfig: {
-      'CmsGrid.members': { middlewares: [refusePersonalQuery] },
-    },
-    resolvers: {
-      CmsPerson: {
-        phone: masked('phone', maskPhone),
-        idNumber: masked('idNumber', maskIdNumber),
-      },
-    },
-  }));
+    // A relation's list arguments are a query through that relation.
+    const throughRelation =
+      (target: string) => async (next: any, parent: any, args: any, context: any, info: any) => {
+        const v = await viewer();
+        try {
+          const params = transformArgs(args ?? {}, {
+            contentType: s.getModel(target as any),
+            usePagination: true,
+          });
+          kit().guardRead(target, params, v, 1);
+        } catch (error) {
+          throw toHttpError(error);
+        }
+        return next(parent, args, context, info);
+      };
+    const resolversConfig: Record<string, unknown> = {};
+    for (const [uid, model] of Object.entries<any>(s.contentTypes)) {
+      if (!/^(plugin|api)::/.test(uid)) continue;
+      for (const [name, attribute] of Object.entries<any>(model.attributes)) {
+        if (attribute.type !== 'relation' || !String(attribute.relation).endsWith('Many')) continue;
+        const config = { middlewares: [throughRelation(attribute.target)] };
+        resolversConfig[`${typeName(uid)}.${name}`] = config;
+        resolversConfig[`${typeName(uid)}.${name}_connection`] = config;
+      }
+    }
+    return { resolvers, resolversConfig };
+  });
 }

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentMiddleware } from './document-middleware';
 import { registerGraphqlExtensions } from './graphql';
-import { CMS, USER_UID } from './uids';
+import { PERSONAL_FIELDS } from './domain/mask';
+import type kitFactory from './services/kit';
+import { CMS, PUBLIC_UIDS, SCOPED_PATH_FIELD, USER_UID } from './uids';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- extending another plugin's schema */
 
@@ -10,6 +12,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // owns it and the app needs no extension folder.
   const user = strapi.contentType(USER_UID as any) as any;
   user.attributes.scope = { type: 'relation', relation: 'manyToOne', target: CMS.area };
+
+  // The cms records' part of the kit: each lives under an area; people carry personal data.
+  const kit = strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
+  for (const [uid, path] of Object.entries(SCOPED_PATH_FIELD)) {
+    kit.declare(uid, {
+      scope: { path },
+      publicRead: PUBLIC_UIDS.includes(uid),
+      ...(uid === CMS.person ? { personal: PERSONAL_FIELDS } : {}),
+    });
+  }
 
   registerDocumentMiddleware(strapi);
   registerGraphqlExtensions(strapi);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { maskPerson } from '../domain/mask';
 import { CMS } from '../uids';
 import { newDocumentId } from './document-id';
+import type kitFactory from './kit';
 import type { Actor } from './viewer';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- snapshots of dynamic content types */
@@ -33,6 +33,8 @@ export interface AuditInput {
  * refuses UPDATE and DELETE on the table.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
+
   /** A record's state as the audit log keeps it: scalars, relations as document ids, PII masked. */
   function snapshot(uid: string, row: Row | null): Row | null {
     if (!row) return null;
@@ -50,7 +52,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     // Personal data never enters a log, even one only administrators read.
-    return uid === CMS.person ? maskPerson(out) : out;
+    const personal = kit().declaration(uid)?.personal;
+    if (personal)
+      for (const [field, mask] of Object.entries(personal))
+        if (typeof out[field] === 'string' && out[field] !== '') out[field] = mask(out[field]);
+    return out;
   }
 
   function changedFields(before: Row | null, after: Row | null): string[] {
@@ -70,10 +76,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const after = snapshot(input.contentType, input.after);
       const fields = changedFields(before, after);
       if (input.action === 'update' && fields.length === 0) return;
-      const where = (row: Row | null) => row?.areaPath ?? row?.path ?? null;
+      // Filed under the record's area (as the kit declares it), so scoped staff read their
+      // scope's history of money and forms as well as of places and people.
+      const where = async (row: Row | null) =>
+        (await kit().pathOf(input.contentType, row)) ?? row?.areaPath ?? row?.path ?? null;
+      const areaPath = (await where(input.after)) ?? (await where(input.before));
       await strapi.db.query(CMS.auditEntry as any).create({
         data: {
-          areaPath: where(input.after) ?? where(input.before),
+          areaPath,
           documentId: newDocumentId(),
           action: input.action,
           contentType: input.contentType,

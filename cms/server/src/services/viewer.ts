@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { covers, isStaffRole, type Viewer } from '../domain/scope';
-import { maskPerson } from '../domain/mask';
-import { CMS, PUBLIC_UIDS, SCOPED_PATH_FIELD, USER_UID } from '../uids';
+import { USER_UID } from '../uids';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Strapi's request context and rows are untyped */
 type Ctx = { state: Record<string, any> } | undefined;
@@ -74,59 +73,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { type: 'system', id: null, name: null };
     },
 
-    /** Document Service filters restricting `uid` to what the viewer may see. */
-    scopeFilter(uid: string, viewer: Viewer): Record<string, unknown> | null {
-      if (viewer.kind === 'global') return null;
-      const field = SCOPED_PATH_FIELD[uid];
-      if (!field) return null;
-      if (viewer.kind === 'public') {
-        return PUBLIC_UIDS.includes(uid) ? null : { id: { $null: true } };
-      }
-      if (!viewer.scopePath) return { id: { $null: true } };
-      return { [field]: { $startsWith: viewer.scopePath } };
-    },
-
     covers,
-
-    /** Whether the viewer may see and change this record (null: the record is not scoped). */
-    mayReach(uid: string, record: Record<string, any>, viewer: Viewer): boolean {
-      const field = SCOPED_PATH_FIELD[uid];
-      if (!field || viewer.kind === 'global') return true;
-      if (viewer.kind === 'public') return PUBLIC_UIDS.includes(uid);
-      return covers(viewer, record[field]);
-    },
-
-    /**
-     * Masks phone and ID numbers of every person in a result, top-level or populated at any depth,
-     * whose community the viewer's scope does not cover.
-     */
-    maskResult(uid: string, result: unknown, viewer: Viewer): unknown {
-      if (viewer.kind === 'global') return result;
-      const walk = (model: string, value: any, depth: number): any => {
-        if (value === null || typeof value !== 'object' || depth > 8) return value;
-        if (Array.isArray(value)) return value.map((item) => walk(model, item, depth));
-        const schema = strapi.getModel(model as any);
-        let out = value;
-        if (model === CMS.person && !covers(viewer, value.areaPath)) out = maskPerson(value);
-        if (!schema) return out;
-        for (const [name, attribute] of Object.entries<any>(schema.attributes)) {
-          if (
-            attribute.type === 'relation' &&
-            attribute.target &&
-            out[name] &&
-            typeof out[name] === 'object'
-          ) {
-            const masked = walk(attribute.target, out[name], depth + 1);
-            if (masked !== out[name])
-              out =
-                out === value
-                  ? { ...value, [name]: masked }
-                  : Object.assign(out, { [name]: masked });
-          }
-        }
-        return out;
-      };
-      return walk(uid, result, 0);
-    },
   };
 };

@@ -64,6 +64,7 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
   const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
   const audit = () => strapi.plugin('cms').service('audit') as any;
   const viewers = () => strapi.plugin('cms').service('viewer') as any;
+  const scopes = () => strapi.plugin('cms').service('kit') as any;
 
   /**
    * Rounds: settings checked (budget, cap, dates, rubric, a grant-application form), the status
@@ -211,7 +212,19 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
             );
           }
           const kind = data.kind ?? current?.kind;
-          const area = 'area' in data ? named(data.area) : current?.area?.documentId;
+          let area = 'area' in data ? named(data.area) : current?.area?.documentId;
+          if ('areaPath' in data && data.areaPath !== (current?.areaPath ?? null))
+            issues.push(say('areaPath', 'computed_field', 'follows the area', '由所属区域决定'));
+          // A fund belongs somewhere (the kit scopes everything the fund moves by it): by
+          // default where the person creating it works.
+          if (!area && action === 'create' && kind !== 'community') {
+            const home = await scopes().homeArea();
+            if (home) data.area = area = home.documentId;
+          }
+          if (action === 'create' || 'area' in data) {
+            const row = area ? await scopes().area(area) : null;
+            data.areaPath = row?.path ?? null;
+          }
           if (kind === 'community' && !area)
             issues.push(
               say(

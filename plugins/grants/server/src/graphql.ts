@@ -19,4 +19,6 @@ export function registerGrantsGraphql(strapi: Core.Strapi): void {
     extension.shadowCRUD(uid).disableMutations();
   // The round's running total is kept by the awards; it is read, never written.
   extension.shadowCRUD(GRANTS.round).field('awarded').disableInput();
+  // A fund's area path follows its area; the kit scopes the fund's records by it.
+  extension.shadowCRUD(GRANTS.fund).field('areaPath').disableInput();
 }

@@ -4,6 +4,7 @@ import controllers from './controllers';
 import { registerApplicationTarget } from './application-target';
 import { registerGrantsDocumentMiddleware } from './document-middleware';
 import { registerGrantsGraphql } from './graphql';
+import { declareGrantsScopes } from './scopes';
 import { seedGrantsPermissions } from './permissions';
 import routes from './routes';
 import services from './services';
@@ -15,12 +16,14 @@ import services from './services';
  */
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    declareGrantsScopes(strapi);
     registerGrantsDocumentMiddleware(strapi);
     registerGrantsGraphql(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerApplicationTarget(strapi);
     await seedGrantsPermissions(strapi);
+    await strapi.plugin('grants').service('funds').placeUnplacedFunds();
   },
   contentTypes,
   controllers,

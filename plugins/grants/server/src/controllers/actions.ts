@@ -19,6 +19,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const donations = () =>
     strapi.plugin('grants').service('donations') as ReturnType<typeof donationsFactory>;
   const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
+  const scopes = () => strapi.plugin('cms').service('kit') as any;
+  const viewers = () => strapi.plugin('cms').service('viewer') as any;
   const id = (ctx: any) => {
     const v = String(ctx.params.id);
     if (!DOCUMENT_ID_PATTERN.test(v)) throw new errors.NotFoundError('Not Found');
@@ -34,16 +36,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** GET /summary — money raised (received, not refunded), and what the funds hold. */
     async summary(ctx: any) {
-      const [raised] = await strapi.db
-        .connection('grants_donations')
-        .where('status', 'received')
-        .select(
-          strapi.db.connection.raw('COUNT(*) AS n'),
-          strapi.db.connection.raw('COALESCE(SUM(amount), 0) AS fen'),
-        );
+      // Within the viewer's area only: the kit's scope of funds, and donations through them.
+      const inScope = scopes().scopeFilter(GRANTS.fund, await viewers().current());
       const all = await strapi.db
         .query(GRANTS.fund as any)
-        .findMany({ where: { status: 'active' } });
+        .findMany({ where: { status: 'active', ...(inScope ?? {}) } });
+      const fundIds = all.map((f: any) => f.id);
+      const received: any[] = fundIds.length
+        ? await strapi.db.query(GRANTS.donation as any).findMany({
+            where: { status: 'received', fund: { id: { $in: fundIds } } },
+            select: ['amount'],
+          })
+        : [];
       let available = 0;
       let committed = 0;
       for (const fund of all) {
@@ -54,8 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       ctx.body = {
         data: {
-          donations: Number((raised as any).n),
-          raised: Number((raised as any).fen),
+          donations: received.length,
+          raised: received.reduce((sum, d) => sum + Number(d.amount), 0),
           available,
           committed,
           funds: all.length,
@@ -68,6 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .query(GRANTS.fund as any)
         .findOne({ where: { documentId: id(ctx) } });
       if (!fund) throw new errors.NotFoundError('Not Found');
+      await scopes().assertReach(GRANTS.fund, fund);
       await funds().ensureAccounts(fund);
       ctx.body = { data: await funds().balance(fund) };
     },
@@ -83,6 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       if (!d) throw new errors.NotFoundError('Not Found');
+      await scopes().assertReach(GRANTS.donation, d);
       if (d.status !== 'received') {
         throw new errors.ValidationError(
           'Only a received donation has a receipt / 只有已入账的捐赠才有票据',

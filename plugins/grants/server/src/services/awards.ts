@@ -28,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       return await call();
     } catch (error) {
-      throw fromLedger(error, path);
+      throw fromLedger(strapi, error, path);
     }
   }
 

@@ -83,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             reference: `grants.donation:${documentId}`,
           });
         } catch (error) {
-          throw fromLedger(error);
+          throw fromLedger(strapi, error);
         }
         const receivedAt = new Date();
         const receiptNo = await nextReceiptNo(trx, yearInChina(receivedAt));
@@ -126,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             Number(before.transferId),
           );
         } catch (error) {
-          throw fromLedger(error);
+          throw fromLedger(strapi, error);
         }
         const after = await strapi.db.query(GRANTS.donation as any).update({
           where: { id: before.id },

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Issue } from '../domain/donations';
 
@@ -18,16 +19,12 @@ export function invalid(issues: Issue[]): Error {
 
 /**
  * The ledger's refusals (LedgerError: status, code, messageZh) as Strapi errors a person can
- * read: a fund without enough available is a 400 naming the reason, not a 500.
+ * read, through the cms kit's one mapper: the ledger's status is kept (a fund without enough
+ * available is the ledger's 409 `exceeds_credits`), and the field named is the caller's.
  */
-export function fromLedger(error: any, path = 'amount'): unknown {
+export function fromLedger(strapi: Core.Strapi, error: any, path = 'amount'): unknown {
   if (error?.name !== 'LedgerError') return error;
-  return invalid([
-    {
-      path,
-      code: error.code,
-      message: `${path}: ${error.message}`,
-      messageZh: `${path}：${error.messageZh}`,
-    },
-  ]);
+  return (
+    strapi.plugin('cms').service('errors') as { toHttp(e: unknown, path?: string): unknown }
+  ).toHttp(error, path);
 }

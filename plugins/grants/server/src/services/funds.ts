@@ -38,6 +38,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /**
+     * Funds made before funds were scoped have no area path: each gets its area's, or (with no
+     * area) the root of the tree's — otherwise scoped staff would never see them.
+     */
+    async placeUnplacedFunds(): Promise<void> {
+      const kit = strapi.plugin('cms').service('kit') as any;
+      const unplaced = await strapi.db.query(GRANTS.fund as any).findMany({
+        where: { areaPath: { $null: true } },
+        populate: { area: { select: ['path'] } },
+      });
+      const home = unplaced.some((f: any) => !f.area) ? await kit.homeArea() : null;
+      for (const fund of unplaced) {
+        const area = fund.area ?? home;
+        if (!area) continue;
+        await strapi.db.query(GRANTS.fund as any).update({
+          where: { id: fund.id },
+          data: { areaPath: area.path, ...(fund.area ? {} : { area: area.id }) },
+        });
+      }
+    },
+
     async balance(fund: { documentId: string }) {
       const [available, committed] = await Promise.all([
         ledger().balance(fundAccount(fund.documentId, 'available')),

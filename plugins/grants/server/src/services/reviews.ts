@@ -21,11 +21,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const q = (uid: string) => strapi.db.query(uid as any);
 
   async function own(trx: any, documentId: string, userId: number) {
-    await kit.lock(trx, 'grants_reviews', (await kit.load(GRANTS.review, documentId)).id);
-    const review = await kit.load(GRANTS.review, documentId, {
-      reviewer: { select: ['id'] },
-      application: { populate: { round: true } },
-    });
+    const first = await kit.load(GRANTS.review, documentId, {}, 'assignment');
+    await kit.lock(trx, 'grants_reviews', first.id);
+    const review = await kit.load(
+      GRANTS.review,
+      documentId,
+      { reviewer: { select: ['id'] }, application: { populate: { round: true } } },
+      'assignment',
+    );
     // Someone else's review is not there for this user, rather than forbidden.
     if (review.reviewer?.id !== userId) throw new errors.NotFoundError('Not Found');
     if (review.status !== 'assigned')
@@ -255,7 +258,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * conflict sees none of the others).
      */
     async forApplication(applicationId: string, viewer: { userId: number | null; staff: boolean }) {
-      const application = await kit.load(GRANTS.application, applicationId);
+      // Staff reach the application by area; a reviewer by being assigned to it (checked below).
+      const application = await kit.load(
+        GRANTS.application,
+        applicationId,
+        {},
+        viewer.staff ? 'area' : 'assignment',
+      );
       const reviews = await q(GRANTS.review).findMany({
         where: { application: { id: application.id } },
         populate: { reviewer: { select: ['id', 'username'] } },

@@ -15,11 +15,23 @@ export const serviceWrite = new AsyncLocalStorage<true>();
 export function grantsKit(strapi: Core.Strapi) {
   const audit = () => strapi.plugin('cms').service('audit') as any;
   const viewers = () => strapi.plugin('cms').service('viewer') as any;
+  const scopes = () => strapi.plugin('cms').service('kit') as any;
   return {
     ledger: () => strapi.plugin('ledger').service('ledger') as any,
-    async load(uid: string, documentId: string, populate: Record<string, unknown> = {}) {
+    /**
+     * A record by documentId; outside the viewer's area it does not exist for them (the kit's
+     * scope) — unless `reach` is 'assignment': a reviewer reaches what they are assigned to
+     * wherever it is, and the caller checks the assignment.
+     */
+    async load(
+      uid: string,
+      documentId: string,
+      populate: Record<string, unknown> = {},
+      reach: 'area' | 'assignment' = 'area',
+    ) {
       const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, populate });
       if (!row) throw new errors.NotFoundError('Not Found');
+      if (reach === 'area') await scopes().assertReach(uid, row);
       return row;
     },
     /** Creates a record the grants services own, through the Document Service. */

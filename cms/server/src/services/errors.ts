@@ -1,0 +1,12 @@
+import { toHttpError } from '../errors';
+
+/**
+ * The kit's one error mapper, for every plugin: a domain error's field issues → 400 naming each
+ * field in English and Chinese; another plugin's coded refusal (code, status, messageZh) → its
+ * own status in Strapi's error shape; Strapi's own validation messages given their Chinese.
+ */
+export default () => ({
+  toHttp(error: unknown, path?: string): unknown {
+    return toHttpError(error, {}, path);
+  },
+});
