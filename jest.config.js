@@ -4,7 +4,8 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 
 module.exports = {
-  testTimeout: 60000,
+  // Hooks boot Strapi (and the first file seeds the demo): generous on a busy two-core machine.
+  testTimeout: 180000,
   projects: [
     {
       displayName: 'unit',

@@ -20,7 +20,13 @@ type Row = Record<string, any>;
  *   (`fund.areaPath`: a donation belongs where its fund belongs);
  * - `foundationWide`: every staff user sees them; the reason is required, so the choice is visible.
  */
-export type ScopeRule = { path: string } | { foundationWide: string };
+export type ScopeRule =
+  | {
+      path: string;
+      /** Roles to whom records with no area belong (a form's submissions that name no place). */
+      unplacedFor?: readonly string[];
+    }
+  | { foundationWide: string };
 
 export interface Declaration {
   scope: ScopeRule;
@@ -70,9 +76,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const declaration = declarations.get(uid);
     if (!declaration || viewer.kind === 'global') return null;
     if (viewer.kind === 'public') return declaration.publicRead ? null : { id: { $null: true } };
-    if ('foundationWide' in declaration.scope) return null;
+    const scope = declaration.scope;
+    if ('foundationWide' in scope) return null;
     if (!viewer.scopePath) return { id: { $null: true } };
-    return nest(declaration.scope.path, { $startsWith: viewer.scopePath });
+    const within = nest(scope.path, { $startsWith: viewer.scopePath });
+    return scope.unplacedFor?.includes(viewer.role)
+      ? { $or: [within, nest(scope.path, { $null: true })] }
+      : within;
   }
 
   /** The area path a record belongs to, following the declared relation path if need be. */
@@ -103,8 +113,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const declaration = declarations.get(uid);
     if (!declaration || viewer.kind === 'global') return true;
     if (viewer.kind === 'public') return Boolean(declaration.publicRead);
-    if ('foundationWide' in declaration.scope) return true;
-    return covers(viewer, await pathOf(uid, row));
+    const scope = declaration.scope;
+    if ('foundationWide' in scope) return true;
+    const path = await pathOf(uid, row);
+    if (path === null && scope.unplacedFor?.includes(viewer.role)) return Boolean(viewer.scopePath);
+    return covers(viewer, path);
   }
 
   /** Masks personal fields of every record in a result (at any depth) the viewer may not see. */

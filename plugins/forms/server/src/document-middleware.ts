@@ -29,6 +29,7 @@ export const FORM_OWNER_ROLES = ['foundation-staff', 'incubator'];
 export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
   const viewers = () => strapi.plugin('cms').service('viewer') as any;
   const audit = () => strapi.plugin('cms').service('audit') as any;
+  const kit = () => strapi.plugin('cms').service('kit') as any;
   const definitions = () =>
     strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
   const customFields = () =>
@@ -75,10 +76,7 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
         ) {
           throw new errors.NotFoundError('Not Found');
         }
-        if (uid === FORMS.submission) {
-          const filter = submissionScope(viewer);
-          if (filter) params.filters = params.filters ? { $and: [params.filters, filter] } : filter;
-        }
+        // Submissions are narrowed to the viewer's scope by the cms kit (register.ts).
         return await next();
       }
       if (!WRITES.has(action)) {
@@ -105,7 +103,7 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
             : await strapi.db.query(model).findOne({ where: { documentId: params.documentId } });
         if (
           action !== 'create' &&
-          (!current || (uid === FORMS.submission && !reaches(viewer, current)))
+          (!current || (uid === FORMS.submission && !(await kit().mayReach(uid, current, viewer))))
         ) {
           throw new errors.NotFoundError('Not Found');
         }
@@ -166,20 +164,4 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
       throw toFormsHttpError(error);
     }
   });
-
-  function submissionScope(viewer: any): Record<string, unknown> | null {
-    if (viewer.kind === 'global') return null;
-    if (viewer.kind !== 'scoped' || !viewer.scopePath) return { id: { $null: true } };
-    const inScope = { areaPath: { $startsWith: viewer.scopePath } };
-    return FORM_OWNER_ROLES.includes(viewer.role)
-      ? { $or: [inScope, { areaPath: { $null: true } }] }
-      : inScope;
-  }
-
-  function reaches(viewer: any, submission: any): boolean {
-    if (viewer.kind === 'global') return true;
-    if (viewer.kind !== 'scoped' || !viewer.scopePath) return false;
-    if (!submission.areaPath) return FORM_OWNER_ROLES.includes(viewer.role);
-    return viewers().covers(viewer, submission.areaPath);
-  }
 }

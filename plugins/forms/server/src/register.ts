@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { registerFormsDocumentMiddleware } from './document-middleware';
+import { FORM_OWNER_ROLES, registerFormsDocumentMiddleware } from './document-middleware';
 import { registerFormsGraphql } from './graphql';
-import { CUSTOM_FIELD_UIDS } from './uids';
+import { CUSTOM_FIELD_UIDS, FORMS } from './uids';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- extending another plugin's schemas */
 
@@ -12,6 +12,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const model = strapi.contentType(uid as any) as any;
     model.attributes.customFields = { type: 'json' };
   }
+  // A submission belongs where its area answer places it; those naming no place belong to the
+  // roles that own forms. The cms kit applies this to every read and write.
+  (strapi.plugin('cms').service('kit') as any).declare(FORMS.submission, {
+    scope: { path: 'areaPath', unplacedFor: FORM_OWNER_ROLES },
+  });
   registerFormsDocumentMiddleware(strapi);
   registerFormsGraphql(strapi);
 };
