@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { GRANTS, fundAccount } from '../uids';
+import { ledgerFen } from './shared';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
@@ -65,10 +66,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ledger().balance(fundAccount(fund.documentId, 'committed')),
       ]);
       return {
-        available: available.available,
-        reserved: available.debitsPending,
-        committed: committed.posted,
-        total: available.posted + committed.posted,
+        available: ledgerFen(available.available),
+        reserved: ledgerFen(available.debitsPending),
+        committed: ledgerFen(committed.posted),
+        total: ledgerFen(String(BigInt(available.posted) + BigInt(committed.posted))),
       };
     },
   };

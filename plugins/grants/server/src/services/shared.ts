@@ -72,3 +72,16 @@ export const refusedBy = (error: any, constraint: string) =>
   String(error?.message ?? '').includes(constraint) || error?.constraint === constraint;
 
 export const fen = (v: unknown) => Number(v ?? 0);
+
+/**
+ * A figure from the ledger's service (a number, or a decimal string beyond 2^53) as fen: the
+ * grants plugin counts in JS numbers, so a figure a number cannot hold exactly is refused, never
+ * rounded.
+ */
+export function ledgerFen(v: unknown): number {
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n))
+    throw new errors.ApplicationError(`a ledger figure beyond 2^53 fen: ${String(v)}`);
+  return n;
+}

@@ -3,7 +3,7 @@ import { issue } from '../domain/donations';
 import { maskedName } from '../domain/rounds';
 import { GRANTS, fundAccount } from '../uids';
 import { invalid } from './errors';
-import { fen, grantsKit } from './shared';
+import { fen, grantsKit, ledgerFen } from './shared';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw rows */
 
@@ -47,16 +47,19 @@ function movementOf(code: string | null, kind: string): Movement {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
-  const db = () => strapi.db.connection;
 
-  async function balanceAt(accountId: number | undefined, before: Date): Promise<number> {
-    if (accountId === undefined) return 0;
-    const row = await db()('ledger_entries')
-      .where('account_id', accountId)
-      .andWhere('created_at', '<', before)
-      .orderBy('account_version', 'desc')
-      .first('balance_after');
-    return row ? Number(row.balance_after) : 0;
+  /** The channel of each donation received (or refunded) by these ledger transfers. */
+  async function channels(transferIds: number[]): Promise<Map<number, string>> {
+    const byTransfer = new Map<number, string>();
+    const ids = [...new Set(transferIds)];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await strapi.db
+        .connection('grants_donations')
+        .whereIn('transfer_id', ids.slice(i, i + 500))
+        .select('transfer_id', 'channel');
+      for (const r of rows) if (r.channel) byTransfer.set(Number(r.transfer_id), r.channel);
+    }
+    return byTransfer;
   }
 
   return {
@@ -82,24 +85,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         available: fundAccount(fund.documentId, 'available'),
         committed: fundAccount(fund.documentId, 'committed'),
       };
-      const accounts = await db()('ledger_accounts')
-        .whereIn('code', Object.values(codes))
-        .select('id', 'code', 'credits_posted', 'debits_posted');
-      const idOf = (which: 'available' | 'committed') =>
-        accounts.find((a: any) => a.code === codes[which])?.id as number | undefined;
-      const ids = accounts.map((a: any) => a.id);
-
-      const entries = ids.length
-        ? await db()('ledger_entries as e')
-            .join('ledger_transfers as t', 't.id', 'e.transfer_id')
-            .leftJoin('grants_donations as d', function join(this: any) {
-              this.on('d.transfer_id', '=', 't.id').orOn('d.transfer_id', '=', 't.reversal_of');
-            })
-            .whereIn('e.account_id', ids)
-            .andWhere('e.created_at', '>=', start)
-            .andWhere('e.created_at', '<', end)
-            .select('e.account_id', 'e.amount', 't.code', 't.kind', 'd.channel')
-        : [];
+      // The ledger owns its tables: the period's balances and entries come from its service.
+      const period: {
+        accounts: { code: string; opening: unknown; closing: unknown; posted: unknown }[];
+        entries: {
+          account: string;
+          amount: number;
+          transferId: number;
+          reversalOf: number | null;
+          code: string | null;
+          kind: string;
+        }[];
+      } = await kit.ledger().period(Object.values(codes), start, end);
+      const whichOf = (code: string) => (code === codes.available ? 'available' : 'committed');
+      // A donation's channel, for its transfer and for the reversal that refunds it.
+      const channelOf = await channels(
+        period.entries.flatMap((e) => [e.transferId, ...(e.reversalOf ? [e.reversalOf] : [])]),
+      );
 
       const side = () => ({
         opening: 0,
@@ -109,18 +111,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const result = { available: side(), committed: side() };
       const byChannel: Record<string, { count: number; amount: number }> = {};
-      for (const which of ['available', 'committed'] as const) {
-        result[which].opening = await balanceAt(idOf(which), start);
-        result[which].closing = await balanceAt(idOf(which), end);
+      for (const a of period.accounts) {
+        result[whichOf(a.code)].opening = ledgerFen(a.opening);
+        result[whichOf(a.code)].closing = ledgerFen(a.closing);
       }
-      for (const e of entries) {
-        const which = e.account_id === idOf('available') ? 'available' : 'committed';
+      for (const e of period.entries) {
+        const which = whichOf(e.account);
         const kind = movementOf(e.code, e.kind);
-        result[which].movements[kind] += Number(e.amount);
-        if (kind === 'donations' && e.channel) {
-          byChannel[e.channel] ??= { count: 0, amount: 0 };
-          byChannel[e.channel].count += 1;
-          byChannel[e.channel].amount += Number(e.amount);
+        result[which].movements[kind] += e.amount;
+        const channel =
+          channelOf.get(e.transferId) ?? (e.reversalOf && channelOf.get(e.reversalOf));
+        if (kind === 'donations' && channel) {
+          byChannel[channel] ??= { count: 0, amount: 0 };
+          byChannel[channel].count += 1;
+          byChannel[channel].amount += e.amount;
         }
       }
       const sum = (m: Record<string, number>) => Object.values(m).reduce((s, v) => s + v, 0);
@@ -129,10 +133,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       // A period that reaches the present must close on the ledger's own totals.
       if (end.getTime() > Date.now()) {
-        for (const a of accounts) {
-          const which = a.id === idOf('available') ? 'available' : 'committed';
-          if (fen(a.credits_posted) - fen(a.debits_posted) !== result[which].closing)
-            reconciles = false;
+        for (const a of period.accounts) {
+          if (ledgerFen(a.posted) !== result[whichOf(a.code)].closing) reconciles = false;
         }
       }
       return {

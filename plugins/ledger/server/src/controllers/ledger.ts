@@ -1,5 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { z } from 'zod';
 import { LedgerError } from '../domain/errors';
+import {
+  accountBody,
+  batchBody,
+  codeParams,
+  historyQuery,
+  idParams,
+  issuesOf,
+  keyBody,
+  postBody,
+  reserveBody,
+  transferBody,
+} from '../domain/requests';
 import type ledgerFactory from '../services/ledger';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
@@ -7,18 +21,49 @@ import type ledgerFactory from '../services/ledger';
 /**
  * The ledger over HTTP, for trusted callers only (admin API tokens; no users-permissions role
  * holds these permissions): the grants and time-bank plugins call the service in-process.
- * Refusals use one table (domain/errors.ts): status, code, English and Chinese.
+ * Every parameter is parsed with zod (domain/requests.ts) before any work: a malformed one is
+ * Strapi's 400 ValidationError naming the field in `details.errors`, and nothing is read or
+ * written. Refusals of the engine use one table (domain/errors.ts): status, code, English and
+ * Chinese, and the field they are about.
  */
+
+/** Parses a part of the request, or refuses it with a 400 naming each bad field. */
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = issuesOf(result.error);
+  const first = issues[0]!;
+  const index = first.path[0] === 'transfers' ? first.path[1] : undefined;
+  throw new errors.ValidationError(
+    issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    {
+      code: first.code,
+      messageZh: issues.map((i) => `${i.path.join('.') || '请求体'}：${i.messageZh}`).join('；'),
+      ...(typeof index === 'number' && { index }),
+      errors: issues,
+    },
+  );
+}
+
+/** The body Koa parsed: `undefined` when none was sent (a void or reverse needs its key). */
+const body = (ctx: any): unknown => ctx.request.body ?? {};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () =>
     strapi.plugin('ledger').service('ledger') as ReturnType<typeof ledgerFactory>;
 
-  const answer = async (ctx: any, status: number, work: () => Promise<unknown>) => {
+  /** Runs the service call; its refusal is answered with its status, naming the field. */
+  const answer = async (ctx: any, status: number, work: () => Promise<unknown>, batch = false) => {
     try {
+      const data = await work();
       ctx.status = status;
-      ctx.body = { data: await work() };
+      ctx.body = { data };
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
+      const path = [
+        ...(batch && error.index !== undefined ? ['transfers', error.index] : []),
+        ...(error.field ? [error.field] : []),
+      ];
       ctx.status = error.status;
       ctx.body = {
         data: null,
@@ -30,38 +75,76 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             code: error.code,
             messageZh: error.messageZh,
             ...(error.index !== undefined && { index: error.index }),
+            errors: [
+              { path, message: error.message, messageZh: error.messageZh, code: error.code },
+            ],
           },
         },
       };
     }
   };
-  const body = (ctx: any) => ctx.request.body ?? {};
-  const id = (ctx: any) => Number(ctx.params.id);
+  const id = (ctx: any) => parse(idParams, ctx.params).id;
 
   return {
-    openAccount: (ctx: any) => answer(ctx, 201, () => ledger().openAccount(body(ctx))),
-    balance: (ctx: any) => answer(ctx, 200, () => ledger().balance(ctx.params.code)),
-    history: (ctx: any) =>
-      answer(ctx, 200, () =>
-        ledger().history(
-          ctx.params.code,
-          Number(ctx.query.after ?? 0),
-          Number(ctx.query.limit ?? 100),
-        ),
-      ),
-    /** POST /transfers: one transfer ({ key, debit, credit, amount }) or { transfers: [...] }, all or none. */
-    transfer: (ctx: any) =>
-      answer(ctx, 201, () =>
-        Array.isArray(body(ctx).transfers)
-          ? ledger().transferAll(body(ctx).transfers)
-          : ledger().transfer(body(ctx)),
-      ),
-    reserve: (ctx: any) => answer(ctx, 201, () => ledger().reserve(body(ctx))),
-    post: (ctx: any) =>
-      answer(ctx, 201, () => ledger().postPending(body(ctx).key, id(ctx), body(ctx).amount)),
-    void: (ctx: any) => answer(ctx, 201, () => ledger().voidPending(body(ctx).key, id(ctx))),
-    reverse: (ctx: any) => answer(ctx, 201, () => ledger().reverse(body(ctx).key, id(ctx))),
-    show: (ctx: any) => answer(ctx, 200, () => ledger().getTransfer(id(ctx))),
+    /** POST /accounts — open an account ({ code, unit, minBalance, name? }), idempotently */
+    openAccount: (ctx: any) => {
+      const input = parse(accountBody, body(ctx));
+      return answer(ctx, 201, () =>
+        ledger().openAccount({ ...input, minBalance: input.minBalance ?? null } as any),
+      );
+    },
+    /** GET /accounts/:code — an account's balance */
+    balance: (ctx: any) => {
+      const { code } = parse(codeParams, ctx.params);
+      return answer(ctx, 200, () => ledger().balance(code));
+    },
+    /** GET /accounts/:code/entries?after&limit — an account's entries, a page at a time */
+    history: (ctx: any) => {
+      const { code } = parse(codeParams, ctx.params);
+      const { after, limit } = parse(historyQuery, ctx.query);
+      return answer(ctx, 200, () => ledger().history(code, after ?? 0, limit ?? 100));
+    },
+    /** POST /transfers — one transfer ({ key, debit, credit, amount }) or { transfers: [...] }, all or none */
+    transfer: (ctx: any) => {
+      const raw = body(ctx);
+      if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'transfers' in raw) {
+        const { transfers } = parse(batchBody, raw);
+        return answer(ctx, 201, () => ledger().transferAll(transfers), true);
+      }
+      const input = parse(transferBody, raw);
+      return answer(ctx, 201, () => ledger().transfer(input));
+    },
+    /** POST /reservations — reserve an amount ({ …transfer, timeoutSeconds? }) */
+    reserve: (ctx: any) => {
+      const input = parse(reserveBody, body(ctx));
+      return answer(ctx, 201, () =>
+        ledger().reserve({ ...input, timeoutSeconds: input.timeoutSeconds ?? undefined }),
+      );
+    },
+    /** GET /transfers/:id — one transfer */
+    show: (ctx: any) => {
+      const transferId = id(ctx);
+      return answer(ctx, 200, () => ledger().getTransfer(transferId));
+    },
+    /** POST /transfers/:id/post — post a reservation ({ key, amount? }), in full or in part */
+    post: (ctx: any) => {
+      const pendingId = id(ctx);
+      const { key, amount } = parse(postBody, body(ctx));
+      return answer(ctx, 201, () => ledger().postPending(key, pendingId, amount));
+    },
+    /** POST /transfers/:id/void — void a reservation ({ key }) */
+    void: (ctx: any) => {
+      const pendingId = id(ctx);
+      const { key } = parse(keyBody, body(ctx));
+      return answer(ctx, 201, () => ledger().voidPending(key, pendingId));
+    },
+    /** POST /transfers/:id/reverse — reverse a posted transfer ({ key }) */
+    reverse: (ctx: any) => {
+      const transferId = id(ctx);
+      const { key } = parse(keyBody, body(ctx));
+      return answer(ctx, 201, () => ledger().reverse(key, transferId));
+    },
+    /** GET /reconciliation — every invariant of the books, each breach reported */
     reconcile: (ctx: any) => answer(ctx, 200, () => ledger().reconcile()),
   };
 };

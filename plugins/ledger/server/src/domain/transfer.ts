@@ -36,14 +36,23 @@ const isKey = (v: unknown): v is string =>
   typeof v === 'string' && v.length >= 1 && v.length <= 100;
 const isCode = (v: unknown): v is string =>
   typeof v === 'string' && v.length >= 1 && v.length <= 120;
-export const isAmount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+/**
+ * The largest amount of one transfer: 10^15 fen (¥10 trillion) or minutes. Any one amount is then
+ * exact as a JS number; totals, which grow past 2^53, are bigints (see domain/exact.ts).
+ */
+export const MAX_AMOUNT = 1_000_000_000_000_000;
+export const isAmount = (v: unknown): v is number =>
+  Number.isSafeInteger(v) && (v as number) > 0 && (v as number) <= MAX_AMOUNT;
+export const isName = (v: unknown): boolean =>
+  v === undefined || v === null || (typeof v === 'string' && v.length <= 200);
 
 export function checkAccount(input: AccountInput): AccountInput {
   if (!isCode(input?.code)) throw new LedgerError('invalid_account');
   if (!UNITS.includes(input.unit)) throw new LedgerError('invalid_unit');
   const min = input.minBalance ?? null;
   if (min !== null && (!Number.isSafeInteger(min) || min > 0))
-    throw new LedgerError('invalid_amount', 'minBalance ≤ 0');
+    throw new LedgerError('invalid_limit');
+  if (!isName(input.name)) throw new LedgerError('invalid_name');
   return { code: input.code, unit: input.unit, minBalance: min, name: input.name };
 }
 
@@ -51,18 +60,18 @@ export function checkTransfer(input: TransferInput, index?: number): TransferInp
   if (!input || typeof input !== 'object')
     throw new LedgerError('invalid_amount', undefined, index);
   if (!isKey(input.key)) throw new LedgerError('invalid_key', undefined, index);
-  if (!isCode(input.debit) || !isCode(input.credit))
-    throw new LedgerError('invalid_account', undefined, index);
+  if (!isCode(input.debit)) throw new LedgerError('invalid_account', undefined, index, 'debit');
+  if (!isCode(input.credit)) throw new LedgerError('invalid_account', undefined, index, 'credit');
   if (!isAmount(input.amount)) throw new LedgerError('invalid_amount', undefined, index);
   if (input.debit === input.credit) throw new LedgerError('accounts_must_differ', undefined, index);
   if (input.code !== undefined && (typeof input.code !== 'string' || input.code.length > 40)) {
-    throw new LedgerError('invalid_account', 'code ≤ 40 characters', index);
+    throw new LedgerError('invalid_code', undefined, index);
   }
   if (
     input.reference !== undefined &&
     (typeof input.reference !== 'string' || input.reference.length > 200)
   ) {
-    throw new LedgerError('invalid_account', 'reference ≤ 200 characters', index);
+    throw new LedgerError('invalid_reference', undefined, index);
   }
   return input;
 }
