@@ -93,7 +93,11 @@ describe('accounts hardening', () => {
         where: { recordId: withPhone.documentId, action: 'update' },
         orderBy: { id: 'desc' },
       });
-      expect(entry).toMatchObject({ actorType: 'api-token', actorId: full.id, actorName: full.name });
+      expect(entry).toMatchObject({
+        actorType: 'api-token',
+        actorId: full.id,
+        actorName: full.name,
+      });
 
       const graph = await gql(
         strapi,

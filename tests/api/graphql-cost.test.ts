@@ -47,7 +47,10 @@ describe('GraphQL cost and shape limits', () => {
   });
 
   it('refuses the 1,000-alias request before touching the database', async () => {
-    const query = aliases(1000, 'cmsAreas(pagination: { pageSize: 100 }) { name children { name } }');
+    const query = aliases(
+      1000,
+      'cmsAreas(pagination: { pageSize: 100 }) { name children { name } }',
+    );
     const [anonymous, touched] = await measured(() => gql(strapi, query));
     expect(anonymous.status).toBe(400);
     expect(touched).toBe(0);
@@ -171,17 +174,22 @@ describe('GraphQL cost and shape limits', () => {
   });
 
   it('turns introspection and stack traces off in production', () => {
-    const env = Object.assign((key: string, fallback?: string) => {
-      if (key === 'NODE_ENV') return 'production';
-      return process.env[key] ?? fallback;
-    }, { bool: (_: string, fallback?: boolean) => fallback, int: (_: string, f?: number) => f });
+    const env = Object.assign(
+      (key: string, fallback?: string) => {
+        if (key === 'NODE_ENV') return 'production';
+        return process.env[key] ?? fallback;
+      },
+      { bool: (_: string, fallback?: boolean) => fallback, int: (_: string, f?: number) => f },
+    );
     const production = (pluginsConfig as any)({ env }).graphql.config;
     expect(production.apolloServer.introspection).toBe(false);
     expect(production.apolloServer.includeStacktraceInErrorResponses).toBe(false);
     expect(production.landingPage).toBe(false);
     const development = (pluginsConfig as any)({
-      env: Object.assign((key: string, fallback?: string) =>
-        key === 'NODE_ENV' ? 'development' : fallback, env),
+      env: Object.assign(
+        (key: string, fallback?: string) => (key === 'NODE_ENV' ? 'development' : fallback),
+        env,
+      ),
     }).graphql.config;
     expect(development.apolloServer.introspection).toBe(true);
   });
