@@ -1,13 +1,28 @@
-export default [
+type Env = {
+  (key: string, fallback?: string): string;
+  array(key: string, fallback?: string[]): string[];
+};
+
+export default ({ env }: { env: Env }) => [
   'global::request-log',
-  'global::console-redirect',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      // Only the origins named here get Access-Control-Allow-Origin (with credentials); by
+      // default none, so only the server's own origin (the console, the form page) may call it.
+      origin: env.array('LINLI_CORS_ORIGINS', []).filter((origin) => origin !== ''),
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
+  // Refuses GraphQL documents of the wrong shape before Apollo Server parses and validates them.
+  'global::graphql-guard',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // After strapi::security, so the public form page (/f/…) gets the same headers as the console.
+  'global::console-redirect',
   'strapi::public',
 ];

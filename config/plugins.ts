@@ -1,3 +1,5 @@
+import { PAGE_LIMITS, graphqlLimitsFromEnv, graphqlLimitsPlugin } from '../src/graphql/limits';
+
 type Env = {
   (key: string, fallback?: string): string;
   bool(key: string, fallback?: boolean): boolean;
@@ -18,14 +20,18 @@ export default ({ env }: { env: Env }) => {
       config: {
         endpoint: '/graphql',
         shadowCRUD: true,
-        // Explicit limits: the plugin's defaults leave page size unbounded.
         depthLimit: 7,
-        defaultLimit: 25,
-        maxLimit: 100,
+        // Explicit limits: the plugin's defaults leave page size unbounded.
+        ...PAGE_LIMITS,
         landingPage: !production,
         apolloServer: {
-          introspection: true,
+          introspection: !production,
           includeStacktraceInErrorResponses: !production,
+          // strapi::cors (config/middlewares.ts) answers for /graphql too; the plugin's own
+          // default would add `Access-Control-Allow-Origin: *` after it.
+          cors: false,
+          // Added to Strapi's own plugins (the graphql plugin concatenates the lists).
+          plugins: [graphqlLimitsPlugin(graphqlLimitsFromEnv())],
         },
       },
     },

@@ -75,7 +75,8 @@ export function toReactAdminError(error: any): HttpError {
  * The schema, fetched without Apollo (its cache normalises introspection's nested, id-less
  * objects and hands back a schema with types missing) and without the user's token: the schema
  * is public, and ra-data-graphql keeps the first result for good, so an expired token must not
- * be able to spoil it.
+ * be able to spoil it. In production the server answers no introspection: the schema recorded
+ * beside this file (`npm run record-introspection`) stands in, loaded only then.
  */
 async function resolveIntrospection(apollo: typeof client, options: Record<string, unknown>) {
   const response = await fetch('/graphql', {
@@ -83,8 +84,11 @@ async function resolveIntrospection(apollo: typeof client, options: Record<strin
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ query: getIntrospectionQuery() }),
   });
-  const { data } = (await response.json()) as { data: IntrospectionQuery };
-  return introspectSchema(apollo, { ...options, schema: data.__schema } as never);
+  const { data } = (await response.json().catch(() => ({}))) as { data?: IntrospectionQuery };
+  const schema =
+    data?.__schema ??
+    ((await import('./introspection.json')).default as unknown as IntrospectionQuery).__schema;
+  return introspectSchema(apollo, { ...options, schema } as never);
 }
 
 const graphQLProvider = buildGraphQLProvider({

@@ -7,6 +7,16 @@ type Ctx = { state: Record<string, any> } | undefined;
 
 const VIEWER_KEY = Symbol('linli.viewer');
 
+/**
+ * Strapi 5.54's names for its token strategies: `content-api-token` for the admin panel's API
+ * tokens on the content API, `admin-token` for admin tokens on the admin API (they act for
+ * their owner, an administrator). Neither is scoped to an area: what a token may do is what it
+ * was given — Strapi's own verify step refuses a read-only token anything but find/findOne, and a
+ * custom token anything outside its permissions, before a controller runs.
+ * (Strapi 4 called the first `api-token`; a check for that name treated every token as the public.)
+ */
+export const TOKEN_STRATEGIES: readonly string[] = ['content-api-token', 'admin-token'];
+
 export interface Actor {
   type: 'user' | 'admin' | 'api-token' | 'system';
   id: string | null;
@@ -23,7 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function loadViewer(ctx: Ctx): Promise<Viewer> {
     if (!ctx) return { kind: 'global' };
     const strategy: string | undefined = ctx.state.auth?.strategy?.name;
-    if (strategy === 'admin' || strategy === 'api-token') return { kind: 'global' };
+    if (strategy === 'admin' || (strategy && TOKEN_STRATEGIES.includes(strategy)))
+      return { kind: 'global' };
     const user = ctx.state.user;
     // Any other request (no user, an unknown strategy, GET /graphql, which skips
     // authentication) is treated as the public: never wider than that.
@@ -63,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const u = ctx.state.user;
         return { type: 'admin', id: String(u.id), name: u.email ?? u.firstname ?? null };
       }
-      if (strategy === 'api-token') {
+      if (strategy && TOKEN_STRATEGIES.includes(strategy)) {
         return {
           type: 'api-token',
           id: credentials?.id ? String(credentials.id) : null,
