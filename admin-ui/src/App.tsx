@@ -2,9 +2,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import BusinessIcon from '@mui/icons-material/Business';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import InboxIcon from '@mui/icons-material/Inbox';
-import SavingsIcon from '@mui/icons-material/Savings';
 import RateReviewIcon from '@mui/icons-material/RateReview';
-import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import EggIcon from '@mui/icons-material/Egg';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import HistoryIcon from '@mui/icons-material/History';
@@ -31,6 +29,8 @@ import { screen } from './screen';
 import applications from './applications';
 import awards from './awards';
 import disbursements from './disbursements';
+import donations from './donations';
+import funds from './funds';
 import reports from './reports';
 import rounds from './rounds';
 
@@ -45,7 +45,6 @@ const incubations = () => import('./resources/incubations');
 const audit = () => import('./resources/audit');
 const forms = () => import('./resources/forms');
 const submissions = () => import('./resources/submissions');
-const grants = () => import('./resources/grants');
 
 const AreaList = screen(areas, 'AreaList');
 const AreaShow = screen(areas, 'AreaShow');
@@ -77,14 +76,6 @@ const FormCreate = screen(forms, 'FormCreate');
 const SubmissionList = screen(submissions, 'SubmissionList');
 const SubmissionShow = screen(submissions, 'SubmissionShow');
 const SubmissionEdit = screen(submissions, 'SubmissionEdit');
-const FundList = screen(grants, 'FundList');
-const FundShow = screen(grants, 'FundShow');
-const FundEdit = screen(grants, 'FundEdit');
-const FundCreate = screen(grants, 'FundCreate');
-const DonationList = screen(grants, 'DonationList');
-const DonationShow = screen(grants, 'DonationShow');
-const DonationEdit = screen(grants, 'DonationEdit');
-const DonationCreate = screen(grants, 'DonationCreate');
 const MyReviews = screen(() => import('./reviews/MyReviews'), 'MyReviews');
 const AuditList = screen(audit, 'AuditList');
 const AuditShow = screen(audit, 'AuditShow');
@@ -176,24 +167,8 @@ const SCREENS: ResourceScreens[] = (
       edit: SubmissionEdit,
       recordRepresentation: 'receiptCode',
     },
-    {
-      name: 'grants-funds',
-      icon: SavingsIcon,
-      list: FundList,
-      show: FundShow,
-      edit: FundEdit,
-      create: FundCreate,
-      recordRepresentation: 'name',
-    },
-    {
-      name: 'grants-donations',
-      icon: VolunteerActivismIcon,
-      list: DonationList,
-      show: DonationShow,
-      edit: DonationEdit,
-      create: DonationCreate,
-      recordRepresentation: 'receiptNo',
-    },
+    { name: 'grants-funds', ...funds },
+    { name: 'grants-donations', ...donations },
     { name: 'grants-rounds', ...rounds },
     { name: 'grants-applications', ...applications },
     { name: 'grants-awards', ...awards },
