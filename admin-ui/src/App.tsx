@@ -2,14 +2,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import BusinessIcon from '@mui/icons-material/Business';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import InboxIcon from '@mui/icons-material/Inbox';
-import SavingsIcon from '@mui/icons-material/Savings';
-import AssignmentIcon from '@mui/icons-material/Assignment';
-import CampaignIcon from '@mui/icons-material/Campaign';
-import DescriptionIcon from '@mui/icons-material/Description';
-import PaymentsIcon from '@mui/icons-material/Payments';
 import RateReviewIcon from '@mui/icons-material/RateReview';
-import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
-import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import EggIcon from '@mui/icons-material/Egg';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import HistoryIcon from '@mui/icons-material/History';
@@ -32,6 +25,14 @@ import { authProvider } from './authProvider';
 import { AUDITORS, READERS, WRITERS } from './choices';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import { screen } from './screen';
+import applications from './applications';
+import awards from './awards';
+import disbursements from './disbursements';
+import donations from './donations';
+import funds from './funds';
+import reports from './reports';
+import rounds from './rounds';
 
 // Each screen is its own chunk: the login page loads none of them.
 const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -44,12 +45,6 @@ const incubations = () => import('./resources/incubations');
 const audit = () => import('./resources/audit');
 const forms = () => import('./resources/forms');
 const submissions = () => import('./resources/submissions');
-const grants = () => import('./resources/grants');
-const rounds = () => import('./resources/rounds');
-
-type Loader = () => Promise<Record<string, React.ComponentType>>;
-const screen = (load: Loader, name: string) =>
-  lazy(() => load().then((m) => ({ default: m[name] as React.ComponentType })));
 
 const AreaList = screen(areas, 'AreaList');
 const AreaShow = screen(areas, 'AreaShow');
@@ -81,27 +76,7 @@ const FormCreate = screen(forms, 'FormCreate');
 const SubmissionList = screen(submissions, 'SubmissionList');
 const SubmissionShow = screen(submissions, 'SubmissionShow');
 const SubmissionEdit = screen(submissions, 'SubmissionEdit');
-const FundList = screen(grants, 'FundList');
-const FundShow = screen(grants, 'FundShow');
-const FundEdit = screen(grants, 'FundEdit');
-const FundCreate = screen(grants, 'FundCreate');
-const DonationList = screen(grants, 'DonationList');
-const DonationShow = screen(grants, 'DonationShow');
-const DonationEdit = screen(grants, 'DonationEdit');
-const DonationCreate = screen(grants, 'DonationCreate');
-const RoundList = screen(rounds, 'RoundList');
-const RoundShow = screen(rounds, 'RoundShow');
-const RoundEdit = screen(rounds, 'RoundEdit');
-const RoundCreate = screen(rounds, 'RoundCreate');
-const ApplicationList = screen(rounds, 'ApplicationList');
-const ApplicationShow = screen(rounds, 'ApplicationShow');
-const AwardList = screen(rounds, 'AwardList');
-const AwardShow = screen(rounds, 'AwardShow');
-const DisbursementList = screen(rounds, 'DisbursementList');
-const DisbursementShow = screen(rounds, 'DisbursementShow');
-const ReportList = screen(rounds, 'ReportList');
-const ReportShow = screen(rounds, 'ReportShow');
-const MyReviews = screen(rounds, 'MyReviews');
+const MyReviews = screen(() => import('./reviews/MyReviews'), 'MyReviews');
 const AuditList = screen(audit, 'AuditList');
 const AuditShow = screen(audit, 'AuditShow');
 
@@ -192,60 +167,13 @@ const SCREENS: ResourceScreens[] = (
       edit: SubmissionEdit,
       recordRepresentation: 'receiptCode',
     },
-    {
-      name: 'grants-funds',
-      icon: SavingsIcon,
-      list: FundList,
-      show: FundShow,
-      edit: FundEdit,
-      create: FundCreate,
-      recordRepresentation: 'name',
-    },
-    {
-      name: 'grants-donations',
-      icon: VolunteerActivismIcon,
-      list: DonationList,
-      show: DonationShow,
-      edit: DonationEdit,
-      create: DonationCreate,
-      recordRepresentation: 'receiptNo',
-    },
-    {
-      name: 'grants-rounds',
-      icon: CampaignIcon,
-      list: RoundList,
-      show: RoundShow,
-      edit: RoundEdit,
-      create: RoundCreate,
-      recordRepresentation: 'title',
-    },
-    {
-      name: 'grants-applications',
-      icon: AssignmentIcon,
-      list: ApplicationList,
-      show: ApplicationShow,
-      recordRepresentation: 'projectTitle',
-    },
-    {
-      name: 'grants-awards',
-      icon: WorkspacePremiumIcon,
-      list: AwardList,
-      show: AwardShow,
-      recordRepresentation: 'projectTitle',
-    },
-    {
-      name: 'grants-disbursements',
-      icon: PaymentsIcon,
-      list: DisbursementList,
-      show: DisbursementShow,
-      recordRepresentation: 'label',
-    },
-    {
-      name: 'grants-reports',
-      icon: DescriptionIcon,
-      list: ReportList,
-      show: ReportShow,
-    },
+    { name: 'grants-funds', ...funds },
+    { name: 'grants-donations', ...donations },
+    { name: 'grants-rounds', ...rounds },
+    { name: 'grants-applications', ...applications },
+    { name: 'grants-awards', ...awards },
+    { name: 'grants-disbursements', ...disbursements },
+    { name: 'grants-reports', ...reports },
     { name: 'cms-audit-entries', icon: HistoryIcon, list: AuditList, show: AuditShow },
   ] as ResourceScreens[]
 ).map((r) => ({

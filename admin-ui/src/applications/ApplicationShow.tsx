@@ -1,0 +1,85 @@
+import {
+  FunctionField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useGetOne,
+  useLocaleState,
+  useRecordContext,
+} from 'react-admin';
+import { APPLICATION_STATUSES, choices } from '../choices';
+import { Answers, useVersionDefinition } from '../forms/answers';
+import { percent } from '../grants/percent';
+import { ReviewsTable } from '../grants/ReviewsTable';
+import { yuan } from '../money';
+import { ApplicationActions } from './ApplicationActions';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+
+function ApplicationAnswers() {
+  const record = useRecordContext<any>();
+  const [locale] = useLocaleState();
+  const { data: submission } = useGetOne(
+    'forms-submissions',
+    { id: record?.submission?.documentId },
+    { enabled: !!record?.submission?.documentId },
+  );
+  const definition = useVersionDefinition(submission?.formKey, submission?.versionNumber);
+  if (!submission || !definition) return null;
+  return (
+    <Answers
+      definition={definition}
+      data={submission.data ?? {}}
+      lang={locale.startsWith('zh') ? 'zh' : 'en'}
+    />
+  );
+}
+
+function ApplicationReviews() {
+  const record = useRecordContext<any>();
+  const { data: round } = useGetOne(
+    'grants-rounds',
+    { id: record?.round?.documentId },
+    { enabled: !!record?.round?.documentId },
+  );
+  if (!record) return null;
+  return <ReviewsTable applicationId={record.id} rubric={round?.rubric} />;
+}
+
+export function ApplicationShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="projectTitle" />
+        <TextField source="organisationName" />
+        <SelectField source="status" choices={choices('applicationStatus', APPLICATION_STATUSES)} />
+        <TextField source="statusNote" />
+        <ApplicationActions />
+        <ReferenceField
+          source="round.documentId"
+          reference="grants-rounds"
+          link="show"
+          label="resources.grants-applications.fields.round"
+        />
+        <ReferenceField
+          source="organisation.documentId"
+          reference="cms-organisations"
+          link="show"
+          label="resources.grants-applications.fields.organisation"
+          emptyText="—"
+        />
+        <FunctionField source="requested" render={(r: any) => yuan(r.requested)} />
+        <FunctionField source="score" render={(r: any) => percent(r.score)} />
+        <TextField source="summary" />
+        <TextField source="receiptCode" />
+        <FunctionField label="linli.grants.reviews" render={() => <ApplicationReviews />} />
+        <FunctionField
+          label="resources.forms-submissions.fields.data"
+          render={() => <ApplicationAnswers />}
+        />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,51 @@
+import {
+  AutocompleteInput,
+  DataTable,
+  DateField,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+} from 'react-admin';
+import { AWARD_STATUSES, choices } from '../choices';
+import { yuan } from '../money';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+
+export function AwardList() {
+  return (
+    <List
+      sort={{ field: 'awardedAt', order: 'DESC' }}
+      filters={[
+        <SearchInput key="q" source="q" alwaysOn />,
+        <SelectInput
+          key="status"
+          source="status"
+          choices={choices('awardStatus', AWARD_STATUSES)}
+        />,
+        <ReferenceInput key="round" source="round" reference="grants-rounds">
+          <AutocompleteInput optionText="title" />
+        </ReferenceInput>,
+      ]}
+    >
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="projectTitle" />
+        <DataTable.Col source="organisationName" />
+        <DataTable.Col source="amount">
+          <FunctionField render={(r: any) => yuan(r.amount)} />
+        </DataTable.Col>
+        <DataTable.Col source="paid">
+          <FunctionField render={(r: any) => yuan(r.paid)} />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={choices('awardStatus', AWARD_STATUSES)} />
+        </DataTable.Col>
+        <DataTable.Col source="awardedAt">
+          <DateField source="awardedAt" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,111 @@
+import {
+  Box,
+  Button,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { yuanToFen } from '../../../plugins/forms/server/src/domain/money';
+import { TrancheButtons } from '../grants/TrancheButtons';
+import { yuan } from '../money';
+import { NoteButton, useAction } from '../actions';
+import { useRest } from '../rest';
+import { ReportDialog } from './ReportDialog';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+
+/** The award's tranches and reports, each with what may be done next. */
+export function AwardPlan() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const act = useAction();
+  const { permissions } = usePermissions<string>();
+  const plan = useRest<any>(record?.id ? `/api/grants/awards/${record.id}/plan` : null);
+  if (!plan) return null;
+  const staff = permissions === 'foundation-staff';
+  return (
+    <Box>
+      <Typography variant="subtitle1">{translate('linli.grants.tranche_plan')}</Typography>
+      <Table size="small" data-testid="tranches">
+        <TableBody>
+          {plan.tranches.map((t: any) => (
+            <TableRow key={t.documentId} data-testid={`tranche-${t.number}`}>
+              <TableCell>{t.label ?? `#${t.number}`}</TableCell>
+              <TableCell>{yuan(t.amount)}</TableCell>
+              <TableCell>{t.dueOn ?? ''}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  label={translate(`enums.trancheStatus.${t.status}`)}
+                  data-testid="tranche-status"
+                />
+              </TableCell>
+              <TableCell>{record.status === 'active' && <TrancheButtons tranche={t} />}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {staff && record.status === 'active' && (
+        <NoteButton
+          label="linli.grants.add_tranche"
+          onSubmit={async (text) =>
+            act(`/api/grants/awards/${record.id}/tranches`, { amount: yuanToFen(text) ?? text })
+          }
+        />
+      )}
+      <Typography variant="subtitle1" sx={{ mt: 2 }}>
+        {translate('resources.grants-reports.name')}
+      </Typography>
+      <Table size="small" data-testid="reports">
+        <TableBody>
+          {plan.reports.map((r: any) => (
+            <TableRow key={r.documentId}>
+              <TableCell>{translate(`enums.reportKind.${r.kind}`)}</TableCell>
+              <TableCell>{r.submittedOn}</TableCell>
+              <TableCell>
+                {r.beneficiaries ?? '—'} {translate('linli.grants.people')} ·{' '}
+                {r.volunteerMinutes != null ? (r.volunteerMinutes / 60).toFixed(1) : '—'} h ·{' '}
+                {yuan(r.spending)}
+              </TableCell>
+              <TableCell sx={{ maxWidth: 360, whiteSpace: 'pre-wrap' }}>{r.narrative}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  label={translate(`enums.reportStatus.${r.status}`)}
+                  data-testid="report-status"
+                />
+              </TableCell>
+              <TableCell>
+                {staff && r.status === 'submitted' && record.status === 'active' && (
+                  <Stack direction="row" spacing={1}>
+                    <Button
+                      size="small"
+                      variant="contained"
+                      data-testid="report-accept"
+                      onClick={() => act(`/api/grants/reports/${r.documentId}/accept`)}
+                    >
+                      {translate('linli.grants.accept')}
+                    </Button>
+                    <NoteButton
+                      label="linli.grants.return_report"
+                      color="warning"
+                      onSubmit={(note) =>
+                        act(`/api/grants/reports/${r.documentId}/return`, { note })
+                      }
+                    />
+                  </Stack>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {staff && record.status === 'active' && <ReportDialog awardId={record.id} />}
+    </Box>
+  );
+}

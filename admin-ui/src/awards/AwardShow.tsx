@@ -1,0 +1,60 @@
+import {
+  DateField,
+  FunctionField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from 'react-admin';
+import { AWARD_STATUSES, choices } from '../choices';
+import { yuan } from '../money';
+import { AwardPlan } from './AwardPlan';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+
+export function AwardShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="projectTitle" />
+        <TextField source="organisationName" />
+        <SelectField source="status" choices={choices('awardStatus', AWARD_STATUSES)} />
+        <ReferenceField
+          source="round.documentId"
+          reference="grants-rounds"
+          link="show"
+          label="resources.grants-awards.fields.round"
+        />
+        <ReferenceField
+          source="fund.documentId"
+          reference="grants-funds"
+          link="show"
+          label="resources.grants-awards.fields.fund"
+        />
+        <ReferenceField
+          source="application.documentId"
+          reference="grants-applications"
+          link="show"
+          label="resources.grants-awards.fields.application"
+        />
+        <FunctionField
+          source="amount"
+          render={(r: any) => <span data-testid="award-amount-field">{yuan(r.amount)}</span>}
+        />
+        <FunctionField source="approved" render={(r: any) => yuan(r.approved)} />
+        <FunctionField
+          source="paid"
+          render={(r: any) => <span data-testid="award-paid">{yuan(r.paid)}</span>}
+        />
+        <FunctionField
+          source="returned"
+          render={(r: any) => <span data-testid="award-returned">{yuan(r.returned)}</span>}
+        />
+        <DateField source="awardedAt" showTime />
+        <DateField source="closedAt" showTime />
+        <AwardPlan />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

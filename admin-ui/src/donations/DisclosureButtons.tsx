@@ -1,0 +1,27 @@
+import { Button, Stack, Typography } from '@mui/material';
+import { useNotify, useTranslate } from 'react-admin';
+import { download } from '../rest';
+
+/** The year's public disclosure (names masked unless the donor agreed), CSV or XLSX. */
+export function DisclosureButtons() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+  const get = (what: string, format: string) =>
+    download(
+      `/api/grants/disclosure/${year}/${what}.${format}`,
+      `disclosure-${year}-${what}.${format}`,
+    ).catch((error: Error) => notify(error.message, { type: 'error' }));
+  return (
+    <Stack direction="row" spacing={1} alignItems="center">
+      <Typography variant="body2">{translate('linli.grants.disclosure', { year })}</Typography>
+      {(['donations', 'awards'] as const).map((what) =>
+        (['csv', 'xlsx'] as const).map((format) => (
+          <Button key={`${what}-${format}`} size="small" onClick={() => get(what, format)}>
+            {translate(`linli.grants.disclosure_${what}`)} {format.toUpperCase()}
+          </Button>
+        )),
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,8 @@
+import { Create } from 'react-admin';
+import { FundForm } from './FundInputs';
+
+export const FundCreate = () => (
+  <Create redirect="show">
+    <FundForm />
+  </Create>
+);

@@ -1,0 +1,28 @@
+import { DataTable, DateField, List, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { FUND_KINDS, FUND_STATUSES, choices } from '../choices';
+
+export function FundList() {
+  return (
+    <List
+      sort={{ field: 'code', order: 'ASC' }}
+      filters={[
+        <SearchInput key="q" source="q" alwaysOn />,
+        <SelectInput key="kind" source="kind" choices={choices('fundKind', FUND_KINDS)} />,
+      ]}
+    >
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="name" />
+        <DataTable.Col source="kind">
+          <SelectField source="kind" choices={choices('fundKind', FUND_KINDS)} />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={choices('fundStatus', FUND_STATUSES)} />
+        </DataTable.Col>
+        <DataTable.Col source="openedOn">
+          <DateField source="openedOn" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,125 @@
+import PrintIcon from '@mui/icons-material/Print';
+import {
+  Box,
+  Button,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { yuan } from '../money';
+import { restJson } from '../rest';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
+
+/** A period's statement of the fund, read from the ledger, reconciled, printable. */
+export function Statement() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [s, setS] = useState<any>(null);
+  if (!record) return null;
+  const make = async () => {
+    try {
+      setS(
+        await restJson<any>(
+          `/api/grants/funds/${record.id}/statement?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+        ),
+      );
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  const line = (key: string, fen: number, sign = '') => (
+    <TableRow key={key} data-testid={`statement-${key}`}>
+      <TableCell>{translate(`linli.grants.${key}`)}</TableCell>
+      <TableCell align="right">
+        {sign}
+        {yuan(fen)}
+      </TableCell>
+    </TableRow>
+  );
+  return (
+    <Box data-testid="statement">
+      <Typography variant="subtitle1">{translate('linli.grants.statement')}</Typography>
+      <Stack direction="row" spacing={1} sx={{ my: 1 }} className="no-print">
+        <MuiTextField
+          size="small"
+          type="date"
+          label={translate('linli.grants.from')}
+          InputLabelProps={{ shrink: true }}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        <MuiTextField
+          size="small"
+          type="date"
+          label={translate('linli.grants.to')}
+          InputLabelProps={{ shrink: true }}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+        />
+        <Button
+          variant="outlined"
+          onClick={make}
+          data-testid="make-statement"
+          sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+        >
+          {translate('linli.grants.make_statement')}
+        </Button>
+        {s && (
+          <Button
+            startIcon={<PrintIcon />}
+            onClick={() => window.print()}
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+          >
+            {translate('linli.grants.print')}
+          </Button>
+        )}
+      </Stack>
+      {s && (
+        <Table size="small" sx={{ maxWidth: 520 }}>
+          <TableBody>
+            {line('opening', s.opening)}
+            {line('donations', s.donations, '+')}
+            {Object.entries(s.donationsByChannel as Record<string, any>).map(([channel, c]) => (
+              <TableRow key={channel}>
+                <TableCell sx={{ pl: 4 }}>
+                  {translate(`enums.donationChannel.${channel}`)}（{c.count}）
+                </TableCell>
+                <TableCell align="right">{yuan(c.amount)}</TableCell>
+              </TableRow>
+            ))}
+            {s.funding !== 0 && line('funding', s.funding, '+')}
+            {line('refunds', s.refunds, '−')}
+            {line('disbursed', s.disbursed, '−')}
+            {s.other !== 0 && line('other', s.other)}
+            {line('closing', s.closing)}
+            <TableRow>
+              <TableCell colSpan={2} sx={{ color: 'text.secondary' }}>
+                {translate('linli.grants.within_fund')}
+              </TableCell>
+            </TableRow>
+            {line('awarded', s.awarded)}
+            {line('returned', s.returned)}
+            <TableRow>
+              <TableCell colSpan={2} data-testid="statement-reconciles">
+                {translate(
+                  s.reconciles ? 'linli.grants.reconciles' : 'linli.grants.does_not_reconcile',
+                )}
+              </TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,11 @@
+import SavingsIcon from '@mui/icons-material/Savings';
+import { screen } from '../screen';
+
+export default {
+  list: screen(() => import('./FundList'), 'FundList'),
+  show: screen(() => import('./FundShow'), 'FundShow'),
+  edit: screen(() => import('./FundEdit'), 'FundEdit'),
+  create: screen(() => import('./FundCreate'), 'FundCreate'),
+  icon: SavingsIcon,
+  recordRepresentation: 'name',
+};

@@ -1,0 +1,48 @@
+import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { useRest } from '../rest';
+import { percent } from './percent';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+
+/** The reviews of an application, as the server lets this user see them. */
+export function ReviewsTable({ applicationId, rubric }: { applicationId: string; rubric?: any[] }) {
+  const translate = useTranslate();
+  const reviews = useRest<any[]>(`/api/grants/applications/${applicationId}/reviews`);
+  if (!reviews?.length) return null;
+  return (
+    <Table size="small" data-testid="reviews">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('linli.grants.reviewer')}</TableCell>
+          <TableCell>{translate('linli.grants.review_status')}</TableCell>
+          {(rubric ?? []).map((c) => (
+            <TableCell key={c.key}>{c.label}</TableCell>
+          ))}
+          <TableCell>{translate('resources.grants-applications.fields.score')}</TableCell>
+          <TableCell>{translate('linli.grants.recommendation')}</TableCell>
+          <TableCell>{translate('linli.grants.comment')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {reviews.map((r) => (
+          <TableRow key={r.documentId}>
+            <TableCell>{r.reviewer.username}</TableCell>
+            <TableCell>
+              {translate(`enums.reviewStatus.${r.status}`)}
+              {r.conflictNote ? `：${r.conflictNote}` : ''}
+            </TableCell>
+            {(rubric ?? []).map((c) => (
+              <TableCell key={c.key}>{r.scores?.[c.key] ?? ''}</TableCell>
+            ))}
+            <TableCell>{r.status === 'submitted' ? percent(r.weightedScore) : ''}</TableCell>
+            <TableCell>
+              {r.recommendation ? translate(`enums.recommendation.${r.recommendation}`) : ''}
+            </TableCell>
+            <TableCell>{r.comment ?? ''}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

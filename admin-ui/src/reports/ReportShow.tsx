@@ -1,0 +1,72 @@
+import { Button, Stack } from '@mui/material';
+import {
+  DateField,
+  FunctionField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import { REPORT_KINDS, REPORT_STATUSES, choices } from '../choices';
+import { yuan } from '../money';
+import { NoteButton, useAction } from '../actions';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+
+export function ReportShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <ReferenceField
+          source="award.documentId"
+          reference="grants-awards"
+          link="show"
+          label="resources.grants-reports.fields.award"
+        />
+        <SelectField source="kind" choices={choices('reportKind', REPORT_KINDS)} />
+        <DateField source="submittedOn" />
+        <TextField source="beneficiaries" />
+        <FunctionField
+          source="volunteerMinutes"
+          render={(r: any) =>
+            r.volunteerMinutes != null ? `${(r.volunteerMinutes / 60).toFixed(1)} h` : ''
+          }
+        />
+        <FunctionField source="spending" render={(r: any) => yuan(r.spending)} />
+        <TextField source="narrative" />
+        <SelectField source="status" choices={choices('reportStatus', REPORT_STATUSES)} />
+        <TextField source="reviewNote" />
+        <FunctionField
+          label="linli.grants.decide"
+          render={(r: any) => <ReportButtons report={r} />}
+        />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+function ReportButtons({ report }: { report: any }) {
+  const translate = useTranslate();
+  const act = useAction();
+  const { permissions } = usePermissions<string>();
+  if (permissions !== 'foundation-staff' || report.status !== 'submitted') return null;
+  return (
+    <Stack direction="row" spacing={1}>
+      <Button
+        size="small"
+        variant="contained"
+        onClick={() => act(`/api/grants/reports/${report.id}/accept`)}
+      >
+        {translate('linli.grants.accept')}
+      </Button>
+      <NoteButton
+        label="linli.grants.return_report"
+        color="warning"
+        onSubmit={(note) => act(`/api/grants/reports/${report.id}/return`, { note })}
+      />
+    </Stack>
+  );
+}

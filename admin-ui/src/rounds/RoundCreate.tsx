@@ -1,0 +1,10 @@
+import { Create, SimpleForm } from 'react-admin';
+import { RoundInputs } from './RoundInputs';
+
+export const RoundCreate = () => (
+  <Create redirect="show">
+    <SimpleForm>
+      <RoundInputs />
+    </SimpleForm>
+  </Create>
+);

@@ -1,0 +1,52 @@
+import {
+  DataTable,
+  DateField,
+  FunctionField,
+  List,
+  ReferenceField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+} from 'react-admin';
+import { ROUND_STATUSES, choices } from '../choices';
+import { yuan } from '../money';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+
+export function RoundList() {
+  return (
+    <List
+      sort={{ field: 'opensOn', order: 'DESC' }}
+      filters={[
+        <SearchInput key="q" source="q" alwaysOn />,
+        <SelectInput
+          key="status"
+          source="status"
+          choices={choices('roundStatus', ROUND_STATUSES)}
+        />,
+      ]}
+    >
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="title" />
+        <DataTable.Col source="fund">
+          <ReferenceField source="fund.documentId" reference="grants-funds" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={choices('roundStatus', ROUND_STATUSES)} />
+        </DataTable.Col>
+        <DataTable.Col source="budget">
+          <FunctionField render={(r: any) => yuan(r.budget)} />
+        </DataTable.Col>
+        <DataTable.Col source="awarded">
+          <FunctionField render={(r: any) => yuan(r.awarded)} />
+        </DataTable.Col>
+        <DataTable.Col source="opensOn">
+          <DateField source="opensOn" />
+        </DataTable.Col>
+        <DataTable.Col source="closesOn">
+          <DateField source="closesOn" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,175 @@
+import AddIcon from '@mui/icons-material/Add';
+import {
+  Button,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+} from '@mui/material';
+import {
+  DateField,
+  FunctionField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useGetOne,
+  useLocaleState,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { yuanToFen } from '../../../plugins/forms/server/src/domain/money';
+import { ROUND_STATUSES, choices } from '../choices';
+import { yuan } from '../money';
+import { ActionDialog, useAction, useFieldValues } from '../actions';
+import { Ranking } from './Ranking';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+
+const ROUND_NEXT: Record<string, string> = {
+  draft: 'open',
+  open: 'reviewing',
+  reviewing: 'awarding',
+  awarding: 'closed',
+};
+
+/** Moves the round to its next stage. */
+function RoundStage() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const act = useAction();
+  const { permissions } = usePermissions<string>();
+  const next = record && ROUND_NEXT[record.status];
+  if (!next || permissions !== 'foundation-staff') return null;
+  return (
+    <Button
+      variant="contained"
+      data-testid="round-advance"
+      onClick={() => act(`/api/grants/rounds/${record.id}/advance`, { status: next })}
+    >
+      {translate('linli.grants.advance', {
+        stage: translate(`enums.roundStatus.${next}`),
+      })}
+    </Button>
+  );
+}
+
+/** An application handed in on paper, typed in as a draft. */
+function PaperApplication() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const act = useAction();
+  const { permissions } = usePermissions<string>();
+  const [a, bind] = useFieldValues({
+    organisationName: '',
+    projectTitle: '',
+    requested: '',
+    summary: '',
+  });
+  if (record?.status !== 'open' || permissions !== 'foundation-staff') return null;
+  const label = (field: string) => translate(`resources.grants-applications.fields.${field}`);
+  return (
+    <ActionDialog
+      label="linli.grants.paper_application"
+      buttonProps={{ startIcon: <AddIcon /> }}
+      wide
+      onConfirm={() =>
+        act(`/api/grants/rounds/${record.id}/applications`, {
+          ...a,
+          requested: yuanToFen(a.requested) ?? a.requested,
+        })
+      }
+    >
+      <Stack spacing={2} sx={{ mt: 1 }}>
+        <MuiTextField label={label('organisationName')} {...bind('organisationName')} />
+        <MuiTextField label={label('projectTitle')} {...bind('projectTitle')} />
+        <MuiTextField label={label('requested')} {...bind('requested')} />
+        <MuiTextField multiline minRows={3} label={label('summary')} {...bind('summary')} />
+      </Stack>
+    </ActionDialog>
+  );
+}
+
+function RubricTable() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!Array.isArray(record?.rubric)) return null;
+  const total = record.rubric.reduce((s: number, c: any) => s + c.weight, 0);
+  return (
+    <Table size="small" data-testid="rubric">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('linli.grants.criterion')}</TableCell>
+          <TableCell>{translate('linli.grants.weight')}</TableCell>
+          <TableCell>{translate('linli.grants.max')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {record.rubric.map((c: any) => (
+          <TableRow key={c.key}>
+            <TableCell>{locale.startsWith('zh') ? c.label : (c.labelEn ?? c.label)}</TableCell>
+            <TableCell>{Math.round((c.weight / total) * 100)}%</TableCell>
+            <TableCell>{c.max}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function PublicFormLink() {
+  const record = useRecordContext<any>();
+  const { data: form } = useGetOne(
+    'forms-forms',
+    { id: record?.form?.documentId },
+    { enabled: !!record?.form?.documentId },
+  );
+  if (!form) return null;
+  const url = `${window.location.origin}/f/${form.slug}`;
+  return (
+    <a href={url} target="_blank" rel="noreferrer" data-testid="round-form-link">
+      {url}
+    </a>
+  );
+}
+
+export function RoundShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="title" />
+        <TextField source="titleEn" />
+        <SelectField source="status" choices={choices('roundStatus', ROUND_STATUSES)} />
+        <RoundStage />
+        <TextField source="description" />
+        <ReferenceField
+          source="fund.documentId"
+          reference="grants-funds"
+          link="show"
+          label="resources.grants-rounds.fields.fund"
+        />
+        <FunctionField source="budget" render={(r: any) => yuan(r.budget)} />
+        <FunctionField source="cap" render={(r: any) => yuan(r.cap)} />
+        <FunctionField source="awarded" render={(r: any) => yuan(r.awarded)} />
+        <DateField source="opensOn" />
+        <DateField source="closesOn" />
+        <ReferenceField
+          source="form.documentId"
+          reference="forms-forms"
+          link="show"
+          label="resources.grants-rounds.fields.form"
+        />
+        <FunctionField label="linli.grants.public_link" render={() => <PublicFormLink />} />
+        <FunctionField source="rubric" render={() => <RubricTable />} />
+        <PaperApplication />
+        <Ranking />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

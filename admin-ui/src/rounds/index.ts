@@ -1,0 +1,11 @@
+import CampaignIcon from '@mui/icons-material/Campaign';
+import { screen } from '../screen';
+
+export default {
+  list: screen(() => import('./RoundList'), 'RoundList'),
+  show: screen(() => import('./RoundShow'), 'RoundShow'),
+  edit: screen(() => import('./RoundEdit'), 'RoundEdit'),
+  create: screen(() => import('./RoundCreate'), 'RoundCreate'),
+  icon: CampaignIcon,
+  recordRepresentation: 'title',
+};
