@@ -11,8 +11,8 @@ import {
 } from '../domain/query-guard';
 import { covers, type Viewer } from '../domain/scope';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Document Service params and rows of any content type */
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
+type AreaRef = { id: number; documentId: string; path: string };
 
 /**
  * How a content type's records belong to an area:
@@ -40,6 +40,7 @@ export interface Declaration {
 }
 
 const declarations = new Map<string, Declaration>();
+const AREA = 'plugin::cms.area';
 
 /**
  * The kit every plugin uses for scope and personal data. A plugin declares, in its `register`,
@@ -54,8 +55,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const personalOf = (uid: string): readonly string[] =>
     Object.keys(declarations.get(uid)?.personal ?? {});
 
+  // Strapi types its query engine and models per known UID; the kit serves every plugin's.
+  const query = (uid: string) => strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]);
+  const modelOf = (uid: string) =>
+    strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as unknown as
+      | ModelShape
+      | undefined;
+  const step = (value: unknown, key: string): unknown =>
+    value && typeof value === 'object' ? (value as Row)[key] : undefined;
+
   const guardContext = (viewer: Viewer): GuardContext => ({
-    model: (uid) => strapi.getModel(uid as any) as unknown as ModelShape | undefined,
+    model: modelOf,
     personal: personalOf,
     personalAnywhere: viewer.kind === 'global',
   });
@@ -90,23 +100,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const path = scopePath(uid);
     if (!path || !row) return null;
     const steps = path.split('.');
-    let value: any = row;
-    for (const step of steps) value = value?.[step];
-    if (typeof value === 'string') return value;
+    const given = steps.reduce<unknown>(step, row);
+    if (typeof given === 'string') return given;
     if (row.id === undefined && row.documentId === undefined) return null;
     const column = steps.pop() as string;
     const populate = steps.reduceRight<Row | undefined>(
       (inner, key) => ({ [key]: inner ? { populate: inner } : { select: [column] } }),
       undefined,
     );
-    const loaded: any = await strapi.db.query(uid as any).findOne({
+    const loaded: unknown = await query(uid).findOne({
       where: row.id !== undefined ? { id: row.id } : { documentId: row.documentId },
       select: steps.length ? ['id'] : ['id', column],
       ...(populate ? { populate } : {}),
     });
-    value = loaded;
-    for (const step of [...steps, column]) value = value?.[step];
-    return typeof value === 'string' ? value : null;
+    const found = [...steps, column].reduce<unknown>(step, loaded);
+    return typeof found === 'string' ? found : null;
   }
 
   async function mayReach(uid: string, row: Row, viewer: Viewer): Promise<boolean> {
@@ -123,33 +131,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Masks personal fields of every record in a result (at any depth) the viewer may not see. */
   function mask(uid: string, result: unknown, viewer: Viewer): unknown {
     if (viewer.kind === 'global') return result;
-    const walk = (model: string, value: any, depth: number): any => {
+    const walk = (model: string, value: unknown, depth: number): unknown => {
       if (value === null || typeof value !== 'object' || depth > 8) return value;
       if (Array.isArray(value)) return value.map((item) => walk(model, item, depth));
-      const schema = strapi.getModel(model as any);
-      let out = value;
+      const schema = modelOf(model);
+      const record = value as Row;
+      let out = record;
       const declaration = declarations.get(model);
       if (declaration?.personal) {
         const path = scopePath(model);
-        const shown = path && !path.includes('.') && covers(viewer, value[path]);
+        const own = path && !path.includes('.') ? record[path] : null;
+        const shown = typeof own === 'string' && covers(viewer, own);
         if (!shown) {
           for (const [field, maskValue] of Object.entries(declaration.personal)) {
-            const v = value[field];
+            const v = record[field];
             if (typeof v === 'string' && v !== '') {
-              if (out === value) out = { ...value };
+              if (out === record) out = { ...record };
               out[field] = maskValue(v);
             }
           }
         }
       }
       if (!schema) return out;
-      for (const [name, attribute] of Object.entries<any>(schema.attributes)) {
+      for (const [name, attribute] of Object.entries(schema.attributes)) {
         if (attribute.type !== 'relation' || !attribute.target) continue;
         const child = out[name];
         if (!child || typeof child !== 'object') continue;
         const masked = walk(attribute.target, child, depth + 1);
         if (masked !== child) {
-          if (out === value) out = { ...value };
+          if (out === record) out = { ...record };
           out[name] = masked;
         }
       }
@@ -200,11 +210,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function connectIssues(uid: string, data: Row, viewer: Viewer): Promise<DomainIssue[]> {
     if (viewer.kind !== 'scoped') return [];
-    const model = strapi.getModel(uid as any);
+    const model = modelOf(uid);
     if (!model) return [];
     const issues: DomainIssue[] = [];
-    for (const [field, attribute] of Object.entries<any>(model.attributes)) {
-      if (attribute.type !== 'relation' || !(field in data)) continue;
+    for (const [field, attribute] of Object.entries(model.attributes)) {
+      if (attribute.type !== 'relation' || !attribute.target || !(field in data)) continue;
       const filter = scopeFilter(attribute.target, viewer);
       if (!filter) continue;
       const { documentIds, ids, bad } = namedTargets(data[field]);
@@ -223,7 +233,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const or: Row[] = [];
       if (documentIds.length) or.push({ documentId: { $in: documentIds } });
       if (ids.length) or.push({ id: { $in: ids } });
-      const found: Row[] = await strapi.db.query(attribute.target).findMany({
+      const found: Row[] = await query(attribute.target).findMany({
         where: { $and: [{ $or: or }, filter] },
         select: ['id', 'documentId'],
       });
@@ -261,34 +271,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     pathOf,
 
     /** An area by documentId, with its path (null when there is none). */
-    async area(
-      documentId: string,
-    ): Promise<{ id: number; documentId: string; path: string } | null> {
+    async area(documentId: string): Promise<AreaRef | null> {
       if (typeof documentId !== 'string') return null;
-      return strapi.db
-        .query('plugin::cms.area' as any)
-        .findOne({ where: { documentId }, select: ['id', 'documentId', 'path'] });
+      return (await query(AREA).findOne({
+        where: { documentId },
+        select: ['id', 'documentId', 'path'],
+      })) as AreaRef | null;
     },
 
     /**
      * The area a new record belongs to when its client names none: the viewer's own scope; for
      * the system (seed, API tokens), the root of the tree when there is exactly one.
      */
-    async homeArea(): Promise<{ id: number; documentId: string; path: string } | null> {
+    async homeArea(): Promise<AreaRef | null> {
       const viewer = await viewers().current();
-      const areas = strapi.db.query('plugin::cms.area' as any);
       const select = ['id', 'documentId', 'path'];
+      if (viewer.kind === 'public') return null;
       if (viewer.kind === 'scoped')
         return viewer.scopePath
-          ? areas.findOne({ where: { path: viewer.scopePath }, select })
+          ? ((await query(AREA).findOne({ where: { path: viewer.scopePath }, select })) as AreaRef)
           : null;
-      if (viewer.kind === 'public') return null;
-      const roots = await areas.findMany({
+      const roots = (await query(AREA).findMany({
         where: { parent: { id: { $null: true } } },
         select,
         limit: 2,
-      });
-      return roots.length === 1 ? roots[0] : null;
+      })) as AreaRef[];
+      return roots.length === 1 ? (roots[0] as AreaRef) : null;
     },
     mayReach,
     mask,
