@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import audit from './audit';
+import directory from './directory';
 import errors from './errors';
 import identifiers from './identifiers';
 import kit from './kit';
@@ -17,6 +18,7 @@ export default {
   incubation: factories.createCoreService(CMS.incubation as never),
   'audit-entry': factories.createCoreService(CMS.auditEntry as never),
   audit,
+  directory,
   errors,
   identifiers,
   kit,

@@ -292,6 +292,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /**
+     * For other plugins (a grants round takes applications only on a grant-application form):
+     * the purpose of the form with this documentId, null when there is no such form.
+     */
+    async purposeOf(formDocumentId: string): Promise<string | null> {
+      if (typeof formDocumentId !== 'string') return null;
+      const form = await strapi.db
+        .query(FORMS.form as any)
+        .findOne({ where: { documentId: formDocumentId }, select: ['purpose'] });
+      return form?.purpose ?? null;
+    },
+
+    /**
+     * For other plugins (a grants reviewer reads answers under the labels they were asked
+     * with): the definitions of the published versions submissions were given on, one query for
+     * all. Each submission names its version by `formKey` (the form's documentId) and `number`;
+     * versions no submission names are not returned, and a pair with no version gets none.
+     */
+    async versionDefinitions(
+      versions: { formKey: string; number: number }[],
+    ): Promise<{ formKey: string; number: number; definition: FormDefinition }[]> {
+      if (!versions.length) return [];
+      const rows = await strapi.db.query(FORMS.version as any).findMany({
+        where: {
+          formKey: { $in: [...new Set(versions.map((v) => v.formKey))] },
+          number: { $in: [...new Set(versions.map((v) => v.number))] },
+        },
+        select: ['formKey', 'number', 'definition'],
+      });
+      const wanted = new Set(versions.map((v) => `${v.formKey}#${v.number}`));
+      return rows.filter((r: any) => wanted.has(`${r.formKey}#${r.number}`));
+    },
+
     /** The published versions of a form with how many submissions each has. */
     async versionSummary(
       formKey: string,

@@ -2,10 +2,12 @@ import { factories } from '@strapi/strapi';
 import { FORMS } from '../uids';
 import customFields from './custom-fields';
 import definitions from './definitions';
+import submissionExports from './submission-exports';
 import rateLimit from './rate-limit';
 import submissions from './submissions';
 import tables from './tables';
 import targets from './targets';
+import uploads from './uploads';
 
 export default {
   // Strapi's core services, which the core controllers call.
@@ -15,7 +17,9 @@ export default {
   customFields,
   definitions,
   rateLimit,
+  submissionExports,
   submissions,
   tables,
   targets,
+  uploads,
 };

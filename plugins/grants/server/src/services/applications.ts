@@ -57,6 +57,11 @@ export const APPLICATION_BINDINGS = [
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
   const q = (uid: string) => strapi.db.query(uid as any);
+  const directory = () =>
+    strapi.plugin('cms').service('directory') as {
+      organisationByCreditCode(creditCode: string): Promise<{ documentId: string } | null>;
+      organisationByName(name: string): Promise<{ documentId: string } | null>;
+    };
 
   /**
    * A round takes an application while it is open (and, for the public form, within its dates;
@@ -119,15 +124,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const requested = Number(data.requestedAmount);
       assertTakesApplication(round, requested, 'requestedAmount', true);
+      // The applicant as the cms knows it, by its credit code when it gave one, else by name.
       const organisation = data.creditCode
-        ? await q('plugin::cms.organisation').findOne({
-            where: { creditCode: data.creditCode },
-            select: ['documentId'],
-          })
-        : await q('plugin::cms.organisation').findOne({
-            where: { name: data.organisationName },
-            select: ['documentId'],
-          });
+        ? await directory().organisationByCreditCode(data.creditCode)
+        : await directory().organisationByName(data.organisationName);
       const application = await kit.create(GRANTS.application, {
         round: round.documentId,
         organisation: organisation?.documentId ?? null,

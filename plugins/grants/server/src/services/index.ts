@@ -4,6 +4,7 @@ import applications from './applications';
 import awards from './awards';
 import donations from './donations';
 import funds from './funds';
+import records from './records';
 import reviews from './reviews';
 import rounds from './rounds';
 import statements from './statements';
@@ -21,6 +22,7 @@ export default {
   awards,
   donations,
   funds,
+  records,
   reviews,
   rounds,
   statements,

@@ -19,6 +19,12 @@ const REVIEWER_ROLES = ['reviewer', 'foundation-staff'];
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
   const q = (uid: string) => strapi.db.query(uid as any);
+  const forms = () =>
+    strapi.plugin('forms').service('definitions') as {
+      versionDefinitions(
+        versions: { formKey: string; number: number }[],
+      ): Promise<{ formKey: string; number: number; definition: unknown }[]>;
+    };
 
   async function own(trx: any, documentId: string, userId: number) {
     const first = await kit.load(GRANTS.review, documentId, {}, 'assignment');
@@ -151,17 +157,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         orderBy: { id: 'desc' },
       });
-      // The form versions the answers were given on, in one query (a round shares one or two).
+      // The form versions the answers were given on, from the forms plugin, which owns them.
       const submissions = reviews.map((r: any) => r.application?.submission).filter(Boolean);
-      const versions = submissions.length
-        ? await q('plugin::forms.form-version').findMany({
-            where: {
-              formKey: { $in: [...new Set(submissions.map((s: any) => s.formKey))] },
-              number: { $in: [...new Set(submissions.map((s: any) => s.versionNumber))] },
-            },
-            select: ['formKey', 'number', 'definition'],
-          })
-        : [];
+      const versions = await forms().versionDefinitions(
+        submissions.map((s: any) => ({ formKey: s.formKey, number: s.versionNumber })),
+      );
       const definitionOf = (sub: any) =>
         sub
           ? (versions.find((v: any) => v.formKey === sub.formKey && v.number === sub.versionNumber)
