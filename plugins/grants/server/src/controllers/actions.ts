@@ -45,7 +45,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const received: any[] = fundIds.length
         ? await strapi.db.query(GRANTS.donation as any).findMany({
             where: { status: 'received', fund: { id: { $in: fundIds } } },
-            select: ['amount'],
+            // With a relation in the where, rows come back DISTINCT on what is selected: keep the id.
+            select: ['id', 'amount'],
           })
         : [];
       let available = 0;
