@@ -1,7 +1,9 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import audit from './audit';
+import chinaTime from './china-time';
 import identifiers from './identifiers';
+import permissions from './permissions';
 import records from './records';
 import viewer from './viewer';
 
@@ -15,7 +17,9 @@ export default {
   incubation: factories.createCoreService(CMS.incubation as never),
   'audit-entry': factories.createCoreService(CMS.auditEntry as never),
   audit,
+  chinaTime,
   identifiers,
+  permissions,
   records,
   viewer,
 };
