@@ -60,6 +60,7 @@ import { getToken } from '../authProvider';
 import { MoneyInput, yuan } from '../money';
 import { NoteButton, postAction } from '../actions';
 import { download, restJson, useRest } from '../rest';
+import { chinaYear, todayInChina } from '../../../cms/server/src/domain/china-time';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
@@ -121,7 +122,7 @@ function Statement() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
   const notify = useNotify();
-  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const today = todayInChina();
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [s, setS] = useState<any>(null);
@@ -227,7 +228,7 @@ function Statement() {
 export function DisclosureButtons() {
   const translate = useTranslate();
   const notify = useNotify();
-  const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+  const year = chinaYear(Date.now());
   const get = (what: string, format: string) =>
     download(
       `/api/grants/disclosure/${year}/${what}.${format}`,

@@ -63,6 +63,7 @@ import { Answers, useVersionDefinition } from '../forms/answers';
 import { MoneyInput, yuan } from '../money';
 import { ActionDialog, NoteButton, useAction, useFieldValues } from '../actions';
 import { restJson, useRest } from '../rest';
+import { todayInChina } from '../../../cms/server/src/domain/china-time';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
@@ -782,7 +783,7 @@ function TrancheButtons({ tranche }: { tranche: any }) {
 function ReportDialog({ awardId }: { awardId: string }) {
   const translate = useTranslate();
   const act = useAction();
-  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const today = todayInChina();
   const [r, bind] = useFieldValues({
     kind: 'progress',
     submittedOn: today,

@@ -5,6 +5,7 @@ import { CHANNEL_NAMES, yuanText } from '../domain/donations';
 import { DOCUMENT_ID_PATTERN, GRANTS } from '../uids';
 import type donationsFactory from '../services/donations';
 import type fundsFactory from '../services/funds';
+import { cmsService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
@@ -104,9 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? '匿名'
           : (d.donorOrganisation?.name ?? d.donorPerson?.name ?? d.donorName ?? '');
       const fen = Number(d.amount);
-      const received = new Date(new Date(d.receivedAt).getTime() + 8 * 3600 * 1000)
-        .toISOString()
-        .slice(0, 10);
+      const received = cmsService(strapi, 'chinaTime').chinaDate(new Date(d.receivedAt));
       ctx.type = 'text/html; charset=utf-8';
       ctx.body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>捐赠票据 ${escape(d.receiptNo)}</title>
 <style>
