@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { maskIdNumber, maskPhone } from './domain/mask';
 import { assertNoPersonalDataQuery } from './document-middleware';
 import { CMS } from './uids';
-import type viewerFactory from './services/viewer';
+import { getService } from './utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL resolver arguments */
 
@@ -17,15 +17,14 @@ export function registerGraphqlExtensions(strapi: Core.Strapi): void {
   const extension = graphql.service('extension');
   extension.shadowCRUD(CMS.auditEntry).disableMutations();
 
-  const viewer = () =>
-    (strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>).current();
+  const viewer = () => getService(strapi, 'viewer').current();
   const masked =
     (field: 'phone' | 'idNumber', mask: (v: string) => string) =>
     async (parent: any): Promise<string | null> => {
       const value = parent?.[field];
       if (typeof value !== 'string' || value === '') return value ?? null;
       const v = await viewer();
-      const svc = strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>;
+      const svc = getService(strapi, 'viewer');
       return svc.covers(v, parent.areaPath) ? value : mask(value);
     };
 

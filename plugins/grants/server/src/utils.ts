@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { CmsServices } from '../../../../cms/server/src/shared/contracts/services';
+import type { FormsServices } from '../../../forms/server/src/shared/contracts/services';
 import type services from './services';
 
 type Services = typeof services;
@@ -18,3 +19,9 @@ export const cmsService = <N extends keyof CmsServices>(
   strapi: Core.Strapi,
   name: N,
 ): CmsServices[N] => strapi.plugin('cms').service(name) as CmsServices[N];
+
+/** A forms service, typed by the contract the forms plugin publishes (a type-only import). */
+export const formsService = <N extends keyof FormsServices>(
+  strapi: Core.Strapi,
+  name: N,
+): FormsServices[N] => strapi.plugin('forms').service(name) as FormsServices[N];

@@ -4,9 +4,8 @@ import QRCode from 'qrcode';
 import { answering, validationError, refusal } from '../services/http-errors';
 import { formIssue } from '../domain/issues';
 import { formatBytes, mimeAccepted } from '../domain/validate';
-import type submissionsFactory from '../services/submissions';
 import { uploadCaption } from '../services/submissions';
-import type rateLimitFactory from '../services/rate-limit';
+import { getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
@@ -36,10 +35,8 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
  * per form in the service).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const submissions = () =>
-    strapi.plugin('forms').service('submissions') as ReturnType<typeof submissionsFactory>;
-  const rateLimit = () =>
-    strapi.plugin('forms').service('rateLimit') as ReturnType<typeof rateLimitFactory>;
+  const submissions = () => getService(strapi, 'submissions');
+  const rateLimit = () => getService(strapi, 'rateLimit');
 
   return {
     async show(ctx: any) {

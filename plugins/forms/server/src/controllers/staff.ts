@@ -10,7 +10,7 @@ import type { FormDefinition } from '../domain/fields';
 import { toXlsx } from '../domain/xlsx';
 import { FORMS, DOCUMENT_ID_PATTERN } from '../uids';
 import { toFormsHttpError } from '../services/http-errors';
-import type definitionsFactory from '../services/definitions';
+import { getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
@@ -27,8 +27,7 @@ const STATUS_LABELS: Record<string, { zh: string; en: string }> = {
  * submissions export as a file (CSV or XLSX), each answer under its own version's label.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const definitions = () =>
-    strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
+  const definitions = () => getService(strapi, 'definitions');
 
   return {
     async publish(ctx: any) {

@@ -3,9 +3,7 @@ import { errors } from '@strapi/utils';
 import { chineseCapital } from '../domain/capital-numerals';
 import { CHANNEL_NAMES, yuanText } from '../domain/donations';
 import { DOCUMENT_ID_PATTERN, GRANTS } from '../uids';
-import type donationsFactory from '../services/donations';
-import type fundsFactory from '../services/funds';
-import { cmsService } from '../utils';
+import { cmsService, getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
@@ -17,9 +15,8 @@ const escape = (s: unknown) =>
 
 /** Receiving, refunding, the printable receipt and a fund's balances. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const donations = () =>
-    strapi.plugin('grants').service('donations') as ReturnType<typeof donationsFactory>;
-  const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
+  const donations = () => getService(strapi, 'donations');
+  const funds = () => getService(strapi, 'funds');
   const id = (ctx: any) => {
     const v = String(ctx.params.id);
     if (!DOCUMENT_ID_PATTERN.test(v)) throw new errors.NotFoundError('Not Found');

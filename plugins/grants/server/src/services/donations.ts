@@ -2,9 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { receiptNumber } from '../domain/donations';
 import { GRANTS, WORLD_DONATIONS, fundAccount } from '../uids';
 import { fromLedger, invalid } from './errors';
-import type fundsFactory from './funds';
 import { grantsKit } from './shared';
-import { cmsService } from '../utils';
+import { cmsService, getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
@@ -17,7 +16,7 @@ import { cmsService } from '../utils';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
   const ledger = kit.ledger;
-  const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
+  const funds = () => getService(strapi, 'funds');
 
   const load = (documentId: string) => kit.load(GRANTS.donation, documentId, { fund: true });
 
