@@ -4,6 +4,72 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+// Who may import whom (DESIGN.md §2). A plugin calls another only through its services
+// (`strapi.plugin('x').service('y')`), never its files; the one exception is the types a plugin
+// publishes in `server/src/shared/contracts/`, imported with `import type` so no code crosses.
+// The console imports only the plugins' pure `domain/` and `shared/` files.
+const PACKAGES = {
+  cms: 'cms',
+  ledger: 'plugins/ledger',
+  forms: 'plugins/forms',
+  grants: 'plugins/grants',
+};
+const DEPENDS_ON = { cms: [], ledger: [], forms: ['cms'], grants: ['cms', 'ledger', 'forms'] };
+
+function pluginBoundaries(self) {
+  const patterns = [];
+  for (const other of Object.keys(PACKAGES).filter((name) => name !== self)) {
+    // Another package's files, however the relative path reaches them (../../../forms/server/…).
+    const files = `(^|/)${other}/server/`;
+    if (DEPENDS_ON[self].includes(other)) {
+      patterns.push({
+        regex: `${files}(?!src/shared/contracts/)|^@linli/${other}(/|$)`,
+        message: `${self} calls ${other} through its services, never its files (DESIGN.md §2); types come from ${other}'s server/src/shared/contracts/ as \`import type\`.`,
+      });
+      patterns.push({
+        regex: `${files}src/shared/contracts/`,
+        allowTypeImports: true,
+        message: `Only \`import type\` from ${other}'s shared contracts: no ${other} code may run inside ${self}.`,
+      });
+    } else {
+      patterns.push({
+        regex: `${files}|^@linli/${other}(/|$)`,
+        message: `${self} may not depend on ${other} (DESIGN.md §2).`,
+      });
+    }
+  }
+  patterns.push({
+    regex: '(^|/)admin-ui/|^@linli/admin-ui(/|$)',
+    message: 'No plugin imports the console.',
+  });
+  return {
+    files: [`${PACKAGES[self]}/**/*.ts`],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+  };
+}
+
+const consoleBoundaries = {
+  files: ['admin-ui/src/**/*.{ts,tsx}'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '(^|/)(cms|plugins/[^/]+)/(?!server/src/(domain|shared)/)',
+            message:
+              "The console imports only the plugins' pure domain/ and shared/ files (DESIGN.md §2); everything else goes over GraphQL or REST.",
+          },
+          {
+            regex: '^(\\.\\./)+(database|config)/|^@linli/(cms|forms|grants|ledger)(/|$)',
+            message: 'The console never reaches into the Strapi app or the database.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -59,5 +125,7 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  ...Object.keys(PACKAGES).map(pluginBoundaries),
+  consoleBoundaries,
   prettier,
 );

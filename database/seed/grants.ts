@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createRandom } from './random';
+import { addDays } from '../../cms/server/src/domain/china-time';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
@@ -111,7 +112,7 @@ export async function seedDemoGrants(strapi: Core.Strapi): Promise<number> {
     const restricted = random() < 0.3;
     const fund = restricted ? pick(micro) : general;
     const day = 1 + Math.floor(random() * 300);
-    const donatedOn = new Date(Date.UTC(2026, 0, day)).toISOString().slice(0, 10);
+    const donatedOn = addDays('2026-01-01', day - 1);
     const row = await documents('plugin::grants.donation').create({
       data: {
         donorKind: kind,

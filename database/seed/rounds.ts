@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createRandom } from './random';
+import { addDays, todayInChina } from '../../cms/server/src/domain/china-time';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
@@ -126,8 +127,7 @@ export const DEMO_RUBRIC = [
   { key: 'capacity', label: '执行能力', labelEn: 'Capacity', weight: 20, max: 5 },
 ];
 
-const day = (offset: number) =>
-  new Date(Date.now() + 8 * 3600 * 1000 + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(todayInChina(), offset);
 
 export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
   if (!strapi.plugin('grants') || !strapi.plugin('forms')) return 0;

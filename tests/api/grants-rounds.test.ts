@@ -6,6 +6,7 @@
 // reports, the final one closing the award and returning the unpaid rest; the statement
 // reconciling to the ledger; the public disclosure with masked names — and the books reconcile.
 import type { Core } from '@strapi/strapi';
+import { todayInChina } from '../../cms/server/src/domain/china-time';
 import { APPLICATION_FORM } from '../helpers/grants';
 import { bootStrapi, http, login, staffUser, unique } from '../helpers/strapi';
 
@@ -16,7 +17,7 @@ const RUBRIC = [
   { key: 'design', label: '项目设计', labelEn: 'Design', weight: 35, max: 10 },
   { key: 'capacity', label: '执行能力', labelEn: 'Capacity', weight: 25, max: 5 },
 ];
-const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const today = () => todayInChina();
 
 describe('grant rounds', () => {
   let strapi: Core.Strapi;

@@ -1,6 +1,7 @@
 // Incubations: only legal stage moves, dates in order, hubs that are hubs, assessments checked,
 // on REST and GraphQL, each move in the audit log.
 import type { Core } from '@strapi/strapi';
+import { todayInChina } from '../../cms/server/src/domain/china-time';
 import { bootStrapi, gql, http, login, twoCommunities, unique } from '../helpers/strapi';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
@@ -75,7 +76,7 @@ describe('incubations', () => {
       milestones: [{ date: '2026-02-01', title: '入壳', done: true }],
     });
     expect(incubating.status).toBe(200);
-    expect(incubating.body.data.incubatingOn).toBe(new Date().toISOString().slice(0, 10));
+    expect(incubating.body.data.incubatingOn).toBe(todayInChina());
     const hatched = await move(id, { stage: 'hatched' });
     expect(hatched.body.data.stage).toBe('hatched');
     const again = await move(id, { stage: 'incubating' });

@@ -4,11 +4,12 @@ import { useTranslate } from 'react-admin';
 import { yuanToFen } from '../../../plugins/forms/server/src/domain/money';
 import { REPORT_KINDS } from '../choices';
 import { ActionDialog, useAction, useFieldValues } from '../actions';
+import { todayInChina } from '../../../cms/server/src/domain/china-time';
 
 export function ReportDialog({ awardId }: { awardId: string }) {
   const translate = useTranslate();
   const act = useAction();
-  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const today = todayInChina();
   const [r, bind] = useFieldValues({
     kind: 'progress',
     submittedOn: today,

@@ -1,12 +1,13 @@
 import { Button, Stack, Typography } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { download } from '../rest';
+import { chinaYear } from '../../../cms/server/src/domain/china-time';
 
 /** The year's public disclosure (names masked unless the donor agreed), CSV or XLSX. */
 export function DisclosureButtons() {
   const translate = useTranslate();
   const notify = useNotify();
-  const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+  const year = chinaYear(Date.now());
   const get = (what: string, format: string) =>
     download(
       `/api/grants/disclosure/${year}/${what}.${format}`,

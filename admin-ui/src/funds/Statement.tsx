@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { yuan } from '../money';
 import { restJson } from '../rest';
+import { todayInChina } from '../../../cms/server/src/domain/china-time';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
@@ -22,7 +23,7 @@ export function Statement() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
   const notify = useNotify();
-  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const today = todayInChina();
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [s, setS] = useState<any>(null);

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { RoleMatrix } from './shared/contracts/services';
+import { getService } from './utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows */
 
@@ -95,41 +97,30 @@ const PUBLIC_ACTIONS = [
 const SIGNED_IN_ACTIONS = [
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
-  'plugin::cms.me.show',
+  'me.show',
 ];
 
 /**
- * Creates the roles that are missing and makes each role's cms permissions exactly the matrix:
- * missing ones are added, cms permissions not in the matrix are removed.
+ * Creates the roles that are missing and makes each role's cms permissions exactly the matrix,
+ * through the same sync every plugin uses.
  */
 export async function seedRolesAndPermissions(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.db.query('plugin::users-permissions.role' as any);
-  const permissions = strapi.db.query('plugin::users-permissions.permission' as any);
+  const existing: { type: string }[] = await roles.findMany({ select: ['type'] });
   for (const [type, spec] of Object.entries(ROLE_MATRIX)) {
-    let role = await roles.findOne({ where: { type } });
-    if (!role) {
-      role = await roles.create({ data: { type, name: spec.name, description: spec.description } });
-    }
-    const wanted = new Set(
-      Object.entries(spec.cms).flatMap(([ct, actions]) =>
-        actions.map((a) => `plugin::cms.${ct}.${a}`),
-      ),
-    );
-    (type === 'public' ? PUBLIC_ACTIONS : SIGNED_IN_ACTIONS).forEach((a) => wanted.add(a));
-    const existing: any[] = await permissions.findMany({
-      where: { role: { id: role.id } },
-      select: ['id', 'action'],
-    });
-    const have = new Set(existing.map((p) => p.action as string));
-    for (const p of existing) {
-      if (p.action.startsWith('plugin::cms.') && !wanted.has(p.action)) {
-        await permissions.delete({ where: { id: p.id } });
-      }
-    }
-    for (const action of wanted) {
-      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
-    }
+    if (!existing.some((r) => r.type === type))
+      await roles.create({ data: { type, name: spec.name, description: spec.description } });
   }
+  const matrix: RoleMatrix = Object.fromEntries(
+    Object.entries(ROLE_MATRIX).map(([type, spec]) => [
+      type,
+      [
+        ...Object.entries(spec.cms).flatMap(([ct, actions]) => actions.map((a) => `${ct}.${a}`)),
+        ...(type === 'public' ? PUBLIC_ACTIONS : SIGNED_IN_ACTIONS),
+      ],
+    ]),
+  );
+  await getService(strapi, 'permissions').syncRolePermissions('cms', matrix);
   // New sign-ups are residents, never staff.
   const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
   const advanced = ((await store.get()) ?? {}) as Record<string, unknown>;

@@ -1,10 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import audit from './audit';
+import chinaTime from './china-time';
 import directory from './directory';
 import errors from './errors';
 import identifiers from './identifiers';
 import kit from './kit';
+import permissions from './permissions';
 import records from './records';
 import viewer from './viewer';
 
@@ -18,10 +20,12 @@ export default {
   incubation: factories.createCoreService(CMS.incubation as never),
   'audit-entry': factories.createCoreService(CMS.auditEntry as never),
   audit,
+  chinaTime,
   directory,
   errors,
   identifiers,
   kit,
+  permissions,
   records,
   viewer,
 };

@@ -21,6 +21,7 @@ import {
 import { readToOne, type RelationRef } from '../domain/relation-input';
 import { covers, type Viewer } from '../domain/scope';
 import { CMS, SCOPED_PATH_FIELD } from '../uids';
+import { todayInChina } from '../domain/china-time';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows of dynamic Strapi content types */
 type Row = Record<string, any>;
@@ -37,7 +38,8 @@ const REF_FIELDS: Record<string, string[]> = {
 /** Inverse sides that are not part of a record's own state (and may be large). */
 const SKIPPED_RELATIONS = new Set(['children', 'microGrids']);
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+// A stage entered between 00:00 and 08:00 in China is dated that China day, not the UTC one.
+const today = (): string => todayInChina();
 
 /** An enumeration read by the rules below, checked before Strapi's own validation would. */
 function assertOneOf(field: string, value: unknown, allowed: readonly string[], labelZh: string) {

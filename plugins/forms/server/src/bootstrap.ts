@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { seedFormsPermissions } from './permissions';
 import { incubationTarget } from './services/incubation-target';
-import type targetsFactory from './services/targets';
+import { getService } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const targets = strapi.plugin('forms').service('targets') as ReturnType<typeof targetsFactory>;
+  const targets = getService(strapi, 'targets');
   targets.register(incubationTarget(strapi));
   await seedFormsPermissions(strapi);
 };

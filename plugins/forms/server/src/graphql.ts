@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { FORMS } from './uids';
 import { toFormsHttpError } from './services/http-errors';
-import type definitionsFactory from './services/definitions';
+import { getService } from './utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL resolver arguments */
 
@@ -28,9 +28,7 @@ export function registerFormsGraphql(strapi: Core.Strapi): void {
             type: 'FormsForm',
             args: { documentId: nexus.nonNull('ID') },
             async resolve(_parent: any, args: { documentId: string }) {
-              const definitions = strapi.plugin('forms').service('definitions') as ReturnType<
-                typeof definitionsFactory
-              >;
+              const definitions = getService(strapi, 'definitions');
               const form = await definitions.publish(args.documentId).catch((error) => {
                 throw toFormsHttpError(error);
               });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows */
+import type { RoleMatrix } from '../../../../cms/server/src/shared/contracts/services';
+import { cmsService } from './utils';
 
 const PUBLIC = [
   'public-form.show',
@@ -30,7 +30,7 @@ const DESIGN_FORMS = ['form.create', 'form.update', 'form.delete', 'staff.publis
  * Foundation staff and incubators design forms; community workers read forms and work on the
  * submissions in their scope.
  */
-export const FORMS_ROLE_MATRIX: Record<string, string[]> = {
+export const FORMS_ROLE_MATRIX: RoleMatrix = {
   'foundation-staff': [...PUBLIC, ...READ_FORMS, ...WORK_SUBMISSIONS, ...DESIGN_FORMS],
   incubator: [...PUBLIC, ...READ_FORMS, ...WORK_SUBMISSIONS, ...DESIGN_FORMS],
   'community-worker': [...PUBLIC, ...READ_FORMS, ...WORK_SUBMISSIONS],
@@ -40,29 +40,7 @@ export const FORMS_ROLE_MATRIX: Record<string, string[]> = {
   public: PUBLIC,
 };
 
-/** Makes each role's `plugin::forms.*` permissions exactly the matrix. */
+/** Makes each role's `plugin::forms.*` permissions exactly the matrix (the cms kit's sync). */
 export async function seedFormsPermissions(strapi: Core.Strapi): Promise<void> {
-  const roles = strapi.db.query('plugin::users-permissions.role' as any);
-  const permissions = strapi.db.query('plugin::users-permissions.permission' as any);
-  for (const [type, actions] of Object.entries(FORMS_ROLE_MATRIX)) {
-    const role = await roles.findOne({ where: { type } });
-    if (!role) {
-      strapi.log.warn(
-        `forms: role ${type} does not exist yet; its form permissions were not seeded`,
-      );
-      continue;
-    }
-    const wanted = new Set(actions.map((a) => `plugin::forms.${a}`));
-    const existing: any[] = await permissions.findMany({
-      where: { role: { id: role.id } },
-      select: ['id', 'action'],
-    });
-    const have = new Set(existing.map((p) => p.action as string));
-    for (const p of existing) {
-      if (p.action.startsWith('plugin::forms.') && !wanted.has(p.action))
-        await permissions.delete({ where: { id: p.id } });
-    }
-    for (const action of wanted)
-      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
-  }
+  await cmsService(strapi, 'permissions').syncRolePermissions('forms', FORMS_ROLE_MATRIX);
 }

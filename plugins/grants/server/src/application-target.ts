@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { APPLICATION_BINDINGS } from './services/applications';
-import type applicationsFactory from './services/applications';
 import { GRANTS } from './uids';
+import { formsService, getService } from './utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the forms plugin's services */
 
@@ -11,17 +11,14 @@ import { GRANTS } from './uids';
  * plugin checks at publish time that the definition has the bound fields, of the right kinds.
  */
 export function registerApplicationTarget(strapi: Core.Strapi): void {
-  const forms = strapi.plugin('forms');
-  if (!forms) return;
-  forms.service('targets').register({
+  if (!strapi.plugin('forms')) return;
+  formsService(strapi, 'targets').register({
     purpose: 'grant-application',
     label: { zh: '微创投项目申报', en: 'Grant application' },
     bindings: APPLICATION_BINDINGS,
     fieldOf: (path: string) => path,
     async onSubmit({ form, data, submission }: any) {
-      const applications = strapi.plugin('grants').service('applications') as ReturnType<
-        typeof applicationsFactory
-      >;
+      const applications = getService(strapi, 'applications');
       const application = await applications.fromSubmission(form, data, submission);
       return {
         uid: GRANTS.application,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows */
+import type { RoleMatrix } from '../../../../cms/server/src/shared/contracts/services';
+import { cmsService } from './utils';
 
 const READ_FUNDS = ['fund.find', 'fund.findOne', 'actions.fundBalance', 'actions.summary'];
 const READ = (types: string[]) => types.flatMap((t) => [`${t}.find`, `${t}.findOne`]);
@@ -58,7 +58,7 @@ const KEEP_BOOKS = [
  * see the funds, rounds and awards. The public disclosure and an applicant's withdrawal (proved by
  * the form's receipt code) need no sign-in (`auth: false` on their routes).
  */
-export const GRANTS_ROLE_MATRIX: Record<string, string[]> = {
+export const GRANTS_ROLE_MATRIX: RoleMatrix = {
   'foundation-staff': KEEP_BOOKS,
   incubator: [
     ...READ_FUNDS,
@@ -69,21 +69,10 @@ export const GRANTS_ROLE_MATRIX: Record<string, string[]> = {
   reviewer: [...REVIEWING, 'round.find', 'round.findOne'],
 };
 
+/**
+ * Makes each role's `plugin::grants.*` permissions exactly the matrix (the cms kit's sync); a role
+ * it does not name holds none.
+ */
 export async function seedGrantsPermissions(strapi: Core.Strapi): Promise<void> {
-  const roles = strapi.db.query('plugin::users-permissions.role' as any);
-  const permissions = strapi.db.query('plugin::users-permissions.permission' as any);
-  for (const role of await roles.findMany({ select: ['id', 'type'] })) {
-    const wanted = new Set((GRANTS_ROLE_MATRIX[role.type] ?? []).map((a) => `plugin::grants.${a}`));
-    const existing: any[] = await permissions.findMany({
-      where: { role: { id: role.id } },
-      select: ['id', 'action'],
-    });
-    const have = new Set(existing.map((p) => p.action as string));
-    for (const p of existing) {
-      if (p.action.startsWith('plugin::grants.') && !wanted.has(p.action))
-        await permissions.delete({ where: { id: p.id } });
-    }
-    for (const action of wanted)
-      if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
-  }
+  await cmsService(strapi, 'permissions').syncRolePermissions('grants', GRANTS_ROLE_MATRIX);
 }

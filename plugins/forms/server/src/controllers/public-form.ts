@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import QRCode from 'qrcode';
 import { answering, refusal } from '../services/http-errors';
-import type submissionsFactory from '../services/submissions';
-import type uploadsFactory from '../services/uploads';
+import { getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
@@ -20,10 +19,8 @@ export function languageOf(ctx: any): 'zh' | 'en' {
  * per form in the service).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const submissions = () =>
-    strapi.plugin('forms').service('submissions') as ReturnType<typeof submissionsFactory>;
-  const uploads = () =>
-    strapi.plugin('forms').service('uploads') as ReturnType<typeof uploadsFactory>;
+  const submissions = () => getService(strapi, 'submissions');
+  const uploads = () => getService(strapi, 'uploads');
 
   return {
     async show(ctx: any) {

@@ -3,8 +3,7 @@ import { errors } from '@strapi/utils';
 import { exportOptions } from '../domain/export-file';
 import { FORMS, DOCUMENT_ID_PATTERN } from '../uids';
 import { toFormsHttpError } from '../services/http-errors';
-import type definitionsFactory from '../services/definitions';
-import type submissionExportsFactory from '../services/submission-exports';
+import { getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
@@ -13,12 +12,8 @@ import type submissionExportsFactory from '../services/submission-exports';
  * submissions export as a file (CSV or XLSX), each answer under its own version's label.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const definitions = () =>
-    strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
-  const submissionExports = () =>
-    strapi.plugin('forms').service('submissionExports') as ReturnType<
-      typeof submissionExportsFactory
-    >;
+  const definitions = () => getService(strapi, 'definitions');
+  const submissionExports = () => getService(strapi, 'submissionExports');
 
   return {
     async publish(ctx: any) {

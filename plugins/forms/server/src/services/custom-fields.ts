@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { FIELD_KEY_PATTERN, type FormDefinition } from '../domain/fields';
 import { formIssue, FormValidationError, type FormIssue } from '../domain/issues';
-import { validateSubmission, type IdentifierChecks } from '../domain/validate';
+import { validateSubmission } from '../domain/validate';
 import { CUSTOM_FIELD_UIDS, FORMS } from '../uids';
+import { cmsService, getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and filters are untyped */
 
@@ -19,7 +20,7 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
  * readable and are carried along unchanged, but can no longer be written.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const checks = () => strapi.plugin('cms').service('identifiers') as IdentifierChecks;
+  const checks = () => cmsService(strapi, 'identifiers');
 
   async function liveDefinition(uid: string): Promise<FormDefinition | null> {
     const appliesTo = appliesToOf(uid);
@@ -82,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const result = validateSubmission(definition, answers, checks());
       if (result.issues.length === 0) {
-        const submissions = strapi.plugin('forms').service('submissions') as any;
+        const submissions = getService(strapi, 'submissions');
         result.issues.push(
           ...(await submissions.referenceIssues({ documentId: null }, result.references)),
         );

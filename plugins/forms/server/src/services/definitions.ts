@@ -15,7 +15,7 @@ import { toJsonSchema, toUiSchema } from '../domain/json-schema';
 import { FORMS } from '../uids';
 import { refusal } from './http-errors';
 import { schemaCompileError } from './schema-check';
-import type targetsFactory from './targets';
+import { cmsService, getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are untyped */
 
@@ -34,10 +34,9 @@ const ROLE_TYPES = [
  * version) and makes it live; a form with submissions is archived, never deleted.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const targets = () =>
-    strapi.plugin('forms').service('targets') as ReturnType<typeof targetsFactory>;
-  const audit = () => strapi.plugin('cms').service('audit') as any;
-  const viewers = () => strapi.plugin('cms').service('viewer') as any;
+  const targets = () => getService(strapi, 'targets');
+  const audit = () => cmsService(strapi, 'audit');
+  const viewers = () => cmsService(strapi, 'viewer');
 
   /**
    * Two people publishing the same form at once both compute the same next number; the UNIQUE

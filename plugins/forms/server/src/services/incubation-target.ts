@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { bindingIssues, type Binding } from '../domain/bindings';
 import { formIssue } from '../domain/issues';
 import type { FormTarget } from './targets';
+import { cmsService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Document Service rows are untyped */
 
@@ -56,9 +57,6 @@ export const INCUBATION_BINDINGS: Binding[] = [
   },
 ];
 
-/** Today's date in China, where the applications are made. */
-const todayInChina = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-
 /**
  * `incubation-application`: a social organisation applies to a hub's incubator. A submission
  * creates the organisation (the cms plugin validates it: credit code, area, registration) and
@@ -106,7 +104,7 @@ export function incubationTarget(strapi: Core.Strapi): FormTarget {
           organisation: organisation.documentId,
           hub,
           stage: 'applied',
-          appliedOn: todayInChina(),
+          appliedOn: cmsService(strapi, 'chinaTime').todayInChina(),
         } as any,
       });
       return { uid: INCUBATION, documentId: incubation.documentId, label: data.organisationName };

@@ -12,8 +12,7 @@ import {
 import { FORMS, USER_UID } from '../uids';
 import { refusal, validationError } from './http-errors';
 import { schemaErrors } from './schema-check';
-import type rateLimitFactory from './rate-limit';
-import type targetsFactory from './targets';
+import { cmsService, getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and Koa context are untyped */
 
@@ -48,12 +47,9 @@ const STATE_REFUSALS: Record<Exclude<FormState, 'open'>, [string, string]> = {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const rateLimit = () =>
-    strapi.plugin('forms').service('rateLimit') as ReturnType<typeof rateLimitFactory>;
-  const targets = () =>
-    strapi.plugin('forms').service('targets') as ReturnType<typeof targetsFactory>;
-  const checks = (): IdentifierChecks =>
-    strapi.plugin('cms').service('identifiers') as IdentifierChecks;
+  const rateLimit = () => getService(strapi, 'rateLimit');
+  const targets = () => getService(strapi, 'targets');
+  const checks = (): IdentifierChecks => cmsService(strapi, 'identifiers');
 
   async function loadForm(slug: string): Promise<any> {
     if (typeof slug !== 'string' || slug.length > 60) return null;

@@ -3,8 +3,7 @@ import { errors } from '@strapi/utils';
 import { chineseCapital } from '../domain/capital-numerals';
 import { CHANNEL_NAMES, yuanText } from '../domain/donations';
 import { DOCUMENT_ID_PATTERN, GRANTS } from '../uids';
-import type donationsFactory from '../services/donations';
-import type fundsFactory from '../services/funds';
+import { cmsService, getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
@@ -16,11 +15,10 @@ const escape = (s: unknown) =>
 
 /** Receiving, refunding, the printable receipt and a fund's balances. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const donations = () =>
-    strapi.plugin('grants').service('donations') as ReturnType<typeof donationsFactory>;
-  const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
-  const scopes = () => strapi.plugin('cms').service('kit') as any;
-  const viewers = () => strapi.plugin('cms').service('viewer') as any;
+  const donations = () => getService(strapi, 'donations');
+  const funds = () => getService(strapi, 'funds');
+  const scopes = () => cmsService(strapi, 'kit');
+  const viewers = () => cmsService(strapi, 'viewer');
   const id = (ctx: any) => {
     const v = String(ctx.params.id);
     if (!DOCUMENT_ID_PATTERN.test(v)) throw new errors.NotFoundError('Not Found');
@@ -111,9 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? '匿名'
           : (d.donorOrganisation?.name ?? d.donorPerson?.name ?? d.donorName ?? '');
       const fen = Number(d.amount);
-      const received = new Date(new Date(d.receivedAt).getTime() + 8 * 3600 * 1000)
-        .toISOString()
-        .slice(0, 10);
+      const received = cmsService(strapi, 'chinaTime').chinaDate(new Date(d.receivedAt));
       ctx.type = 'text/html; charset=utf-8';
       ctx.body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>捐赠票据 ${escape(d.receiptNo)}</title>
 <style>

@@ -7,6 +7,7 @@ import type awardsFactory from '../services/awards';
 import type reviewsFactory from '../services/reviews';
 import type roundsFactory from '../services/rounds';
 import type statementsFactory from '../services/statements';
+import { cmsService, formsService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
@@ -33,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
   /** Staff (and trusted tokens) see every review; the cms viewer already knows the role. */
   const isStaff = async () => {
-    const viewer = await (strapi.plugin('cms').service('viewer') as any).current();
+    const viewer = await cmsService(strapi, 'viewer').current();
     return viewer.kind === 'global' || viewer.role === 'foundation-staff';
   };
 
@@ -173,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 a.fund,
               ]),
             };
-      const tables = strapi.plugin('forms').service('tables') as any;
+      const tables = formsService(strapi, 'tables');
       const name = `disclosure-${year}-${what}.${format}`;
       ctx.set('Content-Disposition', `attachment; filename="${name}"`);
       if (format === 'csv') {

@@ -146,10 +146,6 @@ export const CHANNEL_NAMES: Record<string, string> = {
 export const receiptNumber = (year: number, n: number): string =>
   `${year}-${String(n).padStart(6, '0')}`;
 
-/** The calendar year in China (UTC+8) of a moment. */
-export const yearInChina = (at: Date): number =>
-  new Date(at.getTime() + 8 * 3600 * 1000).getUTCFullYear();
-
 /** ¥1,234,567.89 */
 export function yuanText(fen: number): string {
   const yuan = Math.floor(fen / 100)

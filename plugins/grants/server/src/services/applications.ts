@@ -4,10 +4,9 @@ import { APPLICATION_FLOW, LIVE_APPLICATION } from '../domain/rounds';
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
 import { fen, grantsKit } from './shared';
+import { cmsService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
-
-const todayInChina = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** The answers a grant application reads, by field key (shown in the form designer). */
 export const APPLICATION_BINDINGS = [
@@ -73,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     path: string,
     checkDates: boolean,
   ) {
-    const today = todayInChina();
+    const today = cmsService(strapi, 'chinaTime').todayInChina();
     if (
       !round ||
       round.status !== 'open' ||

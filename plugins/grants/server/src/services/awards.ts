@@ -4,7 +4,7 @@ import { LIVE_APPLICATION, trancheIssues, type TrancheInput } from '../domain/ro
 import { GRANTS, WORLD_GRANTEES, fundAccount } from '../uids';
 import { fromLedger, invalid } from './errors';
 import { fen, grantsKit, refusedBy } from './shared';
-import type fundsFactory from './funds';
+import { getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
@@ -21,7 +21,7 @@ import type fundsFactory from './funds';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
-  const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
+  const funds = () => getService(strapi, 'funds');
   const q = (uid: string) => strapi.db.query(uid as any);
 
   async function ledgerCall(call: () => Promise<any>, path = 'amount'): Promise<any> {

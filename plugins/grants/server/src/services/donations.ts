@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { receiptNumber, yearInChina } from '../domain/donations';
+import { receiptNumber } from '../domain/donations';
 import { GRANTS, WORLD_DONATIONS, fundAccount } from '../uids';
 import { fromLedger, invalid } from './errors';
-import type fundsFactory from './funds';
 import { grantsKit } from './shared';
+import { cmsService, getService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
@@ -16,7 +16,7 @@ import { grantsKit } from './shared';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
   const ledger = kit.ledger;
-  const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
+  const funds = () => getService(strapi, 'funds');
 
   const load = (documentId: string) => kit.load(GRANTS.donation, documentId, { fund: true });
 
@@ -86,7 +86,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw fromLedger(strapi, error);
         }
         const receivedAt = new Date();
-        const receiptNo = await nextReceiptNo(trx, yearInChina(receivedAt));
+        const receiptNo = await nextReceiptNo(
+          trx,
+          cmsService(strapi, 'chinaTime').chinaYear(receivedAt),
+        );
         const after = await strapi.db.query(GRANTS.donation as any).update({
           where: { id: before.id },
           data: { status: 'received', receivedAt, receiptNo, transferId: transfer.id },

@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { errors } from '@strapi/utils';
+import type { CmsServices } from '../../../../../cms/server/src/shared/contracts/services';
+import { cmsService } from '../utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows and the ledger's untyped service */
+
+type AuditAction = Parameters<CmsServices['audit']['record']>[0]['action'];
 
 /**
  * Applications, reviews, awards, tranches and reports are written only by the grants services
@@ -13,9 +17,9 @@ export const serviceWrite = new AsyncLocalStorage<true>();
 
 /** What every grants service needs: rows by documentId, raw rows from knex, the audit log. */
 export function grantsKit(strapi: Core.Strapi) {
-  const audit = () => strapi.plugin('cms').service('audit') as any;
-  const viewers = () => strapi.plugin('cms').service('viewer') as any;
-  const scopes = () => strapi.plugin('cms').service('kit') as any;
+  const audit = () => cmsService(strapi, 'audit');
+  const viewers = () => cmsService(strapi, 'viewer');
+  const scopes = () => cmsService(strapi, 'kit');
   return {
     ledger: () => strapi.plugin('ledger').service('ledger') as any,
     /**
@@ -50,7 +54,7 @@ export function grantsKit(strapi: Core.Strapi) {
     },
     /** Rows of a raw query on either database. */
     rows: (result: any): any[] => (Array.isArray(result) ? result : result.rows),
-    async record(uid: string, action: string, before: any, after: any) {
+    async record(uid: string, action: AuditAction, before: any, after: any) {
       await audit().record({
         contentType: uid,
         action,
@@ -62,7 +66,8 @@ export function grantsKit(strapi: Core.Strapi) {
     },
     actorName(): string {
       const a = viewers().actor();
-      return a?.name ?? a?.username ?? String(a?.id ?? 'system');
+      // The viewer names a user by their username, an administrator by their email.
+      return a.name ?? String(a.id ?? 'system');
     },
   };
 }

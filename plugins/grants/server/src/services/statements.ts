@@ -4,18 +4,9 @@ import { maskedName } from '../domain/rounds';
 import { GRANTS, fundAccount } from '../uids';
 import { invalid } from './errors';
 import { fen, grantsKit, ledgerFen } from './shared';
+import { cmsService } from '../utils';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw rows */
-
-/** A real calendar date written YYYY-MM-DD (2026-13-01 and 2026-02-30 are not). */
-const isDate = (v: unknown): v is string =>
-  typeof v === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(v) &&
-  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-  new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
-/** Midnight in China (UTC+8) at the start of a calendar date, as a moment. */
-const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
-const nextDay = (date: string) => new Date(chinaMidnight(date).getTime() + 24 * 3600 * 1000);
 
 const MOVEMENTS = [
   'donations',
@@ -47,6 +38,7 @@ function movementOf(code: string | null, kind: string): Movement {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
+  const china = () => cmsService(strapi, 'chinaTime');
 
   /** The channel of each donation received (or refunded) by these ledger transfers. */
   async function channels(transferIds: number[]): Promise<Map<number, string>> {
@@ -65,22 +57,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async statement(fundDocumentId: string, from: unknown, to: unknown) {
       const problems = [];
-      if (!isDate(from))
+      if (!china().isIsoDate(from))
         problems.push(
           issue('from', 'invalid_value', 'a date YYYY-MM-DD', '开始日期格式应为 YYYY-MM-DD'),
         );
-      if (!isDate(to))
+      if (!china().isIsoDate(to))
         problems.push(
           issue('to', 'invalid_value', 'a date YYYY-MM-DD', '结束日期格式应为 YYYY-MM-DD'),
         );
-      else if (isDate(from) && to < from)
+      else if (china().isIsoDate(from) && to < from)
         problems.push(
           issue('to', 'invalid_value', 'the period ends before it starts', '结束日期早于开始日期'),
         );
       if (problems.length) throw invalid(problems);
       const fund = await kit.load(GRANTS.fund, fundDocumentId);
-      const start = chinaMidnight(from as string);
-      const end = nextDay(to as string);
+      const { start, end } = china().chinaDateRange(from as string, to as string);
       const codes = {
         available: fundAccount(fund.documentId, 'available'),
         committed: fundAccount(fund.documentId, 'committed'),
@@ -175,10 +166,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         orderBy: { receiptNo: 'asc' },
       });
+      const awarded = china().chinaPeriod('year', `${y}-01-01`);
       const awards = await strapi.db.query(GRANTS.award as any).findMany({
-        where: {
-          awardedAt: { $gte: chinaMidnight(`${y}-01-01`), $lt: chinaMidnight(`${y + 1}-01-01`) },
-        },
+        where: { awardedAt: { $gte: awarded.start, $lt: awarded.end } },
         populate: { fund: { select: ['name'] }, round: { select: ['title'] } },
         orderBy: { awardedAt: 'asc' },
       });

@@ -1,0 +1,17 @@
+/**
+ * What the forms plugin offers other plugins through `strapi.plugin('forms').service(name)`,
+ * typed. Imported with `import type` only (the boundaries lint refuses anything else): the call
+ * still goes through Strapi, but a changed signature fails the caller's compile.
+ */
+import type tables from '../../services/tables';
+import type targets from '../../services/targets';
+
+export type { FormTarget } from '../../services/targets';
+
+/** The forms services other plugins may call, by service name. */
+export interface FormsServices {
+  /** Builds CSV/XLSX downloads (the grants disclosure). */
+  tables: ReturnType<typeof tables>;
+  /** Where a submission leads: other plugins register their target here. */
+  targets: ReturnType<typeof targets>;
+}
