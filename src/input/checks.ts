@@ -211,6 +211,30 @@ export function checkBody(body: unknown): Refusal | null {
   return null;
 }
 
+/**
+ * Uploaded files' names, as formidable read them: a null or control character in a name makes
+ * Strapi's upload refuse the file only after it has created its upload folder.
+ */
+export function checkFileNames(files: unknown): Refusal | null {
+  if (!files || typeof files !== 'object') return null;
+  for (const [field, value] of Object.entries(files)) {
+    for (const [i, file] of (Array.isArray(value) ? value : [value]).entries()) {
+      const name = (file as { originalFilename?: unknown } | null)?.originalFilename;
+      // eslint-disable-next-line no-control-regex -- control characters are what is refused
+      if (typeof name === 'string' && /[\u0000-\u001f\u007f]/.test(name)) {
+        const path = Array.isArray(value) ? [field, String(i), 'name'] : [field, 'name'];
+        return refuse(
+          path,
+          'invalid_file_name',
+          `${label(path)}: the file name contains a control character`,
+          `${label(path)}：文件名包含控制字符`,
+        );
+      }
+    }
+  }
+  return null;
+}
+
 /** GraphQL's own string escapes: `"\u0000"` in a query's text is a null character too. */
 export function checkGraphqlText(body: unknown): Refusal | null {
   const operations = Array.isArray(body) ? body : [body];
