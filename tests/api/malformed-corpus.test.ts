@@ -32,7 +32,6 @@ type Outcome = {
   text: string;
   json: unknown;
   fault?: string;
-  ms?: number;
 };
 
 /**
@@ -41,7 +40,104 @@ type Outcome = {
  * rest of its key (`<METHOD> <route> <variant>`). The corpus test leaves these out, for every
  * caller; their own test sends them as the caller named here, and fails until the fix lands.
  */
-const OWNED_ELSEWHERE: readonly (readonly [who: Who, request: string, owner: string])[] = [];
+const FILTERS = 'document middleware: filter value of the wrong type or shape for the field';
+const FILTERS_OUTSIDE =
+  'filter checks: users-permissions and upload, outside our document middlewares';
+const WRITES = 'document middleware: integer beyond the column (int32) accepted on a write';
+const GRAPHQL_LIMITS = 'GraphQL limits: graphql-depth-limit recurses forever on a fragment cycle';
+const OWNED_ELSEWHERE: readonly (readonly [who: Who, request: string, owner: string])[] = [
+  ['foundation-staff', 'GET /api/cms/areas q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/cms/areas q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/cms/areas q:households-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/cms/areas q:households-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/cms/areas q:households-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/cms/grids q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/cms/grids q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/cms/grids q:households-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/cms/grids q:households-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/cms/grids q:households-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/cms/compounds q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/cms/compounds q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/cms/compounds q:households-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/cms/compounds q:households-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/cms/compounds q:households-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/cms/people q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/cms/people q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/cms/organisations q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/cms/organisations q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/cms/organisations q:members-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/cms/organisations q:members-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/cms/organisations q:members-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/cms/incubations q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/cms/incubations q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/cms/audit-entries q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/cms/audit-entries q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/forms/forms q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/forms/forms q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/forms/forms q:liveVersion-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/forms/forms q:liveVersion-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/forms/forms q:liveVersion-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/forms/form-versions q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/forms/form-versions q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/forms/form-versions q:number-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/forms/form-versions q:number-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/forms/form-versions q:number-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/forms/submissions q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/forms/submissions q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/forms/submissions q:versionNumber-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/forms/submissions q:versionNumber-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/forms/submissions q:versionNumber-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/grants/funds q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/grants/funds q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/grants/donations q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/grants/donations q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/grants/donations q:amount-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/grants/donations q:amount-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/grants/donations q:amount-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/grants/rounds q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/grants/rounds q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/grants/rounds q:budget-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/grants/rounds q:budget-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/grants/rounds q:budget-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/grants/applications q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/grants/applications q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/grants/applications q:requested-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/grants/applications q:requested-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/grants/applications q:requested-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reviews q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reviews q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reviews q:weightedScore-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reviews q:weightedScore-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reviews q:weightedScore-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/grants/awards q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/grants/awards q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/grants/awards q:amount-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/grants/awards q:amount-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/grants/awards q:amount-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/grants/disbursements q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/grants/disbursements q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/grants/disbursements q:number-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/grants/disbursements q:number-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/grants/disbursements q:number-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reports q:id-between-a', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reports q:documentId-eq-eq', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reports q:beneficiaries-gt-abc', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reports q:beneficiaries-in-x', FILTERS],
+  ['foundation-staff', 'GET /api/grants/reports q:beneficiaries-eq-1e309', FILTERS],
+  ['foundation-staff', 'GET /api/users/me q:id-between-a', FILTERS_OUTSIDE],
+  ['foundation-staff', 'GET /api/users/me q:documentId-eq-eq', FILTERS_OUTSIDE],
+  ['foundation-staff', 'GET /api/users/me q:createdAt-lt-notadate', FILTERS_OUTSIDE],
+  ['api-token', 'GET /api/upload/files q:id-between-a', FILTERS_OUTSIDE],
+  ['api-token', 'GET /api/upload/files q:documentId-eq-eq', FILTERS_OUTSIDE],
+  ['api-token', 'GET /api/upload/files q:createdAt-lt-notadate', FILTERS_OUTSIDE],
+  ['api-token', 'GET /api/upload/files/page q:id-between-a', FILTERS_OUTSIDE],
+  ['api-token', 'GET /api/upload/files/page q:documentId-eq-eq', FILTERS_OUTSIDE],
+  ['api-token', 'GET /api/upload/files/page q:createdAt-lt-notadate', FILTERS_OUTSIDE],
+  ['foundation-staff', 'GET /api/cms/areas?filters=%E0%A4%A extra', FILTERS],
+  ['public', 'POST /graphql gql:fragment-cycle', GRAPHQL_LIMITS],
+  ['community-worker', 'POST /api/cms/grids create:households-int32+1', WRITES],
+  ['community-worker', 'POST /api/cms/compounds create:households-int32+1', WRITES],
+];
 
 const suffix = (key: string) => key.slice(key.indexOf(' ') + 1);
 const ownedElsewhere = (key: string) => OWNED_ELSEWHERE.some(([, r]) => r === suffix(key));
@@ -340,7 +436,6 @@ describe('a malformed-request corpus', () => {
     const headers: Record<string, string> = { connection: 'close', ...req.headers };
     const token = tokens[req.who];
     if (token) headers.authorization = `Bearer ${token}`;
-    const t0 = Date.now();
     try {
       const res = await fetch(base + req.path, {
         method: req.method,
@@ -355,7 +450,7 @@ describe('a malformed-request corpus', () => {
       } catch {
         json = undefined;
       }
-      return { req, status: res.status, text, json, ms: Date.now() - t0 };
+      return { req, status: res.status, text, json };
     } catch (error) {
       const e = error as { message?: string; cause?: { code?: string; message?: string } };
       return {
@@ -474,6 +569,9 @@ describe('a malformed-request corpus', () => {
     );
 
   beforeAll(async () => {
+    // Strapi's telemetry posts every API request's URL (up to 1,000 a day) to its servers; here
+    // those posts hang on the network and hold the process open for minutes after the tests.
+    process.env.STRAPI_TELEMETRY_DISABLED = 'true';
     strapi = await bootStrapi();
     await new Promise<void>((resolve) =>
       strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()),
@@ -746,26 +844,7 @@ describe('a malformed-request corpus', () => {
 
   it('answers every malformed request below 500, in Strapi’s error shape, and writes nothing', async () => {
     const before = await counts();
-    const started = Date.now();
     const outcomes = await sendAll(corpus.filter((r) => !ownedElsewhere(r.key)));
-    console.log(`${outcomes.length} requests in ${Date.now() - started} ms`);
-    console.log(
-      [...outcomes]
-        .sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))
-        .slice(0, 25)
-        .map((o) => `${o.ms} ${o.status} ${o.req.key}`)
-        .join('\n'),
-    );
-    const byVariant: Record<string, number> = {};
-    for (const o of outcomes) {
-      const v = o.req.key.split(' ').pop() as string;
-      byVariant[v] = (byVariant[v] ?? 0) + (o.ms ?? 0);
-    }
-    console.log(
-      Object.entries(byVariant)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 25),
-    );
     const failed = outcomes.filter((o) => problem(o) !== null);
     const lines = await explain(failed);
     if (process.env.LINLI_CORPUS_REPORT) {
