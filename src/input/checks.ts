@@ -314,6 +314,16 @@ export function checkContentType(header: string | undefined, graphql: boolean): 
  * the client's mistake: too large → 413, anything else → 400 naming the body.
  */
 export function parseFailure(error: unknown): Refusal {
+  // co-body refuses a "__proto__" key itself (@hapi/bourne), keeping the text: find the key's path.
+  const raw = (error as { body?: unknown } | null)?.body;
+  if (typeof raw === 'string' && /prototype property/.test(String((error as Error).message))) {
+    try {
+      const found = checkBody(JSON.parse(raw));
+      if (found) return found;
+    } catch {
+      // Not JSON after all: answered below.
+    }
+  }
   const e = (error ?? {}) as {
     type?: unknown;
     status?: unknown;

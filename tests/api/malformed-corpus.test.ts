@@ -837,6 +837,156 @@ describe('a malformed-request corpus', () => {
     return reqs;
   }
 
+  it.each([
+    [
+      'a constructor key',
+      'PUT',
+      '/api/cms/grids/abc',
+      '{"data":{"constructor":{"prototype":{"x":1}}}}',
+      'application/json',
+      400,
+      'data.constructor',
+    ],
+    [
+      'a __proto__ key',
+      'POST',
+      '/api/cms/grids',
+      '{"data":{"__proto__":{"x":1}}}',
+      'application/json',
+      400,
+      'data.__proto__',
+    ],
+    [
+      'a null character',
+      'POST',
+      '/api/cms/people',
+      '{"data":{"name":"a\\u0000b"}}',
+      'application/json',
+      400,
+      'data.name',
+    ],
+    [
+      '100,000 nested arrays',
+      'POST',
+      '/api/cms/grids',
+      nestedArrays(100_000),
+      'application/json',
+      400,
+      '0.0.0.0.0.0.0.0',
+    ],
+    ['malformed JSON', 'POST', '/api/cms/grids', '{"data":', 'application/json', 400, 'body'],
+    [
+      'a body over the limit',
+      'POST',
+      '/api/cms/grids',
+      `{"data":{"name":"${'x'.repeat(2_200_000)}"}}`,
+      'application/json',
+      413,
+      'body',
+    ],
+    [
+      'JSON sent as multipart',
+      'POST',
+      '/api/cms/grids',
+      '{"data":{}}',
+      'multipart/form-data',
+      400,
+      'content-type',
+    ],
+    [
+      'a wrong multipart boundary',
+      'POST',
+      '/api/upload',
+      '{"data":{}}',
+      'multipart/form-data; boundary=x',
+      400,
+      'body',
+    ],
+    [
+      'text/plain',
+      'POST',
+      '/api/auth/local',
+      '{"identifier":"x"}',
+      'text/plain',
+      415,
+      'content-type',
+    ],
+    [
+      'GraphQL as text/plain',
+      'POST',
+      '/graphql',
+      '{"query":"{ __typename }"}',
+      'text/plain',
+      415,
+      'content-type',
+    ],
+    ['malformed GraphQL JSON', 'POST', '/graphql', '{"query":', 'application/json', 400, 'body'],
+    [
+      'pagination[start]=1e20',
+      'GET',
+      '/api/cms/areas?pagination[start]=1e20',
+      undefined,
+      undefined,
+      400,
+      'pagination.start',
+    ],
+    [
+      'pagination[pageSize]=abc',
+      'GET',
+      '/api/cms/areas?pagination[pageSize]=abc',
+      undefined,
+      undefined,
+      400,
+      'pagination.pageSize',
+    ],
+    [
+      'a null byte in a filter',
+      'GET',
+      '/api/cms/areas?filters[name][$eq]=%00',
+      undefined,
+      undefined,
+      400,
+      'filters.name.$eq',
+    ],
+    [
+      'a prototype key in a filter',
+      'GET',
+      '/api/cms/areas?filters[constructor][prototype][x]=1',
+      undefined,
+      undefined,
+      400,
+      'filters.constructor.prototype.x',
+    ],
+  ] as const)(
+    'refuses %s naming the field, in both languages',
+    async (_name, method, path, body, type, status, field) => {
+      const res = await send({
+        key: 'targeted',
+        who: 'foundation-staff',
+        method,
+        path,
+        ...(body !== undefined && { body, headers: { 'content-type': type as string } }),
+      });
+      expect(res.status).toBe(status);
+      const error = (
+        res.json as {
+          error: {
+            status: number;
+            details: {
+              errors: { path: string[]; message: string; messageZh: string; code: string }[];
+            };
+          };
+        }
+      ).error;
+      expect(error.status).toBe(status);
+      expect(error.details.errors[0]?.path.join('.')).toBe(field);
+      expect(error.details.errors[0]?.message).toContain(
+        field === '0.0.0.0.0.0.0.0' ? 'nested' : field,
+      );
+      expect(error.details.errors[0]?.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    },
+  );
+
   it('sends only requests a caller could send (a sanity check on the generator)', () => {
     expect(corpus.length).toBeGreaterThan(500);
     expect(new Set(corpus.map((r) => r.key)).size).toBe(corpus.length);

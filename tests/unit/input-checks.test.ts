@@ -194,3 +194,13 @@ describe('checkFileNames and checkGraphqlText', () => {
     ]);
   });
 });
+
+describe('parseFailure of a __proto__ key refused by co-body', () => {
+  it('names the key where it was', () => {
+    const error = Object.assign(new SyntaxError('Object contains forbidden prototype property'), {
+      status: 400,
+      body: '{"data":{"a":[{"__proto__":{"x":1}}]}}',
+    });
+    expect(summary(parseFailure(error))).toEqual([400, 'forbidden_key', 'data.a.0.__proto__']);
+  });
+});
