@@ -58,6 +58,40 @@ function decode(value: string): string {
   }
 }
 
+/** Routes of Strapi's own plugins whose last segment is a row id: an int32 column. */
+const NUMERIC_ID_ROUTE = /^\/api\/(?:users|users-permissions\/roles|upload\/files)\/([^/]+)$/;
+const NUMERIC_ID_WORDS = new Set(['me', 'count', 'page']);
+const INT32_MAX = 2_147_483_647;
+
+/**
+ * The path: no null character (PostgreSQL refuses it in any text parameter, as a 500), and on
+ * Strapi's own users, roles and files routes, which no controller of ours fronts, an id the
+ * integer column can hold.
+ */
+export function checkPath(path: string): Refusal | null {
+  if (decode(path).includes('\u0000')) {
+    return refuse(
+      ['path'],
+      'null_byte',
+      'path: contains a null character',
+      'path：包含空字符（\\u0000）',
+    );
+  }
+  const id = NUMERIC_ID_ROUTE.exec(path)?.[1];
+  if (id !== undefined && !NUMERIC_ID_WORDS.has(id)) {
+    const n = /^\d{1,10}$/.test(id) ? Number(id) : NaN;
+    if (!(n >= 1 && n <= INT32_MAX)) {
+      return refuse(
+        ['id'],
+        'malformed_id',
+        `id: must be a whole number from 1 to ${INT32_MAX}`,
+        `id：必须是 1 到 ${INT32_MAX} 之间的整数`,
+      );
+    }
+  }
+  return null;
+}
+
 /** The raw query string, before qs turns it into objects (and drops what it does not like). */
 export function checkQueryString(querystring: string): Refusal | null {
   if (querystring.length > MAX_QUERY_LENGTH) {

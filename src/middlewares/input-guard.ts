@@ -6,6 +6,7 @@ import {
   MAX_GRAPHQL_BODY_BYTES,
   checkContentType,
   checkPagination,
+  checkPath,
   checkQueryString,
   errorBody,
   parseFailure,
@@ -51,7 +52,8 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
 }
 
 /**
- * Placed just before strapi::body, in front of every route: refuses query strings with null
+ * Placed just before strapi::body, in front of every route: refuses a null character in the path,
+ * and query strings with null
  * characters, prototype keys, nesting qs would flatten, or pagination the database cannot take;
  * bodies of a content type nothing here parses; and answers the body parsers' failures (malformed
  * JSON or multipart, too large) as 400/413/415 in Strapi's error shape instead of 500.
@@ -67,8 +69,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       ctx.status = refusal.status;
       ctx.body = errorBody(refusal);
     };
-    const inQuery = checkQueryString(ctx.querystring) ?? checkPagination(ctx.query.pagination);
-    if (inQuery) return answer(inQuery);
+    const inUrl =
+      checkPath(ctx.path) ??
+      checkQueryString(ctx.querystring) ??
+      checkPagination(ctx.query.pagination);
+    if (inUrl) return answer(inUrl);
 
     const isGraphql = ctx.path === graphql;
     if (hasBody(ctx.req) && (isGraphql || ctx.path.startsWith('/api/'))) {

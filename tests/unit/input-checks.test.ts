@@ -7,6 +7,7 @@ import {
   checkFileNames,
   checkGraphqlText,
   checkPagination,
+  checkPath,
   checkQueryString,
   errorBody,
   parseFailure,
@@ -202,5 +203,24 @@ describe('parseFailure of a __proto__ key refused by co-body', () => {
       body: '{"data":{"a":[{"__proto__":{"x":1}}]}}',
     });
     expect(summary(parseFailure(error))).toEqual([400, 'forbidden_key', 'data.a.0.__proto__']);
+  });
+});
+
+describe('checkPath', () => {
+  it.each([
+    ['/api/cms/areas/abc', null],
+    ['/api/forms/public/%00', [400, 'null_byte', 'path']],
+    ['/api/grants/donations/a%00', [400, 'null_byte', 'path']],
+    ['/api/users/me', null],
+    ['/api/users/12', null],
+    ['/api/users/2147483648', [400, 'malformed_id', 'id']],
+    ['/api/users/' + '9'.repeat(40), [400, 'malformed_id', 'id']],
+    ['/api/upload/files/page', null],
+    ['/api/upload/files/-1', [400, 'malformed_id', 'id']],
+    ['/api/upload/files/1.5', [400, 'malformed_id', 'id']],
+    ['/api/users-permissions/roles/abc', [400, 'malformed_id', 'id']],
+    ['/api/ledger/transfers/2147483648', null],
+  ])('%s', (path, expected) => {
+    expect(summary(checkPath(path))).toEqual(expected);
   });
 });
