@@ -17,9 +17,13 @@ export default ({ env }: { env: Env }) => [
   },
   'strapi::poweredBy',
   'strapi::query',
+  // Refuses malformed query strings and content types, and answers the body parsers' failures
+  // (src/input/checks.ts); body-guard then checks what strapi::body parsed.
+  'global::input-guard',
   // Refuses GraphQL documents of the wrong shape before Apollo Server parses and validates them.
   'global::graphql-guard',
   'strapi::body',
+  'global::body-guard',
   'strapi::session',
   'strapi::favicon',
   // After strapi::security, so the public form page (/f/…) gets the same headers as the console.

@@ -57,6 +57,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
           extensions: { code: 'BAD_REQUEST', messageZh: 'GraphQL 请求须以 application/json 发送' },
         });
       }
+      // input-guard (before this) has normally read and parsed the JSON already.
+      if (ctx.request.body !== undefined) {
+        query = (ctx.request.body as { query?: unknown } | null)?.query;
+        return shapeChecked(query);
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of ctx.req) {
@@ -83,19 +88,23 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       ctx.request.rawBody = raw;
       query = (body as { query?: unknown } | null)?.query;
     }
-    if (typeof query !== 'string') return next();
+    return shapeChecked(query);
 
-    let document: DocumentNode;
-    try {
-      document = parse(query);
-    } catch {
-      return next(); // Apollo answers a syntax error itself (400, naming the place).
+    async function shapeChecked(query: unknown): Promise<void> {
+      if (typeof query !== 'string') return next();
+
+      let document: DocumentNode;
+      try {
+        document = parse(query);
+      } catch {
+        return next(); // Apollo answers a syntax error itself (400, naming the place).
+      }
+      const refused = checkShape(document, limits);
+      if (refused) {
+        const status = (refused.extensions.http as { status?: number } | undefined)?.status ?? 400;
+        return answer(ctx, status, refused);
+      }
+      return next();
     }
-    const refused = checkShape(document, limits);
-    if (refused) {
-      const status = (refused.extensions.http as { status?: number } | undefined)?.status ?? 400;
-      return answer(ctx, status, refused);
-    }
-    return next();
   };
 };

@@ -64,7 +64,19 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
    */
   strapi.documents.use(async (context: any, next: () => Promise<any>): Promise<any> => {
     const { uid, action } = context;
-    if (STRAPI_OWNED.test(uid)) return next();
+    if (/^(admin|strapi)::/.test(uid)) return next();
+    if (STRAPI_OWNED.test(uid)) {
+      // Strapi's own records (users, uploads) keep Strapi's rules; their filter values are
+      // still checked, so a wrong type is the client's 400 and not the database's 500.
+      if (READS.has(action)) {
+        try {
+          kit().guardRead(uid, (context.params ??= {}), { kind: 'global' });
+        } catch (error) {
+          throw toHttpError(error);
+        }
+      }
+      return next();
+    }
     const viewer = await viewers().current();
     const params = (context.params ??= {});
     try {
