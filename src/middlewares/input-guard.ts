@@ -26,6 +26,12 @@ type Ctx = {
   get(header: string): string;
 };
 
+/** Routes of Strapi's own plugins that list records, and what they list. */
+const STRAPI_LISTS: [string, string][] = [
+  ['/api/users', 'plugin::users-permissions.user'],
+  ['/api/upload/files', 'plugin::upload.file'],
+];
+
 const hasBody = (req: IncomingMessage) =>
   req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
 
@@ -74,6 +80,25 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       checkQueryString(ctx.querystring) ??
       checkPagination(ctx.query.pagination);
     if (inUrl) return answer(inUrl);
+    // Strapi's own lists (users, uploads) query below the Document Service, where the kit's
+    // checks run for every other list: check their filter and sort values here the same way.
+    const own = STRAPI_LISTS.find(([prefix]) => ctx.path.startsWith(prefix));
+    if (own && ctx.method === 'GET' && (ctx.query.filters !== undefined || ctx.query.sort)) {
+      const kit = strapi.plugin('cms').service('kit') as {
+        guardRead(uid: string, params: Record<string, unknown>, viewer: { kind: 'global' }): void;
+      };
+      try {
+        kit.guardRead(
+          own[1],
+          { filters: ctx.query.filters, sort: ctx.query.sort },
+          { kind: 'global' },
+        );
+      } catch (error) {
+        throw (strapi.plugin('cms').service('errors') as { toHttp(e: unknown): unknown }).toHttp(
+          error,
+        );
+      }
+    }
 
     const isGraphql = ctx.path === graphql;
     if (hasBody(ctx.req) && (isGraphql || ctx.path.startsWith('/api/'))) {
