@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { APPLICATION_STATUSES, choices } from '../choices';
 import { Answers, useVersionDefinition } from '../forms/answers';
+import type { Submission } from '../forms/types';
 import { percent } from '../grants/percent';
 import { ReviewsTable } from '../grants/ReviewsTable';
 import type { Application, Round } from '../grants/types';
@@ -20,7 +21,7 @@ import { ApplicationActions } from './ApplicationActions';
 function ApplicationAnswers() {
   const record = useRecordContext<Application>();
   const [locale] = useLocaleState();
-  const { data: submission } = useGetOne(
+  const { data: submission } = useGetOne<Submission>(
     'forms-submissions',
     { id: record?.submission?.documentId },
     { enabled: !!record?.submission?.documentId },

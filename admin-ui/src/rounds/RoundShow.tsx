@@ -25,6 +25,7 @@ import {
 } from 'react-admin';
 import { yuanToFen } from '../../../plugins/forms/server/src/domain/money';
 import { ROUND_STATUSES, choices } from '../choices';
+import type { Form } from '../forms/types';
 import type { Round } from '../grants/types';
 import { yuan } from '../money';
 import { ActionDialog, useAction, useFieldValues } from '../actions';
@@ -124,7 +125,7 @@ function RubricTable() {
 
 function PublicFormLink() {
   const record = useRecordContext<Round>();
-  const { data: form } = useGetOne(
+  const { data: form } = useGetOne<Form>(
     'forms-forms',
     { id: record?.form?.documentId },
     { enabled: !!record?.form?.documentId },
