@@ -11,11 +11,9 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { restJson } from './rest';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- REST answers */
-
-/** POSTs a JSON body to one of the server's actions (receive, award, pay …). */
-export const postAction = (url: string, body: object = {}) =>
-  restJson<any>(url, {
+/** POSTs a JSON body to one of the server's actions (receive, award, pay …); `T`: its answer. */
+export const postAction = <T = unknown,>(url: string, body: object = {}) =>
+  restJson<T>(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),

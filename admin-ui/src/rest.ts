@@ -2,6 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { HttpError } from 'react-admin';
 import { getToken } from './authProvider';
 
+/** What Strapi answers: `{ data }`, or `{ error }` with each field's message (and `messageZh`). */
+interface StrapiAnswer {
+  data?: unknown;
+  error?: {
+    message?: string;
+    details?: { messageZh?: string; errors?: { message?: string; messageZh?: string }[] };
+  };
+}
+
 /**
  * REST calls the console makes where GraphQL cannot serve (publishing, file downloads,
  * per-version counts), with the signed-in user's token and Strapi's errors as react-admin's.
@@ -12,7 +21,7 @@ export async function restJson<T>(url: string, init: RequestInit = {}): Promise<
     ...init,
     headers: { ...(init.headers ?? {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
   });
-  const body = await res.json().catch(() => ({}));
+  const body: StrapiAnswer = await res.json().catch(() => ({}));
   if (!res.ok) {
     const zh = (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
     const first = body?.error?.details?.errors?.[0];

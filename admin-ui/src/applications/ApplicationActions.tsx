@@ -2,22 +2,23 @@ import { Button, Checkbox, FormControlLabel, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useGetOne, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { ActionDialog, NoteButton, useAction } from '../actions';
+import type { Application, Reviewer, Round } from '../grants/types';
 import { restJson } from '../rest';
 import { AwardDialog } from './AwardDialog';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 /** Chooses reviewers from the users who may review. */
 function AssignReviewers({ applicationId }: { applicationId: string }) {
   const translate = useTranslate();
   const act = useAction();
-  const [users, setUsers] = useState<any[]>([]);
+  const [users, setUsers] = useState<Reviewer[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
   return (
     <ActionDialog
       label="linli.grants.assign"
       buttonProps={{ 'data-testid': 'assign-reviewers' }}
-      onOpen={() => restJson<any[]>('/api/grants/reviewers').then(setUsers, () => setUsers([]))}
+      onOpen={() =>
+        restJson<Reviewer[]>('/api/grants/reviewers').then(setUsers, () => setUsers([]))
+      }
       onConfirm={() =>
         act(`/api/grants/applications/${applicationId}/reviewers`, { reviewers: chosen })
       }
@@ -42,11 +43,11 @@ function AssignReviewers({ applicationId }: { applicationId: string }) {
 }
 
 export function ApplicationActions() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Application>();
   const translate = useTranslate();
   const act = useAction();
   const { permissions } = usePermissions<string>();
-  const { data: round } = useGetOne(
+  const { data: round } = useGetOne<Round>(
     'grants-rounds',
     { id: record?.round?.documentId },
     { enabled: !!record?.round?.documentId },
@@ -66,7 +67,7 @@ export function ApplicationActions() {
         <NoteButton label="linli.grants.withdraw" color="warning" onSubmit={status('withdrawn')} />
       )}
       {live && round?.status === 'awarding' && <AwardDialog application={record} />}
-      {live && ['open', 'reviewing'].includes(round?.status) && (
+      {live && !!round && ['open', 'reviewing'].includes(round.status) && (
         <AssignReviewers applicationId={record.id} />
       )}
       {record.status === 'under_review' && (

@@ -11,9 +11,8 @@ import {
 } from 'react-admin';
 import { APPLICATION_STATUSES, choices } from '../choices';
 import { percent } from '../grants/percent';
+import type { Application } from '../grants/types';
 import { yuan } from '../money';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 export function ApplicationList() {
   return (
@@ -35,10 +34,10 @@ export function ApplicationList() {
         <DataTable.Col source="projectTitle" />
         <DataTable.Col source="organisationName" />
         <DataTable.Col source="requested">
-          <FunctionField render={(r: any) => yuan(r.requested)} />
+          <FunctionField render={(r: Application) => yuan(r.requested)} />
         </DataTable.Col>
         <DataTable.Col source="score">
-          <FunctionField render={(r: any) => percent(r.score)} />
+          <FunctionField render={(r: Application) => percent(r.score)} />
         </DataTable.Col>
         <DataTable.Col source="status">
           <SelectField

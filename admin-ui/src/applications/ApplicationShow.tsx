@@ -11,17 +11,17 @@ import {
 } from 'react-admin';
 import { APPLICATION_STATUSES, choices } from '../choices';
 import { Answers, useVersionDefinition } from '../forms/answers';
+import type { Submission } from '../forms/types';
 import { percent } from '../grants/percent';
 import { ReviewsTable } from '../grants/ReviewsTable';
+import type { Application, Round } from '../grants/types';
 import { yuan } from '../money';
 import { ApplicationActions } from './ApplicationActions';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
-
 function ApplicationAnswers() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Application>();
   const [locale] = useLocaleState();
-  const { data: submission } = useGetOne(
+  const { data: submission } = useGetOne<Submission>(
     'forms-submissions',
     { id: record?.submission?.documentId },
     { enabled: !!record?.submission?.documentId },
@@ -38,8 +38,8 @@ function ApplicationAnswers() {
 }
 
 function ApplicationReviews() {
-  const record = useRecordContext<any>();
-  const { data: round } = useGetOne(
+  const record = useRecordContext<Application>();
+  const { data: round } = useGetOne<Round>(
     'grants-rounds',
     { id: record?.round?.documentId },
     { enabled: !!record?.round?.documentId },
@@ -70,8 +70,8 @@ export function ApplicationShow() {
           label="resources.grants-applications.fields.organisation"
           emptyText="—"
         />
-        <FunctionField source="requested" render={(r: any) => yuan(r.requested)} />
-        <FunctionField source="score" render={(r: any) => percent(r.score)} />
+        <FunctionField source="requested" render={(r: Application) => yuan(r.requested)} />
+        <FunctionField source="score" render={(r: Application) => percent(r.score)} />
         <TextField source="summary" />
         <TextField source="receiptCode" />
         <FunctionField label="linli.grants.reviews" render={() => <ApplicationReviews />} />

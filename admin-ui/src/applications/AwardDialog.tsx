@@ -7,11 +7,10 @@ import { useTranslate } from 'react-admin';
 import { fenToYuan, yuanToFen } from '../../../plugins/forms/server/src/domain/money';
 import { yuan } from '../money';
 import { ActionDialog, useAction } from '../actions';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+import type { Application } from '../grants/types';
 
 /** The award and its tranche plan: amounts in yuan, the plan adding up to the award. */
-export function AwardDialog({ application }: { application: any }) {
+export function AwardDialog({ application }: { application: Application }) {
   const translate = useTranslate();
   const act = useAction();
   const requested = Number(application.requested);

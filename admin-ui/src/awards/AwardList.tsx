@@ -10,9 +10,8 @@ import {
   SelectInput,
 } from 'react-admin';
 import { AWARD_STATUSES, choices } from '../choices';
+import type { Award } from '../grants/types';
 import { yuan } from '../money';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 export function AwardList() {
   return (
@@ -34,10 +33,10 @@ export function AwardList() {
         <DataTable.Col source="projectTitle" />
         <DataTable.Col source="organisationName" />
         <DataTable.Col source="amount">
-          <FunctionField render={(r: any) => yuan(r.amount)} />
+          <FunctionField render={(r: Award) => yuan(r.amount)} />
         </DataTable.Col>
         <DataTable.Col source="paid">
-          <FunctionField render={(r: any) => yuan(r.paid)} />
+          <FunctionField render={(r: Award) => yuan(r.paid)} />
         </DataTable.Col>
         <DataTable.Col source="status">
           <SelectField source="status" choices={choices('awardStatus', AWARD_STATUSES)} />

@@ -12,28 +12,28 @@ import {
 import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { yuanToFen } from '../../../plugins/forms/server/src/domain/money';
 import { TrancheButtons } from '../grants/TrancheButtons';
+import type { Award, AwardPlan as Plan } from '../grants/types';
 import { yuan } from '../money';
 import { NoteButton, useAction } from '../actions';
 import { useRest } from '../rest';
 import { ReportDialog } from './ReportDialog';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
-
 /** The award's tranches and reports, each with what may be done next. */
 export function AwardPlan() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Award>();
   const translate = useTranslate();
   const act = useAction();
   const { permissions } = usePermissions<string>();
-  const plan = useRest<any>(record?.id ? `/api/grants/awards/${record.id}/plan` : null);
-  if (!plan) return null;
+  const plan = useRest<Plan>(record?.id ? `/api/grants/awards/${record.id}/plan` : null);
+  // No record, no plan: the read waits for the record (rest.ts useRest).
+  if (!record || !plan) return null;
   const staff = permissions === 'foundation-staff';
   return (
     <Box>
       <Typography variant="subtitle1">{translate('linli.grants.tranche_plan')}</Typography>
       <Table size="small" data-testid="tranches">
         <TableBody>
-          {plan.tranches.map((t: any) => (
+          {plan.tranches.map((t) => (
             <TableRow key={t.documentId} data-testid={`tranche-${t.number}`}>
               <TableCell>{t.label ?? `#${t.number}`}</TableCell>
               <TableCell>{yuan(t.amount)}</TableCell>
@@ -63,7 +63,7 @@ export function AwardPlan() {
       </Typography>
       <Table size="small" data-testid="reports">
         <TableBody>
-          {plan.reports.map((r: any) => (
+          {plan.reports.map((r) => (
             <TableRow key={r.documentId}>
               <TableCell>{translate(`enums.reportKind.${r.kind}`)}</TableCell>
               <TableCell>{r.submittedOn}</TableCell>

@@ -8,10 +8,9 @@ import {
   TextField,
 } from 'react-admin';
 import { AWARD_STATUSES, choices } from '../choices';
+import type { Award } from '../grants/types';
 import { yuan } from '../money';
 import { AwardPlan } from './AwardPlan';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 export function AwardShow() {
   return (
@@ -40,16 +39,16 @@ export function AwardShow() {
         />
         <FunctionField
           source="amount"
-          render={(r: any) => <span data-testid="award-amount-field">{yuan(r.amount)}</span>}
+          render={(r: Award) => <span data-testid="award-amount-field">{yuan(r.amount)}</span>}
         />
-        <FunctionField source="approved" render={(r: any) => yuan(r.approved)} />
+        <FunctionField source="approved" render={(r: Award) => yuan(r.approved)} />
         <FunctionField
           source="paid"
-          render={(r: any) => <span data-testid="award-paid">{yuan(r.paid)}</span>}
+          render={(r: Award) => <span data-testid="award-paid">{yuan(r.paid)}</span>}
         />
         <FunctionField
           source="returned"
-          render={(r: any) => <span data-testid="award-returned">{yuan(r.returned)}</span>}
+          render={(r: Award) => <span data-testid="award-returned">{yuan(r.returned)}</span>}
         />
         <DateField source="awardedAt" showTime />
         <DateField source="closedAt" showTime />

@@ -1,14 +1,12 @@
 import { ApolloClient, createHttpLink, InMemoryCache } from '@apollo/client';
 import { setContext } from '@apollo/client/link/context';
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
-import buildGraphQLProvider, { introspectSchema } from 'ra-data-graphql';
+import buildGraphQLProvider, { introspectSchema, type Options } from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'react-admin';
 import { getToken } from '../authProvider';
 import { buildQueryFactory, type IntrospectionResults } from './buildQuery';
-import { readInPages } from './pages';
+import { readInPages, type ListParams } from './pages';
 import { RESOURCES } from './resources';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Apollo and GraphQL error shapes */
 
 /**
  * Strapi answers a token it no longer accepts (expired, revoked) with HTTP 401 and a body
@@ -36,21 +34,45 @@ export const client = new ApolloClient({
 
 const TYPES = Object.values(RESOURCES).map((r) => r.type);
 
+/** A GraphQL error as Strapi sends it: ValidationError's details carry each field's messages. */
+interface GraphQLErrorShape {
+  message: string;
+  extensions?: {
+    code?: string;
+    error?: { details?: { errors?: { path: string[]; message: string; messageZh?: string }[] } };
+  };
+}
+
+/**
+ * What a failed call may carry: Apollo's error (ra-data-graphql hands it on as is, or wrapped in
+ * `body`), the 401 thrown by fetchRefusingUnauthorized, or any other Error.
+ */
+interface CallError {
+  message?: string;
+  status?: number;
+  graphQLErrors?: readonly GraphQLErrorShape[];
+  body?: {
+    graphQLErrors?: readonly GraphQLErrorShape[];
+    networkError?: { statusCode?: number } | null;
+    status?: number;
+  };
+}
+
 /**
  * A GraphQL error as react-admin shows it: the server's message in the user's language
  * (Strapi's ValidationError carries each field's Chinese message as `messageZh`), and the
  * HTTP status react-admin expects (401 logs out, 403 and 404 do not).
  */
-export function toReactAdminError(error: any): HttpError {
+export function toReactAdminError(thrown: unknown): HttpError {
+  // Every property is read optionally: whatever was thrown, the shape below is only a hope.
+  const error = thrown as CallError | null | undefined;
   const graphQLError = error?.body?.graphQLErrors?.[0] ?? error?.graphQLErrors?.[0];
   const networkStatus =
     error?.body?.networkError?.statusCode ?? error?.body?.status ?? error?.status;
   if (!graphQLError)
     return new HttpError(error?.message ?? 'ra.notification.http_error', networkStatus ?? 500);
   const code = graphQLError.extensions?.code;
-  const details = graphQLError.extensions?.error?.details?.errors as
-    | { path: string[]; message: string; messageZh?: string }[]
-    | undefined;
+  const details = graphQLError.extensions?.error?.details?.errors;
   const zh = (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
   const message = details?.length
     ? details
@@ -91,6 +113,11 @@ async function resolveIntrospection(apollo: typeof client, options: Record<strin
   return introspectSchema(apollo, { ...options, schema } as never);
 }
 
+/**
+ * ra-data-graphql reads `resolveIntrospection` from its options (its defaultOptions carry one)
+ * but its Options type leaves it out, and types buildQuery against its own introspection shape
+ * where ours reads the few fields it needs (buildQuery.ts IntrospectionResults).
+ */
 const graphQLProvider = buildGraphQLProvider({
   client,
   resolveIntrospection,
@@ -101,17 +128,18 @@ const graphQLProvider = buildGraphQLProvider({
     include: TYPES,
     exclude: (type: { name: string }) => !TYPES.includes(type.name),
   },
-} as any) as unknown as DataProvider;
+} as unknown as Options);
 
 /** Every call's errors come back as react-admin errors carrying the server's message. */
 export const dataProvider: DataProvider = new Proxy(graphQLProvider, {
   get(target, name: string) {
-    const method = (target as any)[name];
+    const method: unknown = Reflect.get(target, name);
     if (typeof method !== 'function') return method;
-    const call =
+    const call: (...args: unknown[]) => unknown =
       name === 'getList'
-        ? (...args: any[]) => readInPages(args[1], (params) => method.call(target, args[0], params))
-        : (...args: unknown[]) => method.apply(target, args);
+        ? (...args) =>
+            readInPages(args[1] as ListParams, (params) => method.call(target, args[0], params))
+        : (...args) => method.apply(target, args);
     return (...args: unknown[]) =>
       Promise.resolve(call(...args)).catch((error: unknown) => {
         throw toReactAdminError(error);

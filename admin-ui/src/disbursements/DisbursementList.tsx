@@ -9,9 +9,8 @@ import {
 } from 'react-admin';
 import { TRANCHE_STATUSES, choices } from '../choices';
 import { TrancheButtons } from '../grants/TrancheButtons';
+import type { Tranche } from '../grants/types';
 import { yuan } from '../money';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 /** The disbursement queue: tranches to approve and to pay, across all awards. */
 export function DisbursementList() {
@@ -34,7 +33,7 @@ export function DisbursementList() {
         </DataTable.Col>
         <DataTable.Col source="label" />
         <DataTable.Col source="amount">
-          <FunctionField render={(r: any) => yuan(r.amount)} />
+          <FunctionField render={(r: Tranche) => yuan(r.amount)} />
         </DataTable.Col>
         <DataTable.Col source="dueOn">
           <DateField source="dueOn" />
@@ -44,7 +43,7 @@ export function DisbursementList() {
         </DataTable.Col>
         <DataTable.Col source="approvedBy" />
         <DataTable.Col label="linli.grants.actions">
-          <FunctionField render={(r: any) => <TrancheButtons tranche={r} />} />
+          <FunctionField render={(r: Tranche) => <TrancheButtons tranche={r} />} />
         </DataTable.Col>
       </DataTable>
     </List>

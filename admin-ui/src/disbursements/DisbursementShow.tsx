@@ -9,9 +9,8 @@ import {
 } from 'react-admin';
 import { TRANCHE_STATUSES, choices } from '../choices';
 import { TrancheButtons } from '../grants/TrancheButtons';
+import type { Tranche } from '../grants/types';
 import { yuan } from '../money';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 export function DisbursementShow() {
   return (
@@ -24,10 +23,10 @@ export function DisbursementShow() {
           label="resources.grants-disbursements.fields.award"
         />
         <TextField source="label" />
-        <FunctionField source="amount" render={(r: any) => yuan(r.amount)} />
+        <FunctionField source="amount" render={(r: Tranche) => yuan(r.amount)} />
         <DateField source="dueOn" />
         <SelectField source="status" choices={choices('trancheStatus', TRANCHE_STATUSES)} />
-        <FunctionField render={(r: any) => <TrancheButtons tranche={r} />} />
+        <FunctionField render={(r: Tranche) => <TrancheButtons tranche={r} />} />
         <DateField source="approvedAt" showTime />
         <TextField source="approvedBy" />
         <DateField source="paidAt" showTime />

@@ -11,9 +11,8 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { DONATION_CHANNELS, DONOR_KINDS, choices } from '../choices';
+import type { Donation } from '../grants/types';
 import { MoneyInput } from '../money';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
 export const DonationForm = () => (
   <SimpleForm>
@@ -25,7 +24,7 @@ export const DonationForm = () => (
 function DonationInputs() {
   const donorKind = useWatch({ name: 'donorKind' });
   const channel = useWatch({ name: 'channel' });
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Donation>();
   const fixed = !!record && record.status !== 'pledged';
   return (
     <>

@@ -15,11 +15,10 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { DONATION_CHANNELS, DONATION_STATUSES, choices } from '../choices';
+import type { Donation } from '../grants/types';
 import { yuan } from '../money';
 import { DisclosureButtons } from './DisclosureButtons';
 import { donorOf } from './donorOf';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
 const donationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -60,7 +59,7 @@ export function DonationList() {
           <FunctionField render={donorOf} />
         </DataTable.Col>
         <DataTable.Col source="amount">
-          <FunctionField render={(r: any) => yuan(r.amount)} />
+          <FunctionField render={(r: Donation) => yuan(r.amount)} />
         </DataTable.Col>
         <DataTable.Col source="channel">
           <SelectField source="channel" choices={choices('donationChannel', DONATION_CHANNELS)} />

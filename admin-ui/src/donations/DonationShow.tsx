@@ -21,13 +21,12 @@ import { DONATION_CHANNELS, DONATION_STATUSES, DONOR_KINDS, WRITERS, choices } f
 import { getToken } from '../authProvider';
 import { yuan } from '../money';
 import { NoteButton, postAction } from '../actions';
+import type { Donation } from '../grants/types';
 import { donorOf } from './donorOf';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
 /** Receive, refund, print: the donation's life, each step through the server. */
 function DonationActions() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Donation>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -35,7 +34,11 @@ function DonationActions() {
   if (!record || !WRITERS['grants-donations']?.includes(permissions as string)) return null;
   const act = async (what: 'receive' | 'refund', body: object = {}) => {
     try {
-      const d = await postAction(`/api/grants/donations/${record.id}/${what}`, body);
+      // The donation as it now stands (its receipt number once received).
+      const d = await postAction<Pick<Donation, 'receiptNo'>>(
+        `/api/grants/donations/${record.id}/${what}`,
+        body,
+      );
       notify(what === 'receive' ? 'linli.money.received' : 'linli.money.refunded', {
         type: 'success',
         messageArgs: { receiptNo: d.receiptNo },
@@ -91,7 +94,7 @@ export function DonationShow() {
         <SelectField source="donorKind" choices={choices('donorKind', DONOR_KINDS)} />
         <FunctionField source="donorName" render={donorOf} />
         <BooleanField source="namedConsent" />
-        <FunctionField source="amount" render={(r: any) => yuan(r.amount)} />
+        <FunctionField source="amount" render={(r: Donation) => yuan(r.amount)} />
         <SelectField source="channel" choices={choices('donationChannel', DONATION_CHANNELS)} />
         <TextField source="inKindDescription" />
         <DateField source="donatedOn" />

@@ -1,6 +1,7 @@
+import type { Donation } from '../grants/types';
+
 /** The donor as shown in lists and on the donation: a name, or a dash for an anonymous gift. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- records from the data provider
-export const donorOf = (r: any) =>
+export const donorOf = (r: Donation) =>
   r.donorKind === 'anonymous'
     ? '—'
     : (r.donorOrganisation?.name ?? r.donorPerson?.name ?? r.donorName ?? '');

@@ -10,6 +10,7 @@ import {
   useRecordContext,
   useTranslate,
   type Exporter,
+  type Identifier,
 } from 'react-admin';
 import { formatAnswer, toCsv } from '../../../plugins/forms/server/src/domain/export-table';
 import {
@@ -22,9 +23,14 @@ import { Answers } from './answers';
 import { useLang } from './Designer';
 import { FORM_CSS, FormRenderer } from './FormRenderer';
 import { restServices } from './services';
+import type { Form, FormVersion } from './types';
 import { clientErrors } from './validation';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
+/** A cms record with its custom fields' stored values (JSON, keyed by field). */
+interface WithCustomFields {
+  id: Identifier;
+  customFields?: Record<string, unknown> | null;
+}
 
 /**
  * Custom fields in a record's console screens: the live custom-field form of its type, shown on
@@ -37,19 +43,19 @@ export function useCustomFieldDefinition(appliesTo: string): FormDefinition | nu
   useEffect(() => {
     let live = true;
     (async () => {
-      const { data: forms } = await dataProvider.getList('forms-forms', {
+      const { data: forms } = await dataProvider.getList<Form>('forms-forms', {
         filter: { purpose: 'custom-fields', appliesTo, archived: false },
         pagination: { page: 1, perPage: 1 },
         sort: { field: 'updatedAt', order: 'DESC' },
       });
       const form = forms[0];
       if (!form?.liveVersion) return;
-      const { data: versions } = await dataProvider.getList('forms-form-versions', {
+      const { data: versions } = await dataProvider.getList<FormVersion>('forms-form-versions', {
         filter: { formKey: form.id, number: form.liveVersion },
         pagination: { page: 1, perPage: 1 },
         sort: { field: 'number', order: 'DESC' },
       });
-      if (live) setDefinition((versions[0]?.definition as FormDefinition) ?? null);
+      if (live) setDefinition(versions[0]?.definition ?? null);
     })().catch(() => undefined); // roles that may not read forms simply see no custom fields
     return () => {
       live = false;
@@ -59,7 +65,7 @@ export function useCustomFieldDefinition(appliesTo: string): FormDefinition | nu
 }
 
 export function CustomFieldsShow({ appliesTo }: { appliesTo: string }) {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<WithCustomFields>();
   const definition = useCustomFieldDefinition(appliesTo);
   const translate = useTranslate();
   const lang = useLang();
@@ -208,8 +214,8 @@ export function exporterWithCustomFields(
   definition: FormDefinition | null,
   lang: 'zh' | 'en',
   name: string,
-): Exporter {
-  return (records: any[]) => {
+): Exporter<WithCustomFields & Record<string, unknown>> {
+  return (records) => {
     const base = [
       ...new Set(
         records.flatMap((r) =>
@@ -222,7 +228,11 @@ export function exporterWithCustomFields(
       v === null || v === undefined
         ? ''
         : typeof v === 'object'
-          ? String((v as any).name ?? (v as any).documentId ?? JSON.stringify(v))
+          ? String(
+              (v as { name?: unknown }).name ??
+                (v as { documentId?: unknown }).documentId ??
+                JSON.stringify(v),
+            )
           : String(v);
     const table = {
       header: [...base, ...custom.map((f) => labelIn(f.label, lang))],

@@ -1,17 +1,14 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { yuan } from '../money';
+import type { Fund, FundBalance } from '../grants/types';
 import { useRest } from '../rest';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
 /** The fund's money, read from the ledger. */
 export function Balances() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Fund>();
   const translate = useTranslate();
-  const b = useRest<Record<string, number>>(
-    record?.id ? `/api/grants/funds/${record.id}/balance` : null,
-  );
+  const b = useRest<FundBalance>(record?.id ? `/api/grants/funds/${record.id}/balance` : null);
   if (!b) return null;
   return (
     <Box data-testid="fund-balances">

@@ -10,11 +10,10 @@ import {
   TextField,
 } from 'react-admin';
 import { DONATION_STATUSES, FUND_KINDS, FUND_STATUSES, choices } from '../choices';
+import type { Donation } from '../grants/types';
 import { yuan } from '../money';
 import { Balances } from './Balances';
 import { Statement } from './Statement';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
 export function FundShow() {
   return (
@@ -46,7 +45,7 @@ export function FundShow() {
               <DateField source="donatedOn" />
             </DataTable.Col>
             <DataTable.Col source="amount">
-              <FunctionField render={(r: any) => yuan(r.amount)} />
+              <FunctionField render={(r: Donation) => yuan(r.amount)} />
             </DataTable.Col>
             <DataTable.Col source="status">
               <SelectField source="status" choices={choices('donationStatus', DONATION_STATUSES)} />

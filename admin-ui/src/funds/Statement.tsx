@@ -12,26 +12,25 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import type { Fund, FundStatement } from '../grants/types';
 import { yuan } from '../money';
 import { restJson } from '../rest';
 import { todayInChina } from '../../../cms/server/src/domain/china-time';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
-
 /** A period's statement of the fund, read from the ledger, reconciled, printable. */
 export function Statement() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Fund>();
   const translate = useTranslate();
   const notify = useNotify();
   const today = todayInChina();
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
-  const [s, setS] = useState<any>(null);
+  const [s, setS] = useState<FundStatement | null>(null);
   if (!record) return null;
   const make = async () => {
     try {
       setS(
-        await restJson<any>(
+        await restJson<FundStatement>(
           `/api/grants/funds/${record.id}/statement?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
         ),
       );
@@ -91,7 +90,7 @@ export function Statement() {
           <TableBody>
             {line('opening', s.opening)}
             {line('donations', s.donations, '+')}
-            {Object.entries(s.donationsByChannel as Record<string, any>).map(([channel, c]) => (
+            {Object.entries(s.donationsByChannel).map(([channel, c]) => (
               <TableRow key={channel}>
                 <TableCell sx={{ pl: 4 }}>
                   {translate(`enums.donationChannel.${channel}`)}（{c.count}）

@@ -2,13 +2,18 @@ import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material'
 import { useTranslate } from 'react-admin';
 import { useRest } from '../rest';
 import { percent } from './percent';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+import type { Criterion, ReviewRow } from './types';
 
 /** The reviews of an application, as the server lets this user see them. */
-export function ReviewsTable({ applicationId, rubric }: { applicationId: string; rubric?: any[] }) {
+export function ReviewsTable({
+  applicationId,
+  rubric,
+}: {
+  applicationId: string;
+  rubric?: Criterion[] | null;
+}) {
   const translate = useTranslate();
-  const reviews = useRest<any[]>(`/api/grants/applications/${applicationId}/reviews`);
+  const reviews = useRest<ReviewRow[]>(`/api/grants/applications/${applicationId}/reviews`);
   if (!reviews?.length) return null;
   return (
     <Table size="small" data-testid="reviews">

@@ -1,11 +1,10 @@
 import { Button, Stack } from '@mui/material';
 import { usePermissions, useTranslate } from 'react-admin';
 import { NoteButton, useAction } from '../actions';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
+import type { Tranche } from './types';
 
 /** Approve, pay or cancel one tranche: what staff may do next with it. */
-export function TrancheButtons({ tranche }: { tranche: any }) {
+export function TrancheButtons({ tranche }: { tranche: Tranche }) {
   const translate = useTranslate();
   const act = useAction();
   const { permissions } = usePermissions<string>();

@@ -11,10 +11,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import { REPORT_KINDS, REPORT_STATUSES, choices } from '../choices';
+import type { Report } from '../grants/types';
 import { yuan } from '../money';
 import { NoteButton, useAction } from '../actions';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 export function ReportShow() {
   return (
@@ -31,24 +30,24 @@ export function ReportShow() {
         <TextField source="beneficiaries" />
         <FunctionField
           source="volunteerMinutes"
-          render={(r: any) =>
+          render={(r: Report) =>
             r.volunteerMinutes != null ? `${(r.volunteerMinutes / 60).toFixed(1)} h` : ''
           }
         />
-        <FunctionField source="spending" render={(r: any) => yuan(r.spending)} />
+        <FunctionField source="spending" render={(r: Report) => yuan(r.spending)} />
         <TextField source="narrative" />
         <SelectField source="status" choices={choices('reportStatus', REPORT_STATUSES)} />
         <TextField source="reviewNote" />
         <FunctionField
           label="linli.grants.decide"
-          render={(r: any) => <ReportButtons report={r} />}
+          render={(r: Report) => <ReportButtons report={r} />}
         />
       </SimpleShowLayout>
     </Show>
   );
 }
 
-function ReportButtons({ report }: { report: any }) {
+function ReportButtons({ report }: { report: Report }) {
   const translate = useTranslate();
   const act = useAction();
   const { permissions } = usePermissions<string>();

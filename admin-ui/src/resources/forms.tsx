@@ -62,9 +62,8 @@ import {
   graphqlEnum,
 } from '../choices';
 import { Designer, useLang } from '../forms/Designer';
+import type { Form, FormVersion } from '../forms/types';
 import { download, restJson } from '../rest';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
 const ROLE_CHOICES = [
   'foundation-staff',
@@ -104,7 +103,7 @@ export function FormList() {
         </DataTable.Col>
         <DataTable.NumberCol source="liveVersion" />
         <DataTable.Col source="draft" label="linli.forms.has_draft">
-          <FunctionField render={(r: any) => (r.draft ? '✎' : '')} />
+          <FunctionField render={(r: Form) => (r.draft ? '✎' : '')} />
         </DataTable.Col>
         <DataTable.Col source="archived">
           <BooleanField source="archived" />
@@ -119,7 +118,7 @@ export function FormList() {
 
 /** Versions with their submission counts, from the server. */
 function Versions() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Form>();
   const translate = useTranslate();
   const [rows, setRows] = useState<
     { number: number; releasedAt: string; releasedBy: string | null; submissions: number }[] | null
@@ -170,7 +169,7 @@ function Versions() {
 }
 
 function PublishingActions() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Form>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -200,7 +199,7 @@ function PublishingActions() {
       {
         mutationMode: 'pessimistic',
         onSuccess: () => refresh(),
-        onError: (e: any) => notify(e.message, { type: 'error' }),
+        onError: (e: Error) => notify(e.message, { type: 'error' }),
       },
     );
   return (
@@ -208,7 +207,7 @@ function PublishingActions() {
       <Button
         variant="contained"
         startIcon={<PublishIcon />}
-        disabled={!record.draft || problems.length > 0 || record.archived}
+        disabled={!record.draft || problems.length > 0 || !!record.archived}
         onClick={publish}
       >
         {translate('linli.forms.publish')}
@@ -227,7 +226,7 @@ function PublishingActions() {
 }
 
 function PublicAccess() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Form>();
   const translate = useTranslate();
   const lang = useLang();
   if (!record || record.purpose === 'custom_fields') return null;
@@ -310,7 +309,7 @@ export function FormShow() {
         <SelectField source="access" choices={choices('formAccess', graphqlEnum(FORM_ACCESS))} />
         <FunctionField
           source="roles"
-          render={(r: any) => (Array.isArray(r.roles) ? r.roles.join('、') : '')}
+          render={(r: Form) => (Array.isArray(r.roles) ? r.roles.join('、') : '')}
         />
         <DateField source="opensAt" showTime />
         <DateField source="closesAt" showTime />
@@ -328,15 +327,17 @@ export function FormShow() {
 function DraftInput() {
   const translate = useTranslate();
   const dataProvider = useDataProvider();
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Form>();
   const { field } = useInput({
     source: 'draft',
     validate: (value: unknown) =>
       value && definitionIssues(value).length > 0 ? 'linli.forms.problems' : undefined,
   });
   const draft = field.value as FormDefinition | null;
+  // Offered only for a published form (below), so the record is there.
   const startFromLive = async () => {
-    const { data } = await dataProvider.getList('forms-form-versions', {
+    if (!record) return;
+    const { data } = await dataProvider.getList<FormVersion>('forms-form-versions', {
       filter: { formKey: record.id, number: record.liveVersion },
       pagination: { page: 1, perPage: 1 },
       sort: { field: 'number', order: 'DESC' },
@@ -371,7 +372,7 @@ function DraftInput() {
 function FormSettings({ create }: { create?: boolean }) {
   const purpose = useWatch({ name: 'purpose' });
   const access = useWatch({ name: 'access' });
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Form>();
   const published = !!record?.liveVersion;
   return (
     <>

@@ -29,9 +29,8 @@ import { Link } from 'react-router-dom';
 import { SUBMISSION_STATUSES, choices, graphqlEnum } from '../choices';
 import { Answers, useVersionDefinition } from '../forms/answers';
 import { useLang } from '../forms/Designer';
+import type { Submission } from '../forms/types';
 import { download } from '../rest';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records from the data provider */
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -123,7 +122,7 @@ export function SubmissionList() {
 }
 
 function SubmissionAnswers() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Submission>();
   const translate = useTranslate();
   const lang = useLang();
   const definition = useVersionDefinition(record?.formKey, record?.versionNumber);
@@ -162,7 +161,7 @@ export function SubmissionShow() {
         <DateField source="createdAt" showTime />
         <FunctionField
           source="target"
-          render={(r: any) =>
+          render={(r: Submission) =>
             r.target && TARGET_RESOURCE[r.target.uid] ? (
               <Link to={`/${TARGET_RESOURCE[r.target.uid]}/${r.target.documentId}/show`}>
                 {r.target.label ?? r.target.documentId}

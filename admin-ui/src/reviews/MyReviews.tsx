@@ -1,16 +1,15 @@
 import { Box, Checkbox, FormControlLabel, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import type { Assignment } from '../grants/types';
 import { useRest } from '../rest';
 import { ReviewCard } from './ReviewCard';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 /** The reviewer's own assignments (评审工作台). */
 export function MyReviews() {
   const translate = useTranslate();
   // Reloaded by every action's refresh (rest.ts useRest).
-  const reviews = useRest<any[]>('/api/grants/reviews/mine');
+  const reviews = useRest<Assignment[]>('/api/grants/reviews/mine');
   const [all, setAll] = useState(false);
   const shown = (reviews ?? []).filter((r) => all || r.status === 'assigned');
   return (

@@ -11,18 +11,17 @@ import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Answers } from '../forms/answers';
 import { ReviewsTable } from '../grants/ReviewsTable';
+import type { Assignment, Criterion } from '../grants/types';
 import { yuan } from '../money';
 import { NoteButton, useAction } from '../actions';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
-
 /** One assignment: the application's answers, and the score sheet or the reviews once scored. */
-export function ReviewCard({ review }: { review: any }) {
+export function ReviewCard({ review }: { review: Assignment }) {
   const translate = useTranslate();
   const send = useAction();
   const [locale] = useLocaleState();
   const zh = locale.startsWith('zh');
-  const rubric: any[] = review.round?.rubric ?? [];
+  const rubric: Criterion[] = review.round?.rubric ?? [];
   const [scores, setScores] = useState<Record<string, string>>({});
   const [recommendation, setRecommendation] = useState('');
   const [comment, setComment] = useState('');

@@ -1,16 +1,15 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
 import { percent } from '../grants/percent';
+import type { Round, RoundRanking } from '../grants/types';
 import { yuan } from '../money';
 import { useRest } from '../rest';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
-
 /** The round's applications by weighted score, with their reviews and awards. */
 export function Ranking() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Round>();
   const translate = useTranslate();
-  const data = useRest<any>(record?.id ? `/api/grants/rounds/${record.id}/ranking` : null);
+  const data = useRest<RoundRanking>(record?.id ? `/api/grants/rounds/${record.id}/ranking` : null);
   if (!data) return null;
   return (
     <Box data-testid="ranking">
@@ -37,7 +36,7 @@ export function Ranking() {
           </TableRow>
         </TableHead>
         <TableBody>
-          {data.rows.map((r: any) => (
+          {data.rows.map((r) => (
             <TableRow key={r.documentId}>
               <TableCell>{r.rank ?? '—'}</TableCell>
               <TableCell>

@@ -9,12 +9,11 @@ import {
   required,
   useRecordContext,
 } from 'react-admin';
+import type { Round } from '../grants/types';
 import { MoneyInput } from '../money';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
-
 export function RoundInputs() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Round>();
   const opened = !!record && record.status !== 'draft';
   return (
     <>

@@ -9,9 +9,8 @@ import {
   SelectInput,
 } from 'react-admin';
 import { ROUND_STATUSES, choices } from '../choices';
+import type { Round } from '../grants/types';
 import { yuan } from '../money';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 export function RoundList() {
   return (
@@ -35,10 +34,10 @@ export function RoundList() {
           <SelectField source="status" choices={choices('roundStatus', ROUND_STATUSES)} />
         </DataTable.Col>
         <DataTable.Col source="budget">
-          <FunctionField render={(r: any) => yuan(r.budget)} />
+          <FunctionField render={(r: Round) => yuan(r.budget)} />
         </DataTable.Col>
         <DataTable.Col source="awarded">
-          <FunctionField render={(r: any) => yuan(r.awarded)} />
+          <FunctionField render={(r: Round) => yuan(r.awarded)} />
         </DataTable.Col>
         <DataTable.Col source="opensOn">
           <DateField source="opensOn" />

@@ -25,11 +25,11 @@ import {
 } from 'react-admin';
 import { yuanToFen } from '../../../plugins/forms/server/src/domain/money';
 import { ROUND_STATUSES, choices } from '../choices';
+import type { Form } from '../forms/types';
+import type { Round } from '../grants/types';
 import { yuan } from '../money';
 import { ActionDialog, useAction, useFieldValues } from '../actions';
 import { Ranking } from './Ranking';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- records and REST answers */
 
 const ROUND_NEXT: Record<string, string> = {
   draft: 'open',
@@ -40,7 +40,7 @@ const ROUND_NEXT: Record<string, string> = {
 
 /** Moves the round to its next stage. */
 function RoundStage() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Round>();
   const translate = useTranslate();
   const act = useAction();
   const { permissions } = usePermissions<string>();
@@ -61,7 +61,7 @@ function RoundStage() {
 
 /** An application handed in on paper, typed in as a draft. */
 function PaperApplication() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Round>();
   const translate = useTranslate();
   const act = useAction();
   const { permissions } = usePermissions<string>();
@@ -96,11 +96,11 @@ function PaperApplication() {
 }
 
 function RubricTable() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Round>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (!Array.isArray(record?.rubric)) return null;
-  const total = record.rubric.reduce((s: number, c: any) => s + c.weight, 0);
+  const total = record.rubric.reduce((s, c) => s + c.weight, 0);
   return (
     <Table size="small" data-testid="rubric">
       <TableHead>
@@ -111,7 +111,7 @@ function RubricTable() {
         </TableRow>
       </TableHead>
       <TableBody>
-        {record.rubric.map((c: any) => (
+        {record.rubric.map((c) => (
           <TableRow key={c.key}>
             <TableCell>{locale.startsWith('zh') ? c.label : (c.labelEn ?? c.label)}</TableCell>
             <TableCell>{Math.round((c.weight / total) * 100)}%</TableCell>
@@ -124,8 +124,8 @@ function RubricTable() {
 }
 
 function PublicFormLink() {
-  const record = useRecordContext<any>();
-  const { data: form } = useGetOne(
+  const record = useRecordContext<Round>();
+  const { data: form } = useGetOne<Form>(
     'forms-forms',
     { id: record?.form?.documentId },
     { enabled: !!record?.form?.documentId },
@@ -154,9 +154,9 @@ export function RoundShow() {
           link="show"
           label="resources.grants-rounds.fields.fund"
         />
-        <FunctionField source="budget" render={(r: any) => yuan(r.budget)} />
-        <FunctionField source="cap" render={(r: any) => yuan(r.cap)} />
-        <FunctionField source="awarded" render={(r: any) => yuan(r.awarded)} />
+        <FunctionField source="budget" render={(r: Round) => yuan(r.budget)} />
+        <FunctionField source="cap" render={(r: Round) => yuan(r.cap)} />
+        <FunctionField source="awarded" render={(r: Round) => yuan(r.awarded)} />
         <DateField source="opensOn" />
         <DateField source="closesOn" />
         <ReferenceField
