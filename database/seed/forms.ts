@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { getService as formsService } from '../../plugins/forms/server/src/utils';
 import { createRandom } from './random';
+import { dbQuery, documents } from './strapi';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and services are untyped */
+type DocumentRef = { documentId: string };
 
 /**
  * The demo district's forms, published through the forms plugin's own services (so they are
@@ -347,28 +349,29 @@ export function demoForms(districtAreaId: string, hubId: string | null) {
 
 export async function seedDemoForms(strapi: Core.Strapi): Promise<number> {
   if (!strapi.plugin('forms')) return 0;
-  const forms = strapi.db.query('plugin::forms.form' as any);
+  const forms = dbQuery(strapi, 'plugin::forms.form');
   if (await forms.findOne({ where: { slug: 'resident-request' }, select: ['id'] })) return 0;
-  const district = await strapi.db
-    .query('plugin::cms.area' as any)
-    .findOne({ where: { level: 'district' }, select: ['documentId'] });
+  const district: DocumentRef | null = await dbQuery(strapi, 'plugin::cms.area').findOne({
+    where: { level: 'district' },
+    select: ['documentId'],
+  });
   if (!district) return 0;
-  const hub = await strapi.db
-    .query('plugin::cms.organisation' as any)
-    .findOne({ where: { kind: 'hub' }, select: ['documentId'], orderBy: { id: 'asc' } });
-  const definitions = strapi.plugin('forms').service('definitions') as any;
-  const submissions = strapi.plugin('forms').service('submissions') as any;
+  const hub: DocumentRef | null = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+    where: { kind: 'hub' },
+    select: ['documentId'],
+    orderBy: { id: 'asc' },
+  });
+  const definitions = formsService(strapi, 'definitions');
+  const submissions = formsService(strapi, 'submissions');
   const published: Record<string, string> = {};
   for (const spec of demoForms(district.documentId, hub?.documentId ?? null)) {
-    const created: any = await strapi
-      .documents('plugin::forms.form' as any)
-      .create({ data: spec as any });
+    const created = await documents(strapi, 'plugin::forms.form').create({ data: spec });
     await definitions.publish(created.documentId);
     published[spec.slug] = created.documentId;
   }
 
   // Answers from across the district's communities, through the same validation as the page.
-  const communities = await strapi.db.query('plugin::cms.area' as any).findMany({
+  const communities: DocumentRef[] = await dbQuery(strapi, 'plugin::cms.area').findMany({
     where: { level: { $in: ['community', 'village'] } },
     select: ['documentId'],
   });

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { createRandom } from './random';
 import { addDays } from '../../cms/server/src/domain/china-time';
+import { getService as grantsService } from '../../plugins/grants/server/src/utils';
+import { dbQuery, documents as documentService, ledgerService } from './strapi';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+type DocumentRef = { documentId: string };
 
 /**
  * The foundation's books as the district published them (shared/domain/FIGURES.md): 186
@@ -32,16 +34,19 @@ export function demoAmounts(random: () => number): number[] {
 
 export async function seedDemoGrants(strapi: Core.Strapi): Promise<number> {
   if (!strapi.plugin('grants')) return 0;
-  const fundsQ = strapi.db.query('plugin::grants.fund' as any);
+  const fundsQ = dbQuery(strapi, 'plugin::grants.fund');
   if (await fundsQ.findOne({ where: { code: 'GENERAL' }, select: ['id'] })) return 0;
-  const communities = await strapi.db.query('plugin::cms.area' as any).findMany({
+  const communities: (DocumentRef & { name: string })[] = await dbQuery(
+    strapi,
+    'plugin::cms.area',
+  ).findMany({
     where: { level: 'community' },
     select: ['documentId', 'name'],
     orderBy: { code: 'asc' },
     limit: 3,
   });
   if (communities.length === 0) return 0;
-  const documents = (uid: string) => strapi.documents(uid as any) as any;
+  const documents = (uid: string) => documentService(strapi, uid);
   const general = await documents('plugin::grants.fund').create({
     data: {
       name: '基金会一般基金',
@@ -76,7 +81,7 @@ export async function seedDemoGrants(strapi: Core.Strapi): Promise<number> {
     );
   }
   // The special fund's ¥2,000,000 comes from the district government, not from donations.
-  const ledger = strapi.plugin('ledger').service('ledger') as any;
+  const ledger = ledgerService(strapi);
   await ledger.openAccount({
     code: 'world:government:fen',
     unit: 'fen',
@@ -93,13 +98,17 @@ export async function seedDemoGrants(strapi: Core.Strapi): Promise<number> {
   });
 
   const { next: random, pick } = createRandom(20261123);
-  const people = await strapi.db
-    .query('plugin::cms.person' as any)
-    .findMany({ where: { isDonor: true }, select: ['documentId'], limit: 200 });
-  const companies = await strapi.db
-    .query('plugin::cms.organisation' as any)
-    .findMany({ where: { kind: 'partner_unit' }, select: ['documentId'], limit: 100 });
-  const donations = strapi.plugin('grants').service('donations') as any;
+  const people: DocumentRef[] = await dbQuery(strapi, 'plugin::cms.person').findMany({
+    where: { isDonor: true },
+    select: ['documentId'],
+    limit: 200,
+  });
+  const companies: DocumentRef[] = await dbQuery(strapi, 'plugin::cms.organisation').findMany({
+    where: { kind: 'partner_unit' },
+    select: ['documentId'],
+    limit: 100,
+  });
+  const donations = grantsService(strapi, 'donations');
   const amounts = demoAmounts(random);
   for (const [i, amount] of amounts.entries()) {
     const r = random();

@@ -1,11 +1,24 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { planCity, planDistrict, XINDU, type SeedPlan } from './plan';
 import { writePlan } from './write';
 import { seedDemoForms } from './forms';
 import { seedDemoGrants } from './grants';
 import { seedDemoRounds } from './rounds';
+import { dbQuery } from './strapi';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions and admin services are untyped */
+/** What the seed asks of users-permissions' and the admin panel's services (they publish no types). */
+interface UsersService {
+  add(user: Record<string, unknown>): Promise<unknown>;
+}
+interface AdminUsers {
+  exists(where: { email: string }): Promise<boolean>;
+  create(user: Record<string, unknown>): Promise<unknown>;
+}
+type IdRow = { id: number };
+interface AdminRoles {
+  getSuperAdmin(): Promise<IdRow | null | undefined>;
+}
 
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 export const DEMO_ADMIN_EMAIL = 'admin@linli.local';
@@ -81,13 +94,14 @@ export async function seedDemo(strapi: Core.Strapi, plans?: SeedPlan[]): Promise
   const started = Date.now();
   const toWrite = plans ?? [planDistrict(XINDU)];
   const firstCode = (toWrite[0] as SeedPlan).areas[0]?.data.code as string;
-  const existing = await strapi.db
-    .query('plugin::cms.area' as any)
-    .findOne({ where: { code: firstCode }, select: ['id'] });
+  const existing = await dbQuery(strapi, 'plugin::cms.area').findOne({
+    where: { code: firstCode },
+    select: ['id'],
+  });
   if (existing) return { seeded: false, ms: Date.now() - started, counts: {} };
 
   const counts: Record<string, number> = {};
-  await strapi.db.transaction(async ({ trx }: any) => {
+  await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
     for (const plan of toWrite) {
       const c = await writePlan(strapi, trx, plan);
       for (const [k, v] of Object.entries(c)) counts[k] = (counts[k] ?? 0) + v;
@@ -98,19 +112,20 @@ export async function seedDemo(strapi: Core.Strapi, plans?: SeedPlan[]): Promise
 }
 
 async function createDemoAccounts(strapi: Core.Strapi, plan: SeedPlan): Promise<void> {
-  const users = strapi.plugin('users-permissions').service('user') as any;
+  const users = strapi.plugin('users-permissions').service('user') as UsersService;
   for (const account of DEMO_ACCOUNTS) {
-    const role = await strapi.db
-      .query('plugin::users-permissions.role' as any)
-      .findOne({ where: { type: account.role } });
-    const found = await strapi.db
-      .query('plugin::users-permissions.user' as any)
-      .findOne({ where: { username: account.role } });
+    const role: IdRow | null = await dbQuery(strapi, 'plugin::users-permissions.role').findOne({
+      where: { type: account.role },
+    });
+    const found = await dbQuery(strapi, 'plugin::users-permissions.user').findOne({
+      where: { username: account.role },
+    });
     if (found || !role) continue;
-    const scope = account.scope
-      ? await strapi.db
-          .query('plugin::cms.area' as any)
-          .findOne({ where: { documentId: plan.anchors[account.scope] }, select: ['id'] })
+    const scope: IdRow | null = account.scope
+      ? await dbQuery(strapi, 'plugin::cms.area').findOne({
+          where: { documentId: plan.anchors[account.scope] },
+          select: ['id'],
+        })
       : null;
     await users.add({
       username: account.role,
@@ -123,9 +138,11 @@ async function createDemoAccounts(strapi: Core.Strapi, plan: SeedPlan): Promise<
       scope: scope?.id ?? null,
     });
   }
-  const admins = strapi.service('admin::user') as any;
+  const admins = strapi.service('admin::user') as unknown as AdminUsers;
   if (!(await admins.exists({ email: DEMO_ADMIN_EMAIL }))) {
-    const superAdmin = await (strapi.service('admin::role') as any).getSuperAdmin();
+    const superAdmin = await (
+      strapi.service('admin::role') as unknown as AdminRoles
+    ).getSuperAdmin();
     if (superAdmin) {
       await admins.create({
         email: DEMO_ADMIN_EMAIL,

@@ -13,9 +13,13 @@ import { createRandom, type Random } from './random';
  * (shared/domain/FIGURES.md), or a whole city of such districts for scale tests.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows of dynamic content types */
 export interface PlannedRow {
   documentId: string;
+  /**
+   * The record's columns, of any of six content types, read back by the plan and its tests as
+   * each needs (households summed, paths extended, dates compared).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- six content types' columns, read back field by field
   data: Record<string, any>;
   /** relation field → documentId (to-one) or documentIds (to-many) */
   relations: Record<string, string | string[]>;
@@ -161,7 +165,7 @@ export function planDistrict(
     anchors: { district: '', subdistrict: '', community: '', otherCommunity: '', hub: '' },
   };
   const row = (
-    data: Record<string, any>,
+    data: PlannedRow['data'],
     relations: Record<string, string | string[]> = {},
   ): PlannedRow => ({
     documentId: newDocumentId(),
@@ -392,7 +396,7 @@ export function planDistrict(
   // Organisations: the foundation, hubs, departments, community social organisations,
   // social enterprises and partner units.
   let serial = 1;
-  const org = (data: Record<string, any>, area: PlannedRow, contact?: PlannedRow): PlannedRow => {
+  const org = (data: PlannedRow['data'], area: PlannedRow, contact?: PlannedRow): PlannedRow => {
     const o = row(
       { members: r.int(5, 120), areaPath: area.data.path, ...data },
       contact
@@ -536,7 +540,7 @@ export function planDistrict(
         parent: PlannedRow;
       };
       const appliedOn = isoDate(new Date(Date.UTC(r.int(2022, 2025), r.int(0, 11), r.int(1, 28))));
-      const data: Record<string, any> = {
+      const data: PlannedRow['data'] = {
         stage,
         appliedOn,
         areaPath: o.data.areaPath,

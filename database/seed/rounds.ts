@@ -2,7 +2,20 @@ import type { Core } from '@strapi/strapi';
 import { createRandom } from './random';
 import { addDays, todayInChina } from '../../cms/server/src/domain/china-time';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+import { getService as formsService } from '../../plugins/forms/server/src/utils';
+import { getService as grantsService } from '../../plugins/grants/server/src/utils';
+import { dbQuery, documents } from './strapi';
+
+type DocumentRef = { documentId: string };
+type IdRow = { id: number };
+/** An application as the seed reads it back, and a review as `reviews.mine` lists it. */
+type ApplicationRow = DocumentRef & { receiptCode: string };
+type MyReview = DocumentRef & { application: DocumentRef };
+/** An award as `awards.award` answers it, with its tranches. */
+type AwardShown = DocumentRef & {
+  amount: unknown;
+  tranches: (DocumentRef & { amount: unknown })[];
+};
 
 /**
  * Micro-venture philanthropy as the foundation runs it (FIGURES.md: "30+ projects run by the
@@ -131,43 +144,51 @@ const day = (offset: number) => addDays(todayInChina(), offset);
 
 export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
   if (!strapi.plugin('grants') || !strapi.plugin('forms')) return 0;
-  const formsQ = strapi.db.query('plugin::forms.form' as any);
+  const formsQ = dbQuery(strapi, 'plugin::forms.form');
   if (await formsQ.findOne({ where: { slug: 'micro-venture-2026' }, select: ['id'] })) return 0;
-  const fund = await strapi.db
-    .query('plugin::grants.fund' as any)
-    .findOne({ where: { code: 'COMPOUND-GOV' } });
-  const micro = await strapi.db
-    .query('plugin::grants.fund' as any)
-    .findOne({ where: { code: 'MICRO-1' } });
+  const fund: DocumentRef | null = await dbQuery(strapi, 'plugin::grants.fund').findOne({
+    where: { code: 'COMPOUND-GOV' },
+  });
+  const micro: DocumentRef | null = await dbQuery(strapi, 'plugin::grants.fund').findOne({
+    where: { code: 'MICRO-1' },
+  });
   if (!fund || !micro) return 0;
-  const users = strapi.db.query('plugin::users-permissions.user' as any);
-  const reviewer = await users.findOne({ where: { username: 'reviewer' }, select: ['id'] });
-  const staff = await users.findOne({ where: { username: 'foundation-staff' }, select: ['id'] });
+  const users = dbQuery(strapi, 'plugin::users-permissions.user');
+  const reviewer: IdRow | null = await users.findOne({
+    where: { username: 'reviewer' },
+    select: ['id'],
+  });
+  const staff: IdRow | null = await users.findOne({
+    where: { username: 'foundation-staff' },
+    select: ['id'],
+  });
   if (!reviewer || !staff) return 0;
 
-  const service = (plugin: string, name: string) => strapi.plugin(plugin).service(name) as any;
-  const definitions = service('forms', 'definitions');
-  const submissions = service('forms', 'submissions');
-  const rounds = service('grants', 'rounds');
-  const applications = service('grants', 'applications');
-  const reviews = service('grants', 'reviews');
-  const awards = service('grants', 'awards');
+  const definitions = formsService(strapi, 'definitions');
+  const submissions = formsService(strapi, 'submissions');
+  const rounds = grantsService(strapi, 'rounds');
+  const applications = grantsService(strapi, 'applications');
+  const reviews = grantsService(strapi, 'reviews');
+  const awards = grantsService(strapi, 'awards');
   const { next: random, pick } = createRandom(20261124);
 
   const form = async (slug: string, name: string, nameEn: string) => {
-    const created: any = await strapi.documents('plugin::forms.form' as any).create({
-      data: { name, nameEn, slug, purpose: 'grant-application', draft: DEFINITION } as any,
+    const created = await documents(strapi, 'plugin::forms.form').create({
+      data: { name, nameEn, slug, purpose: 'grant-application', draft: DEFINITION },
     });
     await definitions.publish(created.documentId);
     return created;
   };
-  const organisations = await strapi.db.query('plugin::cms.organisation' as any).findMany({
+  const organisations: { name: string }[] = await dbQuery(
+    strapi,
+    'plugin::cms.organisation',
+  ).findMany({
     where: { kind: 'social_organisation' },
     select: ['name'],
     orderBy: { id: 'asc' },
     limit: DEMO_ROUND_PROJECTS,
   });
-  const communities = await strapi.db.query('plugin::cms.area' as any).findMany({
+  const communities: DocumentRef[] = await dbQuery(strapi, 'plugin::cms.area').findMany({
     where: { level: 'community' },
     select: ['documentId'],
     limit: 20,
@@ -198,8 +219,8 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
     settings: Record<string, unknown>,
   ) => {
     const created = await form(slug, ...formName);
-    const r: any = await strapi.documents('plugin::grants.round' as any).create({
-      data: { ...settings, form: created.documentId, rubric: DEMO_RUBRIC } as any,
+    const r = await documents(strapi, 'plugin::grants.round').create({
+      data: { ...settings, form: created.documentId, rubric: DEMO_RUBRIC },
     });
     await rounds.advance(r.documentId, 'open');
     return r;
@@ -220,17 +241,17 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
       closesOn: day(0),
     },
   );
-  const made: { receiptCode: string }[] = [];
+  const made: Record<string, unknown>[] = [];
   for (const [i, title] of PROJECTS.entries())
     made.push(
       await submit('micro-venture-2026', i, title, 10000 + Math.round(random() * 20) * 1000),
     );
-  const apps: any[] = [];
+  const apps: ApplicationRow[] = [];
   for (const m of made)
     apps.push(
-      await strapi.db
-        .query('plugin::grants.application' as any)
-        .findOne({ where: { receiptCode: m.receiptCode } }),
+      await dbQuery(strapi, 'plugin::grants.application').findOne({
+        where: { receiptCode: m.receiptCode },
+      }),
     );
   // Two withdrawn by their applicants; the rest reviewed by two reviewers each.
   for (const a of apps.slice(-2)) await applications.withdrawByReceipt(a.receiptCode);
@@ -239,7 +260,7 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
   await rounds.advance(round.documentId, 'reviewing');
   const mine = async (userId: number) => {
     const list = await reviews.mine(userId);
-    return new Map(list.map((r: any) => [r.application.documentId, r.documentId]));
+    return new Map(list.map((r: MyReview) => [r.application.documentId, r.documentId]));
   };
   const byReviewer = await mine(reviewer.id);
   const byStaff = await mine(staff.id);
@@ -254,24 +275,25 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
       recommendation: quality > 0.55 ? 'yes' : quality > 0.3 ? 'maybe' : 'no',
       comment: quality > 0.55 ? '需求明确，设计合理' : '建议进一步细化预算',
     });
-    await reviews.submit(byStaff.get(a.documentId), staff.id, sheet());
+    // Every live application was assigned to both reviewers above.
+    await reviews.submit(byStaff.get(a.documentId)!, staff.id, sheet());
     if (i === 2)
       await reviews.declareConflict(
-        byReviewer.get(a.documentId),
+        byReviewer.get(a.documentId)!,
         reviewer.id,
         '评审人曾担任该组织顾问',
       );
-    else await reviews.submit(byReviewer.get(a.documentId), reviewer.id, sheet());
+    else await reviews.submit(byReviewer.get(a.documentId)!, reviewer.id, sheet());
   }
   const ranked = (await rounds.ranking(round.documentId)).rows;
-  const scored = ranked.filter((r: any) => r.score !== null);
+  const scored = ranked.filter((r) => r.score !== null);
   // The weakest four are rejected, two are asked for more information.
   for (const r of scored.slice(-4))
     await applications.setStatus(r.documentId, 'rejected', '评审得分未达立项标准');
   for (const r of scored.slice(-6, -4))
     await applications.setStatus(r.documentId, 'more_info', '请补充项目预算明细和执行团队介绍');
   await rounds.advance(round.documentId, 'awarding');
-  const awarded: any[] = [];
+  const awarded: AwardShown[] = [];
   for (const r of scored.slice(0, 20)) {
     const amount = Math.min(r.requested, 3_000_000);
     const firstTranche = Math.round((amount * 0.6) / 100) * 100;

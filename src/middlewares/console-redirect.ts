@@ -1,17 +1,17 @@
 import fs from 'fs';
 import path from 'path';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 
 /**
  * - /console → /console/, so the console's relative assets resolve (it is served from public/);
  * - /f/<slug> and /f/receipt/<code> → the public form page (public/console/form.html), the short
  *   address that forms' QR codes point at.
  */
-export default (_config: unknown, { strapi }: { strapi: any }) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const page = path.join(strapi.dirs.static.public, 'console', 'form.html');
   let cached: { html: string; mtime: number } | null = null;
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     if (ctx.path === '/console') return ctx.redirect('/console/');
     if (ctx.method === 'GET' && /^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path)) {
       const stat = fs.existsSync(page) ? fs.statSync(page) : null;

@@ -1,17 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
 import { DomainError, issue } from './domain/errors';
 import { toHttpError } from './errors';
 import { CMS, DOCUMENT_ID_PATTERN } from './uids';
 import type auditFactory from './services/audit';
 import type kitFactory from './services/kit';
 import type recordsFactory from './services/records';
+import type { Stored } from './services/records';
 import type viewerFactory from './services/viewer';
+import { dbQuery } from './utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Document Service params are untyped */
+type Row = Record<string, unknown>;
+type WriteAction = 'create' | 'update' | 'delete';
+
+/**
+ * What these middlewares read of a Document Service call. Strapi types it per UID from generated
+ * declarations this app does not keep; here every plugin's content types pass through.
+ */
+interface DocumentCall {
+  uid: string;
+  action: string;
+  params?: Row & { documentId?: string; data?: Row };
+}
+type DocumentMiddleware = (context: DocumentCall, next: () => Promise<unknown>) => Promise<unknown>;
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-const WRITES = new Set(['create', 'update', 'delete']);
+const WRITES = new Set<string>(['create', 'update', 'delete'] satisfies WriteAction[]);
+const isWrite = (action: string): action is WriteAction => WRITES.has(action);
 const CMS_UIDS = new Set<string>(Object.values(CMS));
 /** Strapi's own content types: their routes and rules are Strapi's. */
 const STRAPI_OWNED =
@@ -56,13 +72,17 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
 
   const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
 
+  // The one cast: Strapi's middleware type is a union over the UIDs it was generated for.
+  const use = (middleware: DocumentMiddleware) =>
+    strapi.documents.use(middleware as unknown as Parameters<typeof strapi.documents.use>[0]);
+
   /**
    * The kit, for every content type of every plugin: reads checked and narrowed to the viewer's
    * scope and personal data masked in what comes back; writes checked (numbers within their
    * column, relations only to records within reach) and refused as "not found" on records out of
    * scope. Registered first, so it wraps each plugin's own middleware.
    */
-  strapi.documents.use(async (context: any, next: () => Promise<any>): Promise<any> => {
+  use(async (context, next) => {
     const { uid, action } = context;
     if (/^(admin|strapi)::/.test(uid)) return next();
     if (STRAPI_OWNED.test(uid)) {
@@ -86,13 +106,14 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         kit().narrow(uid, params, viewer);
         return kit().mask(uid, await next(), viewer);
       }
-      if (WRITES.has(action)) {
+      if (isWrite(action)) {
         if (action !== 'create') assertDocumentId(params.documentId);
         await kit().guardWrite(uid, params.data, viewer);
         if (action !== 'create' && !CMS_UIDS.has(uid) && kit().declaration(uid)) {
-          const current = await strapi.db
-            .query(uid)
-            .findOne({ where: { documentId: params.documentId }, select: ['id', 'documentId'] });
+          const current: Row | null = await dbQuery(strapi, uid).findOne({
+            where: { documentId: params.documentId },
+            select: ['id', 'documentId'],
+          });
           if (current && !(await kit().mayReach(uid, current, viewer)))
             throw new errors.NotFoundError('Not Found');
         }
@@ -105,7 +126,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     }
   });
 
-  strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
+  use(async (context, next) => {
     const { uid, action } = context;
     if (!CMS_UIDS.has(uid)) return next();
 
@@ -121,32 +142,34 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     const params = (context.params ??= {});
 
     try {
-      if (!WRITES.has(action)) {
+      if (!isWrite(action)) {
         if (viewer.kind !== 'global') throw new errors.ForbiddenError(`${action} is not available`);
         return await next();
       }
 
-      return await strapi.db.transaction(async ({ trx }: any) => {
-        let current: Record<string, any> | null = null;
+      return await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+        let current: Stored | null = null;
         if (action !== 'create') {
-          current = await records().load(uid, params.documentId);
+          // The kit's middleware, registered first, asserted it is a document id.
+          current = await records().load(uid, params.documentId as string);
           if (!current || !(await kit().mayReach(uid, current, viewer))) {
             throw new errors.NotFoundError('Not Found');
           }
         }
         let after: { oldPath: string; newPath: string } | undefined;
         if (action === 'delete') {
-          await records().assertDeletable(uid, current as Record<string, any>);
+          await records().assertDeletable(uid, current as Stored);
         } else {
           const prepared = await records().prepare(uid, action, params.data ?? {}, current, viewer);
           params.data = prepared.data;
           after = prepared.after;
         }
 
-        const result: any = await next();
+        const result = (await next()) as { documentId?: string } | null | undefined;
 
         if (after) await records().rebaseSubtree(trx, after.oldPath, after.newPath);
-        const documentId = action === 'create' ? result?.documentId : params.documentId;
+        // Strapi returns the created document and requires the id of every other write.
+        const documentId = (action === 'create' ? result?.documentId : params.documentId) as string;
         const saved = action === 'delete' ? null : await records().load(uid, documentId);
         // An organisation's incubations are scoped by its area: they follow it when it moves.
         if (uid === CMS.organisation && current && saved && current.areaPath !== saved.areaPath) {

@@ -2,7 +2,23 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { DomainError } from './domain/errors';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- database driver errors are untyped */
+/**
+ * What a thrown value may carry: a database driver's error (`code`, `detail`, `constraint`),
+ * Strapi's (`details.errors`), another plugin's refusal (`code`, `status`, `messageZh`, `path`).
+ * Read with `?.`: anything may have been thrown.
+ */
+interface ErrorLike {
+  name?: string;
+  /** Every Error's; a refusal passes it on as it is. */
+  message: string;
+  code?: unknown;
+  status?: unknown;
+  messageZh?: unknown;
+  path?: unknown;
+  detail?: string;
+  constraint?: string;
+  details?: { errors?: unknown };
+}
 
 /**
  * The one place where cms errors become HTTP: domain errors → 400 ValidationError naming each
@@ -50,12 +66,12 @@ export function toHttpError(
       })),
     });
   }
-  const e = error as any;
+  const e = error as ErrorLike | null | undefined;
   const coded = codedRefusal(e, path);
   if (coded) return coded;
   // Strapi's own ValidationError (attribute rules, unknown keys): add the Chinese beside each.
   if (e?.name === 'ValidationError' && Array.isArray(e?.details?.errors)) {
-    for (const item of e.details.errors) {
+    for (const item of e.details.errors as ({ message?: unknown; messageZh?: unknown } | null)[]) {
       if (item && typeof item.message === 'string' && !item.messageZh) {
         item.messageZh = translateStrapiMessage(item.message);
       }
@@ -87,7 +103,7 @@ export function toHttpError(
  * error shape, keeping its status: a ledger 409 stays a 409 when grants passes it on, and names
  * the field the caller's request concerns.
  */
-function codedRefusal(e: any, path: string): unknown {
+function codedRefusal(e: ErrorLike | null | undefined, path: string): unknown {
   if (
     !e ||
     typeof e.code !== 'string' ||

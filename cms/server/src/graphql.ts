@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import type { ModelShape } from './domain/query-guard';
 import { toHttpError } from './errors';
 import { CMS } from './uids';
 import type kitFactory from './services/kit';
 import type viewerFactory from './services/viewer';
+import { modelOf } from './utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL resolver arguments and Strapi's GraphQL services */
+type Row = Record<string, unknown>;
+/** A GraphQL resolver's arguments, as the graphql plugin's middlewares receive them. */
+type Resolve = (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
 
 /**
  * GraphQL resolves relations with the query engine, not the Document Service, so a record
@@ -27,7 +31,7 @@ export function registerGraphqlExtensions(strapi: Core.Strapi): void {
   extension.use(({ strapi: s }: { strapi: Core.Strapi }) => {
     const { naming } = s.plugin('graphql').service('utils');
     const { transformArgs } = s.plugin('graphql').service('builders').utils;
-    const typeName = (uid: string) => naming.getTypeName(s.getModel(uid as any));
+    const typeName = (uid: string) => naming.getTypeName(modelOf(s, uid));
 
     const resolvers: Record<string, Record<string, unknown>> = {};
     for (const [uid, fields] of kit().personalTypes()) {
@@ -35,10 +39,10 @@ export function registerGraphqlExtensions(strapi: Core.Strapi): void {
       const type = (resolvers[typeName(uid)] ??= {});
       for (const field of fields) {
         const maskValue = declaration?.personal?.[field] as (v: string) => string;
-        type[field] = async (parent: any): Promise<string | null> => {
+        type[field] = async (parent: Row | null | undefined): Promise<unknown> => {
           const value = parent?.[field];
           if (typeof value !== 'string' || value === '') return value ?? null;
-          const masked = kit().mask(uid, { ...parent }, await viewer()) as any;
+          const masked = kit().mask(uid, { ...parent }, await viewer()) as Row | null;
           return masked?.[field] === value ? value : maskValue(value);
         };
       }
@@ -46,11 +50,12 @@ export function registerGraphqlExtensions(strapi: Core.Strapi): void {
 
     // A relation's list arguments are a query through that relation.
     const throughRelation =
-      (target: string) => async (next: any, parent: any, args: any, context: any, info: any) => {
+      (target: string) =>
+      async (next: Resolve, parent: unknown, args: unknown, context: unknown, info: unknown) => {
         const v = await viewer();
         try {
           const params = transformArgs(args ?? {}, {
-            contentType: s.getModel(target as any),
+            contentType: modelOf(s, target),
             usePagination: true,
           });
           kit().guardRead(target, params, v, 1);
@@ -60,11 +65,14 @@ export function registerGraphqlExtensions(strapi: Core.Strapi): void {
         return next(parent, args, context, info);
       };
     const resolversConfig: Record<string, unknown> = {};
-    for (const [uid, model] of Object.entries<any>(s.contentTypes)) {
+    for (const [uid, model] of Object.entries(
+      s.contentTypes as unknown as Record<string, ModelShape>,
+    )) {
       if (!/^(plugin|api)::/.test(uid)) continue;
-      for (const [name, attribute] of Object.entries<any>(model.attributes)) {
+      for (const [name, attribute] of Object.entries(model.attributes)) {
         if (attribute.type !== 'relation' || !String(attribute.relation).endsWith('Many')) continue;
-        const config = { middlewares: [throughRelation(attribute.target)] };
+        // Every to-many relation but a morph one names its target; a morph one is passed on as it was.
+        const config = { middlewares: [throughRelation(attribute.target as string)] };
         resolversConfig[`${typeName(uid)}.${name}`] = config;
         resolversConfig[`${typeName(uid)}.${name}_connection`] = config;
       }

@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { RoleMatrix } from './shared/contracts/services';
-import { getService } from './utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows */
+import { dbQuery, getService } from './utils';
 
 const READ = ['find', 'findOne'];
 const WRITE = ['find', 'findOne', 'create', 'update', 'delete'];
@@ -105,7 +103,7 @@ const SIGNED_IN_ACTIONS = [
  * through the same sync every plugin uses.
  */
 export async function seedRolesAndPermissions(strapi: Core.Strapi): Promise<void> {
-  const roles = strapi.db.query('plugin::users-permissions.role' as any);
+  const roles = dbQuery(strapi, 'plugin::users-permissions.role');
   const existing: { type: string }[] = await roles.findMany({ select: ['type'] });
   for (const [type, spec] of Object.entries(ROLE_MATRIX)) {
     if (!existing.some((r) => r.type === type))

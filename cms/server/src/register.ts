@@ -1,16 +1,14 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema, UID } from '@strapi/strapi';
 import { registerDocumentMiddleware } from './document-middleware';
 import { registerGraphqlExtensions } from './graphql';
 import { PERSONAL_FIELDS } from './domain/mask';
 import type kitFactory from './services/kit';
 import { CMS, PUBLIC_UIDS, SCOPED_PATH_FIELD, USER_UID } from './uids';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- extending another plugin's schema */
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Each staff user's scope: an area. Added here (as i18n adds `locale`) so the cms plugin
   // owns it and the app needs no extension folder.
-  const user = strapi.contentType(USER_UID as any) as any;
+  const user: Schema.ContentType = strapi.contentType(USER_UID as UID.ContentType);
   user.attributes.scope = { type: 'relation', relation: 'manyToOne', target: CMS.area };
 
   // The cms records' part of the kit: each lives under an area; people carry personal data.

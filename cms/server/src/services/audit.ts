@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { CMS } from '../uids';
+import { dbQuery, modelOf } from '../utils';
 import { newDocumentId } from './document-id';
 import type kitFactory from './kit';
 import type { Actor } from './viewer';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- snapshots of dynamic content types */
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
 
 const SYSTEM_FIELDS = new Set([
   'id',
@@ -38,15 +38,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A record's state as the audit log keeps it: scalars, relations as document ids, PII masked. */
   function snapshot(uid: string, row: Row | null): Row | null {
     if (!row) return null;
-    const model = strapi.getModel(uid as any);
+    const model = modelOf(strapi, uid);
     const out: Row = {};
-    for (const [name, attribute] of Object.entries<any>(model.attributes)) {
+    for (const [name, attribute] of Object.entries(model.attributes)) {
       if (SYSTEM_FIELDS.has(name) || !(name in row)) continue;
       const value = row[name];
       if (attribute.type === 'relation') {
         out[name] = Array.isArray(value)
           ? value.map((v: Row) => v.documentId)
-          : (value?.documentId ?? null);
+          : ((value as Row | null | undefined)?.documentId ?? null);
       } else {
         out[name] = value ?? null;
       }
@@ -78,10 +78,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.action === 'update' && fields.length === 0) return;
       // Filed under the record's area (as the kit declares it), so scoped staff read their
       // scope's history of money and forms as well as of places and people.
-      const where = async (row: Row | null) =>
+      const where = async (row: Row | null): Promise<unknown> =>
         (await kit().pathOf(input.contentType, row)) ?? row?.areaPath ?? row?.path ?? null;
       const areaPath = (await where(input.after)) ?? (await where(input.before));
-      await strapi.db.query(CMS.auditEntry as any).create({
+      await dbQuery(strapi, CMS.auditEntry).create({
         data: {
           areaPath,
           documentId: newDocumentId(),

@@ -1,10 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { PermissionsService, RoleMatrix, SyncResult } from '../shared/contracts/services';
+import { dbQuery } from '../utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- users-permissions rows are untyped */
+const ROLE = 'plugin::users-permissions.role';
+const PERMISSION = 'plugin::users-permissions.permission';
 
-const ROLE = 'plugin::users-permissions.role' as any;
-const PERMISSION = 'plugin::users-permissions.permission' as any;
+interface PermissionRow {
+  id: number;
+  action: string;
+  role: { id: number } | null;
+}
 
 /**
  * Role-permission sync, the one mechanism behind every plugin's role matrix (cms, forms, grants
@@ -28,9 +33,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): PermissionsService => ({
     );
 
     return strapi.db.transaction(async () => {
-      const roles: { id: number; type: string }[] = await strapi.db
-        .query(ROLE)
-        .findMany({ select: ['id', 'type'] });
+      const roles: { id: number; type: string }[] = await dbQuery(strapi, ROLE).findMany({
+        select: ['id', 'type'],
+      });
       const missing = Object.keys(matrix).filter((type) => !roles.some((r) => r.type === type));
       if (missing.length)
         strapi.log.warn(
@@ -42,14 +47,13 @@ export default ({ strapi }: { strapi: Core.Strapi }): PermissionsService => ({
         roles.map((r) => [r.id, new Set((matrix[r.type] ?? []).map(qualify))] as const),
       );
 
-      const existing: { id: number; action: string; role: { id: number } | null }[] =
-        await strapi.db.query(PERMISSION).findMany({
-          where: others.size
-            ? { $or: [{ action: { $startsWith: prefix } }, { action: { $in: [...others] } }] }
-            : { action: { $startsWith: prefix } },
-          select: ['id', 'action'],
-          populate: { role: { select: ['id'] } },
-        });
+      const existing: PermissionRow[] = await dbQuery(strapi, PERMISSION).findMany({
+        where: others.size
+          ? { $or: [{ action: { $startsWith: prefix } }, { action: { $in: [...others] } }] }
+          : { action: { $startsWith: prefix } },
+        select: ['id', 'action'],
+        populate: { role: { select: ['id'] } },
+      });
 
       const have = new Map<number, Set<string>>();
       const surplus: number[] = [];
@@ -65,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): PermissionsService => ({
           surplus.push(p.id);
       }
       if (surplus.length)
-        await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: surplus } } });
+        await dbQuery(strapi, PERMISSION).deleteMany({ where: { id: { $in: surplus } } });
 
       const toAdd = roles.flatMap((r) =>
         [...(wanted.get(r.id) ?? [])]
@@ -73,17 +77,18 @@ export default ({ strapi }: { strapi: Core.Strapi }): PermissionsService => ({
           .map((action) => ({ action, role: r.id })),
       );
       if (toAdd.length) {
-        const { ids } = await strapi.db
-          .query(PERMISSION)
-          .createMany({ data: toAdd.map(({ action }) => ({ action })) });
+        const { ids } = await dbQuery(strapi, PERMISSION).createMany({
+          data: toAdd.map(({ action }) => ({ action })),
+        });
         if (ids.length !== toAdd.length)
           throw new Error(`${plugin}: inserted ${ids.length} of ${toAdd.length} permissions`);
         const byRole = new Map<number, (number | string)[]>();
         toAdd.forEach(({ role }, i) => byRole.set(role, [...(byRole.get(role) ?? []), ids[i]]));
         for (const [role, permissionIds] of byRole)
-          await strapi.db
-            .query(ROLE)
-            .update({ where: { id: role }, data: { permissions: { connect: permissionIds } } });
+          await dbQuery(strapi, ROLE).update({
+            where: { id: role },
+            data: { permissions: { connect: permissionIds } },
+          });
       }
       return { added: toAdd.length, removed: surplus.length };
     });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import {
   AREA_LEVELS,
   areaHierarchyIssues,
@@ -22,9 +23,37 @@ import { readToOne, type RelationRef } from '../domain/relation-input';
 import { covers, type Viewer } from '../domain/scope';
 import { CMS, SCOPED_PATH_FIELD } from '../uids';
 import { todayInChina } from '../domain/china-time';
+import { dbQuery, modelOf } from '../utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows of dynamic Strapi content types */
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
+
+/** A related record as REF_FIELDS reads it (and as `load` populates each relation). */
+interface Ref {
+  id: number;
+  documentId: string;
+  [field: string]: unknown;
+}
+interface AreaRef extends Ref {
+  level: AreaLevel;
+  path: string;
+}
+interface PlacedRef extends Ref {
+  level?: string;
+  kind?: string | null;
+  areaPath: string | null;
+}
+
+/** A stored record as `load` returns it: the columns these rules read, relations as refs. */
+export interface Stored extends Ref {
+  path?: string;
+  areaPath?: string | null;
+  level?: string;
+  code?: string;
+  kind?: string | null;
+  creditCode?: string | null;
+  registration?: string;
+  stage?: IncubationStage;
+}
 
 /** Columns read from a related record to check a write (level, path, kind …). */
 const REF_FIELDS: Record<string, string[]> = {
@@ -63,19 +92,21 @@ const notFound = (field: string): DomainIssue =>
  * inside the write's transaction, before Strapi writes anything.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = (uid: string) => strapi.db.query(uid as any);
+  const query = (uid: string) => dbQuery(strapi, uid);
 
   function relationPopulate(uid: string): Row {
     const populate: Row = {};
-    const model = strapi.getModel(uid as any);
-    for (const [name, attribute] of Object.entries<any>(model.attributes)) {
+    const model = modelOf(strapi, uid);
+    for (const [name, attribute] of Object.entries(model.attributes)) {
       if (attribute.type !== 'relation' || SKIPPED_RELATIONS.has(name)) continue;
-      populate[name] = { select: REF_FIELDS[attribute.target] ?? ['id', 'documentId'] };
+      // A morph relation names no target: `undefined` finds no entry, as any unknown one.
+      const { target } = attribute as { target: string };
+      populate[name] = { select: REF_FIELDS[target] ?? ['id', 'documentId'] };
     }
     return populate;
   }
 
-  async function loadRef(uid: string, ref: RelationRef): Promise<Row | null> {
+  async function loadRef(uid: string, ref: RelationRef): Promise<Ref | null> {
     const where = 'id' in ref ? { id: ref.id } : { documentId: ref.documentId };
     return query(uid).findOne({ where, select: REF_FIELDS[uid] ?? ['id', 'documentId'] });
   }
@@ -85,14 +116,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * as `current` has it. Adds an issue when it names a record that does not exist or that the
    * viewer cannot reach (the two are indistinguishable on purpose).
    */
-  async function resolveToOne(
+  async function resolveToOne<T extends Ref = PlacedRef>(
     field: string,
     target: string,
     data: Row,
-    current: Row | null,
+    current: Stored | null,
     viewer: Viewer,
     issues: DomainIssue[],
-  ): Promise<Row | null> {
+  ): Promise<T | null> {
     const change = readToOne(data[field]);
     if ('invalid' in change) {
       issues.push(
@@ -100,20 +131,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       return null;
     }
-    if (!change.changed) return current?.[field] ?? null;
+    if (!change.changed) return (current?.[field] as T | null | undefined) ?? null;
     if (change.target === null) return null;
     const row = await loadRef(target, change.target);
     const pathField = SCOPED_PATH_FIELD[target];
-    if (!row || (viewer.kind === 'scoped' && pathField && !covers(viewer, row[pathField]))) {
+    if (
+      !row ||
+      (viewer.kind === 'scoped' && pathField && !covers(viewer, row[pathField] as string | null))
+    ) {
       issues.push(notFound(field));
       return null;
     }
-    return row;
+    return row as T;
   }
 
   function requireGrassroots(
     field: string,
-    area: Row | null,
+    area: AreaRef | null,
     issues: DomainIssue[],
     required = true,
   ) {
@@ -125,7 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return;
     }
-    if (!isGrassroots(area.level as AreaLevel)) {
+    if (!isGrassroots(area.level)) {
       issues.push(
         issue(
           'area_level',
@@ -151,7 +185,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const preparers: Record<
     string,
-    (a: string, d: Row, c: Row | null, v: Viewer) => Promise<Prepared>
+    (a: string, d: Row, c: Stored | null, v: Viewer) => Promise<Prepared>
   > = {
     async [CMS.area](action, data, current, viewer) {
       const issues = computedFieldIssues(['path'], data, viewer);
@@ -159,8 +193,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // These rules run before Strapi's own attribute validation, so check what they read.
       assertOneOf('level', level, AREA_LEVELS, '区域级别');
       const code = (data.code ?? current?.code) as string;
-      const kind = 'kind' in data ? data.kind : current?.kind;
-      const parent = await resolveToOne('parent', CMS.area, data, current, viewer, issues);
+      const kind = ('kind' in data ? data.kind : current?.kind) as string | null | undefined;
+      const parent = await resolveToOne<AreaRef>('parent', CMS.area, data, current, viewer, issues);
       const parentChanged = readToOne(data.parent);
       issues.push(
         ...areaHierarchyIssues({
@@ -185,7 +219,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async [CMS.grid](_action, data, current, viewer) {
       const issues = computedFieldIssues(['areaPath'], data, viewer);
       const level = data.level ?? current?.level;
-      const community = await resolveToOne('community', CMS.area, data, current, viewer, issues);
+      const community = await resolveToOne<AreaRef>(
+        'community',
+        CMS.area,
+        data,
+        current,
+        viewer,
+        issues,
+      );
       requireGrassroots('community', community, issues);
       const parent = await resolveToOne('parent', CMS.grid, data, current, viewer, issues);
       if (level === 'micro') {
@@ -224,7 +265,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async [CMS.compound](_action, data, current, viewer) {
       const issues = computedFieldIssues(['areaPath'], data, viewer);
-      const community = await resolveToOne('community', CMS.area, data, current, viewer, issues);
+      const community = await resolveToOne<AreaRef>(
+        'community',
+        CMS.area,
+        data,
+        current,
+        viewer,
+        issues,
+      );
       requireGrassroots('community', community, issues);
       const grid = await resolveToOne('grid', CMS.grid, data, current, viewer, issues);
       if (grid && community && grid.areaPath !== community.path) {
@@ -243,7 +291,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async [CMS.person](_action, data, current, viewer) {
       const issues = computedFieldIssues(['areaPath'], data, viewer);
-      const community = await resolveToOne('community', CMS.area, data, current, viewer, issues);
+      const community = await resolveToOne<AreaRef>(
+        'community',
+        CMS.area,
+        data,
+        current,
+        viewer,
+        issues,
+      );
       requireGrassroots('community', community, issues);
       const compound = await resolveToOne('compound', CMS.compound, data, current, viewer, issues);
       if (compound && community && compound.areaPath !== community.path) {
@@ -258,8 +313,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const out: Row = { ...data, areaPath: community?.path ?? null };
       if (typeof data.phone === 'string' && data.phone !== '') {
-        out.phone = data.phone.replace(/[\s-]/g, '');
-        if (!isMainlandMobile(out.phone)) {
+        const phone = data.phone.replace(/[\s-]/g, '');
+        out.phone = phone;
+        if (!isMainlandMobile(phone)) {
           issues.push(
             issue(
               'phone_invalid',
@@ -271,8 +327,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (typeof data.idNumber === 'string' && data.idNumber !== '') {
-        out.idNumber = data.idNumber.trim().toUpperCase();
-        if (!isValidIdNumber(out.idNumber)) {
+        const idNumber = data.idNumber.trim().toUpperCase();
+        out.idNumber = idNumber;
+        if (!isValidIdNumber(idNumber)) {
           issues.push(
             issue(
               'id_number_invalid',
@@ -289,7 +346,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async [CMS.organisation](_action, data, current, viewer) {
       const issues = computedFieldIssues(['areaPath'], data, viewer);
-      const area = await resolveToOne('area', CMS.area, data, current, viewer, issues);
+      const area = await resolveToOne<AreaRef>('area', CMS.area, data, current, viewer, issues);
       if (!area && !issues.some((i) => i.path === 'area')) {
         issues.push(issue('parent_required', 'area', 'area is required', '所属区域为必填项'));
       }
@@ -300,7 +357,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const creditCode = 'creditCode' in out ? out.creditCode : current?.creditCode;
       const registration = data.registration ?? current?.registration ?? 'none';
       if (creditCode) {
-        const problem = creditCodeProblem(creditCode);
+        const problem = creditCodeProblem(creditCode as string);
         if (problem) {
           const why = {
             length: ['must be 18 characters', '须为18位'],
@@ -388,10 +445,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'hatchedOn',
         'closedOn',
       ] as const) {
-        dates[f] = f in data ? data[f] : (current?.[f] ?? null);
+        dates[f] = (f in data ? data[f] : (current?.[f] ?? null)) as string | null;
       }
       if (from !== to) Object.assign(out, enterStage(dates, to, today()));
-      for (const f of Object.keys(dates) as (keyof StageDates)[]) if (f in out) dates[f] = out[f];
+      for (const f of Object.keys(dates) as (keyof StageDates)[])
+        if (f in out) dates[f] = out[f] as string | null;
       issues.push(...stageDateIssues(dates));
       for (const [field, schema] of [
         ['assessments', assessmentsSchema],
@@ -422,7 +480,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     relationPopulate,
 
     /** The record as stored, with its relations as { id, documentId, … }; null when absent. */
-    async load(uid: string, documentId: string): Promise<Row | null> {
+    async load(uid: string, documentId: string): Promise<Stored | null> {
       return query(uid).findOne({ where: { documentId }, populate: relationPopulate(uid) });
     },
 
@@ -431,7 +489,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       uid: string,
       action: 'create' | 'update',
       data: Row,
-      current: Row | null,
+      current: Stored | null,
       viewer: Viewer,
     ): Promise<Prepared> {
       if (
@@ -447,7 +505,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Refuses deleting records that others still hang from. */
-    async assertDeletable(uid: string, current: Row): Promise<void> {
+    async assertDeletable(uid: string, current: Stored): Promise<void> {
       const issues: DomainIssue[] = [];
       if (uid === CMS.area) {
         const below = await query(CMS.area).count({
@@ -505,7 +563,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * After an area's path changed (moved or recoded): rewrite the paths of everything under it.
      * Plain SQL, one statement per table, inside the caller's transaction.
      */
-    async rebaseSubtree(trx: unknown, oldPath: string, newPath: string): Promise<void> {
+    async rebaseSubtree(trx: Knex.Transaction, oldPath: string, newPath: string): Promise<void> {
       const knex = strapi.db.connection;
       const tables: [string, string][] = [
         [CMS.area, 'path'],
@@ -516,11 +574,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         [CMS.incubation, 'areaPath'],
       ];
       for (const [uid, field] of tables) {
-        const meta = strapi.db.metadata.get(uid as any);
-        const column: string = (meta.attributes[field] as any).columnName ?? field;
+        const meta = strapi.db.metadata.get(uid);
+        const column: string =
+          (meta.attributes[field] as { columnName?: string }).columnName ?? field;
         // substr() rather than LIKE: codes may contain '_', which LIKE reads as a wildcard.
         await knex(meta.tableName)
-          .transacting(trx as any)
+          .transacting(trx)
           .whereRaw('substr(??, 1, ?) = ?', [column, oldPath.length, oldPath])
           .update({
             [column]: knex.raw('CAST(? AS TEXT) || substr(??, CAST(? AS INTEGER))', [
@@ -533,7 +592,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** After an organisation moved to another area: its incubations follow it. */
-    async followOrganisation(organisationId: number, areaPathValue: string | null): Promise<void> {
+    async followOrganisation(
+      organisationId: number,
+      areaPathValue: string | null | undefined,
+    ): Promise<void> {
       // The query engine's updateMany takes no relation in its where: find the rows first.
       const rows: Row[] = await query(CMS.incubation).findMany({
         where: { organisation: { id: organisationId } },

@@ -1,11 +1,30 @@
 import type { Core } from '@strapi/strapi';
 import { covers, isStaffRole, type Viewer } from '../domain/scope';
 import { USER_UID } from '../uids';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Strapi's request context and rows are untyped */
-type Ctx = { state: Record<string, any> } | undefined;
+import { dbQuery } from '../utils';
 
 const VIEWER_KEY = Symbol('linli.viewer');
+
+/** What this service reads of Koa's request state, as Strapi's auth strategies leave it. */
+interface AuthState {
+  auth?: {
+    strategy?: { name?: string };
+    credentials?: { id?: number | string | null; name?: string | null } | null;
+  };
+  user?: {
+    id: number | string;
+    username?: string | null;
+    email?: string | null;
+    firstname?: string | null;
+  } | null;
+  [VIEWER_KEY]?: Viewer;
+}
+type Ctx = { state: AuthState } | undefined;
+
+interface UserScopeRow {
+  role: { type: string } | null;
+  scope: { path: string | null } | null;
+}
 
 /**
  * Strapi 5.54's names for its token strategies: `content-api-token` for the admin panel's API
@@ -39,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Any other request (no user, an unknown strategy, GET /graphql, which skips
     // authentication) is treated as the public: never wider than that.
     if (!user || strategy !== 'users-permissions') return { kind: 'public', role: 'public' };
-    const row = await strapi.db.query(USER_UID as any).findOne({
+    const row: UserScopeRow | null = await dbQuery(strapi, USER_UID).findOne({
       where: { id: user.id },
       select: ['id'],
       populate: { role: { select: ['type'] }, scope: { select: ['path'] } },
@@ -54,8 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async current(): Promise<Viewer> {
       const ctx = currentContext();
       if (!ctx) return { kind: 'global' };
-      if (!ctx.state[VIEWER_KEY as any]) ctx.state[VIEWER_KEY as any] = await loadViewer(ctx);
-      return ctx.state[VIEWER_KEY as any] as Viewer;
+      if (!ctx.state[VIEWER_KEY]) ctx.state[VIEWER_KEY] = await loadViewer(ctx);
+      return ctx.state[VIEWER_KEY] as Viewer;
     },
 
     /** Who to name in the audit log for the current request. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import type { z } from 'zod';
 import { LedgerError } from '../domain/errors';
 import {
@@ -14,9 +15,8 @@ import {
   reserveBody,
   transferBody,
 } from '../domain/requests';
+import type { AccountInput } from '../domain/transfer';
 import type ledgerFactory from '../services/ledger';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
 /**
  * The ledger over HTTP, for trusted callers only (admin API tokens; no users-permissions role
@@ -46,14 +46,19 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 }
 
 /** The body Koa parsed: `undefined` when none was sent (a void or reverse needs its key). */
-const body = (ctx: any): unknown => ctx.request.body ?? {};
+const body = (ctx: Context): unknown => ctx.request.body ?? {};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () =>
     strapi.plugin('ledger').service('ledger') as ReturnType<typeof ledgerFactory>;
 
   /** Runs the service call; its refusal is answered with its status, naming the field. */
-  const answer = async (ctx: any, status: number, work: () => Promise<unknown>, batch = false) => {
+  const answer = async (
+    ctx: Context,
+    status: number,
+    work: () => Promise<unknown>,
+    batch = false,
+  ) => {
     try {
       const data = await work();
       ctx.status = status;
@@ -83,29 +88,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     }
   };
-  const id = (ctx: any) => parse(idParams, ctx.params).id;
+  const id = (ctx: Context) => parse(idParams, ctx.params).id;
 
   return {
     /** POST /accounts — open an account ({ code, unit, minBalance, name? }), idempotently */
-    openAccount: (ctx: any) => {
+    openAccount: (ctx: Context) => {
       const input = parse(accountBody, body(ctx));
       return answer(ctx, 201, () =>
-        ledger().openAccount({ ...input, minBalance: input.minBalance ?? null } as any),
+        // The schema checked the unit against UNITS; `name: null` is read as no name.
+        ledger().openAccount({ ...input, minBalance: input.minBalance ?? null } as AccountInput),
       );
     },
     /** GET /accounts/:code — an account's balance */
-    balance: (ctx: any) => {
+    balance: (ctx: Context) => {
       const { code } = parse(codeParams, ctx.params);
       return answer(ctx, 200, () => ledger().balance(code));
     },
     /** GET /accounts/:code/entries?after&limit — an account's entries, a page at a time */
-    history: (ctx: any) => {
+    history: (ctx: Context) => {
       const { code } = parse(codeParams, ctx.params);
       const { after, limit } = parse(historyQuery, ctx.query);
       return answer(ctx, 200, () => ledger().history(code, after ?? 0, limit ?? 100));
     },
     /** POST /transfers — one transfer ({ key, debit, credit, amount }) or { transfers: [...] }, all or none */
-    transfer: (ctx: any) => {
+    transfer: (ctx: Context) => {
       const raw = body(ctx);
       if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'transfers' in raw) {
         const { transfers } = parse(batchBody, raw);
@@ -115,36 +121,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return answer(ctx, 201, () => ledger().transfer(input));
     },
     /** POST /reservations — reserve an amount ({ …transfer, timeoutSeconds? }) */
-    reserve: (ctx: any) => {
+    reserve: (ctx: Context) => {
       const input = parse(reserveBody, body(ctx));
       return answer(ctx, 201, () =>
         ledger().reserve({ ...input, timeoutSeconds: input.timeoutSeconds ?? undefined }),
       );
     },
     /** GET /transfers/:id — one transfer */
-    show: (ctx: any) => {
+    show: (ctx: Context) => {
       const transferId = id(ctx);
       return answer(ctx, 200, () => ledger().getTransfer(transferId));
     },
     /** POST /transfers/:id/post — post a reservation ({ key, amount? }), in full or in part */
-    post: (ctx: any) => {
+    post: (ctx: Context) => {
       const pendingId = id(ctx);
       const { key, amount } = parse(postBody, body(ctx));
       return answer(ctx, 201, () => ledger().postPending(key, pendingId, amount));
     },
     /** POST /transfers/:id/void — void a reservation ({ key }) */
-    void: (ctx: any) => {
+    void: (ctx: Context) => {
       const pendingId = id(ctx);
       const { key } = parse(keyBody, body(ctx));
       return answer(ctx, 201, () => ledger().voidPending(key, pendingId));
     },
     /** POST /transfers/:id/reverse — reverse a posted transfer ({ key }) */
-    reverse: (ctx: any) => {
+    reverse: (ctx: Context) => {
       const transferId = id(ctx);
       const { key } = parse(keyBody, body(ctx));
       return answer(ctx, 201, () => ledger().reverse(key, transferId));
     },
     /** GET /reconciliation — every invariant of the books, each breach reported */
-    reconcile: (ctx: any) => answer(ctx, 200, () => ledger().reconcile()),
+    reconcile: (ctx: Context) => answer(ctx, 200, () => ledger().reconcile()),
   };
 };

@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { LedgerError } from '../domain/errors';
 import { checkAccount, type AccountInput } from '../domain/transfer';
-import { store, toBalance, type AccountRow, type Balance } from './internal/store';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Strapi's transaction callback */
+import {
+  store,
+  toBalance,
+  type AccountRow,
+  type Balance,
+  type InTransaction,
+} from './internal/store';
 
 /** Accounts: opened once (idempotently) with a unit and a limit; their balances. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -12,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Opens an account, or returns it if one with this code exists with the same unit and limit. */
     async openAccount(input: AccountInput): Promise<Balance> {
       const a = checkAccount(input);
-      const row: AccountRow = await strapi.db.transaction(async ({ trx }: any) => {
+      const row: AccountRow = await strapi.db.transaction(async ({ trx }: InTransaction) => {
         await trx('ledger_accounts')
           .insert({
             code: a.code,

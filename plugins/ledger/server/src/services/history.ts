@@ -4,7 +4,31 @@ import { big, figure, type Figure } from '../domain/exact';
 import { LedgerError } from '../domain/errors';
 import { n, store, toAccount, type Transfer } from './internal/store';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- database rows */
+/** A ledger_entries row joined with its transfer, as `history` selects it. */
+type EntryRecord = {
+  id: unknown;
+  amount: unknown;
+  balance_after: unknown;
+  account_version: unknown;
+  created_at: string | number | Date;
+  transfer_id: unknown;
+  idempotency_key: string;
+  kind: string;
+  code: string | null;
+  reference: string | null;
+};
+
+/** A ledger_entries row joined with its transfer, as `period` selects it. */
+type PeriodRecord = {
+  account_id: unknown;
+  amount: unknown;
+  created_at: string | number | Date;
+  transfer_id: unknown;
+  kind: string;
+  code: string | null;
+  reference: string | null;
+  reversal_of: unknown;
+};
 
 export interface Entry {
   id: number;
@@ -95,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           't.code',
           't.reference',
         );
-      const entries: Entry[] = rows.map((r: any) => ({
+      const entries: Entry[] = rows.map((r: EntryRecord) => ({
         id: n(r.id),
         amount: n(r.amount),
         balanceAfter: figure(big(r.balance_after)),
@@ -162,7 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           : [];
         return {
           accounts: sides,
-          entries: entries.map((e: any) => ({
+          entries: entries.map((e: PeriodRecord) => ({
             account: codeOf.get(n(e.account_id)) as string,
             amount: n(e.amount),
             transferId: n(e.transfer_id),

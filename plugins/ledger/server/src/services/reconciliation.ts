@@ -3,7 +3,15 @@ import type { Knex } from 'knex';
 import { big } from '../domain/exact';
 import { n, store, toAccount, available, type AccountRow } from './internal/store';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- database rows */
+/** Per-transfer and per-account sums of the entries, as `reconcile` selects them (sums as text). */
+type TransferSum = { transfer_id: unknown; total: unknown; entries: unknown };
+type AccountStats = {
+  account_id: unknown;
+  entries: unknown;
+  version: unknown;
+  credits: unknown;
+  debits: unknown;
+};
 
 export interface Reconciliation {
   ok: boolean;
@@ -40,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
       }
-      const perTransfer: any[] = await k('ledger_entries')
+      const perTransfer: TransferSum[] = await k('ledger_entries')
         .groupBy('transfer_id')
         .select(
           'transfer_id',
@@ -61,10 +69,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           k('ledger_entries as e').whereRaw('e.transfer_id = t.id').select(k.raw('1')),
         )
         .count({ c: '*' });
-      if (n((withoutEntries[0] as any).c) > 0)
+      if (n((withoutEntries[0] as { c: unknown }).c) > 0)
         breaches.push({
           check: 'transfer_entries_balance',
-          detail: `${(withoutEntries[0] as any).c} posted transfers without entries`,
+          detail: `${(withoutEntries[0] as { c: unknown }).c} posted transfers without entries`,
         });
       const perAccount = await k('ledger_entries')
         .groupBy('account_id')
@@ -88,9 +96,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         )
         .select('e.account_id', k.raw('CAST(e.balance_after AS TEXT) AS balance_after'));
       const last = new Map<number, bigint>(
-        lastBalance.map((r: any) => [n(r.account_id), big(r.balance_after)]),
+        lastBalance.map((r: { account_id: unknown; balance_after: unknown }) => [
+          n(r.account_id),
+          big(r.balance_after),
+        ]),
       );
-      const stats = new Map(perAccount.map((r: any) => [n(r.account_id), r]));
+      const stats = new Map(perAccount.map((r: AccountStats) => [n(r.account_id), r]));
       const pending = await k('ledger_transfers as t')
         .where('t.kind', 'pending')
         .whereNotExists(
@@ -108,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const a of accounts) checkAccount(a);
       function checkAccount(a: AccountRow) {
-        const s: any = stats.get(a.id);
+        const s = stats.get(a.id);
         const entries = s ? n(s.entries) : 0;
         if (entries !== a.version || (s && n(s.version) !== a.version)) {
           breaches.push({

@@ -9,9 +9,7 @@ import {
   type TransferInput,
 } from '../domain/transfer';
 import { executor, expireDue } from './internal/execute';
-import { n, store, type Transfer } from './internal/store';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- database rows */
+import { n, store, type InTransaction, type Transfer } from './internal/store';
 
 const checkKey = (key: unknown): string => {
   if (typeof key !== 'string' || key.length < 1 || key.length > 100)
@@ -94,10 +92,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const before = await knex()('ledger_transfers')
         .where('kind', 'void_pending')
         .count({ c: '*' });
-      await strapi.db.transaction(async ({ trx }: any) => {
+      await strapi.db.transaction(async ({ trx }: InTransaction) => {
         const accounts = await db.lockAccounts(
           trx,
-          due.flatMap((d: any) => [d.debit, d.credit]),
+          due.flatMap((d: { debit: string; credit: string }) => [d.debit, d.credit]),
         );
         await expireDue(trx, db, accounts, new Date());
         await db.saveAccounts(trx, accounts);
@@ -105,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const after = await knex()('ledger_transfers')
         .where('kind', 'void_pending')
         .count({ c: '*' });
-      return n((after[0] as any).c) - n((before[0] as any).c);
+      return n((after[0] as { c: unknown }).c) - n((before[0] as { c: unknown }).c);
     },
   };
 };

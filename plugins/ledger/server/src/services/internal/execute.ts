@@ -11,11 +11,11 @@ import {
   uniqueViolation,
   type AccountRow,
   type Store,
+  type InTransaction,
   type Transfer,
+  type TransferRecord,
 } from './store';
 import { applyTransfer } from './transfer-op';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- database rows */
 
 /**
  * The double-entry engine (shared/DESIGN.md §4). One call = one database transaction:
@@ -76,7 +76,7 @@ async function existingByKey(trx: Knex, ops: Op[]): Promise<Map<string, Transfer
     .join('ledger_accounts as c', 'c.id', 't.credit_account_id')
     .whereIn('t.idempotency_key', [...new Set(ops.map(keyOf))])
     .select('t.*', 'd.code as debit_code', 'c.code as credit_code');
-  return new Map(rows.map((r: any) => [r.idempotency_key as string, toTransfer(r)]));
+  return new Map(rows.map((r: TransferRecord) => [r.idempotency_key, toTransfer(r)]));
 }
 
 /** The account codes an operation touches (reading immutable transfers to find them). */
@@ -99,7 +99,7 @@ export function executor(strapi: Core.Strapi, store: Store) {
     if (ops.length > 1000) throw new LedgerError('batch_too_large');
     const nested = strapi.db.inTransaction();
     const run = () =>
-      strapi.db.transaction(async ({ trx }: any) => {
+      strapi.db.transaction(async ({ trx }: InTransaction) => {
         const touched: string[] = [];
         for (const op of ops) touched.push(...(await codesOf(trx, store, op)));
         // Due reservations on these accounts are voided in the same transaction: lock their
@@ -117,7 +117,7 @@ export function executor(strapi: Core.Strapi, store: Store) {
         const now = new Date();
         const accounts = await store.lockAccounts(trx, [
           ...touched,
-          ...due.map((r: any) => r.code as string),
+          ...due.map((r: { code: string }) => r.code),
         ]);
         await expireDue(trx, store, accounts, now);
         const step: Step = { trx, store, accounts, now, done: await existingByKey(trx, ops) };

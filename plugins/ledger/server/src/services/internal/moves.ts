@@ -2,9 +2,14 @@ import type { Knex } from 'knex';
 import { MAX_TOTAL } from '../../domain/exact';
 import { LedgerError } from '../../domain/errors';
 import type { ReserveInput, TransferInput } from '../../domain/transfer';
-import { available, toTransfer, type AccountRow, type Store, type Transfer } from './store';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- database rows */
+import {
+  available,
+  toTransfer,
+  type AccountRow,
+  type Store,
+  type Transfer,
+  type TransferInsert,
+} from './store';
 
 /** One step of a call to the engine; a batch is several, all in one transaction. */
 export type Op =
@@ -85,7 +90,7 @@ export async function post(
 /** Appends a transfer and answers it without reading it back. */
 export async function append(
   step: Step,
-  row: Record<string, any>,
+  row: TransferInsert,
   debit: AccountRow,
   credit: AccountRow,
 ): Promise<Transfer> {

@@ -3,8 +3,6 @@ import type { Knex } from 'knex';
 import { big, figure, type Figure } from '../../domain/exact';
 import { LedgerError } from '../../domain/errors';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- database rows */
-
 /**
  * What every part of the engine shares: the connection, the rows of the three tables as typed
  * values, account locks. Totals and limits are bigints end to end: they are selected as text
@@ -63,10 +61,61 @@ export interface AccountRow {
   dirty?: boolean;
 }
 
+/** A ledger_accounts row as `accountColumns` selects it: totals as text, ids as the driver gives them. */
+export type AccountRecord = {
+  id: unknown;
+  code: string;
+  unit: string;
+  version: unknown;
+  min_balance: unknown;
+  debits_pending: unknown;
+  debits_posted: unknown;
+  credits_pending: unknown;
+  credits_posted: unknown;
+};
+
+/** A ledger_transfers row as written (`append` answers it without reading it back). */
+export type TransferInsert = {
+  idempotency_key: string;
+  kind: Kind;
+  debit_account_id: number;
+  credit_account_id: number;
+  amount: number;
+  unit: string;
+  code?: string | null;
+  reference?: string | null;
+  pending_id?: number | null;
+  reversal_of?: number | null;
+  expires_at?: Date | null;
+  created_at: Date;
+};
+
+/** A ledger_transfers row as read, with its accounts' codes joined in. */
+export type TransferRecord = {
+  id: unknown;
+  idempotency_key: string;
+  kind: Kind;
+  debit_code: string;
+  credit_code: string;
+  amount: unknown;
+  unit: string;
+  code?: string | null;
+  reference?: string | null;
+  pending_id?: unknown;
+  reversal_of?: unknown;
+  expires_at?: string | number | Date | null;
+  created_at: string | number | Date;
+};
+
+/** What Strapi's `db.transaction` hands its callback. */
+export type InTransaction = { trx: Knex.Transaction };
+
 export const n = (v: unknown): number => Number(v);
 
-export const uniqueViolation = (e: any) =>
-  e?.code === '23505' || /UNIQUE constraint failed/i.test(String(e?.message ?? ''));
+export const uniqueViolation = (error: unknown) => {
+  const e = error as { code?: unknown; message?: unknown } | null | undefined;
+  return e?.code === '23505' || /UNIQUE constraint failed/i.test(String(e?.message ?? ''));
+};
 
 const TOTALS = [
   'min_balance',
@@ -79,7 +128,7 @@ const TOTALS = [
 export const available = (a: AccountRow): bigint =>
   a.credits_posted - a.debits_posted - a.debits_pending;
 
-export function toAccount(r: any): AccountRow {
+export function toAccount(r: AccountRecord): AccountRow {
   return {
     id: n(r.id),
     code: r.code,
@@ -106,7 +155,7 @@ export function toBalance(a: AccountRow): Balance {
   };
 }
 
-export const toTransfer = (r: any): Transfer => ({
+export const toTransfer = (r: TransferRecord): Transfer => ({
   id: n(r.id),
   key: r.idempotency_key,
   kind: r.kind,
@@ -150,7 +199,7 @@ export function store(strapi: Core.Strapi) {
      */
     reading<T>(fn: (db: Knex) => Promise<T>): Promise<T> {
       return strapi.db.inTransaction()
-        ? (strapi.db.transaction(({ trx }: any) => fn(trx)) as unknown as Promise<T>)
+        ? (strapi.db.transaction(({ trx }: InTransaction) => fn(trx)) as unknown as Promise<T>)
         : fn(knex());
     },
 
@@ -177,12 +226,12 @@ export function store(strapi: Core.Strapi) {
         .orderBy('id')
         .select(...accountColumns(trx));
       const rows = postgres() ? await query.forNoKeyUpdate() : await query;
-      return new Map(rows.map((r: any) => [r.code as string, toAccount(r)]));
+      return new Map(rows.map((r: AccountRecord) => [r.code, toAccount(r)]));
     },
 
-    async insertTransfer(trx: Knex, row: Record<string, unknown>): Promise<number> {
+    async insertTransfer(trx: Knex, row: TransferInsert): Promise<number> {
       const [inserted] = await trx('ledger_transfers').insert(row).returning('id');
-      return n(typeof inserted === 'object' ? (inserted as any).id : inserted);
+      return n(typeof inserted === 'object' ? (inserted as { id: unknown }).id : inserted);
     },
 
     /** Writes back the totals of the accounts a transaction changed. */
