@@ -16,7 +16,7 @@ import { uploadCaption, type Lang, type Submitter } from './submissions';
 export interface IncomingFile {
   filepath?: string;
   path?: string;
-  mimetype?: string;
+  mimetype?: string | null;
   type?: string;
   size: number;
 }
