@@ -12,7 +12,7 @@ type AuditAction = Parameters<CmsServices['audit']['record']>[0]['action'];
  * type (an id, a documentId, and the content type's attributes, which Strapi types per known UID
  * only).
  */
-export type Row = Modules.Documents.AnyDocument;
+export type Doc = Modules.Documents.AnyDocument;
 
 /**
  * Applications, reviews, awards, tranches and reports are written only by the grants services
@@ -38,8 +38,8 @@ export function grantsKit(strapi: Core.Strapi) {
       documentId: string,
       populate: Record<string, unknown> = {},
       reach: 'area' | 'assignment' = 'area',
-    ): Promise<Row> {
-      const row: Row | null = await strapi.db
+    ): Promise<Doc> {
+      const row: Doc | null = await strapi.db
         .query(uid)
         .findOne({ where: { documentId }, populate });
       if (!row) throw new errors.NotFoundError('Not Found');
@@ -47,7 +47,7 @@ export function grantsKit(strapi: Core.Strapi) {
       return row;
     },
     /** Creates a record the grants services own, through the Document Service. */
-    create(uid: string, data: Record<string, unknown>): Promise<Row> {
+    create(uid: string, data: Record<string, unknown>): Promise<Doc> {
       return serviceWrite.run(true, () =>
         strapi.documents(uid as Parameters<typeof strapi.documents>[0]).create({ data }),
       );
@@ -58,14 +58,14 @@ export function grantsKit(strapi: Core.Strapi) {
      * PostgreSQL: `SELECT … FOR UPDATE`; SQLite has one writer, which serialises them already.
      * Always lock an award before its tranches and reports, so lockers never wait in a circle.
      */
-    async lock(trx: Knex.Transaction, table: string, id: Row['id']): Promise<void> {
+    async lock(trx: Knex.Transaction, table: string, id: Doc['id']): Promise<void> {
       if (strapi.db.dialect.client === 'postgres')
         await trx.raw(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
     },
     /** Rows of a raw query on either database. */
     rows: (result: unknown): unknown[] =>
       Array.isArray(result) ? result : (result as { rows: unknown[] }).rows,
-    async record(uid: string, action: AuditAction, before: Row | null, after: Row | null) {
+    async record(uid: string, action: AuditAction, before: Doc | null, after: Doc | null) {
       await audit().record({
         contentType: uid,
         action,
