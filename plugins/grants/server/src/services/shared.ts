@@ -10,9 +10,9 @@ type AuditAction = Parameters<CmsServices['audit']['record']>[0]['action'];
 /**
  * A grants record as the query engine and the Document Service return it: Strapi's own document
  * type (an id, a documentId, and the content type's attributes, which Strapi types per known UID
- * only).
+ * only). Ids from the database are numbers.
  */
-export type Doc = Modules.Documents.AnyDocument;
+export type Doc = Modules.Documents.AnyDocument & { id: number };
 
 /**
  * Applications, reviews, awards, tranches and reports are written only by the grants services
@@ -48,8 +48,13 @@ export function grantsKit(strapi: Core.Strapi) {
     },
     /** Creates a record the grants services own, through the Document Service. */
     create(uid: string, data: Record<string, unknown>): Promise<Doc> {
-      return serviceWrite.run(true, () =>
-        strapi.documents(uid as Parameters<typeof strapi.documents>[0]).create({ data }),
+      return serviceWrite.run(
+        true,
+        // Its id is the database's, a number.
+        () =>
+          strapi
+            .documents(uid as Parameters<typeof strapi.documents>[0])
+            .create({ data }) as Promise<Doc>,
       );
     },
     /**
