@@ -18,6 +18,9 @@ import { getService } from '../utils';
  *   by atomic updates under a CHECK (paid ≤ approved ≤ amount − returned);
  * - an accepted final report closes the award and moves what was not paid back to `available`.
  */
+/** A tranche as a client sends it, before trancheIssues has checked it. */
+type TrancheRequest = { [K in keyof TrancheInput]?: unknown };
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
   const funds = () => getService(strapi, 'funds');
@@ -82,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function createTranches(award: Doc, tranches: TrancheInput[], first = 1) {
+  async function createTranches(award: Doc, tranches: TrancheRequest[], first = 1) {
     const created = [];
     for (const [i, t] of tranches.entries()) {
       const number = first + i;
@@ -252,7 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Adds a tranche to an award's plan (e.g. after one was cancelled), within the award. */
-    async addTranche(awardId: string, input: TrancheInput) {
+    async addTranche(awardId: string, input: TrancheRequest) {
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const award = await loadAward(trx, awardId);
         activeAward(award);
