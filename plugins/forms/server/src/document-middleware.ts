@@ -1,19 +1,28 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SUBMISSION_STATUSES } from './domain/fields';
 import { formIssue, FormValidationError } from './domain/issues';
 import { toFormsHttpError } from './services/http-errors';
 import { CUSTOM_FIELD_UIDS, DOCUMENT_ID_PATTERN, FORMS } from './uids';
-import type customFieldsFactory from './services/custom-fields';
-import type definitionsFactory from './services/definitions';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Document Service params are untyped */
+import type { FormRow } from './rows';
+import { cmsService, getService } from './utils';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITES = new Set(['create', 'update', 'delete']);
 const CUSTOM_FIELD_UID_SET = new Set(Object.values(CUSTOM_FIELD_UIDS));
 /** Roles that own forms: they design them and read the submissions that name no place. */
 export const FORM_OWNER_ROLES = ['foundation-staff', 'incubator'];
+
+/** A Document Service call as this middleware reads it (Strapi types calls per known UID only). */
+interface DocumentCall {
+  uid: string;
+  action: string;
+  params?: {
+    documentId?: unknown;
+    filters?: unknown;
+    data?: Record<string, unknown>;
+  };
+}
 
 /**
  * Every Document Service call on the forms content types — and on cms records' custom fields —
@@ -27,15 +36,14 @@ export const FORM_OWNER_ROLES = ['foundation-staff', 'incubator'];
  *   filters rewritten to something the database can answer.
  */
 export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
-  const viewers = () => strapi.plugin('cms').service('viewer') as any;
-  const audit = () => strapi.plugin('cms').service('audit') as any;
-  const kit = () => strapi.plugin('cms').service('kit') as any;
-  const definitions = () =>
-    strapi.plugin('forms').service('definitions') as ReturnType<typeof definitionsFactory>;
-  const customFields = () =>
-    strapi.plugin('forms').service('customFields') as ReturnType<typeof customFieldsFactory>;
+  const viewers = () => cmsService(strapi, 'viewer');
+  const audit = () => cmsService(strapi, 'audit');
+  const kit = () => cmsService(strapi, 'kit');
+  const definitions = () => getService(strapi, 'definitions');
+  const customFields = () => getService(strapi, 'customFields');
 
-  strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
+  strapi.documents.use(async (call, next) => {
+    const context = call as DocumentCall;
     const { uid, action } = context;
     const params = (context.params ??= {});
     try {
@@ -53,7 +61,7 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
               ? ((
                   await strapi.db.query(uid).findOne({
                     where: { documentId: params.documentId },
-                    select: ['customFields'] as any,
+                    select: ['customFields'],
                   })
                 )?.customFields ?? null)
               : null;
@@ -96,11 +104,10 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
         );
       }
       return await strapi.db.transaction(async () => {
-        const model = uid as any;
-        const current =
+        const current: Modules.Documents.AnyDocument | null =
           action === 'create'
             ? null
-            : await strapi.db.query(model).findOne({ where: { documentId: params.documentId } });
+            : await strapi.db.query(uid).findOne({ where: { documentId: params.documentId } });
         if (
           action !== 'create' &&
           (!current || (uid === FORMS.submission && !(await kit().mayReach(uid, current, viewer))))
@@ -108,8 +115,15 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
           throw new errors.NotFoundError('Not Found');
         }
         if (uid === FORMS.form) {
-          if (action === 'delete') await definitions().assertDeletable(current);
-          else params.data = await definitions().prepare(action, params.data ?? {}, current);
+          const form = current as FormRow | null;
+          if (action === 'delete')
+            await definitions().assertDeletable(form as FormRow); // found above
+          else
+            params.data = await definitions().prepare(
+              action as 'create' | 'update',
+              params.data ?? {},
+              form,
+            );
         } else {
           const data = params.data ?? {};
           const wrong = Object.keys(data).filter((k) => k !== 'status' && k !== 'statusNote');
@@ -127,7 +141,7 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
           }
           if (
             'status' in data &&
-            !(SUBMISSION_STATUSES as readonly string[]).includes(data.status)
+            !(SUBMISSION_STATUSES as readonly string[]).includes(data.status as string)
           ) {
             throw new FormValidationError([
               formIssue(
@@ -139,21 +153,24 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
             ]);
           }
         }
-        const result: any = await next();
+        const result = await next();
         if (action === 'delete' && uid === FORMS.form) {
           await strapi.db
-            .query(FORMS.version as any)
-            .deleteMany({ where: { formKey: current.documentId } });
+            .query(FORMS.version)
+            .deleteMany({ where: { formKey: (current as FormRow).documentId } });
         }
-        const documentId = action === 'create' ? result?.documentId : params.documentId;
+        const documentId =
+          action === 'create'
+            ? (result as { documentId?: string } | null)?.documentId
+            : params.documentId;
         const saved =
           action === 'delete'
             ? null
-            : await strapi.db.query(model).findOne({ where: { documentId } });
+            : await strapi.db.query(uid).findOne({ where: { documentId } });
         await audit().record({
           contentType: uid,
-          action,
-          recordId: documentId,
+          action: action as 'create' | 'update' | 'delete',
+          recordId: documentId as string,
           before: current,
           after: saved,
           actor: viewers().actor(),

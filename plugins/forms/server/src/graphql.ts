@@ -3,7 +3,22 @@ import { FORMS } from './uids';
 import { toFormsHttpError } from './services/http-errors';
 import { getService } from './utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL resolver arguments */
+/** The parts of nexus (the schema builder Strapi's GraphQL plugin hands extensions) used here. */
+interface Nexus {
+  extendType(config: { type: string; definition(t: FieldBuilder): void }): unknown;
+  nonNull(type: string): unknown;
+}
+
+interface FieldBuilder {
+  field(
+    name: string,
+    config: {
+      type: string;
+      args: Record<string, unknown>;
+      resolve(parent: unknown, args: { documentId: string }): Promise<unknown>;
+    },
+  ): void;
+}
 
 /**
  * GraphQL for the console: versions are read-only, submissions are never created or deleted
@@ -19,20 +34,20 @@ export function registerFormsGraphql(strapi: Core.Strapi): void {
   extension.shadowCRUD(FORMS.submission).disableAction('delete');
   extension.shadowCRUD(FORMS.submission).field('clientKey').disable();
 
-  extension.use(({ nexus }: any) => ({
+  extension.use(({ nexus }: { nexus: Nexus }) => ({
     types: [
       nexus.extendType({
         type: 'Mutation',
-        definition(t: any) {
+        definition(t) {
           t.field('publishFormsForm', {
             type: 'FormsForm',
             args: { documentId: nexus.nonNull('ID') },
-            async resolve(_parent: any, args: { documentId: string }) {
+            async resolve(_parent, args: { documentId: string }) {
               const definitions = getService(strapi, 'definitions');
               const form = await definitions.publish(args.documentId).catch((error) => {
                 throw toFormsHttpError(error);
               });
-              return strapi.documents(FORMS.form as any).findOne({ documentId: form.documentId });
+              return strapi.documents(FORMS.form).findOne({ documentId: form.documentId });
             },
           });
         },

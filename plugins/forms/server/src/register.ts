@@ -2,19 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { FORM_OWNER_ROLES, registerFormsDocumentMiddleware } from './document-middleware';
 import { registerFormsGraphql } from './graphql';
 import { CUSTOM_FIELD_UIDS, FORMS } from './uids';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- extending another plugin's schemas */
+import { cmsService } from './utils';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Custom-field values live on the records themselves: a JSON attribute added to each cms
   // content type that custom-field forms may extend (as the cms plugin adds `scope` to users).
   for (const uid of Object.values(CUSTOM_FIELD_UIDS)) {
-    const model = strapi.contentType(uid as any) as any;
+    const model = strapi.contentType(uid as Parameters<typeof strapi.contentType>[0]);
     model.attributes.customFields = { type: 'json' };
   }
   // A submission belongs where its area answer places it; those naming no place belong to the
   // roles that own forms. The cms kit applies this to every read and write.
-  (strapi.plugin('cms').service('kit') as any).declare(FORMS.submission, {
+  cmsService(strapi, 'kit').declare(FORMS.submission, {
     scope: { path: 'areaPath', unplacedFor: FORM_OWNER_ROLES },
   });
   registerFormsDocumentMiddleware(strapi);

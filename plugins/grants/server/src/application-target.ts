@@ -3,8 +3,6 @@ import { APPLICATION_BINDINGS } from './services/applications';
 import { GRANTS } from './uids';
 import { formsService, getService } from './utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the forms plugin's services */
-
 /**
  * The `grant-application` form target: a valid submission to a round's form becomes an
  * application of that round, inside the submission's transaction (both or neither). The forms
@@ -17,13 +15,13 @@ export function registerApplicationTarget(strapi: Core.Strapi): void {
     label: { zh: '微创投项目申报', en: 'Grant application' },
     bindings: APPLICATION_BINDINGS,
     fieldOf: (path: string) => path,
-    async onSubmit({ form, data, submission }: any) {
+    async onSubmit({ form, data, submission }) {
       const applications = getService(strapi, 'applications');
       const application = await applications.fromSubmission(form, data, submission);
       return {
         uid: GRANTS.application,
         documentId: application.documentId,
-        label: data.projectTitle,
+        label: data.projectTitle as string,
       };
     },
   });

@@ -2,13 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { issue } from './domain/donations';
 import { invalid } from './services/errors';
-import type recordsFactory from './services/records';
 import { serviceWrite } from './services/shared';
 import { DOCUMENT_ID_PATTERN, GRANTS } from './uids';
+import { cmsService, getService } from './utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Document Service params are untyped */
+type Write = 'create' | 'update' | 'delete';
+const WRITES = new Set<string>(['create', 'update', 'delete']);
 
-const WRITES = new Set(['create', 'update', 'delete']);
+/** A Document Service call as this middleware reads it (Strapi types calls per known UID only). */
+interface DocumentCall {
+  uid: string;
+  action: string;
+  params?: { documentId?: unknown; data?: Record<string, unknown> };
+}
 
 /** Written only by the grants services, whose moves carry money and rules. */
 const SERVICE_OWNED = new Set<string>([
@@ -27,14 +33,15 @@ const SERVICE_OWNED = new Set<string>([
  * transaction.
  */
 export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
-  const records = () =>
-    strapi.plugin('grants').service('records') as ReturnType<typeof recordsFactory>;
-  const audit = () => strapi.plugin('cms').service('audit') as any;
-  const viewers = () => strapi.plugin('cms').service('viewer') as any;
+  const records = () => getService(strapi, 'records');
+  const audit = () => cmsService(strapi, 'audit');
+  const viewers = () => cmsService(strapi, 'viewer');
 
-  strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
-    const { uid, action } = context;
-    if (!WRITES.has(action)) return next();
+  strapi.documents.use(async (call, next) => {
+    const context = call as DocumentCall;
+    const { uid } = context;
+    if (!WRITES.has(context.action)) return next();
+    const action = context.action as Write;
     if (SERVICE_OWNED.has(uid)) {
       if (serviceWrite.getStore()) return next();
       throw invalid([
@@ -59,8 +66,12 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
       const data = await records().prepare(uid, action, params.data ?? {}, current);
       if (action !== 'delete') params.data = data;
 
-      const result: any = await next();
-      const documentId = action === 'create' ? result?.documentId : params.documentId;
+      const result = await next();
+      const documentId = (
+        action === 'create'
+          ? (result as { documentId?: string } | null)?.documentId
+          : params.documentId
+      ) as string;
       const saved = action === 'delete' ? null : await records().loadSaved(uid, documentId);
       const derived = await records().settle(uid, saved);
       if (result && typeof result === 'object') Object.assign(result, derived);

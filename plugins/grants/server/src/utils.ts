@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { CmsServices } from '../../../../cms/server/src/shared/contracts/services';
 import type { FormsServices } from '../../../forms/server/src/shared/contracts/services';
+import type { LedgerServices } from '../../../ledger/server/src/shared/contracts/services';
 import type services from './services';
 
 type Services = typeof services;
@@ -25,3 +26,9 @@ export const formsService = <N extends keyof FormsServices>(
   strapi: Core.Strapi,
   name: N,
 ): FormsServices[N] => strapi.plugin('forms').service(name) as FormsServices[N];
+
+/** A ledger service, typed by the contract the ledger plugin publishes (a type-only import). */
+export const ledgerService = <N extends keyof LedgerServices>(
+  strapi: Core.Strapi,
+  name: N,
+): LedgerServices[N] => strapi.plugin('ledger').service(name) as LedgerServices[N];

@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import QRCode from 'qrcode';
 import { answering, refusal } from '../services/http-errors';
 import { getService } from '../utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
-
 /** The submitter's language: `?lang=`, else the browser's Accept-Language; Chinese first. */
-export function languageOf(ctx: any): 'zh' | 'en' {
+export function languageOf(ctx: Context): 'zh' | 'en' {
   const asked = String(ctx.query?.lang ?? ctx.request.body?.language ?? '');
   if (asked === 'en' || asked === 'zh') return asked;
   const header = String(ctx.get?.('accept-language') ?? '');
@@ -23,11 +22,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const uploads = () => getService(strapi, 'uploads');
 
   return {
-    async show(ctx: any) {
+    async show(ctx: Context) {
       ctx.body = { data: await submissions().publicForm(ctx.params.slug) };
     },
 
-    async submit(ctx: any) {
+    async submit(ctx: Context) {
       const lang = languageOf(ctx);
       await answering(
         ctx,
@@ -46,12 +45,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    async receipt(ctx: any) {
+    async receipt(ctx: Context) {
       ctx.body = { data: await submissions().receipt(ctx.params.code) };
     },
 
     /** POST /api/forms/:slug/files (multipart: `file`, `field`) → { id, name, mime, size } */
-    async upload(ctx: any) {
+    async upload(ctx: Context) {
       const lang = languageOf(ctx);
       const raw = ctx.request.files?.file;
       const submitter = await submissions().submitter(ctx);
@@ -67,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/forms/:slug/qr.svg and /qr.png: the public page's address as a QR code. */
-    async qr(ctx: any) {
+    async qr(ctx: Context) {
       const form = await submissions().loadForm(ctx.params.slug);
       if (!form || form.purpose === 'custom-fields')
         throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { FIELD_KEY_PATTERN, type FormDefinition } from '../domain/fields';
 import { formIssue, FormValidationError, type FormIssue } from '../domain/issues';
 import { validateSubmission } from '../domain/validate';
+import type { FormRow, VersionRow } from '../rows';
 import { CUSTOM_FIELD_UIDS, FORMS } from '../uids';
 import { cmsService, getService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and filters are untyped */
 
 const appliesToOf = (uid: string) =>
   Object.entries(CUSTOM_FIELD_UIDS).find(([, u]) => u === uid)?.[0];
@@ -25,20 +25,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function liveDefinition(uid: string): Promise<FormDefinition | null> {
     const appliesTo = appliesToOf(uid);
     if (!appliesTo) return null;
-    const form = await strapi.db.query(FORMS.form as any).findOne({
-      where: {
-        purpose: 'custom-fields',
-        appliesTo,
-        archived: false,
-        liveVersion: { $notNull: true },
-      },
-      select: ['documentId', 'liveVersion'],
-    });
+    const form: Pick<FormRow, 'documentId' | 'liveVersion'> | null = await strapi.db
+      .query(FORMS.form)
+      .findOne({
+        where: {
+          purpose: 'custom-fields',
+          appliesTo,
+          archived: false,
+          liveVersion: { $notNull: true },
+        },
+        select: ['documentId', 'liveVersion'],
+      });
     if (!form) return null;
-    const version = await strapi.db.query(FORMS.version as any).findOne({
-      where: { formKey: form.documentId, number: form.liveVersion },
-      select: ['definition'],
-    });
+    const version: Pick<VersionRow, 'definition'> | null = await strapi.db
+      .query(FORMS.version)
+      .findOne({
+        where: { formKey: form.documentId, number: form.liveVersion },
+        select: ['definition'],
+      });
     return (version?.definition as FormDefinition) ?? null;
   }
 
@@ -99,20 +103,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `$containsi` (text contains), `$gte` / `$lte` (numbers, money in fen, dates).
      * Strapi cannot filter inside a JSON attribute itself.
      */
-    async rewriteFilters(uid: string, filters: any): Promise<any> {
+    async rewriteFilters(uid: string, filters: unknown): Promise<unknown> {
       if (!filters || typeof filters !== 'object') return filters;
       if (Array.isArray(filters))
         return Promise.all(filters.map((f) => this.rewriteFilters(uid, f)));
-      const out: Record<string, any> = {};
+      const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(filters)) {
         if (key === 'customFields' && value && typeof value === 'object') {
-          const ids = await matchingDocumentIds(uid, value as Record<string, any>);
+          const ids = await matchingDocumentIds(uid, value as Record<string, unknown>);
           const condition = ids.length ? { documentId: { $in: ids } } : { id: { $null: true } };
-          out.$and = [...(out.$and ?? []), condition];
+          out.$and = [...((out.$and as unknown[] | undefined) ?? []), condition];
         } else if (key.startsWith('$')) {
           const rewritten = await this.rewriteFilters(uid, value);
           out[key] =
-            key === '$and' && Array.isArray(out.$and) ? [...out.$and, ...rewritten] : rewritten;
+            key === '$and' && Array.isArray(out.$and)
+              ? [...out.$and, ...(rewritten as unknown[])]
+              : rewritten;
         } else {
           out[key] = value;
         }
@@ -123,11 +129,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function matchingDocumentIds(
     uid: string,
-    condition: Record<string, any>,
+    condition: Record<string, unknown>,
   ): Promise<string[]> {
-    const meta: any = strapi.db.metadata.get(uid as any);
-    const table: string = meta.tableName;
-    const column: string = meta.attributes.customFields?.columnName ?? 'custom_fields';
+    const meta = strapi.db.metadata.get(uid);
+    const table = meta.tableName;
+    // A JSON attribute (register.ts adds it), so a scalar one with a column.
+    const customFields = meta.attributes.customFields as { columnName?: string } | undefined;
+    const column = customFields?.columnName ?? 'custom_fields';
     const postgres = strapi.db.dialect.client === 'postgres';
     const knex = strapi.db.connection;
     const query = knex(table).select('document_id').whereNotNull(column);
@@ -157,7 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             query.whereRaw(`EXISTS (SELECT 1 FROM json_each(??, ?) WHERE value = ?)`, [
               column,
               path,
-              v as any,
+              v as Knex.Value,
             ]);
           }
         } else if (op === '$containsi') {
@@ -194,8 +202,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
     }
-    const rows = await query;
-    return [...new Set(rows.map((r: any) => r.document_id as string))];
+    const rows: { document_id: string }[] = await query;
+    return [...new Set(rows.map((r) => r.document_id))];
   }
 };
 

@@ -12,12 +12,11 @@ import {
 } from '../domain/fields';
 import { formIssue, FormValidationError, type FormIssue } from '../domain/issues';
 import { toJsonSchema, toUiSchema } from '../domain/json-schema';
+import type { FormRow, VersionRow } from '../rows';
 import { FORMS } from '../uids';
 import { refusal } from './http-errors';
 import { schemaCompileError } from './schema-check';
 import { cmsService, getService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows are untyped */
 
 const ROLE_TYPES = [
   'foundation-staff',
@@ -44,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function createVersion(data: Record<string, unknown>): Promise<void> {
     try {
-      await strapi.db.query(FORMS.version as any).create({ data });
+      await strapi.db.query(FORMS.version).create({ data });
     } catch (error) {
       const e = error as { code?: string; message?: string };
       if (e?.code === '23505' || /UNIQUE constraint failed/i.test(String(e?.message))) {
@@ -62,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function submissionCount(formKey: string): Promise<number> {
-    return strapi.db.query(FORMS.submission as any).count({ where: { formKey } });
+    return strapi.db.query(FORMS.submission).count({ where: { formKey } });
   }
 
   return {
@@ -71,9 +70,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Checks a create or update of a form's settings and draft; returns the data to write. */
     async prepare(
       action: 'create' | 'update',
-      data: Record<string, any>,
-      current: any | null,
-    ): Promise<Record<string, any>> {
+      data: Record<string, unknown>,
+      current: FormRow | null,
+    ): Promise<Record<string, unknown>> {
       const issues: FormIssue[] = [];
       const say = (path: string, en: string, zh: string, code = 'invalid_value') =>
         issues.push(formIssue(code, path, `${path}: ${en}`, `${path}：${zh}`));
@@ -86,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             'computed_field',
           );
       }
-      const next = { ...(current ?? {}), ...data };
+      const next: Record<string, unknown> = { ...(current ?? {}), ...data };
       if ('slug' in data || action === 'create') {
         const slug = data.slug;
         if (typeof slug !== 'string' || !SLUG_PATTERN.test(slug)) {
@@ -105,12 +104,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
       }
-      if (next.purpose && !(FORM_PURPOSES as readonly string[]).includes(next.purpose))
+      if (next.purpose && !(FORM_PURPOSES as readonly string[]).includes(next.purpose as string))
         say('purpose', 'is not a known purpose', '不是已知的用途');
       if (current?.liveVersion && 'purpose' in data && data.purpose !== current.purpose) {
         say('purpose', 'cannot change once the form is published', '表单发布后不能更改用途');
       }
-      if (next.access && !(FORM_ACCESS as readonly string[]).includes(next.access))
+      if (next.access && !(FORM_ACCESS as readonly string[]).includes(next.access as string))
         say('access', 'is not a known choice', '不是有效的选项');
       if (next.access === 'roles') {
         const roles = next.roles;
@@ -126,7 +125,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
       }
-      if (next.opensAt && next.closesAt && new Date(next.opensAt) >= new Date(next.closesAt)) {
+      if (
+        next.opensAt &&
+        next.closesAt &&
+        new Date(next.opensAt as string) >= new Date(next.closesAt as string)
+      ) {
         say(
           'closesAt',
           'must be after the opening time',
@@ -135,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       if (next.purpose === 'custom-fields') {
-        if (!(CUSTOM_FIELD_TARGETS as readonly string[]).includes(next.appliesTo)) {
+        if (!(CUSTOM_FIELD_TARGETS as readonly string[]).includes(next.appliesTo as string)) {
           say(
             'appliesTo',
             'choose the kind of record these fields extend',
@@ -143,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             'required',
           );
         } else if (!next.archived) {
-          const other = await strapi.db.query(FORMS.form as any).findOne({
+          const other: Pick<FormRow, 'name'> | null = await strapi.db.query(FORMS.form).findOne({
             where: {
               purpose: 'custom-fields',
               appliesTo: next.appliesTo,
@@ -181,7 +184,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             path: i.path.replace(/^definition/, 'draft'),
           })),
         );
-        if (next.purpose === 'custom-fields' && Array.isArray(data.draft?.fields)) {
+        if (
+          next.purpose === 'custom-fields' &&
+          Array.isArray((data.draft as { fields?: unknown } | undefined)?.fields)
+        ) {
           if (allFields(data.draft as FormDefinition).some((f) => f?.kind === 'file')) {
             say('draft.fields', 'custom fields cannot be file uploads', '自定义字段不能是文件上传');
           }
@@ -192,7 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Refuses deleting a form that has submissions: archive it instead. */
-    async assertDeletable(form: any): Promise<void> {
+    async assertDeletable(form: Pick<FormRow, 'documentId'>): Promise<void> {
       const n = await submissionCount(form.documentId);
       if (n > 0) {
         throw new FormValidationError([
@@ -207,9 +213,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Freezes the draft into the next version and makes it live. */
-    async publish(documentId: string): Promise<any> {
+    async publish(documentId: string): Promise<FormRow> {
       return strapi.db.transaction(async () => {
-        const form = await strapi.db.query(FORMS.form as any).findOne({ where: { documentId } });
+        const form: FormRow | null = await strapi.db
+          .query(FORMS.form)
+          .findOne({ where: { documentId } });
         const viewer = await viewers().current();
         if (!form || viewer.kind === 'public')
           throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
@@ -258,11 +266,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ),
           ]);
         }
-        const last = await strapi.db.query(FORMS.version as any).findOne({
-          where: { formKey: documentId },
-          orderBy: { number: 'desc' },
-          select: ['number'],
-        });
+        const last: Pick<VersionRow, 'number'> | null = await strapi.db
+          .query(FORMS.version)
+          .findOne({
+            where: { formKey: documentId },
+            orderBy: { number: 'desc' },
+            select: ['number'],
+          });
         const number = (last?.number ?? 0) + 1;
         const actor = viewers().actor();
         await createVersion({
@@ -275,7 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           releasedAt: new Date(),
           releasedBy: actor.name ?? actor.type,
         });
-        const updated = await strapi.db.query(FORMS.form as any).update({
+        const updated: FormRow = await strapi.db.query(FORMS.form).update({
           where: { id: form.id },
           data: { liveVersion: number, draft: null },
         });
@@ -297,8 +307,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async purposeOf(formDocumentId: string): Promise<string | null> {
       if (typeof formDocumentId !== 'string') return null;
-      const form = await strapi.db
-        .query(FORMS.form as any)
+      const form: Pick<FormRow, 'purpose'> | null = await strapi.db
+        .query(FORMS.form)
         .findOne({ where: { documentId: formDocumentId }, select: ['purpose'] });
       return form?.purpose ?? null;
     },
@@ -313,15 +323,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       versions: { formKey: string; number: number }[],
     ): Promise<{ formKey: string; number: number; definition: FormDefinition }[]> {
       if (!versions.length) return [];
-      const rows = await strapi.db.query(FORMS.version as any).findMany({
-        where: {
-          formKey: { $in: [...new Set(versions.map((v) => v.formKey))] },
-          number: { $in: [...new Set(versions.map((v) => v.number))] },
-        },
-        select: ['formKey', 'number', 'definition'],
-      });
+      const rows: Pick<VersionRow, 'formKey' | 'number' | 'definition'>[] = await strapi.db
+        .query(FORMS.version)
+        .findMany({
+          where: {
+            formKey: { $in: [...new Set(versions.map((v) => v.formKey))] },
+            number: { $in: [...new Set(versions.map((v) => v.number))] },
+          },
+          select: ['formKey', 'number', 'definition'],
+        });
       const wanted = new Set(versions.map((v) => `${v.formKey}#${v.number}`));
-      return rows.filter((r: any) => wanted.has(`${r.formKey}#${r.number}`));
+      return rows.filter((r) => wanted.has(`${r.formKey}#${r.number}`));
     },
 
     /** The published versions of a form with how many submissions each has. */
@@ -330,19 +342,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<
       { number: number; releasedAt: string; releasedBy: string | null; submissions: number }[]
     > {
-      const versions = await strapi.db.query(FORMS.version as any).findMany({
-        where: { formKey },
-        orderBy: { number: 'desc' },
-        select: ['number', 'releasedAt', 'releasedBy'],
-      });
+      const versions: { number: number; releasedAt: string; releasedBy: string | null }[] =
+        await strapi.db.query(FORMS.version).findMany({
+          where: { formKey },
+          orderBy: { number: 'desc' },
+          select: ['number', 'releasedAt', 'releasedBy'],
+        });
       const counts = await strapi.db
         .connection('forms_submissions')
         .where('form_key', formKey)
         .groupBy('version_number')
         .select('version_number')
         .count({ n: '*' });
-      const byNumber = new Map(counts.map((c: any) => [Number(c.version_number), Number(c.n)]));
-      return versions.map((v: any) => ({ ...v, submissions: byNumber.get(v.number) ?? 0 }));
+      const byNumber = new Map(
+        counts.map((c: Record<string, unknown>) => [Number(c.version_number), Number(c.n)]),
+      );
+      return versions.map((v) => ({ ...v, submissions: byNumber.get(v.number) ?? 0 }));
     },
   };
 };

@@ -1,7 +1,6 @@
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { FormValidationError, type FormIssue } from '../domain/issues';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Strapi error details are untyped */
 
 /**
  * The one place where the forms plugin's refusals become HTTP, in Strapi's error shape:
@@ -50,7 +49,8 @@ export function refusal(kind: Kind, code: string, message: string, messageZh: st
 }
 
 /** The Chinese of a refusal, for callers that answer in the submitter's language. */
-export const messageZhOf = (error: any): string | undefined => error?.details?.messageZh;
+export const messageZhOf = (error: unknown): string | undefined =>
+  (error as { details?: { messageZh?: string } } | null | undefined)?.details?.messageZh;
 
 /**
  * Runs a controller body, answering 401 and 403 refusals itself. Strapi's authorize middleware
@@ -59,13 +59,13 @@ export const messageZhOf = (error: any): string | undefined => error?.details?.m
  * details, which would lose the reason (closed, archived, wrong role) and its Chinese.
  */
 export async function answering(
-  ctx: any,
+  ctx: Context,
   handler: () => Promise<void>,
   lang: 'zh' | 'en' = 'en',
 ): Promise<void> {
   try {
     await handler();
-  } catch (error: any) {
+  } catch (error) {
     const status =
       error instanceof errors.UnauthorizedError
         ? 401
@@ -73,15 +73,15 @@ export async function answering(
           ? 403
           : null;
     if (!status) throw error;
+    const refused = error as errors.UnauthorizedError | errors.ForbiddenError;
     ctx.status = status;
     ctx.body = {
       data: null,
       error: {
         status,
-        name: error.name,
-        message:
-          lang === 'zh' && error.details?.messageZh ? error.details.messageZh : error.message,
-        details: { ...(error.details ?? {}), messageEn: error.message },
+        name: refused.name,
+        message: (lang === 'zh' && messageZhOf(refused)) || refused.message,
+        details: { ...(refused.details ?? {}), messageEn: refused.message },
       },
     };
   }

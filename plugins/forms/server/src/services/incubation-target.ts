@@ -4,8 +4,6 @@ import { formIssue } from '../domain/issues';
 import type { FormTarget } from './targets';
 import { cmsService } from '../utils';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Document Service rows are untyped */
-
 const ORGANISATION = 'plugin::cms.organisation';
 const INCUBATION = 'plugin::cms.incubation';
 
@@ -86,28 +84,32 @@ export function incubationTarget(strapi: Core.Strapi): FormTarget {
     fieldOf: (path) => (path === 'name' || path === 'organisation' ? 'organisationName' : path),
     async onSubmit({ form, data }) {
       const hub = data.hub ?? form.settings?.hub;
-      const organisation: any = await strapi.documents(ORGANISATION as any).create({
+      const organisation = await strapi.documents(ORGANISATION).create({
         data: {
           name: data.organisationName,
           kind: 'social_organisation',
           registration: data.registration ?? (data.creditCode ? 'registered' : 'none'),
-          ...(data.creditCode && { creditCode: data.creditCode }),
-          ...(data.serviceCategory && { serviceCategory: data.serviceCategory }),
-          ...(data.description && { description: data.description }),
+          ...(data.creditCode ? { creditCode: data.creditCode } : {}),
+          ...(data.serviceCategory ? { serviceCategory: data.serviceCategory } : {}),
+          ...(data.description ? { description: data.description } : {}),
           ...(data.members !== undefined && { members: data.members }),
-          ...(data.foundedOn && { foundedOn: data.foundedOn }),
+          ...(data.foundedOn ? { foundedOn: data.foundedOn } : {}),
           area: data.area,
-        } as any,
+        },
       });
-      const incubation: any = await strapi.documents(INCUBATION as any).create({
+      const incubation = await strapi.documents(INCUBATION).create({
         data: {
           organisation: organisation.documentId,
           hub,
           stage: 'applied',
           appliedOn: cmsService(strapi, 'chinaTime').todayInChina(),
-        } as any,
+        },
       });
-      return { uid: INCUBATION, documentId: incubation.documentId, label: data.organisationName };
+      return {
+        uid: INCUBATION,
+        documentId: incubation.documentId,
+        label: data.organisationName as string,
+      };
     },
   };
 }

@@ -17,14 +17,7 @@ import {
 import type { FormDefinition } from '../domain/fields';
 import { toXlsx } from '../domain/xlsx';
 import { FORMS } from '../uids';
-
-/** The cms directory, as an export names the records answers refer to. */
-interface Directory {
-  namesOf(
-    kind: 'area' | 'person' | 'organisation',
-    documentIds: Iterable<string>,
-  ): Promise<Map<string, string>>;
-}
+import { cmsService } from '../utils';
 
 /** A file to send: its name, its content type, and its content. */
 export interface ExportFile {
@@ -38,7 +31,8 @@ export interface ExportFile {
  * each referenced record by its name (names only: no personal numbers leave here).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const directory = () => strapi.plugin('cms').service('directory') as Directory;
+  // The cms directory names the records answers refer to.
+  const directory = () => cmsService(strapi, 'directory');
   // Through the Document Service, so the viewer's scope applies to the form and its submissions.
   const documents = (uid: string) => strapi.documents(uid as never);
 

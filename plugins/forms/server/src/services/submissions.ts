@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import type { FormDefinition } from '../domain/fields';
 import { formIssue, type FormIssue } from '../domain/issues';
 import { normaliseReceiptCode, receiptCode } from '../domain/receipt';
@@ -9,12 +10,11 @@ import {
   type IdentifierChecks,
   type Reference,
 } from '../domain/validate';
+import type { FormRow, SubmissionRow, VersionRow } from '../rows';
 import { FORMS, USER_UID } from '../uids';
 import { refusal, validationError } from './http-errors';
 import { schemaErrors } from './schema-check';
 import { cmsService, getService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and Koa context are untyped */
 
 export type Lang = 'zh' | 'en';
 
@@ -28,7 +28,7 @@ export interface Submitter {
 /** Where a form stands for someone about to fill it in. */
 export type FormState = 'open' | 'not-yet-open' | 'closed' | 'archived' | 'unpublished';
 
-export function formState(form: any, now = new Date()): FormState {
+export function formState(form: FormRow, now = new Date()): FormState {
   if (form.archived) return 'archived';
   if (!form.liveVersion) return 'unpublished';
   if (form.opensAt && new Date(form.opensAt) > now) return 'not-yet-open';
@@ -46,22 +46,55 @@ const STATE_REFUSALS: Record<Exclude<FormState, 'open'>, [string, string]> = {
   closed: ['This form is closed and no longer accepts submissions', '该表单已截止，不再接受提交'],
 };
 
+/** A file in Strapi's upload plugin, as far as an attachment check reads it. */
+interface UploadedFile {
+  id: number;
+  name: string;
+  mime: string;
+  /** in KB, rounded */
+  size: number | string;
+  caption?: string | null;
+}
+
+/** A user with their role's type. */
+interface UserRow {
+  id: number;
+  username: string;
+  role?: { type: string } | null;
+}
+
+/**
+ * Strapi's request context as it behaves: `run(undefined, fn)` runs `fn` outside any request
+ * and returns what `fn` returns (its published type asks for a Koa context and returns void).
+ */
+interface ContextRunner {
+  run<T>(store: undefined, callback: () => Promise<T>): Promise<T>;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rateLimit = () => getService(strapi, 'rateLimit');
   const targets = () => getService(strapi, 'targets');
   const checks = (): IdentifierChecks => cmsService(strapi, 'identifiers');
+  // cms records are read through its directory, never its tables.
+  const directory = () => cmsService(strapi, 'directory');
 
-  async function loadForm(slug: string): Promise<any> {
+  async function loadForm(slug: string): Promise<FormRow | null> {
     if (typeof slug !== 'string' || slug.length > 60) return null;
-    return strapi.db.query(FORMS.form as any).findOne({ where: { slug } });
+    return strapi.db.query(FORMS.form).findOne({ where: { slug } });
   }
 
-  async function loadVersion(formKey: string, number: number): Promise<any> {
-    return strapi.db.query(FORMS.version as any).findOne({ where: { formKey, number } });
+  async function loadVersion(formKey: string, number: number): Promise<VersionRow | null> {
+    return strapi.db.query(FORMS.version).findOne({ where: { formKey, number } });
   }
 
-  /** Answers that point at records or files: do they exist, and are they allowed here? */
-  async function referenceIssues(form: any, refs: Reference[]): Promise<FormIssue[]> {
+  /**
+   * Answers that point at records or files: do they exist, and are they allowed here? A
+   * custom-field value belongs to no form (`documentId: null`).
+   */
+  async function referenceIssues(
+    form: { documentId: string | null },
+    refs: Reference[],
+  ): Promise<FormIssue[]> {
     const issues: FormIssue[] = [];
     const say = (ref: Reference, en: string, zh: string, code: string) =>
       issues.push(
@@ -74,12 +107,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     for (const ref of refs) {
       if (ref.kind === 'file') {
-        const file = await strapi.db.query('plugin::upload.file' as any).findOne({
+        const file: UploadedFile | null = await strapi.db.query('plugin::upload.file').findOne({
           where: { id: ref.id },
           select: ['id', 'name', 'mime', 'size', 'caption'],
         });
         // Only files uploaded through this form, for this field, may be attached.
-        const prefix = `${uploadCaption(form.documentId, ref.field.key)}:`;
+        const prefix = `${uploadCaption(String(form.documentId), ref.field.key)}:`;
         if (!file || typeof file.caption !== 'string' || !file.caption.startsWith(prefix)) {
           say(
             ref,
@@ -105,22 +138,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         Object.assign(ref.file as object, { name: file.name, mime: file.mime, size: bytes });
         continue;
       }
-      const uid = `plugin::cms.${ref.kind}`;
-      const row = await strapi.db.query(uid as any).findOne({
-        where: { documentId: ref.id },
-        select: ref.kind === 'area' ? ['id', 'path'] : ['id'],
-      });
-      if (!row) {
+      const area = ref.kind === 'area' ? await directory().area(String(ref.id)) : null;
+      const found =
+        ref.kind === 'area' ? area !== null : await directory().exists(ref.kind, String(ref.id));
+      if (!found) {
         say(ref, 'the chosen record does not exist', '所选记录不存在', 'reference_not_found');
         continue;
       }
-      if (ref.kind === 'area' && ref.field.areaRoot) {
-        const root = await strapi.db.query(uid as any).findOne({
-          where: { documentId: ref.field.areaRoot },
-          select: ['path'],
-        });
+      if (area && ref.field.areaRoot) {
+        const root = await directory().area(ref.field.areaRoot);
         // Materialised paths end with their separator (/510114/510114001/), so a prefix is a subtree.
-        if (!root || !String(row.path).startsWith(root.path)) {
+        if (!root || !String(area.path).startsWith(root.path as string)) {
           say(
             ref,
             'choose an area inside the one this form covers',
@@ -137,14 +165,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function submissionAreaPath(refs: Reference[]): Promise<string | null> {
     const area = refs.find((r) => r.kind === 'area');
     if (!area) return null;
-    const row = await strapi.db.query('plugin::cms.area' as any).findOne({
-      where: { documentId: area.id },
-      select: ['path'],
-    });
+    const row = await directory().area(String(area.id));
     return row?.path ?? null;
   }
 
-  async function checkAccess(form: any, submitter: Submitter, lang: Lang): Promise<void> {
+  async function checkAccess(form: FormRow, submitter: Submitter, lang: Lang): Promise<void> {
     if (form.access === 'anyone') return;
     if (!submitter.userId) {
       throw refusal(
@@ -205,7 +230,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async submit(
       slug: string,
-      body: any,
+      body: unknown,
       submitter: Submitter,
       lang: Lang,
     ): Promise<Record<string, unknown>> {
@@ -249,10 +274,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           lang,
         );
       }
-      const number =
-        body.version === undefined || body.version === null ? form.liveVersion : body.version;
+      const { version: asked, data } = body as { version?: unknown; data?: unknown };
+      const number = asked === undefined || asked === null ? form.liveVersion : asked;
       const version = Number.isSafeInteger(number)
-        ? await loadVersion(form.documentId, number)
+        ? await loadVersion(form.documentId, number as number)
         : null;
       if (!version) {
         throw validationError(
@@ -270,10 +295,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (version.number !== form.liveVersion) {
         // Someone who opened the page before a new version was published may still send the
         // old one for a while; after that, an old (perhaps laxer) version is refused.
-        const next = await strapi.db.query(FORMS.version as any).findOne({
-          where: { formKey: form.documentId, number: version.number + 1 },
-          select: ['releasedAt'],
-        });
+        const next: Pick<VersionRow, 'releasedAt'> | null = await strapi.db
+          .query(FORMS.version)
+          .findOne({
+            where: { formKey: form.documentId, number: version.number + 1 },
+            select: ['releasedAt'],
+          });
         const graceHours = Number(strapi.plugin('forms').config('versionGraceHours') ?? 24);
         if (!next || Date.now() - new Date(next.releasedAt).getTime() > graceHours * 3600 * 1000) {
           throw validationError(
@@ -290,7 +317,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const definition = version.definition as FormDefinition;
-      const result = validateSubmission(definition, body.data, checks());
+      const result = validateSubmission(definition, data, checks());
       const issues = [...result.issues];
       if (issues.length === 0) issues.push(...(await referenceIssues(form, result.references)));
       if (issues.length) throw validationError(issues, lang);
@@ -320,11 +347,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const target = targets().get(form.purpose);
 
       return strapi.db.transaction(async () => {
-        let submission: any = null;
+        let submission: SubmissionRow | null = null;
         for (let attempt = 0; !submission; attempt += 1) {
           const code = receiptCode(crypto.randomBytes(10));
           try {
-            submission = await strapi.db.query(FORMS.submission as any).create({
+            submission = await strapi.db.query(FORMS.submission).create({
               data: {
                 form: form.id,
                 formKey: form.documentId,
@@ -343,7 +370,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             // A receipt code collision (about one in 10^15): draw another.
             if (
               attempt < 3 &&
-              /unique|23505/i.test(String((error as any)?.code ?? (error as Error).message))
+              /unique|23505/i.test(
+                String((error as { code?: unknown } | null)?.code ?? (error as Error).message),
+              )
             )
               continue;
             throw error;
@@ -354,23 +383,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           try {
             // Outside the request's context, the cms plugin acts as the system: the public may
             // not create organisations, but a valid application does.
-            created = await (strapi.requestContext as any).run(undefined, () =>
+            const { id, documentId, receiptCode } = submission;
+            created = await (strapi.requestContext as unknown as ContextRunner).run(undefined, () =>
               target.onSubmit({
                 form,
                 versionNumber: version.number,
                 definition,
                 data: result.value,
-                submission: {
-                  id: submission.id,
-                  documentId: submission.documentId,
-                  receiptCode: submission.receiptCode,
-                },
+                submission: { id, documentId, receiptCode },
               }),
             );
           } catch (error) {
             throw remapTargetError(error, target.fieldOf, lang);
           }
-          await strapi.db.query(FORMS.submission as any).update({
+          await strapi.db.query(FORMS.submission).update({
             where: { id: submission.id },
             data: { target: created },
           });
@@ -388,8 +414,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** What an anonymous submitter may learn from their receipt code: status, not answers. */
     async receipt(code: string): Promise<Record<string, unknown>> {
       const normalised = typeof code === 'string' ? normaliseReceiptCode(code) : null;
-      const row = normalised
-        ? await strapi.db.query(FORMS.submission as any).findOne({
+      const row: SubmissionRow | null = normalised
+        ? await strapi.db.query(FORMS.submission).findOne({
             where: { receiptCode: normalised },
             select: [
               'receiptCode',
@@ -422,7 +448,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Who is submitting: the signed-in user (if any) and a salted hash of the client address. */
-    async submitter(ctx: any): Promise<Submitter> {
+    async submitter(ctx: Context): Promise<Submitter> {
       const salt = String(
         strapi.config.get('admin.auth.secret', '') || strapi.config.get('server.app.keys', ''),
       );
@@ -431,9 +457,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .update(`${salt}:${ctx.request.ip}`)
         .digest('hex')
         .slice(0, 32);
-      const user = ctx.state.user;
+      const user = ctx.state.user as { id: number } | undefined;
       if (!user) return { userId: null, username: null, role: 'public', clientKey };
-      const row = await strapi.db.query(USER_UID as any).findOne({
+      const row: UserRow | null = await strapi.db.query(USER_UID).findOne({
         where: { id: user.id },
         select: ['id', 'username'],
         populate: { role: { select: ['type'] } },
@@ -457,15 +483,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
  */
 export const uploadCaption = (formKey: string, fieldKey: string) => `forms:${formKey}:${fieldKey}`;
 
+/** One field problem in a Strapi ValidationError's details, as the cms plugin words it. */
+interface ErrorItem {
+  path?: unknown;
+  code?: string;
+  message: string;
+  messageZh?: string;
+}
+
 /** A target's refusal (e.g. the cms saying a credit code is taken) answered on the form's field. */
 function remapTargetError(
-  error: any,
+  error: unknown,
   fieldOf: ((path: string) => string) | undefined,
   lang: Lang,
 ): unknown {
-  const items = error?.details?.errors;
-  if (error?.name !== 'ValidationError' || !Array.isArray(items)) return error;
-  const issues: FormIssue[] = items.map((item: any) => {
+  const e = error as { name?: unknown; details?: { errors?: unknown } } | null | undefined;
+  const items = e?.details?.errors;
+  if (e?.name !== 'ValidationError' || !Array.isArray(items)) return error;
+  const issues: FormIssue[] = (items as ErrorItem[]).map((item) => {
     const path = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? 'data');
     const field = fieldOf ? fieldOf(path) : path;
     return formIssue(

@@ -1,7 +1,6 @@
 import type { FormDefinition, Localised } from '../domain/fields';
 import type { FormIssue } from '../domain/issues';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows are untyped */
+import type { FormRow } from '../rows';
 
 /**
  * Where a submission can lead: other plugins register a target under a form purpose
@@ -11,11 +10,11 @@ import type { FormIssue } from '../domain/issues';
  * its record — inside the submission's transaction, so both are written or neither is.
  */
 export interface TargetContext {
-  form: Record<string, any>;
+  form: FormRow;
   versionNumber: number;
   definition: FormDefinition;
-  /** the validated, normalised answers */
-  data: Record<string, any>;
+  /** the validated, normalised answers, by field key (their kinds are the definition's) */
+  data: Record<string, unknown>;
   submission: { id: number; documentId: string; receiptCode: string };
 }
 
@@ -33,7 +32,7 @@ export interface FormTarget {
   /** extra publish-time checks; without it, the bound fields' presence and kinds are checked */
   definitionIssues?(
     definition: FormDefinition,
-    settings: Record<string, any>,
+    settings: Record<string, unknown>,
   ): FormIssue[] | Promise<FormIssue[]>;
   onSubmit(context: TargetContext): Promise<TargetResult>;
   /** the form field a refusal of the target's own record concerns (e.g. cms `name` → `organisationName`) */

@@ -16,7 +16,7 @@ import { uploadCaption, type Lang, type Submitter } from './submissions';
 export interface IncomingFile {
   filepath?: string;
   path?: string;
-  mimetype?: string;
+  mimetype?: string | null;
   type?: string;
   size: number;
 }
@@ -75,7 +75,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'Too many uploads; try again later',
           '上传过于频繁，请稍后再试',
         );
-      const version = await submissions().loadVersion(form.documentId, form.liveVersion);
+      // An open form is a published one: it has a live version.
+      const version = await submissions().loadVersion(form.documentId, form.liveVersion as number);
       const field = fileFieldOf(version?.definition, key);
       if (!field) throw validationError([unknownFileField()], lang);
       const mime = file?.mimetype ?? file?.type ?? 'application/octet-stream';

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { chineseCapital } from '../domain/capital-numerals';
 import { CHANNEL_NAMES, yuanText } from '../domain/donations';
 import { DOCUMENT_ID_PATTERN, GRANTS } from '../uids';
+import type { Doc } from '../services/shared';
 import { cmsService, getService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
 
 const escape = (s: unknown) =>
   String(s ?? '').replace(
@@ -19,29 +19,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const funds = () => getService(strapi, 'funds');
   const scopes = () => cmsService(strapi, 'kit');
   const viewers = () => cmsService(strapi, 'viewer');
-  const id = (ctx: any) => {
+  const id = (ctx: Context) => {
     const v = String(ctx.params.id);
     if (!DOCUMENT_ID_PATTERN.test(v)) throw new errors.NotFoundError('Not Found');
     return v;
   };
 
   return {
-    async receive(ctx: any) {
+    async receive(ctx: Context) {
       ctx.body = { data: await donations().receive(id(ctx)) };
     },
-    async refund(ctx: any) {
+    async refund(ctx: Context) {
       ctx.body = { data: await donations().refund(id(ctx), ctx.request.body?.reason) };
     },
     /** GET /summary — money raised (received, not refunded), and what the funds hold. */
-    async summary(ctx: any) {
+    async summary(ctx: Context) {
       // Within the viewer's area only: the kit's scope of funds, and donations through them.
       const inScope = scopes().scopeFilter(GRANTS.fund, await viewers().current());
-      const all = await strapi.db
-        .query(GRANTS.fund as any)
+      const all: Doc[] = await strapi.db
+        .query(GRANTS.fund)
         .findMany({ where: { status: 'active', ...(inScope ?? {}) } });
-      const fundIds = all.map((f: any) => f.id);
-      const received: any[] = fundIds.length
-        ? await strapi.db.query(GRANTS.donation as any).findMany({
+      const fundIds = all.map((f) => f.id);
+      const received: Pick<Doc, 'id' | 'amount'>[] = fundIds.length
+        ? await strapi.db.query(GRANTS.donation).findMany({
             where: { status: 'received', fund: { id: { $in: fundIds } } },
             // With a relation in the where, rows come back DISTINCT on what is selected: keep the id.
             select: ['id', 'amount'],
@@ -66,9 +66,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async fundBalance(ctx: any) {
-      const fund = await strapi.db
-        .query(GRANTS.fund as any)
+    async fundBalance(ctx: Context) {
+      const fund: Doc | null = await strapi.db
+        .query(GRANTS.fund)
         .findOne({ where: { documentId: id(ctx) } });
       if (!fund) throw new errors.NotFoundError('Not Found');
       await scopes().assertReach(GRANTS.fund, fund);
@@ -77,8 +77,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /donations/:id/receipt — a print-ready receipt page (捐赠票据). */
-    async receipt(ctx: any) {
-      const d: any = await strapi.db.query(GRANTS.donation as any).findOne({
+    async receipt(ctx: Context) {
+      const d: Doc | null = await strapi.db.query(GRANTS.donation).findOne({
         where: { documentId: id(ctx) },
         populate: {
           fund: true,

@@ -1,33 +1,27 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { CHANNEL_NAMES, yuanText } from '../domain/donations';
 import { DOCUMENT_ID_PATTERN } from '../uids';
-import type applicationsFactory from '../services/applications';
-import type awardsFactory from '../services/awards';
-import type reviewsFactory from '../services/reviews';
-import type roundsFactory from '../services/rounds';
-import type statementsFactory from '../services/statements';
-import { cmsService, formsService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- Koa context */
+import type { Doc } from '../services/shared';
+import { cmsService, formsService, getService } from '../utils';
 
 const AWARD_STATUS: Record<string, string> = { active: '执行中', closed: '已结项' };
 
 /** Rounds, applications, reviews, awards, tranches, reports, statements and disclosure. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.plugin('grants').service(name) as T;
-  const rounds = () => service<ReturnType<typeof roundsFactory>>('rounds');
-  const applications = () => service<ReturnType<typeof applicationsFactory>>('applications');
-  const reviews = () => service<ReturnType<typeof reviewsFactory>>('reviews');
-  const awards = () => service<ReturnType<typeof awardsFactory>>('awards');
-  const statements = () => service<ReturnType<typeof statementsFactory>>('statements');
-  const id = (ctx: any) => {
+  const rounds = () => getService(strapi, 'rounds');
+  const applications = () => getService(strapi, 'applications');
+  const reviews = () => getService(strapi, 'reviews');
+  const awards = () => getService(strapi, 'awards');
+  const statements = () => getService(strapi, 'statements');
+  const id = (ctx: Context) => {
     const v = String(ctx.params.id);
     if (!DOCUMENT_ID_PATTERN.test(v)) throw new errors.NotFoundError('Not Found');
     return v;
   };
-  const body = (ctx: any) => ctx.request.body ?? {};
-  const userId = (ctx: any): number => {
+  const body = (ctx: Context): Record<string, unknown> => ctx.request.body ?? {};
+  const userId = (ctx: Context): number => {
     const user = ctx.state.user;
     if (!user) throw new errors.NotFoundError('Not Found');
     return Number(user.id);
@@ -39,28 +33,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async advanceRound(ctx: any) {
+    async advanceRound(ctx: Context) {
       ctx.body = { data: await rounds().advance(id(ctx), body(ctx).status) };
     },
-    async ranking(ctx: any) {
+    async ranking(ctx: Context) {
       ctx.body = { data: await rounds().ranking(id(ctx)) };
     },
-    async addApplication(ctx: any) {
+    async addApplication(ctx: Context) {
       ctx.body = { data: await applications().createDraft(id(ctx), body(ctx)) };
     },
-    async applicationStatus(ctx: any) {
+    async applicationStatus(ctx: Context) {
       ctx.body = {
         data: await applications().setStatus(id(ctx), body(ctx).status, body(ctx).note),
       };
     },
     /** POST /applications/withdraw — public: the applicant's receipt code is their proof. */
-    async withdraw(ctx: any) {
+    async withdraw(ctx: Context) {
       ctx.body = { data: await applications().withdrawByReceipt(body(ctx).receiptCode) };
     },
-    async assignReviewers(ctx: any) {
+    async assignReviewers(ctx: Context) {
       ctx.body = { data: await reviews().assign(id(ctx), body(ctx).reviewers) };
     },
-    async applicationReviews(ctx: any) {
+    async applicationReviews(ctx: Context) {
       ctx.body = {
         data: await reviews().forApplication(id(ctx), {
           userId: ctx.state.user ? Number(ctx.state.user.id) : null,
@@ -69,59 +63,59 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
     /** GET /reviewers — who may be assigned: active users with the reviewer or staff role. */
-    async reviewers(ctx: any) {
-      const users = await strapi.db.query('plugin::users-permissions.user' as any).findMany({
+    async reviewers(ctx: Context) {
+      const users: Doc[] = await strapi.db.query('plugin::users-permissions.user').findMany({
         where: { blocked: false, role: { type: { $in: ['reviewer', 'foundation-staff'] } } },
         select: ['id', 'username'],
         populate: { role: { select: ['type'] } },
         orderBy: { username: 'asc' },
       });
       ctx.body = {
-        data: users.map((u: any) => ({ id: u.id, username: u.username, role: u.role?.type })),
+        data: users.map((u) => ({ id: u.id, username: u.username, role: u.role?.type })),
       };
     },
-    async myReviews(ctx: any) {
+    async myReviews(ctx: Context) {
       ctx.body = { data: await reviews().mine(userId(ctx)) };
     },
-    async declareConflict(ctx: any) {
+    async declareConflict(ctx: Context) {
       ctx.body = { data: await reviews().declareConflict(id(ctx), userId(ctx), body(ctx).note) };
     },
-    async submitReview(ctx: any) {
+    async submitReview(ctx: Context) {
       ctx.body = { data: await reviews().submit(id(ctx), userId(ctx), body(ctx)) };
     },
-    async award(ctx: any) {
+    async award(ctx: Context) {
       ctx.body = { data: await awards().award(id(ctx), body(ctx)) };
     },
-    async showAward(ctx: any) {
+    async showAward(ctx: Context) {
       ctx.body = { data: await awards().show(id(ctx)) };
     },
-    async addTranche(ctx: any) {
+    async addTranche(ctx: Context) {
       ctx.body = { data: await awards().addTranche(id(ctx), body(ctx)) };
     },
-    async approveTranche(ctx: any) {
+    async approveTranche(ctx: Context) {
       ctx.body = { data: await awards().approveTranche(id(ctx)) };
     },
-    async payTranche(ctx: any) {
+    async payTranche(ctx: Context) {
       ctx.body = { data: await awards().payTranche(id(ctx)) };
     },
-    async cancelTranche(ctx: any) {
+    async cancelTranche(ctx: Context) {
       ctx.body = { data: await awards().cancelTranche(id(ctx), body(ctx).note) };
     },
-    async addReport(ctx: any) {
+    async addReport(ctx: Context) {
       ctx.body = { data: await awards().addReport(id(ctx), body(ctx)) };
     },
-    async acceptReport(ctx: any) {
+    async acceptReport(ctx: Context) {
       ctx.body = { data: await awards().decideReport(id(ctx), 'accept', body(ctx).note) };
     },
-    async returnReport(ctx: any) {
+    async returnReport(ctx: Context) {
       ctx.body = { data: await awards().decideReport(id(ctx), 'return', body(ctx).note) };
     },
-    async statement(ctx: any) {
+    async statement(ctx: Context) {
       ctx.body = { data: await statements().statement(id(ctx), ctx.query.from, ctx.query.to) };
     },
 
     /** GET /disclosure/:year/:what.:format — donations or awards, CSV or XLSX, names masked. */
-    async disclosure(ctx: any) {
+    async disclosure(ctx: Context) {
       const { year, what, format } = ctx.params;
       if (!['donations', 'awards'].includes(what) || !['csv', 'xlsx', 'json'].includes(format))
         throw new errors.NotFoundError('Not Found');

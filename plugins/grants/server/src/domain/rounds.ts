@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- checking untyped input */
 import { issue, wholeAmount, type Issue } from './donations';
 
 /**
@@ -56,40 +55,47 @@ export function rubricIssues(rubric: unknown): Issue[] {
   }
   const issues: Issue[] = [];
   const seen = new Set<string>();
-  rubric.forEach((c: any, i) => {
-    const at = `rubric.${i}`;
-    if (!c || typeof c !== 'object') {
-      issues.push(issue(at, 'invalid_value', 'a criterion is an object', '评分标准格式不正确'));
-      return;
-    }
-    if (typeof c.key !== 'string' || !KEY.test(c.key))
-      issues.push(
-        issue(
-          `${at}.key`,
-          'invalid_value',
-          'a key of letters and digits, starting with a small letter',
-          '标识须以小写字母开头，由字母、数字组成',
-        ),
-      );
-    else if (seen.has(c.key))
-      issues.push(issue(`${at}.key`, 'duplicate', `${c.key} appears twice`, `${c.key} 重复`));
-    else seen.add(c.key);
-    if (typeof c.label !== 'string' || !c.label.trim())
-      issues.push(issue(`${at}.label`, 'required', 'name the criterion', '请填写评分标准名称'));
-    if (!whole(c.weight, 1, 100))
-      issues.push(
-        issue(
-          `${at}.weight`,
-          'invalid_value',
-          'a whole number from 1 to 100',
-          '权重须为1到100的整数',
-        ),
-      );
-    if (!whole(c.max, 1, 100))
-      issues.push(
-        issue(`${at}.max`, 'invalid_value', 'a whole number from 1 to 100', '满分须为1到100的整数'),
-      );
-  });
+  rubric.forEach(
+    (c: { key?: unknown; label?: unknown; weight?: unknown; max?: unknown } | null, i) => {
+      const at = `rubric.${i}`;
+      if (!c || typeof c !== 'object') {
+        issues.push(issue(at, 'invalid_value', 'a criterion is an object', '评分标准格式不正确'));
+        return;
+      }
+      if (typeof c.key !== 'string' || !KEY.test(c.key))
+        issues.push(
+          issue(
+            `${at}.key`,
+            'invalid_value',
+            'a key of letters and digits, starting with a small letter',
+            '标识须以小写字母开头，由字母、数字组成',
+          ),
+        );
+      else if (seen.has(c.key))
+        issues.push(issue(`${at}.key`, 'duplicate', `${c.key} appears twice`, `${c.key} 重复`));
+      else seen.add(c.key);
+      if (typeof c.label !== 'string' || !c.label.trim())
+        issues.push(issue(`${at}.label`, 'required', 'name the criterion', '请填写评分标准名称'));
+      if (!whole(c.weight, 1, 100))
+        issues.push(
+          issue(
+            `${at}.weight`,
+            'invalid_value',
+            'a whole number from 1 to 100',
+            '权重须为1到100的整数',
+          ),
+        );
+      if (!whole(c.max, 1, 100))
+        issues.push(
+          issue(
+            `${at}.max`,
+            'invalid_value',
+            'a whole number from 1 to 100',
+            '满分须为1到100的整数',
+          ),
+        );
+    },
+  );
   return issues;
 }
 
@@ -204,7 +210,7 @@ export function trancheIssues(amount: number, tranches: unknown): Issue[] {
     return [issue('tranches', 'required', 'a plan of 1 to 12 tranches', '请设置1到12期拨付计划')];
   const issues: Issue[] = [];
   let sum = 0;
-  tranches.forEach((t: any, i) => {
+  tranches.forEach((t: { amount?: unknown; dueOn?: unknown } | null | undefined, i) => {
     const a = wholeAmount(t?.amount);
     if (a === null || a <= 0)
       issues.push(

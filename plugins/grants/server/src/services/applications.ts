@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { issue, wholeAmount, yuanText } from '../domain/donations';
 import { APPLICATION_FLOW, LIVE_APPLICATION } from '../domain/rounds';
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
-import { fen, grantsKit } from './shared';
+import { fen, grantsKit, type Doc } from './shared';
 import { cmsService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
 /** The answers a grant application reads, by field key (shown in the form designer). */
 export const APPLICATION_BINDINGS = [
@@ -55,23 +54,19 @@ export const APPLICATION_BINDINGS = [
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
-  const q = (uid: string) => strapi.db.query(uid as any);
-  const directory = () =>
-    strapi.plugin('cms').service('directory') as {
-      organisationByCreditCode(creditCode: string): Promise<{ documentId: string } | null>;
-      organisationByName(name: string): Promise<{ documentId: string } | null>;
-    };
+  const q = (uid: string) => strapi.db.query(uid);
+  const directory = () => cmsService(strapi, 'directory');
 
   /**
    * A round takes an application while it is open (and, for the public form, within its dates;
    * staff may still type in a paper one handed in on the last day) and up to its cap.
    */
   function assertTakesApplication(
-    round: any,
+    round: Doc | null,
     requested: number,
     path: string,
     checkDates: boolean,
-  ) {
+  ): asserts round is Doc {
     const today = cmsService(strapi, 'chinaTime').todayInChina();
     if (
       !round ||
@@ -97,8 +92,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
   }
 
-  async function move(before: any, status: string, note: unknown) {
-    const after = await q(GRANTS.application).update({
+  async function move(before: Doc, status: string, note: unknown) {
+    const after: Doc = await q(GRANTS.application).update({
       where: { id: before.id },
       data: {
         status,
@@ -113,11 +108,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The forms target's work: inside the submission's transaction. */
     async fromSubmission(
-      form: any,
-      data: Record<string, any>,
+      form: { id: number },
+      data: Record<string, unknown>,
       submission: { id: number; documentId: string; receiptCode: string },
     ) {
-      const round = await q(GRANTS.round).findOne({
+      const round: Doc | null = await q(GRANTS.round).findOne({
         where: { form: { id: form.id }, status: { $ne: 'draft' } },
         orderBy: { id: 'desc' },
       });
@@ -125,8 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertTakesApplication(round, requested, 'requestedAmount', true);
       // The applicant as the cms knows it, by its credit code when it gave one, else by name.
       const organisation = data.creditCode
-        ? await directory().organisationByCreditCode(data.creditCode)
-        : await directory().organisationByName(data.organisationName);
+        ? await directory().organisationByCreditCode(data.creditCode as string)
+        : await directory().organisationByName(data.organisationName as string);
       const application = await kit.create(GRANTS.application, {
         round: round.documentId,
         organisation: organisation?.documentId ?? null,
@@ -148,13 +143,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * An application handed in on paper, typed in by staff as a draft (no form, no receipt
      * code); staff submit it when it is complete, and from there it is reviewed like the others.
      */
-    async createDraft(roundId: string, input: Record<string, any>) {
+    async createDraft(roundId: string, input: Record<string, unknown>) {
       const problems = [];
       for (const [k, zh] of [
         ['organisationName', '请填写申报组织'],
         ['projectTitle', '请填写项目名称'],
       ] as const)
-        if (typeof input?.[k] !== 'string' || !input[k].trim())
+        if (typeof input?.[k] !== 'string' || !(input[k] as string).trim())
           problems.push(issue(k, 'required', 'required', zh));
       const requested = wholeAmount(input?.requested);
       if (requested === null || requested <= 0)
@@ -172,8 +167,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         assertTakesApplication(round, requested as number, 'requested', false);
         const application = await kit.create(GRANTS.application, {
           round: round.documentId,
-          organisationName: input.organisationName.trim(),
-          projectTitle: input.projectTitle.trim(),
+          // Both checked to be strings above.
+          organisationName: (input.organisationName as string).trim(),
+          projectTitle: (input.projectTitle as string).trim(),
           requested: String(requested),
           summary: typeof input.summary === 'string' ? input.summary.trim() : null,
           status: 'draft',
@@ -185,7 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A staff move along APPLICATION_FLOW (more information asked, back under review, rejected …). */
     async setStatus(documentId: string, status: unknown, note: unknown) {
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         await kit.lock(
           trx,
           'grants_applications',
@@ -218,12 +214,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const compact =
         typeof receiptCode === 'string' ? receiptCode.toUpperCase().replace(/[\s-]/g, '') : '';
       const code = compact.length === 10 ? `${compact.slice(0, 5)}-${compact.slice(5)}` : '';
-      return strapi.db.transaction(async ({ trx }: any) => {
-        const found = code
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+        const found: Pick<Doc, 'id'> | null = code
           ? await q(GRANTS.application).findOne({ where: { receiptCode: code }, select: ['id'] })
           : null;
         if (found) await kit.lock(trx, 'grants_applications', found.id);
-        const before = found
+        const before: Doc | null = found
           ? await q(GRANTS.application).findOne({ where: { id: found.id } })
           : null;
         if (!before)

@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { issue, yuanText, wholeAmount } from '../domain/donations';
 import { LIVE_APPLICATION, trancheIssues, type TrancheInput } from '../domain/rounds';
 import { GRANTS, WORLD_GRANTEES, fundAccount } from '../uids';
 import { fromLedger, invalid } from './errors';
-import { fen, grantsKit, refusedBy } from './shared';
+import { fen, grantsKit, refusedBy, type Doc } from './shared';
 import { getService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
 /**
  * Awards and what follows them, with the money in the ledger:
@@ -19,12 +18,15 @@ import { getService } from '../utils';
  *   by atomic updates under a CHECK (paid ≤ approved ≤ amount − returned);
  * - an accepted final report closes the award and moves what was not paid back to `available`.
  */
+/** A tranche as a client sends it, before trancheIssues has checked it. */
+type TrancheRequest = { [K in keyof TrancheInput]?: unknown };
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
   const funds = () => getService(strapi, 'funds');
-  const q = (uid: string) => strapi.db.query(uid as any);
+  const q = (uid: string) => strapi.db.query(uid);
 
-  async function ledgerCall(call: () => Promise<any>, path = 'amount'): Promise<any> {
+  async function ledgerCall<T>(call: () => Promise<T>, path = 'amount'): Promise<T> {
     try {
       return await call();
     } catch (error) {
@@ -33,14 +35,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** An award, locked and read after the lock. */
-  async function loadAward(trx: any, documentId: string) {
+  async function loadAward(trx: Knex.Transaction, documentId: string) {
     const first = await kit.load(GRANTS.award, documentId);
     await kit.lock(trx, 'grants_awards', first.id);
     return kit.load(GRANTS.award, documentId, { fund: true, round: true, application: true });
   }
 
   /** A tranche and its award, both locked (award first) and read after the locks. */
-  async function loadTranche(trx: any, documentId: string) {
+  async function loadTranche(trx: Knex.Transaction, documentId: string) {
     const first = await kit.load(GRANTS.disbursement, documentId, { award: { select: ['id'] } });
     if (first.award) await kit.lock(trx, 'grants_awards', first.award.id);
     await kit.lock(trx, 'grants_disbursements', first.id);
@@ -58,13 +60,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const alreadyDone = () =>
     invalid([issue('status', 'already_done', 'this was done already', '该操作已完成，请刷新')]);
 
-  const activeAward = (award: any) => {
+  const activeAward = (award: Doc) => {
     if (award.status !== 'active')
       throw invalid([issue('award', 'award_closed', 'the award is closed', '该立项已结项')]);
   };
 
   async function addToAward(
-    trx: any,
+    trx: Knex.Transaction,
     awardId: number,
     column: 'approved' | 'paid',
     amount: number,
@@ -83,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function createTranches(award: any, tranches: TrancheInput[], first = 1) {
+  async function createTranches(award: Doc, tranches: TrancheRequest[], first = 1) {
     const created = [];
     for (const [i, t] of tranches.entries()) {
       const number = first + i;
@@ -117,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
       const planIssues = trancheIssues(amount, input?.tranches);
       if (planIssues.length) throw invalid(planIssues);
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const locked = await kit.load(GRANTS.application, applicationId);
         await kit.lock(trx, 'grants_applications', locked.id);
         const application = await kit.load(GRANTS.application, applicationId, {
@@ -208,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               '该申请已立项',
             ),
           ]);
-        const award: any = await kit.create(GRANTS.award, {
+        const award = await kit.create(GRANTS.award, {
           application: application.documentId,
           applicationKey: application.documentId,
           round: round.documentId,
@@ -253,20 +255,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Adds a tranche to an award's plan (e.g. after one was cancelled), within the award. */
-    async addTranche(awardId: string, input: TrancheInput) {
-      return strapi.db.transaction(async ({ trx }: any) => {
+    async addTranche(awardId: string, input: TrancheRequest) {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const award = await loadAward(trx, awardId);
         activeAward(award);
         const amount = wholeAmount(input?.amount);
         const problems = trancheIssues(amount ?? 0, [input]);
         if (amount === null || amount <= 0 || problems.some((p) => p.code !== 'plan_mismatch'))
           throw invalid(problems.filter((p) => p.code !== 'plan_mismatch'));
-        const existing = await q(GRANTS.disbursement).findMany({
+        const existing: Doc[] = await q(GRANTS.disbursement).findMany({
           where: { award: { id: award.id } },
         });
         const planned = existing
-          .filter((t: any) => t.status !== 'cancelled')
-          .reduce((s: number, t: any) => s + fen(t.amount), 0);
+          .filter((t) => t.status !== 'cancelled')
+          .reduce((s: number, t) => s + fen(t.amount), 0);
         if (planned + amount > fen(award.amount))
           throw invalid([
             issue(
@@ -284,7 +286,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** scheduled → approved: the tranche's money is reserved for payment. */
     async approveTranche(documentId: string) {
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadTranche(trx, documentId);
         activeAward(before.award);
         if (before.status !== 'scheduled')
@@ -332,7 +334,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** approved → paid: the reservation is posted; the money has left the foundation. */
     async payTranche(documentId: string) {
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadTranche(trx, documentId);
         if (before.status !== 'approved')
           throw invalid([
@@ -361,7 +363,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** scheduled or approved → cancelled: a reservation is voided, the money stays committed. */
     async cancelTranche(documentId: string, note: unknown) {
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadTranche(trx, documentId);
         if (before.status !== 'scheduled' && before.status !== 'approved')
           throw invalid([
@@ -394,9 +396,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A progress or final report, recorded by staff for the grantee. */
-    async addReport(awardId: string, input: Record<string, any>) {
+    async addReport(awardId: string, input: Record<string, unknown>) {
       const problems = [];
-      if (!['progress', 'final'].includes(input?.kind))
+      if (!['progress', 'final'].includes(input?.kind as string))
         problems.push(issue('kind', 'required', 'progress or final', '请选择中期报告或结项报告'));
       if (typeof input?.submittedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.submittedOn))
         problems.push(
@@ -417,7 +419,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         );
       if (problems.length) throw invalid(problems);
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const award = await loadAward(trx, awardId);
         activeAward(award);
         const spending = wholeAmount(input.spending);
@@ -425,14 +427,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw invalid([
             issue('spending', 'exceeds_award', 'more than the award', '支出超过立项金额'),
           ]);
-        const report: any = await kit.create(GRANTS.report, {
+        const report = await kit.create(GRANTS.report, {
           award: award.documentId,
           kind: input.kind,
           submittedOn: input.submittedOn,
           beneficiaries: wholeAmount(input.beneficiaries),
           volunteerMinutes: wholeAmount(input.volunteerMinutes),
           spending: spending === null ? null : String(spending),
-          narrative: input.narrative.trim(),
+          narrative: (input.narrative as string).trim(), // checked above
           status: 'submitted',
         });
         await kit.record(GRANTS.report, 'create', null, report);
@@ -447,7 +449,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async decideReport(documentId: string, decision: 'accept' | 'return', note: unknown) {
       if (decision === 'return' && (typeof note !== 'string' || note.trim().length < 2))
         throw invalid([issue('note', 'required', 'say what must be corrected', '请说明退回原因')]);
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         // The award first, then the report: the order the tranche actions lock in.
         const first = await kit.load(GRANTS.report, documentId, { award: { select: ['id'] } });
         if (first.award) await kit.lock(trx, 'grants_awards', first.award.id);
@@ -467,10 +469,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const award = before.award;
         activeAward(award);
         if (decision === 'accept' && before.kind === 'final') {
-          const tranches = await q(GRANTS.disbursement).findMany({
+          const tranches: Doc[] = await q(GRANTS.disbursement).findMany({
             where: { award: { id: award.id } },
           });
-          if (tranches.some((t: any) => t.status === 'approved'))
+          if (tranches.some((t) => t.status === 'approved'))
             throw invalid([
               issue(
                 'tranches',
@@ -479,7 +481,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 '有已审批未支付的拨付，请先支付或取消',
               ),
             ]);
-          for (const t of tranches.filter((t: any) => t.status === 'scheduled')) {
+          for (const t of tranches.filter((t) => t.status === 'scheduled')) {
             const after = await q(GRANTS.disbursement).update({
               where: { id: t.id },
               data: {

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { Transfer } from '../../../../ledger/server/src/shared/contracts/services';
 import { receiptNumber } from '../domain/donations';
 import { GRANTS, WORLD_DONATIONS, fundAccount } from '../uids';
 import { fromLedger, invalid } from './errors';
 import { grantsKit } from './shared';
 import { cmsService, getService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
 
 /**
  * Receiving and refunding donations. Receiving posts the amount from the outside world into the
@@ -24,26 +24,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * The donation, locked until the transaction ends and read after the lock: a second click on
    * "received" waits for the first and then sees it received (and numbers no second receipt).
    */
-  async function loadLocked(trx: any, documentId: string) {
+  async function loadLocked(trx: Knex.Transaction, documentId: string) {
     await kit.lock(trx, 'grants_donations', (await load(documentId)).id);
     return load(documentId);
   }
 
   /** The next receipt number of the year: an upsert on a counter row, locked until commit. */
-  async function nextReceiptNo(trx: any, year: number): Promise<string> {
+  async function nextReceiptNo(trx: Knex.Transaction, year: number): Promise<string> {
     const result = await trx.raw(
       `INSERT INTO grants_receipt_counters (year, last) VALUES (?, 1)
        ON CONFLICT (year) DO UPDATE SET last = grants_receipt_counters.last + 1
        RETURNING last`,
       [year],
     );
-    const rows = Array.isArray(result) ? result : result.rows;
+    // SQLite answers rows, PostgreSQL a result with rows.
+    const rows: { last: unknown }[] = Array.isArray(result) ? result : result.rows;
     return receiptNumber(year, Number(rows[0].last));
   }
 
   return {
     async receive(documentId: string) {
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadLocked(trx, documentId);
         if (before.status !== 'pledged') {
           throw invalid([
@@ -72,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           minBalance: null,
           name: 'donations from outside',
         });
-        let transfer: any;
+        let transfer: Transfer;
         try {
           transfer = await ledger().transfer({
             key: `grants.donation:${documentId}:receive`,
@@ -90,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           trx,
           cmsService(strapi, 'chinaTime').chinaYear(receivedAt),
         );
-        const after = await strapi.db.query(GRANTS.donation as any).update({
+        const after = await strapi.db.query(GRANTS.donation).update({
           where: { id: before.id },
           data: { status: 'received', receivedAt, receiptNo, transferId: transfer.id },
         });
@@ -110,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         ]);
       }
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadLocked(trx, documentId);
         if (before.status !== 'received') {
           throw invalid([
@@ -122,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             },
           ]);
         }
-        let reversal: any;
+        let reversal: Transfer;
         try {
           reversal = await ledger().reverse(
             `grants.donation:${documentId}:refund`,
@@ -131,7 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } catch (error) {
           throw fromLedger(strapi, error);
         }
-        const after = await strapi.db.query(GRANTS.donation as any).update({
+        const after = await strapi.db.query(GRANTS.donation).update({
           where: { id: before.id },
           data: {
             status: 'refunded',

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Issue } from '../domain/donations';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- errors from other plugins */
+import { cmsService } from '../utils';
 
 /** Field problems as Strapi's 400, each with its Chinese beside it. */
 export function invalid(issues: Issue[]): Error {
@@ -22,9 +21,7 @@ export function invalid(issues: Issue[]): Error {
  * read, through the cms kit's one mapper: the ledger's status is kept (a fund without enough
  * available is the ledger's 409 `exceeds_credits`), and the field named is the caller's.
  */
-export function fromLedger(strapi: Core.Strapi, error: any, path = 'amount'): unknown {
-  if (error?.name !== 'LedgerError') return error;
-  return (
-    strapi.plugin('cms').service('errors') as { toHttp(e: unknown, path?: string): unknown }
-  ).toHttp(error, path);
+export function fromLedger(strapi: Core.Strapi, error: unknown, path = 'amount'): unknown {
+  if ((error as { name?: unknown } | null | undefined)?.name !== 'LedgerError') return error;
+  return cmsService(strapi, 'errors').toHttp(error, path);
 }

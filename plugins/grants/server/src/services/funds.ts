@@ -1,15 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { GRANTS, fundAccount } from '../uids';
-import { ledgerFen } from './shared';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+import { ledgerFen, type Doc } from './shared';
+import { cmsService, ledgerService } from '../utils';
 
 /**
  * A fund's money lives in the ledger: an `available` account (may not go negative: no fund is
  * ever overspent) and a `committed` account (awarded, not yet paid). Balances are read from there.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const ledger = () => strapi.plugin('ledger').service('ledger') as any;
+  const ledger = () => ledgerService(strapi, 'ledger');
   return {
     /** Opens the fund's two accounts (idempotently) and records their codes on the fund. */
     async ensureAccounts(fund: {
@@ -32,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         name: `fund ${fund.documentId} committed`,
       });
       if (fund.availableAccount !== available) {
-        await strapi.db.query(GRANTS.fund as any).update({
+        await strapi.db.query(GRANTS.fund).update({
           where: { id: fund.id },
           data: { availableAccount: available, committedAccount: committed },
         });
@@ -44,16 +43,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * area) the root of the tree's — otherwise scoped staff would never see them.
      */
     async placeUnplacedFunds(): Promise<void> {
-      const kit = strapi.plugin('cms').service('kit') as any;
-      const unplaced = await strapi.db.query(GRANTS.fund as any).findMany({
+      const kit = cmsService(strapi, 'kit');
+      const unplaced: Doc[] = await strapi.db.query(GRANTS.fund).findMany({
         where: { areaPath: { $null: true } },
         populate: { area: { select: ['path'] } },
       });
-      const home = unplaced.some((f: any) => !f.area) ? await kit.homeArea() : null;
+      const home = unplaced.some((f) => !f.area) ? await kit.homeArea() : null;
       for (const fund of unplaced) {
         const area = fund.area ?? home;
         if (!area) continue;
-        await strapi.db.query(GRANTS.fund as any).update({
+        await strapi.db.query(GRANTS.fund).update({
           where: { id: fund.id },
           data: { areaPath: area.path, ...(fund.area ? {} : { area: area.id }) },
         });

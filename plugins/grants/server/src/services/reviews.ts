@@ -1,14 +1,21 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { issue } from '../domain/donations';
 import { LIVE_APPLICATION, scoreIssues, weightedScore, type Criterion } from '../domain/rounds';
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
-import { grantsKit } from './shared';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+import { grantsKit, type Doc } from './shared';
+import { formsService } from '../utils';
 
 const REVIEWER_ROLES = ['reviewer', 'foundation-staff'];
+
+/** An application's form submission, as far as finding its version goes. */
+interface SubmissionRef {
+  formKey: string;
+  versionNumber: number;
+  data?: unknown;
+}
 
 /**
  * Reviews: staff assign reviewers to an application; each reviewer either declares a conflict of
@@ -18,15 +25,10 @@ const REVIEWER_ROLES = ['reviewer', 'foundation-staff'];
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
-  const q = (uid: string) => strapi.db.query(uid as any);
-  const forms = () =>
-    strapi.plugin('forms').service('definitions') as {
-      versionDefinitions(
-        versions: { formKey: string; number: number }[],
-      ): Promise<{ formKey: string; number: number; definition: unknown }[]>;
-    };
+  const q = (uid: string) => strapi.db.query(uid);
+  const forms = () => formsService(strapi, 'definitions');
 
-  async function own(trx: any, documentId: string, userId: number) {
+  async function own(trx: Knex.Transaction, documentId: string, userId: number) {
     const first = await kit.load(GRANTS.review, documentId, {}, 'assignment');
     await kit.lock(trx, 'grants_reviews', first.id);
     const review = await kit.load(
@@ -50,14 +52,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function rescore(applicationId: number) {
-    const submitted = await q(GRANTS.review).findMany({
+    const submitted: Pick<Doc, 'weightedScore'>[] = await q(GRANTS.review).findMany({
       where: { application: { id: applicationId }, status: 'submitted' },
       select: ['weightedScore'],
     });
     const score = submitted.length
       ? Math.round(
-          submitted.reduce((s: number, r: any) => s + Number(r.weightedScore), 0) /
-            submitted.length,
+          submitted.reduce((s: number, r) => s + Number(r.weightedScore), 0) / submitted.length,
         )
       : null;
     await q(GRANTS.application).update({
@@ -97,15 +98,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               '只能在申报或评审阶段安排评审',
             ),
           ]);
-        const users = await q('plugin::users-permissions.user').findMany({
+        const users: Doc[] = await q('plugin::users-permissions.user').findMany({
           where: { id: { $in: reviewerIds.map(Number) } },
           populate: { role: { select: ['type'] } },
         });
         const unfit = reviewerIds.filter(
           (id) =>
             !users.some(
-              (u: any) =>
-                u.id === Number(id) && REVIEWER_ROLES.includes(u.role?.type) && !u.blocked,
+              (u) => u.id === Number(id) && REVIEWER_ROLES.includes(u.role?.type) && !u.blocked,
             ),
         );
         if (unfit.length)
@@ -145,7 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The signed-in reviewer's assignments, with what they need to score. */
     async mine(userId: number) {
-      const reviews = await q(GRANTS.review).findMany({
+      const reviews: Doc[] = await q(GRANTS.review).findMany({
         where: { reviewer: { id: userId } },
         populate: {
           application: {
@@ -158,16 +158,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: { id: 'desc' },
       });
       // The form versions the answers were given on, from the forms plugin, which owns them.
-      const submissions = reviews.map((r: any) => r.application?.submission).filter(Boolean);
+      const submissions: SubmissionRef[] = reviews
+        .map((r) => r.application?.submission)
+        .filter(Boolean);
       const versions = await forms().versionDefinitions(
-        submissions.map((s: any) => ({ formKey: s.formKey, number: s.versionNumber })),
+        submissions.map((s) => ({ formKey: s.formKey, number: s.versionNumber })),
       );
-      const definitionOf = (sub: any) =>
+      const definitionOf = (sub: SubmissionRef | null | undefined) =>
         sub
-          ? (versions.find((v: any) => v.formKey === sub.formKey && v.number === sub.versionNumber)
+          ? (versions.find((v) => v.formKey === sub.formKey && v.number === sub.versionNumber)
               ?.definition ?? null)
           : null;
-      return reviews.map((r: any) => {
+      return reviews.map((r) => {
         const a = r.application ?? {};
         const sub = a.submission;
         return {
@@ -198,7 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalid([
           issue('note', 'required', 'describe the conflict of interest', '请说明利益冲突情况'),
         ]);
-      return strapi.db.transaction(async ({ trx }: any) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await own(trx, documentId, userId);
         const after = await q(GRANTS.review).update({
           where: { id: before.id },
@@ -209,8 +211,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async submit(documentId: string, userId: number, input: Record<string, any>) {
-      return strapi.db.transaction(async ({ trx }: any) => {
+    async submit(
+      documentId: string,
+      userId: number,
+      input: { scores?: unknown; recommendation?: unknown; comment?: unknown },
+    ) {
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await own(trx, documentId, userId);
         const round = before.application?.round;
         if (round?.status !== 'reviewing')
@@ -234,7 +240,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const rubric = (round.rubric ?? []) as Criterion[];
         const problems = scoreIssues(rubric, input?.scores, input?.recommendation);
         if (problems.length) throw invalid(problems);
-        const scores = Object.fromEntries(rubric.map((c) => [c.key, input.scores[c.key]]));
+        // scoreIssues found a whole-number score for every criterion.
+        const given = input.scores as Record<string, number>;
+        const scores = Object.fromEntries(rubric.map((c) => [c.key, given[c.key]]));
         const after = await q(GRANTS.review).update({
           where: { id: before.id },
           data: {
@@ -265,12 +273,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         {},
         viewer.staff ? 'area' : 'assignment',
       );
-      const reviews = await q(GRANTS.review).findMany({
+      const reviews: Doc[] = await q(GRANTS.review).findMany({
         where: { application: { id: application.id } },
         populate: { reviewer: { select: ['id', 'username'] } },
         orderBy: { id: 'asc' },
       });
-      const shape = (r: any, withScores: boolean) => ({
+      const shape = (r: Doc, withScores: boolean) => ({
         documentId: r.documentId,
         reviewer: { id: r.reviewer?.id, username: r.reviewer?.username ?? r.reviewerName },
         status: r.status,
@@ -283,13 +291,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           submittedAt: r.submittedAt,
         }),
       });
-      if (viewer.staff) return reviews.map((r: any) => shape(r, true));
-      const mine = reviews.find((r: any) => r.reviewer?.id === viewer.userId);
+      if (viewer.staff) return reviews.map((r) => shape(r, true));
+      const mine = reviews.find((r) => r.reviewer?.id === viewer.userId);
       if (!mine) throw new errors.NotFoundError('Not Found');
       const seesOthers = mine.status === 'submitted';
       return reviews
-        .filter((r: any) => r === mine || seesOthers)
-        .map((r: any) => shape(r, r === mine || r.status === 'submitted'));
+        .filter((r) => r === mine || seesOthers)
+        .map((r) => shape(r, r === mine || r.status === 'submitted'));
     },
   };
 };

@@ -3,9 +3,7 @@ import { issue } from '../domain/donations';
 import { ROUND_FLOW, rubricIssues } from '../domain/rounds';
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
-import { fen, grantsKit } from './shared';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and other plugins' services */
+import { fen, grantsKit, type Doc } from './shared';
 
 /**
  * A round moves draft → open → reviewing → awarding → closed, one step at a time, each step with
@@ -14,7 +12,7 @@ import { fen, grantsKit } from './shared';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = grantsKit(strapi);
-  const q = (uid: string) => strapi.db.query(uid as any);
+  const q = (uid: string) => strapi.db.query(uid);
 
   return {
     async advance(documentId: string, status: unknown) {
@@ -89,22 +87,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The round's applications by mean weighted score, best first; unscored ones last. */
     async ranking(documentId: string) {
       const round = await kit.load(GRANTS.round, documentId);
-      const applications = await q(GRANTS.application).findMany({
+      const applications: Doc[] = await q(GRANTS.application).findMany({
         where: { round: { id: round.id }, status: { $notIn: ['draft', 'withdrawn'] } },
       });
-      const reviews = await q(GRANTS.review).findMany({
+      const reviews: Doc[] = await q(GRANTS.review).findMany({
         where: { application: { round: { id: round.id } } },
         select: ['status', 'recommendation'],
         populate: { application: { select: ['id'] } },
       });
-      const awards = await q(GRANTS.award).findMany({
+      const awards: Doc[] = await q(GRANTS.award).findMany({
         where: { round: { id: round.id } },
         select: ['documentId', 'amount', 'paid', 'status'],
         populate: { application: { select: ['id'] } },
       });
-      const rows = applications.map((a: any) => {
-        const mine = reviews.filter((r: any) => r.application?.id === a.id);
-        const award = awards.find((w: any) => w.application?.id === a.id);
+      const rows = applications.map((a) => {
+        const mine = reviews.filter((r) => r.application?.id === a.id);
+        const award = awards.find((w) => w.application?.id === a.id);
         return {
           documentId: a.documentId,
           organisationName: a.organisationName,
@@ -114,11 +112,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           score: a.score ?? null,
           reviews: {
             assigned: mine.length,
-            submitted: mine.filter((r: any) => r.status === 'submitted').length,
-            conflicts: mine.filter((r: any) => r.status === 'conflict').length,
-            yes: mine.filter((r: any) => r.recommendation === 'yes').length,
-            maybe: mine.filter((r: any) => r.recommendation === 'maybe').length,
-            no: mine.filter((r: any) => r.recommendation === 'no').length,
+            submitted: mine.filter((r) => r.status === 'submitted').length,
+            conflicts: mine.filter((r) => r.status === 'conflict').length,
+            yes: mine.filter((r) => r.recommendation === 'yes').length,
+            maybe: mine.filter((r) => r.recommendation === 'maybe').length,
+            no: mine.filter((r) => r.recommendation === 'no').length,
           },
           award: award
             ? {
@@ -130,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             : null,
         };
       });
-      rows.sort((x: any, y: any) => (y.score ?? -1) - (x.score ?? -1) || x.requested - y.requested);
+      rows.sort((x, y) => (y.score ?? -1) - (x.score ?? -1) || x.requested - y.requested);
       return {
         round: {
           documentId: round.documentId,
@@ -141,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           status: round.status,
           rubric: round.rubric,
         },
-        rows: rows.map((r: any, i: number) => ({ rank: r.score === null ? null : i + 1, ...r })),
+        rows: rows.map((r, i) => ({ rank: r.score === null ? null : i + 1, ...r })),
       };
     },
   };

@@ -1,12 +1,18 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
 import type { CmsServices } from '../../../../../cms/server/src/shared/contracts/services';
-import { cmsService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and the ledger's untyped service */
+import { cmsService, ledgerService } from '../utils';
 
 type AuditAction = Parameters<CmsServices['audit']['record']>[0]['action'];
+
+/**
+ * A grants record as the query engine and the Document Service return it: Strapi's own document
+ * type (an id, a documentId, and the content type's attributes, which Strapi types per known UID
+ * only). Ids from the database are numbers.
+ */
+export type Doc = Modules.Documents.AnyDocument & { id: number };
 
 /**
  * Applications, reviews, awards, tranches and reports are written only by the grants services
@@ -21,7 +27,7 @@ export function grantsKit(strapi: Core.Strapi) {
   const viewers = () => cmsService(strapi, 'viewer');
   const scopes = () => cmsService(strapi, 'kit');
   return {
-    ledger: () => strapi.plugin('ledger').service('ledger') as any,
+    ledger: () => ledgerService(strapi, 'ledger'),
     /**
      * A record by documentId; outside the viewer's area it does not exist for them (the kit's
      * scope) — unless `reach` is 'assignment': a reviewer reaches what they are assigned to
@@ -32,15 +38,24 @@ export function grantsKit(strapi: Core.Strapi) {
       documentId: string,
       populate: Record<string, unknown> = {},
       reach: 'area' | 'assignment' = 'area',
-    ) {
-      const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, populate });
+    ): Promise<Doc> {
+      const row: Doc | null = await strapi.db
+        .query(uid)
+        .findOne({ where: { documentId }, populate });
       if (!row) throw new errors.NotFoundError('Not Found');
       if (reach === 'area') await scopes().assertReach(uid, row);
       return row;
     },
     /** Creates a record the grants services own, through the Document Service. */
-    create(uid: string, data: Record<string, unknown>): Promise<any> {
-      return serviceWrite.run(true, () => strapi.documents(uid as any).create({ data } as any));
+    create(uid: string, data: Record<string, unknown>): Promise<Doc> {
+      return serviceWrite.run(
+        true,
+        // Its id is the database's, a number.
+        () =>
+          strapi
+            .documents(uid as Parameters<typeof strapi.documents>[0])
+            .create({ data }) as Promise<Doc>,
+      );
     },
     /**
      * Locks a row until the transaction ends, so two requests acting on the same record (two
@@ -48,17 +63,18 @@ export function grantsKit(strapi: Core.Strapi) {
      * PostgreSQL: `SELECT … FOR UPDATE`; SQLite has one writer, which serialises them already.
      * Always lock an award before its tranches and reports, so lockers never wait in a circle.
      */
-    async lock(trx: any, table: string, id: number): Promise<void> {
+    async lock(trx: Knex.Transaction, table: string, id: Doc['id']): Promise<void> {
       if (strapi.db.dialect.client === 'postgres')
         await trx.raw(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
     },
     /** Rows of a raw query on either database. */
-    rows: (result: any): any[] => (Array.isArray(result) ? result : result.rows),
-    async record(uid: string, action: AuditAction, before: any, after: any) {
+    rows: (result: unknown): unknown[] =>
+      Array.isArray(result) ? result : (result as { rows: unknown[] }).rows,
+    async record(uid: string, action: AuditAction, before: Doc | null, after: Doc | null) {
       await audit().record({
         contentType: uid,
         action,
-        recordId: (after ?? before)?.documentId,
+        recordId: (after ?? before)?.documentId as string,
         before,
         after,
         actor: viewers().actor(),
@@ -73,8 +89,10 @@ export function grantsKit(strapi: Core.Strapi) {
 }
 
 /** A CHECK constraint's refusal (PostgreSQL 23514, or our SQLite trigger's message). */
-export const refusedBy = (error: any, constraint: string) =>
-  String(error?.message ?? '').includes(constraint) || error?.constraint === constraint;
+export const refusedBy = (error: unknown, constraint: string) => {
+  const e = error as { message?: unknown; constraint?: unknown } | null | undefined;
+  return String(e?.message ?? '').includes(constraint) || e?.constraint === constraint;
+};
 
 export const fen = (v: unknown) => Number(v ?? 0);
 

@@ -3,10 +3,8 @@ import { issue } from '../domain/donations';
 import { maskedName } from '../domain/rounds';
 import { GRANTS, fundAccount } from '../uids';
 import { invalid } from './errors';
-import { fen, grantsKit, ledgerFen } from './shared';
+import { fen, grantsKit, ledgerFen, type Doc } from './shared';
 import { cmsService } from '../utils';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- raw rows */
 
 const MOVEMENTS = [
   'donations',
@@ -157,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalid([
           issue('year', 'invalid_value', 'a year such as 2026', '请填写年份，如 2026'),
         ]);
-      const donations = await strapi.db.query(GRANTS.donation as any).findMany({
+      const donations: Doc[] = await strapi.db.query(GRANTS.donation).findMany({
         where: { status: 'received', receiptNo: { $startsWith: `${y}-` } },
         populate: {
           fund: { select: ['name'] },
@@ -167,13 +165,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: { receiptNo: 'asc' },
       });
       const awarded = china().chinaPeriod('year', `${y}-01-01`);
-      const awards = await strapi.db.query(GRANTS.award as any).findMany({
+      const awards: Doc[] = await strapi.db.query(GRANTS.award).findMany({
         where: { awardedAt: { $gte: awarded.start, $lt: awarded.end } },
         populate: { fund: { select: ['name'] }, round: { select: ['title'] } },
         orderBy: { awardedAt: 'asc' },
       });
       return {
-        donations: donations.map((d: any) => ({
+        donations: donations.map((d) => ({
           receiptNo: d.receiptNo,
           donatedOn: d.donatedOn,
           donor:
@@ -188,7 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           fund: d.fund?.name ?? '',
           restricted: !!d.restricted,
         })),
-        awards: awards.map((a: any) => ({
+        awards: awards.map((a) => ({
           round: a.round?.title ?? '',
           organisation: a.organisationName,
           project: a.projectTitle,

@@ -3,6 +3,7 @@
  * typed. Imported with `import type` only (the boundaries lint refuses anything else): the call
  * still goes through Strapi, but a changed signature fails the caller's compile.
  */
+import type definitions from '../../services/definitions';
 import type tables from '../../services/tables';
 import type targets from '../../services/targets';
 
@@ -10,6 +11,12 @@ export type { FormTarget } from '../../services/targets';
 
 /** The forms services other plugins may call, by service name. */
 export interface FormsServices {
+  /**
+   * What other plugins may ask of form definitions: a form's purpose (a grants round takes only
+   * a grant-application form) and the versions answers were given on (a reviewer reads them
+   * under their own labels).
+   */
+  definitions: Pick<ReturnType<typeof definitions>, 'purposeOf' | 'versionDefinitions'>;
   /** Builds CSV/XLSX downloads (the grants disclosure). */
   tables: ReturnType<typeof tables>;
   /** Where a submission leads: other plugins register their target here. */
