@@ -13,8 +13,8 @@ type ApplicationRow = DocumentRef & { receiptCode: string };
 type MyReview = DocumentRef & { application: DocumentRef };
 /** An award as `awards.award` answers it, with its tranches. */
 type AwardShown = DocumentRef & {
-  amount: unknown;
-  tranches: (DocumentRef & { amount: unknown })[];
+  amount?: unknown;
+  tranches: (DocumentRef & { amount?: unknown })[];
 };
 
 /**

@@ -22,8 +22,9 @@ export interface AuditInput {
   contentType: string;
   action: 'create' | 'update' | 'delete';
   recordId: string;
-  before: Row | null;
-  after: Row | null;
+  /** The record before and after, as loaded (any row shape: only its fields are read). */
+  before: object | null;
+  after: object | null;
   actor: Actor;
 }
 
@@ -72,15 +73,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Appends one entry; call it inside the transaction that made the change. */
     async record(input: AuditInput): Promise<void> {
-      const before = snapshot(input.contentType, input.before);
-      const after = snapshot(input.contentType, input.after);
+      const rowBefore = input.before as Row | null;
+      const rowAfter = input.after as Row | null;
+      const before = snapshot(input.contentType, rowBefore);
+      const after = snapshot(input.contentType, rowAfter);
       const fields = changedFields(before, after);
       if (input.action === 'update' && fields.length === 0) return;
       // Filed under the record's area (as the kit declares it), so scoped staff read their
       // scope's history of money and forms as well as of places and people.
       const where = async (row: Row | null): Promise<unknown> =>
         (await kit().pathOf(input.contentType, row)) ?? row?.areaPath ?? row?.path ?? null;
-      const areaPath = (await where(input.after)) ?? (await where(input.before));
+      const areaPath = (await where(rowAfter)) ?? (await where(rowBefore));
       await dbQuery(strapi, CMS.auditEntry).create({
         data: {
           areaPath,

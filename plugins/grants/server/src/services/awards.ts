@@ -237,7 +237,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** An award with its tranches and reports. */
-    async show(documentId: string) {
+    async show(documentId: string): Promise<Doc & { tranches: Doc[]; reports: Doc[] }> {
       const award = await kit.load(GRANTS.award, documentId, {
         fund: true,
         round: true,
