@@ -4,6 +4,8 @@
 import { errors } from '@strapi/utils';
 import { issuesStatus, issuesToHttp, toHttpError } from '../../cms/server/src/errors';
 import { CMS_ERRORS, DomainError, issue } from '../../cms/server/src/domain/errors';
+import { FORMS_ERRORS } from '../../plugins/forms/server/src/domain/errors';
+import { refusal } from '../../plugins/forms/server/src/services/http-errors';
 import { GRANTS_ERRORS } from '../../plugins/grants/server/src/domain/errors';
 import { LEDGER_ERRORS, LedgerError } from '../../plugins/ledger/server/src/domain/errors';
 
@@ -14,6 +16,7 @@ const detailsOf = (error: unknown) =>
 describe('error tables', () => {
   const tables: [string, Record<string, number>][] = [
     ['cms', CMS_ERRORS],
+    ['forms', FORMS_ERRORS],
     ['grants', GRANTS_ERRORS],
     [
       'ledger',
@@ -33,6 +36,23 @@ describe('error tables', () => {
 
   it('cms: field problems answer 400 today, as the API tests expect', () => {
     expect(new Set(Object.values(CMS_ERRORS))).toEqual(new Set([400]));
+  });
+});
+
+describe('forms refusals', () => {
+  it('answer the status their code has in FORMS_ERRORS, with the code and Chinese', () => {
+    const closed = refusal('form_closed', 'closed', '已截止');
+    expect(closed).toBeInstanceOf(errors.ForbiddenError);
+    expect((closed as errors.ForbiddenError).details).toEqual({
+      code: 'form_closed',
+      messageZh: '已截止',
+    });
+    expect(refusal('form_not_found', 'no', '无')).toBeInstanceOf(errors.NotFoundError);
+    expect(refusal('sign_in_required', 'in', '登录')).toBeInstanceOf(errors.UnauthorizedError);
+    expect(refusal('rate_limited', 'slow', '慢')).toBeInstanceOf(errors.RateLimitError);
+    const archived = refusal('publish_archived', 'restore', '恢复');
+    expect(archived).toBeInstanceOf(errors.ApplicationError);
+    expect(archived).not.toBeInstanceOf(errors.ValidationError);
   });
 });
 
