@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { DomainError } from './domain/errors';
+import { CMS_ERRORS, DomainError } from './domain/errors';
 
 /**
  * What a thrown value may carry: a database driver's error (`code`, `detail`, `constraint`),
@@ -50,21 +50,71 @@ export function translateStrapiMessage(message: string): string {
   return `输入不正确：${message}`;
 }
 
+/**
+ * A field problem as each plugin's domain gives it: a code from that plugin's error table, the
+ * field (a dotted path), and the message in English and Chinese.
+ */
+export interface CodedIssue {
+  code: string;
+  path: string;
+  message: string;
+  messageZh: string;
+}
+
+export interface IssuesOptions {
+  /**
+   * The language `message` is in, with `messageEn` beside it (forms answers in the submitter's
+   * language). Without it, `message` is English and there is no `messageEn`.
+   */
+  lang?: 'en' | 'zh';
+  /** The error's own message; by default the issues' messages joined. */
+  message?: string;
+}
+
+/** The status a list of issues answers: the one their codes share in the table, else 400. */
+export function issuesStatus(
+  issues: readonly { code: string }[],
+  statuses: Readonly<Record<string, number>>,
+): number {
+  const found = new Set(issues.map((i) => statuses[i.code] ?? 400));
+  return found.size === 1 ? ([...found][0] as number) : 400;
+}
+
+/**
+ * Field problems in Strapi's error shape, each naming its field with the Chinese beside it, at
+ * the status the plugin's table gives their codes (all sharing one; mixed → 400).
+ */
+export function issuesToHttp(
+  issues: readonly CodedIssue[],
+  statuses: Readonly<Record<string, number>>,
+  options: IssuesOptions = {},
+): Error {
+  const { lang } = options;
+  const message =
+    options.message ??
+    (lang === 'zh'
+      ? issues.map((i) => i.messageZh).join('；')
+      : issues.map((i) => i.message).join('; '));
+  const details = {
+    errors: issues.map((i) => ({
+      path: i.path.split('.'),
+      message: lang === 'zh' ? i.messageZh : i.message,
+      ...(lang ? { messageEn: i.message } : {}),
+      messageZh: i.messageZh,
+      name: 'ValidationError',
+      code: i.code,
+    })),
+  };
+  return errorWithStatus(issuesStatus(issues, statuses), message, details);
+}
+
 export function toHttpError(
   error: unknown,
   uniqueFields: Record<string, string> = {},
   path = 'id',
 ): unknown {
   if (error instanceof DomainError) {
-    return new errors.ValidationError(error.message, {
-      errors: error.issues.map((i) => ({
-        path: i.path.split('.'),
-        message: i.message,
-        name: 'ValidationError',
-        code: i.code,
-        messageZh: i.messageZh,
-      })),
-    });
+    return issuesToHttp(error.issues, CMS_ERRORS, { message: error.message });
   }
   const e = error as ErrorLike | null | undefined;
   const coded = codedRefusal(e, path);
@@ -121,21 +171,26 @@ function codedRefusal(e: ErrorLike | null | undefined, path: string): unknown {
     code: e.code,
   };
   const details = { code: e.code, messageZh: e.messageZh, errors: [detail] };
-  switch (e.status) {
+  return errorWithStatus(e.status, e.message, details);
+}
+
+/** Strapi's error for an HTTP status, carrying `details` (its shape answers `{ status, … }`). */
+function errorWithStatus(status: number, message: string, details: object): Error {
+  switch (status) {
     case 400:
-      return new errors.ValidationError(e.message, details);
+      return new errors.ValidationError(message, details);
     case 401:
-      return new errors.UnauthorizedError(e.message, details);
+      return new errors.UnauthorizedError(message, details);
     case 403:
-      return new errors.ForbiddenError(e.message, details);
+      return new errors.ForbiddenError(message, details);
     case 404:
-      return new errors.NotFoundError(e.message, details);
+      return new errors.NotFoundError(message, details);
     case 413:
-      return new errors.PayloadTooLargeError(e.message, details);
+      return new errors.PayloadTooLargeError(message, details);
     case 429:
-      return new errors.RateLimitError(e.message, details);
+      return new errors.RateLimitError(message, details);
     default:
       // Strapi formats an HttpError with its own status (409, 422 …); ApplicationError is 400.
-      return createHttpError(e.status, e.message, { details, expose: true });
+      return createHttpError(status, message, { details, expose: true });
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Domain errors carry a code, the field they concern, and a message in English and Chinese.
- * The plugin's edge turns them into Strapi's ValidationError (HTTP 400) in one place (errors.ts
- * beside services/).
+ * The plugin's edge turns them into Strapi's error shape in one place (errors.ts beside
+ * services/), with the status CMS_ERRORS gives their codes (400 for all today).
  */
 export type DomainErrorCode =
   | 'invalid_parent_level'
@@ -26,6 +26,35 @@ export type DomainErrorCode =
   | 'invalid_value'
   | 'out_of_scope'
   | 'malformed_id';
+
+/**
+ * Each code's HTTP status, one table (the ledger's LEDGER_ERRORS is the model): a code missing
+ * here fails to compile. The messages stay with each issue, since they name the field.
+ */
+export const CMS_ERRORS = {
+  invalid_parent_level: 400,
+  parent_required: 400,
+  parent_not_found: 400,
+  parent_cycle: 400,
+  kind_not_allowed: 400,
+  credit_code_invalid: 400,
+  credit_code_required: 400,
+  id_number_invalid: 400,
+  phone_invalid: 400,
+  illegal_stage_transition: 400,
+  initial_stage: 400,
+  dates_out_of_order: 400,
+  hub_required: 400,
+  hub_is_self: 400,
+  micro_grid_parent: 400,
+  grid_community_mismatch: 400,
+  compound_community_mismatch: 400,
+  area_level: 400,
+  computed_field: 400,
+  invalid_value: 400,
+  out_of_scope: 400,
+  malformed_id: 400,
+} as const satisfies Record<DomainErrorCode, number>;
 
 export interface DomainIssue {
   code: DomainErrorCode;

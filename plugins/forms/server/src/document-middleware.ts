@@ -178,7 +178,7 @@ export function registerFormsDocumentMiddleware(strapi: Core.Strapi): void {
         return result;
       });
     } catch (error) {
-      throw toFormsHttpError(error);
+      throw toFormsHttpError(strapi, error);
     }
   });
 }

@@ -45,7 +45,7 @@ export function registerFormsGraphql(strapi: Core.Strapi): void {
             async resolve(_parent, args: { documentId: string }) {
               const definitions = getService(strapi, 'definitions');
               const form = await definitions.publish(args.documentId).catch((error) => {
-                throw toFormsHttpError(error);
+                throw toFormsHttpError(strapi, error);
               });
               return strapi.documents(FORMS.form).findOne({ documentId: form.documentId });
             },

@@ -44,7 +44,7 @@ export function registerGrantsDocumentMiddleware(strapi: Core.Strapi): void {
     const action = context.action as Write;
     if (SERVICE_OWNED.has(uid)) {
       if (serviceWrite.getStore()) return next();
-      throw invalid([
+      throw invalid(strapi, [
         issue(
           'id',
           'use_actions',

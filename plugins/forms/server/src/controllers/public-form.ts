@@ -69,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async qr(ctx: Context) {
       const form = await submissions().loadForm(ctx.params.slug);
       if (!form || form.purpose === 'custom-fields')
-        throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
+        throw refusal('form_not_found', 'No such form', '没有这个表单');
       const base = String(
         strapi.config.get('server.url', '') || `${ctx.protocol}://${ctx.host}`,
       ).replace(/\/$/, '');

@@ -19,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const form = await definitions()
         .publish(String(ctx.params.id))
         .catch((error) => {
-          throw toFormsHttpError(error);
+          throw toFormsHttpError(strapi, error);
         });
       ctx.body = { data: form };
     },

@@ -1,4 +1,5 @@
 import { FIELD_KEY_PATTERN, FIELD_KINDS, type Condition, type FieldDef } from './fields';
+import type { FormsErrorCode } from './errors';
 import { formIssue, type FormIssue } from './issues';
 import { isCalendarDate } from './validate';
 
@@ -37,8 +38,12 @@ const NUMERIC_KINDS = new Set(['integer', 'number', 'money', 'rating']);
 const MAX_FIELDS = 200;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const bad = (path: string, en: string, zh: string, code = 'invalid_definition'): FormIssue =>
-  formIssue(code, path, `${path}: ${en}`, `${path}：${zh}`);
+const bad = (
+  path: string,
+  en: string,
+  zh: string,
+  code: FormsErrorCode = 'invalid_definition',
+): FormIssue => formIssue(code, path, `${path}: ${en}`, `${path}：${zh}`);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   Boolean(v) && typeof v === 'object' && !Array.isArray(v);

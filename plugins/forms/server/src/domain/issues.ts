@@ -1,17 +1,20 @@
 /**
  * A problem with a form definition or a submission: a code, the field it concerns (a dotted path
  * such as `members.2.phone`), and a message in English and in Chinese. The plugin's edge turns a
- * list of them into Strapi's 400 ValidationError (services/http-errors.ts).
+ * list of them into Strapi's error shape (services/http-errors.ts), at FORMS_ERRORS' status.
  */
+import type { FormsErrorCode } from './errors';
+
 export interface FormIssue {
-  code: string;
+  /** A code in FORMS_ERRORS (domain/errors.ts): an unknown one fails to compile. */
+  code: FormsErrorCode;
   path: string;
   message: string;
   messageZh: string;
 }
 
 export const formIssue = (
-  code: string,
+  code: FormsErrorCode,
   path: string,
   message: string,
   messageZh: string,

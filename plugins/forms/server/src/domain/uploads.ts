@@ -1,4 +1,5 @@
 import { allFields, DEFAULT_FILE_MAX_BYTES, type FieldDef, type FormDefinition } from './fields';
+import type { FormsErrorCode } from './errors';
 import { formIssue, type FormIssue } from './issues';
 import { formatBytes, mimeAccepted } from './validate';
 
@@ -62,7 +63,7 @@ export interface UploadedFile {
  */
 export function uploadIssues(field: FieldDef, key: string, file: UploadedFile | null): FormIssue[] {
   const label = { en: field.label.en || field.label.zh, zh: field.label.zh };
-  const say = (code: string, en: string, zh: string) => [
+  const say = (code: FormsErrorCode, en: string, zh: string) => [
     formIssue(code, key, `${label.en}: ${en}`, `${label.zh}：${zh}`),
   ];
   if (!file) return say('required', 'choose a file', '请选择文件');

@@ -9,6 +9,7 @@ import {
   type FileRef,
   type FormDefinition,
 } from './fields';
+import type { FormsErrorCode } from './errors';
 import { formIssue, type FormIssue } from './issues';
 import { fenToYuan, yuanToFen } from './money';
 
@@ -148,7 +149,13 @@ function validateLevel(
   return out;
 }
 
-const said = (field: FieldDef, en: string, zh: string, code: string, path: string): FormIssue =>
+const said = (
+  field: FieldDef,
+  en: string,
+  zh: string,
+  code: FormsErrorCode,
+  path: string,
+): FormIssue =>
   formIssue(
     code,
     path,
@@ -160,7 +167,7 @@ const requiredIssue = (field: FieldDef, path: string) =>
   said(field, 'this field is required', '此项为必填项', 'required', path);
 
 function validateField(field: FieldDef, raw: unknown, path: string, sink: Sink): unknown {
-  const fail = (en: string, zh: string, code = 'invalid_value') => {
+  const fail = (en: string, zh: string, code: FormsErrorCode = 'invalid_value') => {
     sink.issues.push(said(field, en, zh, code, path));
     return undefined;
   };
@@ -380,7 +387,7 @@ function inRange<T extends number>(
   min: number | undefined,
   max: number | undefined,
   show: (n: number) => string,
-  fail: (en: string, zh: string, code?: string) => undefined,
+  fail: (en: string, zh: string, code?: FormsErrorCode) => undefined,
 ): T | undefined {
   if (min !== undefined && n < min)
     return fail(`must be at least ${show(min)}`, `不能小于 ${show(min)}`, 'too_small');
@@ -393,7 +400,7 @@ function countInRange<T>(
   list: T[],
   min: number | undefined,
   max: number | undefined,
-  fail: (en: string, zh: string, code?: string) => undefined,
+  fail: (en: string, zh: string, code?: FormsErrorCode) => undefined,
 ): T[] | undefined {
   if (min !== undefined && list.length < min)
     return fail(`needs at least ${min}`, `至少需要 ${min} 项`, 'too_few');

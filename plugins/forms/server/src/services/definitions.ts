@@ -10,6 +10,7 @@ import {
   allFields,
   type FormDefinition,
 } from '../domain/fields';
+import type { FormsErrorCode } from '../domain/errors';
 import { formIssue, FormValidationError, type FormIssue } from '../domain/issues';
 import { toJsonSchema, toUiSchema } from '../domain/json-schema';
 import type { FormRow, VersionRow } from '../rows';
@@ -74,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       current: FormRow | null,
     ): Promise<Record<string, unknown>> {
       const issues: FormIssue[] = [];
-      const say = (path: string, en: string, zh: string, code = 'invalid_value') =>
+      const say = (path: string, en: string, zh: string, code: FormsErrorCode = 'invalid_value') =>
         issues.push(formIssue(code, path, `${path}: ${en}`, `${path}：${zh}`));
       for (const computed of ['liveVersion', 'versions']) {
         if (computed in data)
@@ -220,11 +221,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .findOne({ where: { documentId } });
         const viewer = await viewers().current();
         if (!form || viewer.kind === 'public')
-          throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
+          throw refusal('form_not_found', 'No such form', '没有这个表单');
         if (form.archived) {
           throw refusal(
-            'bad-request',
-            'form_archived',
+            'publish_archived',
             'Restore the form from the archive before publishing',
             '请先取消归档再发布',
           );

@@ -1,47 +1,54 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { FORMS_ERRORS, type FormsErrorCode } from '../domain/errors';
 import { FormValidationError, type FormIssue } from '../domain/issues';
+import { cmsService } from '../utils';
+
+/**
+ * A field problem to answer: forms' own (FormIssue, its code in FORMS_ERRORS) or one a target
+ * plugin raised and forms answers on the form's field, keeping that plugin's code.
+ */
+type FieldIssue = Omit<FormIssue, 'code'> & { code: FormsErrorCode | (string & {}) };
 
 /**
  * The one place where the forms plugin's refusals become HTTP, in Strapi's error shape:
- * field problems → 400 ValidationError naming each field with `message` (in the language asked
- * for) and `messageZh`; other refusals carry a `code` and `messageZh` in `details`.
+ * field problems go through the cms kit's one mapper, at the status FORMS_ERRORS gives their
+ * codes (400), naming each field with `message` in the language asked for, `messageEn` and
+ * `messageZh`; other refusals carry a `code` and `messageZh` in `details`, at their code's status.
  */
-export function validationError(issues: FormIssue[], lang: 'zh' | 'en' = 'en'): Error {
-  const summary =
-    lang === 'zh'
-      ? issues.map((i) => i.messageZh).join('；')
-      : issues.map((i) => i.message).join('; ');
-  return new errors.ValidationError(summary, {
-    errors: issues.map((i) => ({
-      path: i.path.split('.'),
-      message: lang === 'zh' ? i.messageZh : i.message,
-      messageEn: i.message,
-      messageZh: i.messageZh,
-      name: 'ValidationError',
-      code: i.code,
-    })),
-  });
+export function validationError(
+  strapi: Core.Strapi,
+  issues: readonly FieldIssue[],
+  lang: 'zh' | 'en' = 'en',
+): Error {
+  return cmsService(strapi, 'errors').fromIssues(issues, FORMS_ERRORS, { lang });
 }
 
-export function toFormsHttpError(error: unknown, lang: 'zh' | 'en' = 'en'): unknown {
-  if (error instanceof FormValidationError) return validationError(error.issues, lang);
+export function toFormsHttpError(
+  strapi: Core.Strapi,
+  error: unknown,
+  lang: 'zh' | 'en' = 'en',
+): unknown {
+  if (error instanceof FormValidationError) return validationError(strapi, error.issues, lang);
   return error;
 }
 
-type Kind = 'forbidden' | 'not-found' | 'unauthorized' | 'rate-limit' | 'bad-request';
-
-/** A refusal that is not about one field: the form is closed, archived, not yours … */
-export function refusal(kind: Kind, code: string, message: string, messageZh: string): Error {
+/**
+ * A refusal that is not about one field (the form is closed, archived, not yours …), at the
+ * status FORMS_ERRORS gives its code. A 400 here is Strapi's ApplicationError, not a field's
+ * ValidationError, so it is not the cms mapper's (which names a field).
+ */
+export function refusal(code: FormsErrorCode, message: string, messageZh: string): Error {
   const details = { code, messageZh };
-  switch (kind) {
-    case 'forbidden':
+  switch (FORMS_ERRORS[code]) {
+    case 403:
       return new errors.ForbiddenError(message, details);
-    case 'not-found':
+    case 404:
       return new errors.NotFoundError(message, details);
-    case 'unauthorized':
+    case 401:
       return new errors.UnauthorizedError(message, details);
-    case 'rate-limit':
+    case 429:
       return new errors.RateLimitError(message, details);
     default:
       return new errors.ApplicationError(message, details);

@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { FormDefinition } from '../domain/fields';
+import type { FormsErrorCode } from '../domain/errors';
 import { formIssue, type FormIssue } from '../domain/issues';
 import { normaliseReceiptCode, receiptCode } from '../domain/receipt';
 import {
@@ -36,14 +37,19 @@ export function formState(form: FormRow, now = new Date()): FormState {
   return 'open';
 }
 
-const STATE_REFUSALS: Record<Exclude<FormState, 'open'>, [string, string]> = {
+const STATE_REFUSALS: Record<Exclude<FormState, 'open'>, [FormsErrorCode, string, string]> = {
   archived: [
+    'form_archived',
     'This form has been archived and no longer accepts submissions',
     '该表单已归档，不再接受提交',
   ],
-  unpublished: ['This form has not been published yet', '该表单尚未发布'],
-  'not-yet-open': ['This form is not open yet', '该表单尚未开放填写'],
-  closed: ['This form is closed and no longer accepts submissions', '该表单已截止，不再接受提交'],
+  unpublished: ['form_unpublished', 'This form has not been published yet', '该表单尚未发布'],
+  'not-yet-open': ['form_not_yet_open', 'This form is not open yet', '该表单尚未开放填写'],
+  closed: [
+    'form_closed',
+    'This form is closed and no longer accepts submissions',
+    '该表单已截止，不再接受提交',
+  ],
 };
 
 /** A file in Strapi's upload plugin, as far as an attachment check reads it. */
@@ -96,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     refs: Reference[],
   ): Promise<FormIssue[]> {
     const issues: FormIssue[] = [];
-    const say = (ref: Reference, en: string, zh: string, code: string) =>
+    const say = (ref: Reference, en: string, zh: string, code: FormsErrorCode) =>
       issues.push(
         formIssue(
           code,
@@ -172,18 +178,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function checkAccess(form: FormRow, submitter: Submitter, lang: Lang): Promise<void> {
     if (form.access === 'anyone') return;
     if (!submitter.userId) {
-      throw refusal(
-        'unauthorized',
-        'sign_in_required',
-        'Sign in to fill in this form',
-        '请先登录再填写此表单',
-      );
+      throw refusal('sign_in_required', 'Sign in to fill in this form', '请先登录再填写此表单');
     }
     if (form.access === 'roles') {
       const roles: string[] = Array.isArray(form.roles) ? form.roles : [];
       if (!roles.includes(submitter.role)) {
         throw refusal(
-          'forbidden',
           'role_not_allowed',
           'Your role may not fill in this form',
           '您的角色不能填写此表单',
@@ -201,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publicForm(slug: string): Promise<Record<string, unknown>> {
       const form = await loadForm(slug);
       if (!form || form.purpose === 'custom-fields') {
-        throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
+        throw refusal('form_not_found', 'No such form', '没有这个表单');
       }
       const state = formState(form);
       const version = form.liveVersion
@@ -236,14 +236,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<Record<string, unknown>> {
       const form = await loadForm(slug);
       if (!form || form.purpose === 'custom-fields') {
-        throw refusal('not-found', 'form_not_found', 'No such form', '没有这个表单');
+        throw refusal('form_not_found', 'No such form', '没有这个表单');
       }
       const { allowed, retryAfter } = await rateLimit().hit(
         `submit:${form.id}:${submitter.clientKey}`,
       );
       if (!allowed) {
         throw refusal(
-          'rate-limit',
           'rate_limited',
           `Too many submissions from this device; try again in ${Math.ceil(retryAfter / 60)} minutes`,
           `提交过于频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`,
@@ -251,18 +250,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const state = formState(form);
       if (state !== 'open') {
-        const [en, zh] = STATE_REFUSALS[state];
-        throw refusal(
-          state === 'unpublished' ? 'not-found' : 'forbidden',
-          `form_${state.replace(/-/g, '_')}`,
-          en,
-          zh,
-        );
+        throw refusal(...STATE_REFUSALS[state]);
       }
       await checkAccess(form, submitter, lang);
 
       if (!body || typeof body !== 'object' || Array.isArray(body)) {
         throw validationError(
+          strapi,
           [
             formIssue(
               'invalid_type',
@@ -281,6 +275,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
       if (!version) {
         throw validationError(
+          strapi,
           [
             formIssue(
               'unknown_version',
@@ -304,6 +299,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const graceHours = Number(strapi.plugin('forms').config('versionGraceHours') ?? 24);
         if (!next || Date.now() - new Date(next.releasedAt).getTime() > graceHours * 3600 * 1000) {
           throw validationError(
+            strapi,
             [
               formIssue(
                 'version_superseded',
@@ -320,7 +316,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = validateSubmission(definition, data, checks());
       const issues = [...result.issues];
       if (issues.length === 0) issues.push(...(await referenceIssues(form, result.references)));
-      if (issues.length) throw validationError(issues, lang);
+      if (issues.length) throw validationError(strapi, issues, lang);
 
       const schemaProblems = schemaErrors(
         `${form.documentId}:${version.number}`,
@@ -332,6 +328,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `forms: ${form.slug} v${version.number} answers pass the validator but not the schema: ${schemaProblems.join('; ')}`,
         );
         throw validationError(
+          strapi,
           [
             formIssue(
               'schema_mismatch',
@@ -394,7 +391,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               }),
             );
           } catch (error) {
-            throw remapTargetError(error, target.fieldOf, lang);
+            throw remapTargetError(strapi, error, target.fieldOf, lang);
           }
           await strapi.db.query(FORMS.submission).update({
             where: { id: submission.id },
@@ -430,7 +427,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
       if (!row)
         throw refusal(
-          'not-found',
           'receipt_not_found',
           'No submission has this receipt code',
           '没有与此回执码对应的提交',
@@ -493,6 +489,7 @@ interface ErrorItem {
 
 /** A target's refusal (e.g. the cms saying a credit code is taken) answered on the form's field. */
 function remapTargetError(
+  strapi: Core.Strapi,
   error: unknown,
   fieldOf: ((path: string) => string) | undefined,
   lang: Lang,
@@ -500,15 +497,15 @@ function remapTargetError(
   const e = error as { name?: unknown; details?: { errors?: unknown } } | null | undefined;
   const items = e?.details?.errors;
   if (e?.name !== 'ValidationError' || !Array.isArray(items)) return error;
-  const issues: FormIssue[] = (items as ErrorItem[]).map((item) => {
+  // The target's own code is kept (e.g. the cms's `unique`): it is that plugin's, not forms'.
+  const issues = (items as ErrorItem[]).map((item) => {
     const path = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? 'data');
-    const field = fieldOf ? fieldOf(path) : path;
-    return formIssue(
-      item.code ?? 'invalid_value',
-      field,
-      item.message,
-      item.messageZh ?? item.message,
-    );
+    return {
+      code: item.code ?? 'invalid_value',
+      path: fieldOf ? fieldOf(path) : path,
+      message: item.message,
+      messageZh: item.messageZh ?? item.message,
+    };
   });
-  return validationError(issues, lang);
+  return validationError(strapi, issues, lang);
 }

@@ -63,14 +63,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const form = await submissions().loadForm(slug);
       const state = form ? submissions().formState(form) : 'unpublished';
       if (!form || state !== 'open')
-        throw refusal('not-found', 'form_not_open', 'This form is not open', '该表单未开放');
+        throw refusal('form_not_open', 'This form is not open', '该表单未开放');
       const { allowed } = await rateLimit().hit(
         `upload:${form.id}:${submitter.clientKey}`,
         UPLOAD_RATE_FACTOR,
       );
       if (!allowed)
         throw refusal(
-          'rate-limit',
           'rate_limited',
           'Too many uploads; try again later',
           '上传过于频繁，请稍后再试',
@@ -78,14 +77,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // An open form is a published one: it has a live version.
       const version = await submissions().loadVersion(form.documentId, form.liveVersion as number);
       const field = fileFieldOf(version?.definition, key);
-      if (!field) throw validationError([unknownFileField()], lang);
+      if (!field) throw validationError(strapi, [unknownFileField()], lang);
       const mime = file?.mimetype ?? file?.type ?? 'application/octet-stream';
       const issues = uploadIssues(
         field,
         key,
         file && { mime, size: file.size, head: headOf(file) },
       );
-      if (issues.length) throw validationError(issues, lang);
+      if (issues.length) throw validationError(strapi, issues, lang);
       const incoming = file as IncomingFile;
       const [saved] = (await strapi
         .plugin('upload')

@@ -4,14 +4,22 @@
  * lifecycle pledged → received → refunded. What is received is fixed: a mistake is corrected by
  * a refund (a reversing transfer), never by an edit.
  */
+import type { GrantsErrorCode } from './errors';
+
 export interface Issue {
   path: string;
-  code: string;
+  /** A code in GRANTS_ERRORS (domain/errors.ts): an unknown one fails to compile. */
+  code: GrantsErrorCode;
   message: string;
   messageZh: string;
 }
 
-export const issue = (path: string, code: string, message: string, messageZh: string): Issue => ({
+export const issue = (
+  path: string,
+  code: GrantsErrorCode,
+  message: string,
+  messageZh: string,
+): Issue => ({
   path,
   code,
   message: `${path}: ${message}`,

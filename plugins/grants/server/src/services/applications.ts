@@ -73,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       round.status !== 'open' ||
       (checkDates && (today < round.opensOn || today > round.closesOn))
     )
-      throw invalid([
+      throw invalid(strapi, [
         issue(
           'round',
           'round_not_open',
@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ),
       ]);
     if (requested > fen(round.cap))
-      throw invalid([
+      throw invalid(strapi, [
         issue(
           path,
           'exceeds_cap',
@@ -161,7 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             '申请金额须为正整数（分）',
           ),
         );
-      if (problems.length) throw invalid(problems);
+      if (problems.length) throw invalid(strapi, problems);
       return strapi.db.transaction(async () => {
         const round = await kit.load(GRANTS.round, roundId);
         assertTakesApplication(round, requested as number, 'requested', false);
@@ -190,7 +190,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const before = await kit.load(GRANTS.application, documentId, { round: true });
         const allowed = APPLICATION_FLOW[before.status] ?? [];
         if (typeof status !== 'string' || !allowed.includes(status))
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'invalid_transition',
@@ -199,11 +199,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ),
           ]);
         if (status === 'more_info' && (typeof note !== 'string' || note.trim().length < 2))
-          throw invalid([
+          throw invalid(strapi, [
             issue('note', 'required', 'say what information is needed', '请说明需要补充的材料'),
           ]);
         if (status === 'rejected' && (typeof note !== 'string' || note.trim().length < 2))
-          throw invalid([issue('note', 'required', 'give the reason', '请填写不予资助的理由')]);
+          throw invalid(strapi, [
+            issue('note', 'required', 'give the reason', '请填写不予资助的理由'),
+          ]);
         return move(before, status, note);
       });
     },
@@ -223,7 +225,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? await q(GRANTS.application).findOne({ where: { id: found.id } })
           : null;
         if (!before)
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'receiptCode',
               'not_found',
@@ -232,7 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ),
           ]);
         if (!LIVE_APPLICATION.includes(before.status) && before.status !== 'draft')
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'invalid_transition',

@@ -50,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       award: { populate: { fund: true } },
     });
     if (!t.award)
-      throw invalid([
+      throw invalid(strapi, [
         issue('award', 'not_found', 'the tranche has no award', '该拨付没有对应的立项'),
       ]);
     return t;
@@ -58,11 +58,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The ledger answered with an earlier request's transfer: this one was done already. */
   const alreadyDone = () =>
-    invalid([issue('status', 'already_done', 'this was done already', '该操作已完成，请刷新')]);
+    invalid(strapi, [
+      issue('status', 'already_done', 'this was done already', '该操作已完成，请刷新'),
+    ]);
 
   const activeAward = (award: Doc) => {
     if (award.status !== 'active')
-      throw invalid([issue('award', 'award_closed', 'the award is closed', '该立项已结项')]);
+      throw invalid(strapi, [
+        issue('award', 'award_closed', 'the award is closed', '该立项已结项'),
+      ]);
   };
 
   async function addToAward(
@@ -78,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
     } catch (error) {
       if (refusedBy(error, 'grants_awards_within_amount'))
-        throw invalid([
+        throw invalid(strapi, [
           issue('amount', 'exceeds_award', 'more than the award holds', '超出立项金额'),
         ]);
       throw error;
@@ -109,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async award(applicationId: string, input: { amount?: unknown; tranches?: unknown }) {
       const amount = wholeAmount(input?.amount);
       if (amount === null || amount <= 0)
-        throw invalid([
+        throw invalid(strapi, [
           issue(
             'amount',
             'invalid_amount',
@@ -118,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         ]);
       const planIssues = trancheIssues(amount, input?.tranches);
-      if (planIssues.length) throw invalid(planIssues);
+      if (planIssues.length) throw invalid(strapi, planIssues);
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const locked = await kit.load(GRANTS.application, applicationId);
         await kit.lock(trx, 'grants_applications', locked.id);
@@ -167,10 +171,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           problems.push(
             issue('fund', 'fund_closed', 'the round’s fund is closed', '本轮资金来源基金已关闭'),
           );
-        if (problems.length) throw invalid(problems);
+        if (problems.length) throw invalid(strapi, problems);
         const left = fen(round.budget) - fen(round.awarded);
         if (amount > left)
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'amount',
               'exceeds_budget',
@@ -185,7 +189,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         } catch (error) {
           if (refusedBy(error, 'grants_rounds_awarded_within_budget'))
-            throw invalid([
+            throw invalid(strapi, [
               issue('amount', 'exceeds_budget', 'the round’s budget is spent', '本轮预算已用完'),
             ]);
           throw error;
@@ -202,7 +206,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }),
         );
         if (transfer.replayed)
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'already_awarded',
@@ -262,7 +266,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const amount = wholeAmount(input?.amount);
         const problems = trancheIssues(amount ?? 0, [input]);
         if (amount === null || amount <= 0 || problems.some((p) => p.code !== 'plan_mismatch'))
-          throw invalid(problems.filter((p) => p.code !== 'plan_mismatch'));
+          throw invalid(
+            strapi,
+            problems.filter((p) => p.code !== 'plan_mismatch'),
+          );
         const existing: Doc[] = await q(GRANTS.disbursement).findMany({
           where: { award: { id: award.id } },
         });
@@ -270,7 +277,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .filter((t) => t.status !== 'cancelled')
           .reduce((s: number, t) => s + fen(t.amount), 0);
         if (planned + amount > fen(award.amount))
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'amount',
               'exceeds_award',
@@ -290,7 +297,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const before = await loadTranche(trx, documentId);
         activeAward(before.award);
         if (before.status !== 'scheduled')
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'not_scheduled',
@@ -337,7 +344,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadTranche(trx, documentId);
         if (before.status !== 'approved')
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'not_approved',
@@ -366,7 +373,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadTranche(trx, documentId);
         if (before.status !== 'scheduled' && before.status !== 'approved')
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'not_cancellable',
@@ -418,13 +425,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             '请填写项目执行情况（至少10个字）',
           ),
         );
-      if (problems.length) throw invalid(problems);
+      if (problems.length) throw invalid(strapi, problems);
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const award = await loadAward(trx, awardId);
         activeAward(award);
         const spending = wholeAmount(input.spending);
         if (spending !== null && spending > fen(award.amount))
-          throw invalid([
+          throw invalid(strapi, [
             issue('spending', 'exceeds_award', 'more than the award', '支出超过立项金额'),
           ]);
         const report = await kit.create(GRANTS.report, {
@@ -448,7 +455,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async decideReport(documentId: string, decision: 'accept' | 'return', note: unknown) {
       if (decision === 'return' && (typeof note !== 'string' || note.trim().length < 2))
-        throw invalid([issue('note', 'required', 'say what must be corrected', '请说明退回原因')]);
+        throw invalid(strapi, [
+          issue('note', 'required', 'say what must be corrected', '请说明退回原因'),
+        ]);
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         // The award first, then the report: the order the tranche actions lock in.
         const first = await kit.load(GRANTS.report, documentId, { award: { select: ['id'] } });
@@ -458,7 +467,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           award: { populate: { fund: true } },
         });
         if (before.status !== 'submitted')
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'already_decided',
@@ -473,7 +482,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             where: { award: { id: award.id } },
           });
           if (tranches.some((t) => t.status === 'approved'))
-            throw invalid([
+            throw invalid(strapi, [
               issue(
                 'tranches',
                 'payment_pending',

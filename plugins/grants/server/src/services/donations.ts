@@ -47,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadLocked(trx, documentId);
         if (before.status !== 'pledged') {
-          throw invalid([
+          throw invalid(strapi, [
             {
               path: 'status',
               code: 'not_pledged',
@@ -57,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ]);
         }
         if (!before.fund || before.fund.status !== 'active') {
-          throw invalid([
+          throw invalid(strapi, [
             {
               path: 'fund',
               code: 'fund_closed',
@@ -102,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async refund(documentId: string, reason: unknown) {
       if (typeof reason !== 'string' || reason.trim().length < 2) {
-        throw invalid([
+        throw invalid(strapi, [
           {
             path: 'reason',
             code: 'required',
@@ -114,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const before = await loadLocked(trx, documentId);
         if (before.status !== 'received') {
-          throw invalid([
+          throw invalid(strapi, [
             {
               path: 'status',
               code: 'not_received',

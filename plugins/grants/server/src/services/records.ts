@@ -53,7 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const funds = () => strapi.plugin('grants').service('funds') as ReturnType<typeof fundsFactory>;
 
   const fail = (issues: ReturnType<typeof fundWriteIssues>) => {
-    if (issues.length) throw invalid(issues);
+    if (issues.length) throw invalid(strapi, issues);
   };
 
   async function prepareFund(action: Action, current: Row | null, data: Row): Promise<Row> {

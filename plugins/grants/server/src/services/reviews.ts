@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Someone else's review is not there for this user, rather than forbidden.
     if (review.reviewer?.id !== userId) throw new errors.NotFoundError('Not Found');
     if (review.status !== 'assigned')
-      throw invalid([
+      throw invalid(strapi, [
         issue(
           'status',
           'already_done',
@@ -75,13 +75,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         reviewerIds.length === 0 ||
         !reviewerIds.every((v) => Number.isInteger(Number(v)))
       )
-        throw invalid([
+        throw invalid(strapi, [
           issue('reviewers', 'required', 'choose at least one reviewer', '请至少选择一位评审专家'),
         ]);
       return strapi.db.transaction(async () => {
         const application = await kit.load(GRANTS.application, applicationId, { round: true });
         if (!LIVE_APPLICATION.includes(application.status))
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'not_reviewable',
@@ -90,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ),
           ]);
         if (!['open', 'reviewing'].includes(application.round?.status))
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'round',
               'round_not_reviewing',
@@ -109,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ),
         );
         if (unfit.length)
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'reviewers',
               'not_reviewer',
@@ -197,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async declareConflict(documentId: string, userId: number, note: unknown) {
       if (typeof note !== 'string' || note.trim().length < 2)
-        throw invalid([
+        throw invalid(strapi, [
           issue('note', 'required', 'describe the conflict of interest', '请说明利益冲突情况'),
         ]);
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
@@ -220,7 +220,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const before = await own(trx, documentId, userId);
         const round = before.application?.round;
         if (round?.status !== 'reviewing')
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'round',
               'round_not_reviewing',
@@ -229,7 +229,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ),
           ]);
         if (!LIVE_APPLICATION.includes(before.application.status))
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'not_reviewable',
@@ -239,7 +239,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ]);
         const rubric = (round.rubric ?? []) as Criterion[];
         const problems = scoreIssues(rubric, input?.scores, input?.recommendation);
-        if (problems.length) throw invalid(problems);
+        if (problems.length) throw invalid(strapi, problems);
         // scoreIssues found a whole-number score for every criterion.
         const given = input.scores as Record<string, number>;
         const scores = Object.fromEntries(rubric.map((c) => [c.key, given[c.key]]));

@@ -20,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const before = await kit.load(GRANTS.round, documentId, { fund: true, form: true });
         const next = ROUND_FLOW[before.status] ?? [];
         if (typeof status !== 'string' || !next.includes(status))
-          throw invalid([
+          throw invalid(strapi, [
             issue(
               'status',
               'invalid_transition',
@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 `该表单正用于“${clash.title}”`,
               ),
             );
-          if (problems.length) throw invalid(problems);
+          if (problems.length) throw invalid(strapi, problems);
         }
         const after = await q(GRANTS.round).update({ where: { id: before.id }, data: { status } });
         if (status === 'reviewing') {

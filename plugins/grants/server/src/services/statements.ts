@@ -67,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         problems.push(
           issue('to', 'invalid_value', 'the period ends before it starts', '结束日期早于开始日期'),
         );
-      if (problems.length) throw invalid(problems);
+      if (problems.length) throw invalid(strapi, problems);
       const fund = await kit.load(GRANTS.fund, fundDocumentId);
       const { start, end } = china().chinaDateRange(from as string, to as string);
       const codes = {
@@ -152,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async disclosure(year: unknown) {
       const y = Number(year);
       if (!Number.isInteger(y) || y < 2000 || y > 2100)
-        throw invalid([
+        throw invalid(strapi, [
           issue('year', 'invalid_value', 'a year such as 2026', '请填写年份，如 2026'),
         ]);
       const donations: Doc[] = await strapi.db.query(GRANTS.donation).findMany({
