@@ -1,6 +1,7 @@
 import path from 'path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
+import type { LedgerServices } from '../../plugins/ledger/server/src/shared/contracts/services';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -54,6 +55,12 @@ export const dbQuery = (strapi: Core.Strapi, uid: string) => strapi.db.query(uid
 
 /** The Document Service for a content type named by a plain string (see `dbQuery`). */
 export const documents = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as DocumentUid);
+
+/** A ledger service, typed by the contract the ledger plugin publishes to other plugins. */
+export const ledgerService = <N extends keyof LedgerServices>(
+  strapi: Core.Strapi,
+  name: N,
+): LedgerServices[N] => strapi.plugin('ledger').service(name) as LedgerServices[N];
 
 /** One issue of a 400's `error.details.errors`, as the tests read it. */
 export interface ValidationIssue {
