@@ -4,9 +4,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { DEMO_PASSWORD, bootStrapi, gql, http, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies and raw rows */
+import { bootStrapi, dbQuery, DEMO_PASSWORD, gql, http, unique } from '../helpers/strapi';
 
 const ALLOWED_ORIGIN = 'https://console.linli.example';
 
@@ -16,31 +14,36 @@ describe('accounts hardening', () => {
   const formPage = path.resolve(__dirname, '..', '..', 'public', 'console', 'form.html');
 
   const token = async (type: 'full-access' | 'read-only' | 'custom', permissions?: string[]) => {
-    const t: any = await (strapi.service('admin::api-token-content-api') as any).create({
-      name: unique(`accounts-${type}-`),
-      type,
-      kind: 'content-api',
-      lifespan: null,
-      ...(permissions ? { permissions } : {}),
-    });
+    const t: { accessKey: string; id: number | string; name: string } = await strapi
+      .service('admin::api-token-content-api')
+      .create({
+        name: unique(`accounts-${type}-`),
+        type,
+        kind: 'content-api',
+        lifespan: null,
+        ...(permissions ? { permissions } : {}),
+      });
     return { key: t.accessKey as string, id: String(t.id), name: t.name as string };
   };
 
   /** A resident account of its own, so counting failures never locks a demo user out. */
   const account = async () => {
     const username = unique('acct-');
-    const role = await strapi.db
-      .query('plugin::users-permissions.role' as any)
-      .findOne({ where: { type: 'resident' } });
-    await (strapi.plugin('users-permissions').service('user') as any).add({
-      username,
-      email: `${username}@test.local`,
-      password: DEMO_PASSWORD,
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: role.id,
+    const role = await dbQuery(strapi, 'plugin::users-permissions.role').findOne({
+      where: { type: 'resident' },
     });
+    await strapi
+      .plugin('users-permissions')
+      .service('user')
+      .add({
+        username,
+        email: `${username}@test.local`,
+        password: DEMO_PASSWORD,
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+      });
     return { username, email: `${username}@test.local` };
   };
 
@@ -67,7 +70,7 @@ describe('accounts hardening', () => {
   describe('admin API tokens', () => {
     it('a full-access token sees every person, updates one, and is audited by its name', async () => {
       const full = await token('full-access');
-      const people = await strapi.db.query('plugin::cms.person' as any).count({});
+      const people = await dbQuery(strapi, 'plugin::cms.person').count({});
       expect(people).toBeGreaterThan(0);
       const list = await http(strapi)
         .get('/api/cms/people')
@@ -75,9 +78,9 @@ describe('accounts hardening', () => {
       expect(list.status).toBe(200);
       expect(list.body.meta.pagination.total).toBe(people);
       // Unmasked: a global viewer sees phone numbers as stored.
-      const withPhone = await strapi.db
-        .query('plugin::cms.person' as any)
-        .findOne({ where: { phone: { $notNull: true } } });
+      const withPhone = await dbQuery(strapi, 'plugin::cms.person').findOne({
+        where: { phone: { $notNull: true } },
+      });
       const one = await http(strapi)
         .get(`/api/cms/people/${withPhone.documentId}`)
         .set('Authorization', `Bearer ${full.key}`);
@@ -89,7 +92,7 @@ describe('accounts hardening', () => {
         .send({ data: { name: '令牌改名' } });
       expect(update.status).toBe(200);
       expect(update.body.data.name).toBe('令牌改名');
-      const entry = await strapi.db.query('plugin::cms.audit-entry' as any).findOne({
+      const entry = await dbQuery(strapi, 'plugin::cms.audit-entry').findOne({
         where: { recordId: withPhone.documentId, action: 'update' },
         orderBy: { id: 'desc' },
       });
@@ -111,7 +114,7 @@ describe('accounts hardening', () => {
 
     it('a read-only token reads everything and writes nothing, on REST and GraphQL', async () => {
       const readOnly = await token('read-only');
-      const person = await strapi.db.query('plugin::cms.person' as any).findOne({});
+      const person = await dbQuery(strapi, 'plugin::cms.person').findOne({});
       const list = await http(strapi)
         .get('/api/cms/people')
         .set('Authorization', `Bearer ${readOnly.key}`);
@@ -129,9 +132,9 @@ describe('accounts hardening', () => {
         readOnly.key,
       );
       expect(mutation.body.errors[0].extensions.code).toBe('FORBIDDEN');
-      const after = await strapi.db
-        .query('plugin::cms.person' as any)
-        .findOne({ where: { id: person.id } });
+      const after = await dbQuery(strapi, 'plugin::cms.person').findOne({
+        where: { id: person.id },
+      });
       expect(after.name).toBe(person.name);
     });
 
@@ -146,7 +149,7 @@ describe('accounts hardening', () => {
         .get('/api/cms/grids')
         .set('Authorization', `Bearer ${custom.key}`);
       expect(grids.status).toBe(403);
-      const person = await strapi.db.query('plugin::cms.person' as any).findOne({});
+      const person = await dbQuery(strapi, 'plugin::cms.person').findOne({});
       const put = await http(strapi)
         .put(`/api/cms/people/${person.documentId}`)
         .set('Authorization', `Bearer ${custom.key}`)
@@ -232,7 +235,9 @@ describe('accounts hardening', () => {
 
       // The counter is a row in the database (shared by every process), keyed by a hash of the
       // identifier, never the identifier itself; removing it lifts the lock.
-      const rows: any[] = await strapi.db.connection('linli_login_attempts').select('*');
+      const rows: { hits: number | string }[] = await strapi.db
+        .connection('linli_login_attempts')
+        .select('*');
       expect(JSON.stringify(rows)).not.toContain(victim.username);
       expect(rows.some((r) => Number(r.hits) >= 3)).toBe(true);
       await strapi.db.connection('linli_login_attempts').delete();

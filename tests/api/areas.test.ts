@@ -1,9 +1,19 @@
 // Areas: read by staff on REST and GraphQL within scope, written only in the admin panel,
 // hierarchy rules, materialised paths kept right when an area moves.
 import type { Core } from '@strapi/strapi';
-import { adminLogin, bootStrapi, gql, http, login, staffUser, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
+import {
+  adminLogin,
+  bootStrapi,
+  dbQuery,
+  documents,
+  gql,
+  http,
+  login,
+  staffUser,
+  unique,
+  type AreaRow,
+  type ValidationIssue,
+} from '../helpers/strapi';
 
 const CM = '/content-manager/collection-types/plugin::cms.area';
 
@@ -11,15 +21,13 @@ describe('areas', () => {
   let strapi: Core.Strapi;
   let admin: string;
   let staff: string;
-  let district: any;
+  let district: AreaRow;
 
   beforeAll(async () => {
     strapi = await bootStrapi();
     admin = await adminLogin(strapi);
     staff = await login(strapi, 'foundation-staff');
-    district = await strapi.db
-      .query('plugin::cms.area' as any)
-      .findOne({ where: { level: 'district' } });
+    district = await dbQuery(strapi, 'plugin::cms.area').findOne({ where: { level: 'district' } });
   });
   afterAll(async () => {
     await strapi.destroy();
@@ -91,7 +99,7 @@ describe('areas', () => {
     [{ level: 'community' }, 'parent', 'invalid_parent_level'],
     [{ level: 'town', kind: 'urban' }, 'kind', 'kind_not_allowed'],
   ])('refuses %j under a district, naming %s', async (extra, field, code) => {
-    const before = await strapi.db.query('plugin::cms.area' as any).count();
+    const before = await dbQuery(strapi, 'plugin::cms.area').count();
     const res = await adminCreate({
       name: '错误',
       code: unique('E'),
@@ -100,10 +108,10 @@ describe('areas', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('ValidationError');
-    const issue = res.body.error.details.errors.find((e: any) => e.path[0] === field);
+    const issue = res.body.error.details.errors.find((e: ValidationIssue) => e.path[0] === field);
     expect(issue).toMatchObject({ code });
     expect(issue.messageZh).toBeTruthy();
-    expect(await strapi.db.query('plugin::cms.area' as any).count()).toBe(before);
+    expect(await dbQuery(strapi, 'plugin::cms.area').count()).toBe(before);
   });
 
   it('refuses a wrong enum and a negative household count, naming the field', async () => {
@@ -150,8 +158,8 @@ describe('areas', () => {
     });
     expect(community.status).toBe(201);
     // A person in the community: their areaPath must follow the move.
-    const person = await strapi.documents('plugin::cms.person' as any).create({
-      data: { name: '随迁居民', community: community.body.data.documentId } as any,
+    const person = await documents(strapi, 'plugin::cms.person').create({
+      data: { name: '随迁居民', community: community.body.data.documentId },
     });
     const moved = await http(strapi)
       .put(`${CM}/${community.body.data.documentId}`)
@@ -162,9 +170,9 @@ describe('areas', () => {
     expect(moved.status).toBe(200);
     const newPath = `${b.body.data.path}${community.body.data.code}/`;
     expect(moved.body.data.path).toBe(newPath);
-    const reloaded = await strapi.db
-      .query('plugin::cms.person' as any)
-      .findOne({ where: { documentId: person.documentId } });
+    const reloaded = await dbQuery(strapi, 'plugin::cms.person').findOne({
+      where: { documentId: person.documentId },
+    });
     expect(reloaded.areaPath).toBe(newPath);
   });
 
@@ -173,18 +181,16 @@ describe('areas', () => {
       .delete(`${CM}/${district.documentId}`)
       .set('Authorization', `Bearer ${admin}`);
     expect(res.status).toBe(400);
-    expect(
-      await strapi.db.query('plugin::cms.area' as any).count({ where: { id: district.id } }),
-    ).toBe(1);
+    expect(await dbQuery(strapi, 'plugin::cms.area').count({ where: { id: district.id } })).toBe(1);
   });
 
   it('shows a community worker only their own subtree', async () => {
-    const community = await strapi.db
-      .query('plugin::cms.area' as any)
-      .findOne({ where: { level: 'village' } });
+    const community = await dbQuery(strapi, 'plugin::cms.area').findOne({
+      where: { level: 'village' },
+    });
     const jwt = await staffUser(strapi, 'community-worker', community.documentId);
     const res = await http(strapi).get('/api/cms/areas').set('Authorization', `Bearer ${jwt}`);
-    expect(res.body.data.map((a: any) => a.code)).toEqual([community.code]);
+    expect(res.body.data.map((a: { code: string }) => a.code)).toEqual([community.code]);
     const other = await http(strapi)
       .get(`/api/cms/areas/${district.documentId}`)
       .set('Authorization', `Bearer ${jwt}`);

@@ -5,6 +5,8 @@ import { seedDemo } from '../../database/seed';
 import {
   adminLogin,
   bootStrapi,
+  dbQuery,
+  documents,
   failureOf,
   gql,
   http,
@@ -13,25 +15,36 @@ import {
   twoCommunities,
 } from '../helpers/strapi';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies and raw rows */
+/** An audit entry, as the tests read it back. */
+interface AuditEntry {
+  id: number;
+  documentId: string;
+  recordId: string;
+  areaPath: string;
+}
+
+/** A demo account with its role and scope populated. */
+interface DemoUser {
+  username: string;
+  role: { type: string };
+  scope: { level: string };
+}
 
 describe('audit log, constraints, seed and GraphQL limits', () => {
   let strapi: Core.Strapi;
   let admin: string;
   let staff: string;
-  let entry: any;
+  let entry: AuditEntry;
 
   beforeAll(async () => {
     strapi = await bootStrapi();
     admin = await adminLogin(strapi);
     staff = await login(strapi, 'foundation-staff');
     const [area] = await twoCommunities(strapi);
-    await strapi
-      .documents('plugin::cms.person' as any)
-      .create({ data: { name: '审计对象', community: area.documentId } as any });
-    entry = await strapi.db
-      .query('plugin::cms.audit-entry' as any)
-      .findOne({ orderBy: { id: 'desc' } });
+    await documents(strapi, 'plugin::cms.person').create({
+      data: { name: '审计对象', community: area.documentId },
+    });
+    entry = await dbQuery(strapi, 'plugin::cms.audit-entry').findOne({ orderBy: { id: 'desc' } });
   });
   afterAll(async () => {
     await strapi.destroy();
@@ -52,7 +65,9 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
         .query({ 'filters[$and][0][recordId][$eq]': entry.recordId })
         .set('Authorization', `Bearer ${admin}`);
       expect(res.status).toBe(200);
-      expect(res.body.results.map((r: any) => r.documentId)).toEqual([entry.documentId]);
+      expect(res.body.results.map((r: { documentId: string }) => r.documentId)).toEqual([
+        entry.documentId,
+      ]);
     });
 
     it('cannot be changed or deleted in the admin panel', async () => {
@@ -87,7 +102,9 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
         .get('/api/cms/audit-entries')
         .query({ 'filters[recordId][$eq]': entry.recordId })
         .set('Authorization', `Bearer ${staff}`);
-      expect(rest.body.data.map((e: any) => e.documentId)).toEqual([entry.documentId]);
+      expect(rest.body.data.map((e: { documentId: string }) => e.documentId)).toEqual([
+        entry.documentId,
+      ]);
       const mutation = await gql(
         strapi,
         `mutation { deleteCmsAuditEntry(documentId: "x") { documentId } }`,
@@ -101,9 +118,9 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
       expect(entry.areaPath).toMatch(/^\/510114\//);
       const query = `query($id: String) { cmsAuditEntries(filters: { recordId: { eq: $id } }) { documentId areaPath } }`;
       const district = await gql(strapi, query, { id: entry.recordId }, staff);
-      expect(district.body.data.cmsAuditEntries.map((e: any) => e.documentId)).toEqual([
-        entry.documentId,
-      ]);
+      expect(
+        district.body.data.cmsAuditEntries.map((e: { documentId: string }) => e.documentId),
+      ).toEqual([entry.documentId]);
       const [first, other] = await twoCommunities(strapi);
       expect(entry.areaPath).toBe(first.path);
       const ownWorker = await staffUser(strapi, 'community-worker', first.documentId);
@@ -166,7 +183,7 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
 
   describe('the demo district', () => {
     const count = (uid: string, where: Record<string, unknown> = {}) =>
-      strapi.db.query(uid as any).count({ where });
+      dbQuery(strapi, uid).count({ where });
 
     it('reproduces Xindu’s figures', async () => {
       expect(
@@ -227,7 +244,7 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
     });
 
     it('has one demo account per role, scoped, and the admin-panel account', async () => {
-      const users = await strapi.db.query('plugin::users-permissions.user' as any).findMany({
+      const users = await dbQuery(strapi, 'plugin::users-permissions.user').findMany({
         where: {
           username: {
             $in: [
@@ -242,7 +259,7 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
         },
         populate: { role: true, scope: true },
       });
-      expect(users.map((u: any) => [u.username, u.role.type]).sort()).toEqual(
+      expect(users.map((u: DemoUser) => [u.username, u.role.type]).sort()).toEqual(
         [
           'community-worker',
           'foundation-staff',
@@ -252,16 +269,14 @@ describe('audit log, constraints, seed and GraphQL limits', () => {
           'volunteer',
         ].map((r) => [r, r]),
       );
-      expect(users.find((u: any) => u.username === 'community-worker').scope.level).toBe(
+      expect(users.find((u: DemoUser) => u.username === 'community-worker').scope.level).toBe(
         'community',
       );
-      expect(users.find((u: any) => u.username === 'foundation-staff').scope.level).toBe(
+      expect(users.find((u: DemoUser) => u.username === 'foundation-staff').scope.level).toBe(
         'district',
       );
       expect(
-        await strapi.db
-          .query('admin::user' as any)
-          .count({ where: { email: 'admin@linli.local' } }),
+        await dbQuery(strapi, 'admin::user').count({ where: { email: 'admin@linli.local' } }),
       ).toBe(1);
     });
   });

@@ -1,9 +1,7 @@
 // Forms at their limits: the per-client rate limit (set low for this file), and file uploads
 // checked by type, content and size before a submission may attach them.
 import type { Core } from '@strapi/strapi';
-import { bootStrapi, http, login, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
+import { bootStrapi, dbQuery, http, login, unique } from '../helpers/strapi';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -52,9 +50,9 @@ describe('forms at their limits', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.error.details.messageZh).toMatch(/频繁/);
     expect(
-      await strapi.db
-        .query('plugin::forms.submission' as any)
-        .count({ where: { formKey: form.documentId } }),
+      await dbQuery(strapi, 'plugin::forms.submission').count({
+        where: { formKey: form.documentId },
+      }),
     ).toBe(2);
     // Another form has its own allowance.
     const other = await published({ fields: [{ key: 'a', kind: 'text', label: { zh: '甲' } }] });
@@ -130,9 +128,9 @@ describe('forms at their limits', () => {
       .post(`/api/forms/${form.slug}/submissions`)
       .send({ data: { photo: [{ id: ok.body.data.id, size: 1 }] } });
     expect(res.status).toBe(201);
-    const row = await strapi.db
-      .query('plugin::forms.submission' as any)
-      .findOne({ where: { receiptCode: res.body.data.receiptCode } });
+    const row = await dbQuery(strapi, 'plugin::forms.submission').findOne({
+      where: { receiptCode: res.body.data.receiptCode },
+    });
     expect(row.data.photo[0]).toMatchObject({
       id: ok.body.data.id,
       mime: 'image/png',
@@ -140,7 +138,7 @@ describe('forms at their limits', () => {
     });
 
     // A file uploaded elsewhere (not through this form's field) cannot be attached.
-    const foreign = await strapi.db.query('plugin::upload.file' as any).create({
+    const foreign = await dbQuery(strapi, 'plugin::upload.file').create({
       data: {
         name: 'x.png',
         hash: unique('h'),

@@ -8,6 +8,7 @@ import { creditCodeCheckCharacter } from '../../cms/server/src/domain/credit-cod
 import { idNumberCheckCharacter } from '../../cms/server/src/domain/id-number';
 import {
   bootStrapi,
+  dbQuery,
   failureOf,
   gql,
   http,
@@ -15,9 +16,9 @@ import {
   staffUser,
   twoCommunities,
   unique,
+  type AreaRow,
+  type ValidationIssue,
 } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
 
 let serial = 300000;
 const validCreditCode = (): string => {
@@ -85,8 +86,8 @@ describe('forms', () => {
   let staff: string;
   let worker: string;
   let resident: string;
-  let community: any;
-  let otherCommunity: any;
+  let community: AreaRow;
+  let otherCommunity: AreaRow;
 
   const auth = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
   const createForm = async (data: Record<string, unknown>, jwt = staff) =>
@@ -99,10 +100,10 @@ describe('forms', () => {
     return req.send(body as object);
   };
   const submissionCount = (formKey: string) =>
-    strapi.db.query('plugin::forms.submission' as any).count({ where: { formKey } });
+    dbQuery(strapi, 'plugin::forms.submission').count({ where: { formKey } });
 
   /** A published form with the intake definition; returns { documentId, slug }. */
-  async function publishedForm(extra: Record<string, unknown> = {}, definition: any = INTAKE) {
+  async function publishedForm(extra: Record<string, unknown> = {}, definition: unknown = INTAKE) {
     const slug = unique('f-');
     const res = await createForm({
       name: '居民诉求',
@@ -167,10 +168,10 @@ describe('forms', () => {
       const versions = await http(strapi)
         .get(`/api/forms/forms/${id}/versions-summary`)
         .set(auth(staff));
-      expect(versions.body.data.map((v: any) => v.number)).toEqual([2, 1]);
-      const v1 = await strapi.db
-        .query('plugin::forms.form-version' as any)
-        .findOne({ where: { formKey: id, number: 1 } });
+      expect(versions.body.data.map((v: { number: number }) => v.number)).toEqual([2, 1]);
+      const v1 = await dbQuery(strapi, 'plugin::forms.form-version').findOne({
+        where: { formKey: id, number: 1 },
+      });
       expect(v1.definition.fields).toHaveLength(INTAKE.fields.length);
       expect(v1.schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(v1.uiSchema['ui:order'][0]).toBe('name');
@@ -223,7 +224,7 @@ describe('forms', () => {
         },
       });
       expect(res.status).toBe(400);
-      const paths = res.body.error.details.errors.map((e: any) => e.path.join('.'));
+      const paths = res.body.error.details.errors.map((e: ValidationIssue) => e.path.join('.'));
       expect(paths).toEqual(
         expect.arrayContaining([
           'draft.fields.0.options',
@@ -234,8 +235,8 @@ describe('forms', () => {
           'draft.fields.4.kind',
         ]),
       );
-      expect(res.body.error.details.errors.every((e: any) => e.messageZh)).toBe(true);
-      expect(await strapi.db.query('plugin::forms.form' as any).count({ where: { slug } })).toBe(0);
+      expect(res.body.error.details.errors.every((e: ValidationIssue) => e.messageZh)).toBe(true);
+      expect(await dbQuery(strapi, 'plugin::forms.form').count({ where: { slug } })).toBe(0);
     });
 
     it('keeps slugs unique and reserved words out', async () => {
@@ -259,9 +260,7 @@ describe('forms', () => {
       const statuses = (await Promise.all([publish(id), publish(id)])).map((r) => r.status).sort();
       expect(statuses).toEqual([200, 400]);
       expect(
-        await strapi.db
-          .query('plugin::forms.form-version' as any)
-          .count({ where: { formKey: id } }),
+        await dbQuery(strapi, 'plugin::forms.form-version').count({ where: { formKey: id } }),
       ).toBe(1);
     });
 
@@ -338,9 +337,9 @@ describe('forms', () => {
       expect(res.status).toBe(201);
       expect(res.body.data.receiptCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
       expect(await submissionCount(form.documentId)).toBe(before + 1);
-      const row = await strapi.db
-        .query('plugin::forms.submission' as any)
-        .findOne({ where: { receiptCode: res.body.data.receiptCode } });
+      const row = await dbQuery(strapi, 'plugin::forms.submission').findOne({
+        where: { receiptCode: res.body.data.receiptCode },
+      });
       expect(row.data).toEqual({
         name: '王芳',
         phone: '13800001234',
@@ -377,7 +376,7 @@ describe('forms', () => {
       const zh = await submit(form.slug, bad, undefined, 'zh');
       expect(zh.status).toBe(400);
       const byPath = Object.fromEntries(
-        zh.body.error.details.errors.map((e: any) => [e.path.join('.'), e]),
+        zh.body.error.details.errors.map((e: ValidationIssue) => [e.path.join('.'), e]),
       );
       expect(Object.keys(byPath).sort()).toEqual(
         [
@@ -395,9 +394,9 @@ describe('forms', () => {
       expect(byPath.phone.message).toMatch(/手机号/);
       expect(byPath.idNumber.message).toMatch(/校验码/);
       const en = await submit(form.slug, bad, undefined, 'en');
-      expect(en.body.error.details.errors.find((e: any) => e.path[0] === 'phone').message).toMatch(
-        /Mobile: must be a mainland mobile/,
-      );
+      expect(
+        en.body.error.details.errors.find((e: ValidationIssue) => e.path[0] === 'phone').message,
+      ).toMatch(/Mobile: must be a mainland mobile/);
       expect(await submissionCount(form.documentId)).toBe(before);
     });
 
@@ -406,9 +405,9 @@ describe('forms', () => {
         data: { name: '张伟', phone: '13900001111', topic: 'repair', otherTopic: '不该保存' },
       });
       expect(res.status).toBe(201);
-      const row = await strapi.db
-        .query('plugin::forms.submission' as any)
-        .findOne({ where: { receiptCode: res.body.data.receiptCode } });
+      const row = await dbQuery(strapi, 'plugin::forms.submission').findOne({
+        where: { receiptCode: res.body.data.receiptCode },
+      });
       expect(row.data.otherTopic).toBeUndefined();
       const wrong = await submit(form.slug, { version: 99, data: { name: 'x' } });
       expect(wrong.status).toBe(400);
@@ -432,10 +431,13 @@ describe('forms', () => {
       expect((await submit(own.slug, { version: 1, data: { a: 'x' } })).status).toBe(201);
       expect((await submit(own.slug, { version: 2, data: { a: 'x' } })).status).toBe(400);
       expect((await submit(own.slug, { version: 2, data: { b: '7' } })).status).toBe(201);
-      const rows = await strapi.db
-        .query('plugin::forms.submission' as any)
-        .findMany({ where: { formKey: own.documentId }, orderBy: { id: 'asc' } });
-      expect(rows.map((r: any) => [r.versionNumber, r.data])).toEqual([
+      const rows = await dbQuery(strapi, 'plugin::forms.submission').findMany({
+        where: { formKey: own.documentId },
+        orderBy: { id: 'asc' },
+      });
+      expect(
+        rows.map((r: { versionNumber: number; data: unknown }) => [r.versionNumber, r.data]),
+      ).toEqual([
         [1, { a: 'x' }],
         [2, { b: 7 }],
       ]);
@@ -482,9 +484,9 @@ describe('forms', () => {
       expect((await submit(signedIn.slug, { data: { a: 'x' } })).status).toBe(401);
       const asResident = await submit(signedIn.slug, { data: { a: 'x' } }, resident);
       expect(asResident.status).toBe(201);
-      const row = await strapi.db
-        .query('plugin::forms.submission' as any)
-        .findOne({ where: { receiptCode: asResident.body.data.receiptCode } });
+      const row = await dbQuery(strapi, 'plugin::forms.submission').findOne({
+        where: { receiptCode: asResident.body.data.receiptCode },
+      });
       expect(row.submitterName).toBe('resident');
 
       const volunteersOnly = await publishedForm(
@@ -504,9 +506,9 @@ describe('forms', () => {
       const res = await submit(form.slug, {
         data: { name: '赵六', phone: '13900002222', topic: 'repair' },
       });
-      const row = await strapi.db
-        .query('plugin::forms.submission' as any)
-        .findOne({ where: { receiptCode: res.body.data.receiptCode } });
+      const row = await dbQuery(strapi, 'plugin::forms.submission').findOne({
+        where: { receiptCode: res.body.data.receiptCode },
+      });
       const ok = await http(strapi)
         .put(`/api/forms/submissions/${row.documentId}`)
         .set(auth(staff))
@@ -625,7 +627,7 @@ describe('forms', () => {
   });
 
   describe('the incubation-application target', () => {
-    let hub: any;
+    let hub: { documentId: string };
     let form: { documentId: string; slug: string };
     const definition = {
       fields: [
@@ -645,9 +647,10 @@ describe('forms', () => {
       ],
     };
     beforeAll(async () => {
-      hub = await strapi.db
-        .query('plugin::cms.organisation' as any)
-        .findOne({ where: { kind: 'hub' }, select: ['documentId'] });
+      hub = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+        where: { kind: 'hub' },
+        select: ['documentId'],
+      });
       form = await publishedForm(
         { purpose: 'incubation-application', settings: { hub: hub.documentId } },
         definition,
@@ -663,7 +666,7 @@ describe('forms', () => {
       });
       const pub = await publish(res.body.data.documentId);
       expect(pub.status).toBe(400);
-      expect(pub.body.error.details.errors.map((e: any) => e.code)).toEqual(
+      expect(pub.body.error.details.errors.map((e: ValidationIssue) => e.code)).toEqual(
         expect.arrayContaining(['binding_missing']),
       );
     });
@@ -676,12 +679,12 @@ describe('forms', () => {
       });
       expect(res.status).toBe(201);
       expect(res.body.data.target.uid).toBe('plugin::cms.incubation');
-      const org = await strapi.db
-        .query('plugin::cms.organisation' as any)
-        .findOne({ where: { creditCode: code } });
+      const org = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+        where: { creditCode: code },
+      });
       expect(org.name).toBe(name);
       expect(org.kind).toBe('social_organisation');
-      const incubation = await strapi.db.query('plugin::cms.incubation' as any).findOne({
+      const incubation = await dbQuery(strapi, 'plugin::cms.incubation').findOne({
         where: { documentId: res.body.data.target.documentId },
         populate: { organisation: true, hub: true },
       });
@@ -701,8 +704,8 @@ describe('forms', () => {
       ).toBe(201);
       const counts = async () => [
         await submissionCount(form.documentId),
-        await strapi.db.query('plugin::cms.organisation' as any).count(),
-        await strapi.db.query('plugin::cms.incubation' as any).count(),
+        await dbQuery(strapi, 'plugin::cms.organisation').count(),
+        await dbQuery(strapi, 'plugin::cms.incubation').count(),
       ];
       const before = await counts();
       const dup = await submit(
@@ -723,18 +726,18 @@ describe('forms', () => {
         { purpose: 'incubation-application', settings: { hub: 'a'.repeat(24) } },
         definition,
       );
-      const before = await strapi.db.query('plugin::cms.organisation' as any).count();
+      const before = await dbQuery(strapi, 'plugin::cms.organisation').count();
       const res = await submit(noHub.slug, {
         data: { organisationName: unique('丙'), area: community.documentId },
       });
       expect(res.status).toBe(400);
-      expect(await strapi.db.query('plugin::cms.organisation' as any).count()).toBe(before);
+      expect(await dbQuery(strapi, 'plugin::cms.organisation').count()).toBe(before);
       expect(await submissionCount(noHub.documentId)).toBe(0);
     });
   });
 
   describe('custom fields', () => {
-    let org: any;
+    let org: { documentId: string };
     beforeAll(async () => {
       const res = await createForm({
         name: '组织扩展信息',
@@ -764,9 +767,10 @@ describe('forms', () => {
       });
       expect(res.status).toBe(201);
       expect((await publish(res.body.data.documentId)).status).toBe(200);
-      org = await strapi.db
-        .query('plugin::cms.organisation' as any)
-        .findOne({ where: { kind: 'social_organisation' }, select: ['documentId'] });
+      org = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+        where: { kind: 'social_organisation' },
+        select: ['documentId'],
+      });
     });
 
     it('validates values like a submission and stores them on the record', async () => {
@@ -775,10 +779,9 @@ describe('forms', () => {
         .set(auth(staff))
         .send({ data: { customFields: { beneficiaries: -3, nope: 1 } } });
       expect(bad.status).toBe(400);
-      expect(bad.body.error.details.errors.map((e: any) => e.path.join('.')).sort()).toEqual([
-        'customFields.beneficiaries',
-        'customFields.nope',
-      ]);
+      expect(
+        bad.body.error.details.errors.map((e: ValidationIssue) => e.path.join('.')).sort(),
+      ).toEqual(['customFields.beneficiaries', 'customFields.nope']);
       const ok = await http(strapi)
         .put(`/api/cms/organisations/${org.documentId}`)
         .set(auth(staff))
@@ -798,7 +801,9 @@ describe('forms', () => {
         .get('/api/cms/organisations?filters[customFields][$gte][beneficiaries]=1000')
         .set(auth(staff));
       expect(rest.status).toBe(200);
-      expect(rest.body.data.map((o: any) => o.documentId)).toEqual([org.documentId]);
+      expect(rest.body.data.map((o: { documentId: string }) => o.documentId)).toEqual([
+        org.documentId,
+      ]);
       const q = await gql(
         strapi,
         'query($f: CmsOrganisationFiltersInput) { cmsOrganisations(filters: $f) { documentId customFields } }',
@@ -806,7 +811,9 @@ describe('forms', () => {
         staff,
       );
       expect(q.body.errors).toBeUndefined();
-      expect(q.body.data.cmsOrganisations.map((o: any) => o.documentId)).toEqual([org.documentId]);
+      expect(q.body.data.cmsOrganisations.map((o: { documentId: string }) => o.documentId)).toEqual(
+        [org.documentId],
+      );
       const none = await gql(
         strapi,
         'query($f: CmsOrganisationFiltersInput) { cmsOrganisations(filters: $f) { documentId } }',
@@ -817,9 +824,9 @@ describe('forms', () => {
     });
 
     it('keeps a removed field’s values readable, and refuses writing it anew', async () => {
-      const form = await strapi.db
-        .query('plugin::forms.form' as any)
-        .findOne({ where: { purpose: 'custom-fields', appliesTo: 'organisation' } });
+      const form = await dbQuery(strapi, 'plugin::forms.form').findOne({
+        where: { purpose: 'custom-fields', appliesTo: 'organisation' },
+      });
       await http(strapi)
         .put(`/api/forms/forms/${form.documentId}`)
         .set(auth(staff))
@@ -855,9 +862,9 @@ describe('forms', () => {
     });
 
     it('checks that a referenced record exists, like a submission', async () => {
-      const form = await strapi.db
-        .query('plugin::forms.form' as any)
-        .findOne({ where: { purpose: 'custom-fields', appliesTo: 'organisation' } });
+      const form = await dbQuery(strapi, 'plugin::forms.form').findOne({
+        where: { purpose: 'custom-fields', appliesTo: 'organisation' },
+      });
       await http(strapi)
         .put(`/api/forms/forms/${form.documentId}`)
         .set(auth(staff))

@@ -3,23 +3,36 @@
 // in Chinese capitals, fixed once received, refunded only by a reversing transfer — and refused
 // when the fund no longer holds the money; the books reconcile throughout.
 import type { Core } from '@strapi/strapi';
-import { bootStrapi, http, login, unique } from '../helpers/strapi';
+import type { Knex } from 'knex';
+import {
+  bootStrapi,
+  dbQuery,
+  http,
+  ledgerService,
+  login,
+  unique,
+  type ValidationIssue,
+} from '../helpers/strapi';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
+/** A fund as the API returns it, with the fields these tests read. */
+interface Fund {
+  documentId: string;
+  availableAccount: string;
+}
 
 describe('funds and donations', () => {
   let strapi: Core.Strapi;
   let staff: string;
-  let general: any;
-  let special: any;
-  let donor: any;
+  let general: Fund;
+  let special: Fund;
+  let donor: { documentId: string; name: string };
 
   const auth = () => ({ Authorization: `Bearer ${staff}` });
   const create = (plural: string, data: Record<string, unknown>) =>
     http(strapi).post(`/api/grants/${plural}`).set(auth()).send({ data });
   const action = (id: string, what: string, body: object = {}) =>
     http(strapi).post(`/api/grants/donations/${id}/${what}`).set(auth()).send(body);
-  const balance = async (fund: any) =>
+  const balance = async (fund: { documentId: string }) =>
     (await http(strapi).get(`/api/grants/funds/${fund.documentId}/balance`).set(auth())).body.data;
 
   beforeAll(async () => {
@@ -40,9 +53,10 @@ describe('funds and donations', () => {
         purpose: '院落治理、微更新',
       })
     ).body.data;
-    donor = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { kind: 'partner_unit' }, select: ['documentId', 'name'] });
+    donor = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+      where: { kind: 'partner_unit' },
+      select: ['documentId', 'name'],
+    });
   });
   afterAll(async () => {
     await strapi.destroy();
@@ -70,9 +84,9 @@ describe('funds and donations', () => {
       restricted: true,
     });
     expect(res.status).toBe(400);
-    const paths = res.body.error.details.errors.map((e: any) => e.path[0]).sort();
+    const paths = res.body.error.details.errors.map((e: ValidationIssue) => e.path[0]).sort();
     expect(paths).toEqual(['amount', 'donorOrganisation', 'fund', 'inKindDescription']);
-    expect(res.body.error.details.errors.every((e: any) => e.messageZh)).toBe(true);
+    expect(res.body.error.details.errors.every((e: ValidationIssue) => e.messageZh)).toBe(true);
   });
 
   it('receives a donation into the fund with the year’s next receipt number, and prints the receipt', async () => {
@@ -154,10 +168,9 @@ describe('funds and donations', () => {
     expect(refunded.status).toBe(200);
     expect(refunded.body.data.status).toBe('refunded');
     expect((await balance(general)).available).toBe(before.available - 30000);
-    const transfer = await strapi
-      .plugin('ledger')
-      .service('ledger')
-      .getTransfer(Number(refunded.body.data.refundTransferId));
+    const transfer = await ledgerService(strapi, 'ledger').getTransfer(
+      Number(refunded.body.data.refundTransferId),
+    );
     expect(transfer).toMatchObject({ kind: 'reversal', amount: 30000 });
     expect((await action(d.documentId, 'refund', { reason: '再退一次' })).status).toBe(400);
   });
@@ -182,11 +195,12 @@ describe('funds and donations', () => {
     ).body.data;
     await action(d.documentId, 'receive');
     // The fund spends it (as a disbursement will).
-    await strapi
-      .plugin('ledger')
-      .service('ledger')
-      .openAccount({ code: 'world:payees:fen', unit: 'fen', minBalance: null });
-    await strapi.plugin('ledger').service('ledger').transfer({
+    await ledgerService(strapi, 'ledger').openAccount({
+      code: 'world:payees:fen',
+      unit: 'fen',
+      minBalance: null,
+    });
+    await ledgerService(strapi, 'ledger').transfer({
       key: unique(),
       debit: fund.availableAccount,
       credit: 'world:payees:fen',
@@ -199,9 +213,9 @@ describe('funds and donations', () => {
     expect(refused.body.error.details.errors[0].messageZh).toMatch(/余额不足/);
     expect(
       (
-        await strapi.db
-          .query('plugin::grants.donation' as any)
-          .findOne({ where: { documentId: d.documentId } })
+        await dbQuery(strapi, 'plugin::grants.donation').findOne({
+          where: { documentId: d.documentId },
+        })
       ).status,
     ).toBe('received');
     expect((await balance(fund)).available).toBe(4000);
@@ -239,15 +253,19 @@ describe('funds and donations', () => {
       .connection('grants_donations as d')
       .join('grants_donations_fund_lnk as l', 'l.donation_id', 'd.id')
       .join('grants_funds as f', 'f.id', 'l.fund_id')
-      .where((q: any) => q.where('f.code', 'GENERAL').orWhere('f.code', 'like', 'MICRO-%'))
+      .where((q: Knex.QueryBuilder) =>
+        q.where('f.code', 'GENERAL').orWhere('f.code', 'like', 'MICRO-%'),
+      )
       .where('d.status', 'received')
       .select('d.amount', 'd.receipt_no');
     expect(rows).toHaveLength(186);
-    expect(rows.reduce((sum: number, r: any) => sum + Number(r.amount), 0)).toBe(100_980_000);
-    expect(new Set(rows.map((r: any) => r.receipt_no)).size).toBe(186);
-    const compound = await strapi.db
-      .query('plugin::grants.fund' as any)
-      .findOne({ where: { code: 'COMPOUND-GOV' } });
+    expect(
+      rows.reduce((sum: number, r: { amount: number | string }) => sum + Number(r.amount), 0),
+    ).toBe(100_980_000);
+    expect(new Set(rows.map((r: { receipt_no: string }) => r.receipt_no)).size).toBe(186);
+    const compound = await dbQuery(strapi, 'plugin::grants.fund').findOne({
+      where: { code: 'COMPOUND-GOV' },
+    });
     // The demo round's awards came out of it: what it holds plus what it paid is the ¥2,000,000.
     const held = await balance(compound);
     const awards = await strapi.db
@@ -256,7 +274,10 @@ describe('funds and donations', () => {
       .where('l.fund_id', compound.id)
       .select('a.amount', 'a.paid');
     expect(awards.length).toBeGreaterThanOrEqual(20);
-    const paid = awards.reduce((sum: number, a: any) => sum + Number(a.paid), 0);
+    const paid = awards.reduce(
+      (sum: number, a: { paid: number | string }) => sum + Number(a.paid),
+      0,
+    );
     expect(held.available + held.committed + paid).toBe(200_000_000);
     const statement = (
       await http(strapi)
@@ -272,6 +293,6 @@ describe('funds and donations', () => {
   });
 
   it('leaves the books reconciled', async () => {
-    expect((await strapi.plugin('ledger').service('ledger').reconcile()).breaches).toEqual([]);
+    expect((await ledgerService(strapi, 'ledger').reconcile()).breaches).toEqual([]);
   });
 });

@@ -6,11 +6,19 @@
 // reports, the final one closing the award and returning the unpaid rest; the statement
 // reconciling to the ledger; the public disclosure with masked names — and the books reconcile.
 import type { Core } from '@strapi/strapi';
+import type { Response } from 'supertest';
 import { todayInChina } from '../../cms/server/src/domain/china-time';
 import { APPLICATION_FORM } from '../helpers/grants';
-import { bootStrapi, http, login, staffUser, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
+import {
+  bootStrapi,
+  dbQuery,
+  http,
+  ledgerService,
+  login,
+  staffUser,
+  unique,
+  type ValidationIssue,
+} from '../helpers/strapi';
 
 const RUBRIC = [
   { key: 'need', label: '社区需求', labelEn: 'Need', weight: 40, max: 10 },
@@ -26,9 +34,9 @@ describe('grant rounds', () => {
   let reviewerB: string;
   let reviewerC: string;
   let ids: Record<string, number>;
-  let fund: any;
-  let form: any;
-  let round: any;
+  let fund: { documentId: string };
+  let form: { documentId: string; slug: string };
+  let round: { documentId: string; status: string };
 
   const auth = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
   const post = (path: string, body: object = {}, jwt = staff) =>
@@ -48,10 +56,11 @@ describe('grant rounds', () => {
         },
       });
   const applicationOf = (receiptCode: string) =>
-    strapi.db.query('plugin::grants.application' as any).findOne({ where: { receiptCode } });
+    dbQuery(strapi, 'plugin::grants.application').findOne({ where: { receiptCode } });
   const userId = async (jwt: string) =>
     (await http(strapi).get('/api/users/me').set(auth(jwt))).body.id as number;
-  const fields = (res: any) => res.body.error?.details?.errors?.map((e: any) => e.path.join('.'));
+  const fields = (res: Response) =>
+    res.body.error?.details?.errors?.map((e: ValidationIssue) => e.path.join('.'));
 
   /** Money given to the fund through a received donation. */
   async function donate(fen: number) {
@@ -140,7 +149,7 @@ describe('grant rounds', () => {
     });
     expect(bad.status).toBe(400);
     expect(fields(bad).sort()).toEqual(['cap', 'closesOn', 'rubric.0.label', 'rubric.0.weight']);
-    expect(bad.body.error.details.errors.every((e: any) => e.messageZh)).toBe(true);
+    expect(bad.body.error.details.errors.every((e: ValidationIssue) => e.messageZh)).toBe(true);
 
     const created = await post('/rounds', {
       data: {
@@ -279,9 +288,10 @@ describe('grant rounds', () => {
       (await post(`/rounds/${round.documentId}/advance`, { status: 'reviewing' })).status,
     ).toBe(200);
 
-    const mine = async (jwt: string, application: any) =>
+    const mine = async (jwt: string, application: { documentId: string }) =>
       (await get('/reviews/mine', jwt)).body.data.find(
-        (r: any) => r.application.documentId === application.documentId,
+        (r: { application: { documentId: string } }) =>
+          r.application.documentId === application.documentId,
       );
     const rA = await mine(reviewerA, a1);
     expect(rA.round.rubric).toHaveLength(3);
@@ -330,8 +340,8 @@ describe('grant rounds', () => {
     seen = (await get(`/applications/${a1.documentId}/reviews`, reviewerA)).body.data;
     expect(
       seen
-        .filter((r: any) => r.status === 'submitted')
-        .map((r: any) => r.weightedScore)
+        .filter((r: { status: string }) => r.status === 'submitted')
+        .map((r: { weightedScore: number }) => r.weightedScore)
         .sort(),
     ).toEqual([8500, 8800]);
     // C declares a conflict: excluded from scoring, sees nobody's scores.
@@ -373,7 +383,13 @@ describe('grant rounds', () => {
       }
     }
     const ranking = (await get(`/rounds/${round.documentId}/ranking`)).body.data;
-    expect(ranking.rows.map((r: any) => [r.projectTitle, r.score, r.rank])).toEqual([
+    expect(
+      ranking.rows.map((r: { projectTitle: string; score: number; rank: number }) => [
+        r.projectTitle,
+        r.score,
+        r.rank,
+      ]),
+    ).toEqual([
       ['邻里互助食堂', 8650, 1],
       ['楼道微更新', 8050, 2],
       ['儿童四点半课堂', 6850, 3],
@@ -423,7 +439,13 @@ describe('grant rounds', () => {
     const awarded = await post(`/applications/${a1.documentId}/award`, plan(3_000_00));
     expect(awarded.status).toBe(200);
     expect(
-      awarded.body.data.tranches.map((t: any) => [t.number, Number(t.amount), t.status]),
+      awarded.body.data.tranches.map(
+        (t: { number: number; amount: number | string; status: string }) => [
+          t.number,
+          Number(t.amount),
+          t.status,
+        ],
+      ),
     ).toEqual([
       [1, 2_000_00, 'scheduled'],
       [2, 1_000_00, 'scheduled'],
@@ -501,7 +523,7 @@ describe('grant rounds', () => {
     await post(`/rounds/${r.documentId}/advance`, { status: 'awarding' });
     const apps = await Promise.all(codes.map(applicationOf));
     const results = await Promise.all(
-      apps.map((a: any) =>
+      apps.map((a: { documentId: string }) =>
         post(`/applications/${a.documentId}/award`, {
           amount: 100_00,
           tranches: [{ amount: 100_00 }],
@@ -510,7 +532,7 @@ describe('grant rounds', () => {
     );
     // The ledger's 409 stays a 409 through the grants plugin.
     expect(results.map((x) => x.status).sort()).toEqual([200, 409]);
-    const refused = results.find((x) => x.status === 409) as any;
+    const refused = results.find((x) => x.status === 409)!;
     expect(refused.body.error.details.errors[0]).toMatchObject({
       path: ['amount'],
       code: 'exceeds_credits',
@@ -521,9 +543,9 @@ describe('grant rounds', () => {
     expect(
       Number(
         (
-          await strapi.db
-            .query('plugin::grants.round' as any)
-            .findOne({ where: { documentId: r.documentId } })
+          await dbQuery(strapi, 'plugin::grants.round').findOne({
+            where: { documentId: r.documentId },
+          })
         ).awarded,
       ),
     ).toBe(100_00);
@@ -531,9 +553,9 @@ describe('grant rounds', () => {
 
   it('pays tranches (approve reserves, pay posts, cancel voids), never beyond the award', async () => {
     const a1 = await applicationOf(receipts[0]);
-    const award = await strapi.db
-      .query('plugin::grants.award' as any)
-      .findOne({ where: { applicationKey: a1.documentId } });
+    const award = await dbQuery(strapi, 'plugin::grants.award').findOne({
+      where: { applicationKey: a1.documentId },
+    });
     let plan = (await get(`/awards/${award.documentId}/plan`)).body.data;
     const [t1, t2] = plan.tranches;
     expect(
@@ -602,9 +624,9 @@ describe('grant rounds', () => {
 
   it('accepts the final report: the award closes and the unpaid rest returns to the fund', async () => {
     const a1 = await applicationOf(receipts[0]);
-    const award = await strapi.db
-      .query('plugin::grants.award' as any)
-      .findOne({ where: { applicationKey: a1.documentId } });
+    const award = await dbQuery(strapi, 'plugin::grants.award').findOne({
+      where: { applicationKey: a1.documentId },
+    });
     const bad = await post(`/awards/${award.documentId}/reports`, {
       kind: 'final',
       narrative: '短',
@@ -672,13 +694,13 @@ describe('grant rounds', () => {
     const year = today().slice(0, 4);
     const donations = (await http(strapi).get(`/api/grants/disclosure/${year}/donations.json`)).body
       .data;
-    const named = await strapi.db.query('plugin::grants.donation' as any).findMany({
+    const named = await dbQuery(strapi, 'plugin::grants.donation').findMany({
       where: { status: 'received', namedConsent: false, donorKind: 'organisation' },
       populate: { donorOrganisation: true },
       limit: 1,
     });
     if (named.length) {
-      const row = donations.find((d: any) => d.receiptNo === named[0].receiptNo);
+      const row = donations.find((d: { receiptNo: string }) => d.receiptNo === named[0].receiptNo);
       expect(row.donor).not.toBe(named[0].donorOrganisation.name);
       expect(row.donor.startsWith([...named[0].donorOrganisation.name][0])).toBe(true);
       expect(row.donor).toMatch(/\*+$/);
@@ -702,9 +724,9 @@ describe('grant rounds', () => {
     const incubator = await login(strapi, 'incubator');
     const worker = await login(strapi, 'community-worker');
     const a1 = await applicationOf(receipts[0]);
-    const award = await strapi.db
-      .query('plugin::grants.award' as any)
-      .findOne({ where: { applicationKey: a1.documentId } });
+    const award = await dbQuery(strapi, 'plugin::grants.award').findOne({
+      where: { applicationKey: a1.documentId },
+    });
     // Incubators follow the rounds and awards of the organisations they hatch, and change nothing.
     expect((await get(`/rounds/${round.documentId}/ranking`, incubator)).status).toBe(200);
     expect((await get(`/awards/${award.documentId}/plan`, incubator)).status).toBe(200);
@@ -721,8 +743,6 @@ describe('grant rounds', () => {
   });
 
   it('keeps the books whole', async () => {
-    expect((await (strapi.plugin('ledger').service('ledger') as any).reconcile()).breaches).toEqual(
-      [],
-    );
+    expect((await ledgerService(strapi, 'ledger').reconcile()).breaches).toEqual([]);
   });
 });

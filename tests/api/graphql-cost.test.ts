@@ -3,9 +3,10 @@
 // public gets only the account mutations; production has no introspection nor stack traces.
 import type { Core } from '@strapi/strapi';
 import pluginsConfig from '../../config/plugins';
+import type { Response } from 'supertest';
 import { bootStrapi, gql, http, login } from '../helpers/strapi';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies and Apollo config */
+type ConfigEnv = Parameters<typeof pluginsConfig>[0]['env'];
 
 describe('GraphQL cost and shape limits', () => {
   let strapi: Core.Strapi;
@@ -25,7 +26,7 @@ describe('GraphQL cost and shape limits', () => {
   const aliases = (n: number, field: string) =>
     `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
-  const expectRefusal = (res: any, status: number, code: string) => {
+  const expectRefusal = (res: Response, status: number, code: string) => {
     expect(res.status).toBe(status);
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors).toHaveLength(1);
@@ -174,6 +175,7 @@ describe('GraphQL cost and shape limits', () => {
   });
 
   it('turns introspection and stack traces off in production', () => {
+    // Enough of Strapi's `env` for the keys the GraphQL config reads (undefined where it falls back).
     const env = Object.assign(
       (key: string, fallback?: string) => {
         if (key === 'NODE_ENV') return 'production';
@@ -181,15 +183,15 @@ describe('GraphQL cost and shape limits', () => {
       },
       { bool: (_: string, fallback?: boolean) => fallback, int: (_: string, f?: number) => f },
     );
-    const production = (pluginsConfig as any)({ env }).graphql.config;
+    const production = pluginsConfig({ env: env as ConfigEnv }).graphql.config;
     expect(production.apolloServer.introspection).toBe(false);
     expect(production.apolloServer.includeStacktraceInErrorResponses).toBe(false);
     expect(production.landingPage).toBe(false);
-    const development = (pluginsConfig as any)({
+    const development = pluginsConfig({
       env: Object.assign(
         (key: string, fallback?: string) => (key === 'NODE_ENV' ? 'development' : fallback),
         env,
-      ),
+      ) as ConfigEnv,
     }).graphql.config;
     expect(development.apolloServer.introspection).toBe(true);
   });

@@ -1,29 +1,25 @@
 // Every writable cms content type through GraphQL: create, read, list with a filter, update,
 // delete — as the role the matrix lets write it — plus inputs that must never answer 500.
 import type { Core } from '@strapi/strapi';
-import { bootStrapi, gql, http, login, twoCommunities, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL bodies */
+import { bootStrapi, dbQuery, gql, http, login, twoCommunities, unique } from '../helpers/strapi';
 
 describe('GraphQL create, read, list, update and delete', () => {
   let strapi: Core.Strapi;
   let worker: string;
   let incubator: string;
-  let community: any;
-  let hub: any;
+  let community: { documentId: string };
+  let hub: { documentId: string; name: string };
 
   beforeAll(async () => {
     strapi = await bootStrapi();
     worker = await login(strapi, 'community-worker');
     incubator = await login(strapi, 'incubator');
-    const demoWorker = await strapi.db.query('plugin::users-permissions.user' as any).findOne({
+    const demoWorker = await dbQuery(strapi, 'plugin::users-permissions.user').findOne({
       where: { username: 'community-worker' },
       populate: { scope: true },
     });
     community = demoWorker.scope;
-    hub = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { kind: 'hub' } });
+    hub = await dbQuery(strapi, 'plugin::cms.organisation').findOne({ where: { kind: 'hub' } });
   });
   afterAll(async () => {
     await strapi.destroy();
@@ -117,7 +113,7 @@ describe('GraphQL create, read, list, update and delete', () => {
       ),
     );
 
-    const value = (c.create as any)[c.filterField];
+    const value = (c.create as Record<string, unknown>)[c.filterField];
     const list = await gql(
       strapi,
       `query($v: String) { cms${plural}_connection(filters: { ${c.filterField}: { eq: $v } }) { nodes { documentId } pageInfo { total } } }`,
@@ -199,7 +195,9 @@ describe('GraphQL create, read, list, update and delete', () => {
       {},
       incubator,
     );
-    expect(listed.body.data.cmsIncubations.map((i: any) => i.documentId)).toContain(id);
+    expect(
+      listed.body.data.cmsIncubations.map((i: { documentId: string }) => i.documentId),
+    ).toContain(id);
     const deleted = await gql(
       strapi,
       `mutation($id: ID!) { deleteCmsIncubation(documentId: $id) { documentId } }`,

@@ -2,15 +2,23 @@
 // on REST and GraphQL, each move in the audit log.
 import type { Core } from '@strapi/strapi';
 import { todayInChina } from '../../cms/server/src/domain/china-time';
-import { bootStrapi, gql, http, login, twoCommunities, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
+import {
+  bootStrapi,
+  dbQuery,
+  gql,
+  http,
+  login,
+  twoCommunities,
+  unique,
+  type AreaRow,
+  type ValidationIssue,
+} from '../helpers/strapi';
 
 describe('incubations', () => {
   let strapi: Core.Strapi;
   let incubator: string;
-  let hub: any;
-  let community: any;
+  let hub: { documentId: string };
+  let community: AreaRow;
 
   const auth = () => ({ Authorization: `Bearer ${incubator}` });
   const newOrganisation = async () =>
@@ -36,9 +44,7 @@ describe('incubations', () => {
     strapi = await bootStrapi();
     incubator = await login(strapi, 'incubator');
     [community] = await twoCommunities(strapi);
-    hub = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { kind: 'hub' } });
+    hub = await dbQuery(strapi, 'plugin::cms.organisation').findOne({ where: { kind: 'hub' } });
   });
   afterAll(async () => {
     await strapi.destroy();
@@ -85,10 +91,11 @@ describe('incubations', () => {
       path: ['stage'],
       code: 'illegal_stage_transition',
     });
-    const audit = await strapi.db
-      .query('plugin::cms.audit-entry' as any)
-      .findMany({ where: { recordId: id }, orderBy: { id: 'asc' } });
-    expect(audit.map((a: any) => a.after?.stage)).toEqual([
+    const audit = await dbQuery(strapi, 'plugin::cms.audit-entry').findMany({
+      where: { recordId: id },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a: { after: { stage?: string } | null }) => a.after?.stage)).toEqual([
       'applied',
       'assessing',
       'incubating',
@@ -118,9 +125,9 @@ describe('incubations', () => {
     );
     expect(graph.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(graph.body.errors[0].message).toMatch(/cannot move from applied to hatched/);
-    const stored = await strapi.db
-      .query('plugin::cms.incubation' as any)
-      .findOne({ where: { documentId: id } });
+    const stored = await dbQuery(strapi, 'plugin::cms.incubation').findOne({
+      where: { documentId: id },
+    });
     expect(stored.stage).toBe('applied');
   });
 
@@ -162,7 +169,7 @@ describe('incubations', () => {
       ],
     });
     expect(res.status).toBe(400);
-    const paths = res.body.error.details.errors.map((e: any) => e.path.join('.'));
+    const paths = res.body.error.details.errors.map((e: ValidationIssue) => e.path.join('.'));
     expect(paths).toEqual(
       expect.arrayContaining(['assessments.0.date', 'assessments.0.governance']),
     );
@@ -177,9 +184,9 @@ describe('incubations', () => {
       .set(auth())
       .send({ data: { area: other.documentId } });
     expect(moved.status).toBe(200);
-    const incubation = await strapi.db
-      .query('plugin::cms.incubation' as any)
-      .findOne({ where: { documentId: created.body.data.documentId } });
+    const incubation = await dbQuery(strapi, 'plugin::cms.incubation').findOne({
+      where: { documentId: created.body.data.documentId },
+    });
     expect(incubation.areaPath).toBe(other.path);
   });
 

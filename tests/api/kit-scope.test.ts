@@ -3,26 +3,35 @@
 // scope, grants records scoped by their fund's area and masked on REST, their audit entries filed
 // under that area, and filter and write values of the wrong type refused with a 400.
 import type { Core } from '@strapi/strapi';
-import { bootStrapi, gql, http, staffUser, twoCommunities, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
+import type { Response } from 'supertest';
+import {
+  bootStrapi,
+  dbQuery,
+  documents,
+  gql,
+  http,
+  staffUser,
+  twoCommunities,
+  unique,
+  type AreaRow,
+  type ValidationIssue,
+} from '../helpers/strapi';
 
 describe('the kit: scope and personal data everywhere', () => {
   let strapi: Core.Strapi;
-  let a: any;
-  let b: any;
+  let a: AreaRow;
+  let b: AreaRow;
   let workerA: string;
   let staffA: string;
-  let outsider: any;
-  let insider: any;
-  let gridA: any;
-  let microFundA: any;
-  let donation: any;
+  let outsider: { documentId: string };
+  let insider: { documentId: string };
+  let gridA: { documentId: string; households: number };
+  let microFundA: { documentId: string; code: string };
+  let donation: { documentId: string };
 
   const auth = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
-  const documents = (uid: string) => strapi.documents(uid as any) as any;
-  const paths = (res: any) =>
-    (res.body?.error?.details?.errors ?? []).map((e: any) => e.path.join('.'));
+  const paths = (res: Response) =>
+    (res.body?.error?.details?.errors ?? []).map((e: ValidationIssue) => e.path.join('.'));
 
   beforeAll(async () => {
     strapi = await bootStrapi();
@@ -30,7 +39,7 @@ describe('the kit: scope and personal data everywhere', () => {
     workerA = await staffUser(strapi, 'community-worker', a.documentId);
     staffA = await staffUser(strapi, 'foundation-staff', a.documentId);
     // Made by the system (no request: unscoped), one person in each community.
-    outsider = await documents('plugin::cms.person').create({
+    outsider = await documents(strapi, 'plugin::cms.person').create({
       data: {
         name: '外人',
         phone: '13911112222',
@@ -38,17 +47,17 @@ describe('the kit: scope and personal data everywhere', () => {
         community: b.documentId,
       },
     });
-    insider = await documents('plugin::cms.person').create({
+    insider = await documents(strapi, 'plugin::cms.person').create({
       data: { name: '内人', phone: '13933334444', community: a.documentId },
     });
-    gridA = await strapi.db.query('plugin::cms.grid' as any).findOne({
+    gridA = await dbQuery(strapi, 'plugin::cms.grid').findOne({
       where: { areaPath: { $startsWith: a.path } },
       select: ['documentId', 'households'],
     });
-    microFundA = await strapi.db
-      .query('plugin::grants.fund' as any)
-      .findOne({ where: { kind: 'community', areaPath: a.path } });
-    donation = await documents('plugin::grants.donation').create({
+    microFundA = await dbQuery(strapi, 'plugin::grants.fund').findOne({
+      where: { kind: 'community', areaPath: a.path },
+    });
+    donation = await documents(strapi, 'plugin::grants.donation').create({
       data: {
         donorKind: 'person',
         donorPerson: outsider.documentId,
@@ -84,7 +93,9 @@ describe('the kit: scope and personal data everywhere', () => {
       .query({ 'filters[phone][$eq]': '13933334444' })
       .set(auth(workerA));
     expect(res.status).toBe(200);
-    expect(res.body.data.map((p: any) => p.documentId)).toEqual([insider.documentId]);
+    expect(res.body.data.map((p: { documentId: string }) => p.documentId)).toEqual([
+      insider.documentId,
+    ]);
   });
 
   it('refuses the same through GraphQL, at the top and on a relation’s own list', async () => {
@@ -118,10 +129,13 @@ describe('the kit: scope and personal data everywhere', () => {
       .send({ data: { members: { connect: [outsider.documentId] } } });
     expect(out.status).toBe(400);
     expect(paths(out)).toEqual(['members']);
-    const members = await strapi.db
-      .query('plugin::cms.grid' as any)
-      .findOne({ where: { documentId: gridA.documentId }, populate: { members: true } });
-    expect(members.members.map((m: any) => m.documentId)).not.toContain(outsider.documentId);
+    const members = await dbQuery(strapi, 'plugin::cms.grid').findOne({
+      where: { documentId: gridA.documentId },
+      populate: { members: true },
+    });
+    expect(members.members.map((m: { documentId: string }) => m.documentId)).not.toContain(
+      outsider.documentId,
+    );
 
     const set = await http(strapi)
       .put(`/api/cms/grids/${gridA.documentId}`)
@@ -158,11 +172,11 @@ describe('the kit: scope and personal data everywhere', () => {
       .query({ 'pagination[pageSize]': 100 })
       .set(auth(staffA));
     expect(funds.status).toBe(200);
-    expect(funds.body.data.map((f: any) => f.code)).toEqual([microFundA.code]);
+    expect(funds.body.data.map((f: { code: string }) => f.code)).toEqual([microFundA.code]);
 
-    const general = await strapi.db
-      .query('plugin::grants.fund' as any)
-      .findOne({ where: { code: 'GENERAL' } });
+    const general = await dbQuery(strapi, 'plugin::grants.fund').findOne({
+      where: { code: 'GENERAL' },
+    });
     const hidden = await http(strapi)
       .get(`/api/grants/funds/${general.documentId}`)
       .set(auth(staffA));
@@ -185,7 +199,7 @@ describe('the kit: scope and personal data everywhere', () => {
       .query({ populate: 'fund' })
       .set(auth(staffA));
     expect(rounds.status).toBe(200);
-    const all = await strapi.db.query('plugin::grants.round' as any).count({});
+    const all = await dbQuery(strapi, 'plugin::grants.round').count({});
     expect(rounds.body.data.length).toBeLessThan(all);
     for (const r of rounds.body.data) expect(r.fund.code).toBe(microFundA.code);
 
@@ -199,9 +213,9 @@ describe('the kit: scope and personal data everywhere', () => {
   });
 
   it('refuses writing to a fund outside one’s scope as not found, and files fund records under their area', async () => {
-    const general = await strapi.db
-      .query('plugin::grants.fund' as any)
-      .findOne({ where: { code: 'GENERAL' } });
+    const general = await dbQuery(strapi, 'plugin::grants.fund').findOne({
+      where: { code: 'GENERAL' },
+    });
     const res = await http(strapi)
       .put(`/api/grants/funds/${general.documentId}`)
       .set(auth(staffA))
@@ -215,7 +229,7 @@ describe('the kit: scope and personal data everywhere', () => {
     expect(created.status).toBe(201);
     expect(created.body.data.areaPath).toBe(a.path);
 
-    const entries = await strapi.db.query('plugin::cms.audit-entry' as any).findMany({
+    const entries = await dbQuery(strapi, 'plugin::cms.audit-entry').findMany({
       where: { contentType: 'plugin::grants.donation', recordId: donation.documentId },
     });
     expect(entries.length).toBeGreaterThan(0);
@@ -249,16 +263,18 @@ describe('the kit: scope and personal data everywhere', () => {
       .send({ data: { households: 2147483648 } });
     expect(res.status).toBe(400);
     expect(paths(res)).toEqual(['households']);
-    const after = await strapi.db
-      .query('plugin::cms.grid' as any)
-      .findOne({ where: { documentId: gridA.documentId }, select: ['households'] });
+    const after = await dbQuery(strapi, 'plugin::cms.grid').findOne({
+      where: { documentId: gridA.documentId },
+      select: ['households'],
+    });
     expect(after.households).toBe(gridA.households);
   });
 
   async function rootArea(): Promise<string> {
-    const root = await strapi.db
-      .query('plugin::cms.area' as any)
-      .findOne({ where: { level: 'district' }, select: ['documentId'] });
+    const root = await dbQuery(strapi, 'plugin::cms.area').findOne({
+      where: { level: 'district' },
+      select: ['documentId'],
+    });
     return root.documentId;
   }
 });

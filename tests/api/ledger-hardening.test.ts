@@ -2,16 +2,19 @@
 // shape naming the field (never a 500) and writes nothing; amounts are bounded at 10^15; totals
 // above 2^53 stay exact in the tables, the balances, the history and the reconciliation.
 import type { Core } from '@strapi/strapi';
-import { bootStrapi, http, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies and service results */
+import type { Response } from 'supertest';
+import type {
+  LedgerServices,
+  Reconciliation,
+} from '../../plugins/ledger/server/src/shared/contracts/services';
+import { bootStrapi, http, ledgerService, unique, type ValidationIssue } from '../helpers/strapi';
 
 const BOUND = 1_000_000_000_000_000; // 10^15
 const UNSAFE = 9_007_199_254_740_991; // 2^53 − 1
 
 describe('ledger hardening', () => {
   let strapi: Core.Strapi;
-  let ledger: any;
+  let ledger: LedgerServices['ledger'];
   let token: string;
 
   const acct = (name: string) => `${name}:${unique()}`;
@@ -23,23 +26,30 @@ describe('ledger hardening', () => {
   const footprint = async () => {
     const db = strapi.db.connection;
     const count = async (table: string) =>
-      Number(((await db(table).count({ c: '*' })) as any)[0].c);
+      Number(((await db(table).count({ c: '*' })) as { c: number | string }[])[0].c);
     const versions = await db('ledger_accounts').sum({ v: 'version' });
     return {
       accounts: await count('ledger_accounts'),
       transfers: await count('ledger_transfers'),
       entries: await count('ledger_entries'),
-      versions: Number((versions as any)[0].v ?? 0),
+      versions: Number((versions as { v: number | string | null }[])[0].v ?? 0),
     };
   };
-  /** A 4xx in Strapi's shape, with an error naming `field` (a dotted path). */
-  const refused = (res: any, field: string, status = 400) => {
+  /**
+   * A 4xx in Strapi's shape, with an error naming `field` (a dotted path). supertest's `Response`
+   * type leaves out the request it answers (`req`), which is there at run time.
+   */
+  const refused = (
+    res: Response & { req?: { method: string; path: string } },
+    field: string,
+    status = 400,
+  ) => {
     const context = `${res.req?.method} ${res.req?.path}: ${res.status} ${JSON.stringify(res.body)}`;
     expect({ context, status: res.status }).toEqual({ context, status });
     expect(res.body.data).toBeNull();
     expect(res.body.error).toMatchObject({ status, name: expect.any(String) });
     expect(res.body.error.message).toEqual(expect.any(String));
-    const errors = res.body.error.details.errors as any[];
+    const errors = res.body.error.details.errors as ValidationIssue[];
     expect(errors.length).toBeGreaterThan(0);
     for (const e of errors) {
       expect(e).toMatchObject({
@@ -53,7 +63,7 @@ describe('ledger hardening', () => {
       context,
       paths: expect.arrayContaining([field]),
     });
-    return errors.find((e) => e.path.join('.') === field);
+    return errors.find((e) => e.path.join('.') === field)!;
   };
 
   let source: string;
@@ -63,8 +73,8 @@ describe('ledger hardening', () => {
 
   beforeAll(async () => {
     strapi = await bootStrapi();
-    ledger = strapi.plugin('ledger').service('ledger');
-    const created: any = await (strapi.service('admin::api-token') as any).create({
+    ledger = ledgerService(strapi, 'ledger');
+    const created: { accessKey: string } = await strapi.service('admin::api-token').create({
       name: unique('ledger-hardening-'),
       type: 'full-access',
       lifespan: null,
@@ -217,7 +227,7 @@ describe('ledger hardening', () => {
     let code: string | undefined;
     await ledger
       .transfer({ key: unique(), debit: source, credit: target, amount: BOUND + 1 })
-      .catch((e: any) => (code = e.code));
+      .catch((e: { code?: string }) => (code = e.code));
     expect(code).toBe('invalid_amount');
     // The bound itself is allowed.
     const ok = await api('post', '/transfers', {
@@ -284,9 +294,9 @@ describe('ledger hardening', () => {
 
     // A total corrupted by one fen above 2^53 is reported (it was invisible as a JS Number).
     const marker = new Error('rollback');
-    let broken: any;
+    let broken: Reconciliation | undefined;
     await strapi.db
-      .transaction(async ({ trx }: any) => {
+      .transaction(async ({ trx }) => {
         await trx('ledger_accounts')
           .where('code', to)
           .update({ credits_posted: trx.raw('credits_posted + 1') });
@@ -296,15 +306,15 @@ describe('ledger hardening', () => {
       .catch((e: unknown) => {
         if (e !== marker) throw e;
       });
-    expect(broken.ok).toBe(false);
-    expect(broken.breaches.map((b: any) => b.check)).toEqual(
+    expect(broken!.ok).toBe(false);
+    expect(broken!.breaches.map((b) => b.check)).toEqual(
       expect.arrayContaining([
         'debits_equal_credits',
         'balance_equals_last_entry',
         'totals_equal_entries',
       ]),
     );
-    expect(broken.breaches.map((b: any) => b.detail).join('\n')).toContain((total + 1n).toString());
+    expect(broken!.breaches.map((b) => b.detail).join('\n')).toContain((total + 1n).toString());
     expect((await ledger.reconcile()).ok).toBe(true);
   });
 });

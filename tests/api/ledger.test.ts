@@ -5,13 +5,17 @@
 // clients moving money both ways between a few hot accounts.
 import type { Core } from '@strapi/strapi';
 import fc from 'fast-check';
-import { bootStrapi, failureOf, http, login, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- service results */
+import type {
+  LedgerServices,
+  Reconciliation,
+  Transfer,
+  TransferInput,
+} from '../../plugins/ledger/server/src/shared/contracts/services';
+import { bootStrapi, failureOf, http, ledgerService, login, unique } from '../helpers/strapi';
 
 describe('ledger', () => {
   let strapi: Core.Strapi;
-  let ledger: any;
+  let ledger: LedgerServices['ledger'];
   let token: string;
 
   /** Codes unique to this run, so the accounts never collide with another file's. */
@@ -20,8 +24,9 @@ describe('ledger', () => {
     try {
       await work;
       return null;
-    } catch (error: any) {
-      return error?.code ?? String(error?.message ?? error);
+    } catch (error) {
+      const e = error as { code?: string; message?: unknown } | null | undefined;
+      return e?.code ?? String(e?.message ?? error);
     }
   };
   async function open(minBalance: number | null = 0, unit: 'fen' | 'minute' = 'fen') {
@@ -40,8 +45,8 @@ describe('ledger', () => {
 
   beforeAll(async () => {
     strapi = await bootStrapi();
-    ledger = strapi.plugin('ledger').service('ledger');
-    const created: any = await (strapi.service('admin::api-token') as any).create({
+    ledger = ledgerService(strapi, 'ledger');
+    const created: { accessKey: string } = await strapi.service('admin::api-token').create({
       name: unique('ledger-test-'),
       type: 'full-access',
       lifespan: null,
@@ -81,7 +86,8 @@ describe('ledger', () => {
     const to = await open();
     const minutes = await open(0, 'minute');
     const base = { debit: from, credit: to };
-    for (const amount of [0, -5, 1.5, '10', Number.MAX_SAFE_INTEGER + 2]) {
+    // A string among them on purpose: the service is also reached by untyped callers.
+    for (const amount of [0, -5, 1.5, '10', Number.MAX_SAFE_INTEGER + 2] as number[]) {
       expect(await refusal(ledger.transfer({ ...base, key: unique(), amount }))).toBe(
         'invalid_amount',
       );
@@ -253,12 +259,12 @@ describe('ledger', () => {
     for (let i = 1; i <= 5; i += 1)
       await ledger.transfer({ key: unique(), debit: from, credit: to, amount: i });
     const first = await ledger.history(to, 0, 2);
-    expect(first.entries.map((e: any) => [e.amount, e.balanceAfter, e.version])).toEqual([
+    expect(first.entries.map((e) => [e.amount, e.balanceAfter, e.version])).toEqual([
       [1, 1, 1],
       [2, 3, 2],
     ]);
-    const second = await ledger.history(to, first.next, 10);
-    expect(second.entries.map((e: any) => e.balanceAfter)).toEqual([6, 10, 15]);
+    const second = await ledger.history(to, first.next!, 10);
+    expect(second.entries.map((e) => e.balanceAfter)).toEqual([6, 10, 15]);
   });
 
   it('is append-only and within limits even from raw SQL', async () => {
@@ -303,9 +309,9 @@ describe('ledger', () => {
     // Break the books inside a transaction that is rolled back: a lone entry.
     const from = await funded(100);
     const marker = new Error('rollback');
-    let broken: any;
+    let broken: Reconciliation | undefined;
     await strapi.db
-      .transaction(async ({ trx }: any) => {
+      .transaction(async ({ trx }) => {
         const t = await trx('ledger_transfers')
           .where('idempotency_key', 'like', 'fund-%')
           .first('id');
@@ -324,8 +330,8 @@ describe('ledger', () => {
       .catch((e: unknown) => {
         if (e !== marker) throw e;
       });
-    expect(broken.ok).toBe(false);
-    expect(broken.breaches.map((b: any) => b.check)).toEqual(
+    expect(broken!.ok).toBe(false);
+    expect(broken!.breaches.map((b) => b.check)).toEqual(
       expect.arrayContaining([
         'transfer_entries_balance',
         'versions_contiguous',
@@ -421,10 +427,10 @@ describe('ledger', () => {
           amount: number;
           reversed: boolean;
         }[] = [];
-        const done: { input: any; id: number }[] = [];
+        const done: { input: TransferInput & { type: string }; id: number }[] = [];
         const canDebit = (i: number, amount: number) =>
           limits[i] === null || model[i]!.posted - model[i]!.held - amount >= (limits[i] as number);
-        for (const o of ops as any[]) {
+        for (const o of ops) {
           if (o.type === 'transfer' || o.type === 'reserve') {
             const input = {
               key: unique('p-'),
@@ -438,7 +444,7 @@ describe('ledger', () => {
                 : canDebit(o.from, o.amount)
                   ? null
                   : 'exceeds_credits';
-            let result: any = null;
+            let result = null as Transfer | null;
             const got = await refusal(
               (async () => {
                 result =
@@ -449,12 +455,12 @@ describe('ledger', () => {
             );
             expect(got).toBe(expected);
             if (got) continue;
-            done.push({ input: { ...input, type: o.type }, id: result.id });
+            done.push({ input: { ...input, type: o.type }, id: result!.id });
             if (o.type === 'transfer') {
               model[o.from]!.posted -= o.amount;
               model[o.to]!.posted += o.amount;
               posted.push({
-                id: result.id,
+                id: result!.id,
                 from: o.from,
                 to: o.to,
                 amount: o.amount,
@@ -463,7 +469,7 @@ describe('ledger', () => {
             } else {
               model[o.from]!.held += o.amount;
               pendings.push({
-                id: result.id,
+                id: result!.id,
                 from: o.from,
                 to: o.to,
                 amount: o.amount,
@@ -472,7 +478,8 @@ describe('ledger', () => {
             }
           } else if ((o.type === 'post' || o.type === 'void') && pendings.length) {
             const p = pendings[o.pick % pendings.length]!;
-            const amount = Math.max(1, Math.floor((p.amount * o.part) / 100));
+            // Only a post uses it (a void has no part).
+            const amount = Math.max(1, Math.floor((p.amount * (o as { part: number }).part) / 100));
             const got = await refusal(
               o.type === 'post'
                 ? ledger.postPending(unique(), p.id, amount)
@@ -525,8 +532,12 @@ describe('ledger', () => {
 
   it('never deadlocks, overdraws or double-posts with many clients moving money both ways between hot accounts', async () => {
     const hot = await Promise.all([funded(5000), funded(5000), funded(5000)]);
+    // A Figure is a number while it is a safe integer, as these small sums are.
     const total = async () =>
-      (await Promise.all(hot.map((c) => ledger.balance(c)))).reduce((s, b) => s + b.posted, 0);
+      (await Promise.all(hot.map((c) => ledger.balance(c)))).reduce(
+        (s, b) => s + (b.posted as number),
+        0,
+      );
     const keys: { key: string; from: string; to: string; amount: number }[] = [];
     const outcomes: string[] = [];
     const client = async (c: number) => {
@@ -557,7 +568,12 @@ describe('ledger', () => {
         keys.map((k) => k.key),
       )
       .select('id', 'idempotency_key');
-    const byKey = new Map(accepted.map((r: any) => [r.idempotency_key, Number(r.id)]));
+    const byKey = new Map(
+      accepted.map((r: { idempotency_key: string; id: number | string }) => [
+        r.idempotency_key,
+        Number(r.id),
+      ]),
+    );
     const replays = await Promise.all(
       keys
         .filter((k) => byKey.has(k.key))

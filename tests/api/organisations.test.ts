@@ -2,9 +2,18 @@
 // validation that writes nothing; unknown fields; scope; the audit trail of each change.
 import type { Core } from '@strapi/strapi';
 import { creditCodeCheckCharacter } from '../../cms/server/src/domain/credit-code';
-import { bootStrapi, gql, http, login, staffUser, twoCommunities, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
+import {
+  bootStrapi,
+  dbQuery,
+  gql,
+  http,
+  login,
+  staffUser,
+  twoCommunities,
+  unique,
+  type AreaRow,
+  type ValidationIssue,
+} from '../helpers/strapi';
 
 let serial = 100000;
 /** A fresh valid credit code (the check character computed, the body unique per call). */
@@ -16,10 +25,10 @@ const validCode = (): string => {
 describe('organisations', () => {
   let strapi: Core.Strapi;
   let incubator: string;
-  let community: any;
-  let otherCommunity: any;
+  let community: AreaRow;
+  let otherCommunity: AreaRow;
 
-  const count = () => strapi.db.query('plugin::cms.organisation' as any).count();
+  const count = () => dbQuery(strapi, 'plugin::cms.organisation').count();
   const post = (jwt: string, data: Record<string, unknown>) =>
     http(strapi)
       .post('/api/cms/organisations')
@@ -62,7 +71,7 @@ describe('organisations', () => {
       .get('/api/cms/organisations')
       .query({ 'filters[creditCode][$eq]': code })
       .set('Authorization', `Bearer ${incubator}`);
-    expect(listed.body.data.map((o: any) => o.documentId)).toEqual([id]);
+    expect(listed.body.data.map((o: { documentId: string }) => o.documentId)).toEqual([id]);
 
     const updated = await http(strapi)
       .put(`/api/cms/organisations/${id}`)
@@ -83,10 +92,11 @@ describe('organisations', () => {
       ).status,
     ).toBe(404);
 
-    const audit = await strapi.db
-      .query('plugin::cms.audit-entry' as any)
-      .findMany({ where: { recordId: id }, orderBy: { id: 'asc' } });
-    expect(audit.map((a: any) => a.action)).toEqual(['create', 'update', 'delete']);
+    const audit = await dbQuery(strapi, 'plugin::cms.audit-entry').findMany({
+      where: { recordId: id },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'update', 'delete']);
     expect(audit[1]).toMatchObject({
       actorType: 'user',
       actorName: 'incubator',
@@ -127,7 +137,7 @@ describe('organisations', () => {
         data: null,
         error: { status: 400, name: 'ValidationError' },
       });
-      const issue = res.body.error.details.errors.find((e: any) => e.path[0] === field);
+      const issue = res.body.error.details.errors.find((e: ValidationIssue) => e.path[0] === field);
       expect(issue.message).toMatch(message);
       expect(issue.messageZh).toMatch(/[\u4e00-\u9fff]/);
       expect(await count()).toBe(before);
@@ -264,7 +274,7 @@ describe('organisations', () => {
 
   it('keeps an incubator scoped to one community away from another community’s organisations', async () => {
     const scoped = await staffUser(strapi, 'incubator', community.documentId);
-    const foreign = await strapi.db.query('plugin::cms.organisation' as any).findOne({
+    const foreign = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
       where: { areaPath: otherCommunity.path },
     });
     const read = await http(strapi)
@@ -298,14 +308,16 @@ describe('organisations', () => {
       .get('/api/cms/organisations')
       .query({ 'pagination[pageSize]': 100 })
       .set('Authorization', `Bearer ${scoped}`);
-    expect(list.body.data.every((o: any) => o.areaPath.startsWith(community.path))).toBe(true);
+    expect(
+      list.body.data.every((o: { areaPath: string }) => o.areaPath.startsWith(community.path)),
+    ).toBe(true);
     expect(list.body.meta.pagination.total).toBeGreaterThan(0);
   });
 
   it('refuses deleting an organisation that has incubations', async () => {
-    const hub = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { kind: 'hub', name: { $contains: '孵化中心' } } });
+    const hub = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+      where: { kind: 'hub', name: { $contains: '孵化中心' } },
+    });
     const res = await http(strapi)
       .delete(`/api/cms/organisations/${hub.documentId}`)
       .set('Authorization', `Bearer ${incubator}`);

@@ -2,27 +2,34 @@
 // phone and ID numbers masked outside one's scope on REST and GraphQL; the rules of grids,
 // micro-grids and compounds.
 import type { Core } from '@strapi/strapi';
-import { bootStrapi, gql, http, staffUser, twoCommunities, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies */
+import {
+  bootStrapi,
+  dbQuery,
+  documents,
+  gql,
+  http,
+  staffUser,
+  twoCommunities,
+  unique,
+  type AreaRow,
+  type ValidationIssue,
+} from '../helpers/strapi';
 
 describe('people, grids and compounds', () => {
   let strapi: Core.Strapi;
-  let a: any;
-  let b: any;
+  let a: AreaRow;
+  let b: AreaRow;
   let workerA: string;
   let workerB: string;
-  let personA: any;
-  let district: any;
+  let personA: { documentId: string };
+  let district: AreaRow;
 
   const auth = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
 
   beforeAll(async () => {
     strapi = await bootStrapi();
     [a, b] = await twoCommunities(strapi);
-    district = await strapi.db
-      .query('plugin::cms.area' as any)
-      .findOne({ where: { level: 'district' } });
+    district = await dbQuery(strapi, 'plugin::cms.area').findOne({ where: { level: 'district' } });
     workerA = await staffUser(strapi, 'community-worker', a.documentId);
     workerB = await staffUser(strapi, 'community-worker', b.documentId);
     const res = await http(strapi)
@@ -59,7 +66,7 @@ describe('people, grids and compounds', () => {
       .set(auth(workerB));
     expect(rest.status).toBe(200);
     expect(rest.body.data.length).toBeGreaterThan(0);
-    expect(rest.body.data.every((p: any) => p.areaPath === b.path)).toBe(true);
+    expect(rest.body.data.every((p: { areaPath: string }) => p.areaPath === b.path)).toBe(true);
     const graph = await gql(
       strapi,
       `{ cmsPeople_connection(pagination: { pageSize: 100 }) { nodes { areaPath } pageInfo { total } } }`,
@@ -67,7 +74,9 @@ describe('people, grids and compounds', () => {
       workerB,
     );
     expect(
-      graph.body.data.cmsPeople_connection.nodes.every((p: any) => p.areaPath === b.path),
+      graph.body.data.cmsPeople_connection.nodes.every(
+        (p: { areaPath: string }) => p.areaPath === b.path,
+      ),
     ).toBe(true);
     expect(graph.body.data.cmsPeople_connection.pageInfo.total).toBe(
       rest.body.meta.pagination.total,
@@ -108,8 +117,7 @@ describe('people, grids and compounds', () => {
       .set(auth(workerB));
     expect(filtered.body.data).toEqual([]);
     expect(
-      (await strapi.db.query('plugin::cms.person' as any).findOne({ where: { documentId: id } }))
-        .name,
+      (await dbQuery(strapi, 'plugin::cms.person').findOne({ where: { documentId: id } })).name,
     ).toBe('张三');
   });
 
@@ -133,21 +141,23 @@ describe('people, grids and compounds', () => {
       .set(auth(workerA))
       .send({ data: { name: '错误', community: a.documentId, ...extra } });
     expect(res.status).toBe(400);
-    const issues = res.body.error.details.errors.filter((e: any) => e.path[0] === field);
+    const issues = res.body.error.details.errors.filter(
+      (e: ValidationIssue) => e.path[0] === field,
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0].message).toMatch(message);
   });
 
   it('masks phone and ID numbers of a person outside the viewer’s scope, reached through a relation', async () => {
     // An organisation in community B whose contact person lives in community A.
-    const org = await strapi.documents('plugin::cms.organisation' as any).create({
+    const org = await documents(strapi, 'plugin::cms.organisation').create({
       data: {
         name: unique('跨社区组织'),
         kind: 'social_organisation',
         registration: 'none',
         area: b.documentId,
         contactPerson: personA.documentId,
-      } as any,
+      },
     });
     const rest = await http(strapi)
       .get(`/api/cms/organisations/${org.documentId}`)
@@ -180,9 +190,9 @@ describe('people, grids and compounds', () => {
   });
 
   it('never writes personal data to the audit log', async () => {
-    const entries = await strapi.db
-      .query('plugin::cms.audit-entry' as any)
-      .findMany({ where: { recordId: personA.documentId } });
+    const entries = await dbQuery(strapi, 'plugin::cms.audit-entry').findMany({
+      where: { recordId: personA.documentId },
+    });
     expect(entries[0].after.phone).toBe('138****5678');
     expect(JSON.stringify(entries)).not.toContain('13812345678');
   });
@@ -259,9 +269,9 @@ describe('people, grids and compounds', () => {
   });
 
   it('creates compounds of the seven types and refuses a grid from another community', async () => {
-    const gridB = await strapi.db
-      .query('plugin::cms.grid' as any)
-      .findOne({ where: { areaPath: b.path, level: 'grid' } });
+    const gridB = await dbQuery(strapi, 'plugin::cms.grid').findOne({
+      where: { areaPath: b.path, level: 'grid' },
+    });
     const ok = await http(strapi)
       .post('/api/cms/compounds')
       .set(auth(workerA))
@@ -276,12 +286,11 @@ describe('people, grids and compounds', () => {
         },
       });
     expect(ok.status).toBe(201);
-    const wrongGrid = await strapi
-      .documents('plugin::cms.compound' as any)
+    const wrongGrid = await documents(strapi, 'plugin::cms.compound')
       .create({
-        data: { name: 'x', type: 'old', community: a.documentId, grid: gridB.documentId } as any,
+        data: { name: 'x', type: 'old', community: a.documentId, grid: gridB.documentId },
       })
-      .catch((e: any) => e);
+      .catch((e: { details: { errors: ValidationIssue[] } }) => e);
     expect(wrongGrid.details.errors[0]).toMatchObject({
       path: ['grid'],
       code: 'compound_community_mismatch',

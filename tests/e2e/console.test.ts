@@ -3,9 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
-import { bootStrapi, twoCommunities, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows read back for checks */
+import { bootStrapi, dbQuery, documents, twoCommunities, unique } from '../helpers/strapi';
 
 describe('the console', () => {
   let strapi: Core.Strapi;
@@ -93,9 +91,7 @@ describe('the console', () => {
     await page.getByRole('option', { name: '新都区' }).click();
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('统一社会信用代码校验码不正确').first().waitFor();
-    expect(
-      await strapi.db.query('plugin::cms.organisation' as any).count({ where: { name } }),
-    ).toBe(0);
+    expect(await dbQuery(strapi, 'plugin::cms.organisation').count({ where: { name } })).toBe(0);
 
     await page.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
     await page.getByRole('button', { name: '保存' }).click();
@@ -107,9 +103,9 @@ describe('the console', () => {
 
   it('shows the server’s refusal in Chinese (a credit code already used)', async () => {
     await signInAs('incubator');
-    const taken = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { creditCode: { $notNull: true } } });
+    const taken = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+      where: { creditCode: { $notNull: true } },
+    });
     await page.goto(`${base}/console/#/cms-organisations/create`);
     await page.getByLabel('名称').fill(unique('重复代码'));
     await page.getByLabel('统一社会信用代码').fill(taken.creditCode);
@@ -135,20 +131,20 @@ describe('the console', () => {
     expect(offered.sort()).toEqual(['已退出', '未通过', '评估中'].sort());
     await card.getByRole('button', { name: '评估中' }).click();
     await page.getByTestId('board-assessing').getByText(organisation).first().waitFor();
-    const row = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { name: organisation } });
-    const incubations = await strapi.db
-      .query('plugin::cms.incubation' as any)
-      .findMany({ where: { organisation: { id: row.id } } });
-    expect(incubations.map((i: any) => i.stage)).toContain('assessing');
+    const row = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+      where: { name: organisation },
+    });
+    const incubations = await dbQuery(strapi, 'plugin::cms.incubation').findMany({
+      where: { organisation: { id: row.id } },
+    });
+    expect(incubations.map((i: { stage: string }) => i.stage)).toContain('assessing');
   });
 
   it('keeps a community worker to their own community', async () => {
     const [, other] = await twoCommunities(strapi);
-    const foreign = await strapi.db
-      .query('plugin::cms.person' as any)
-      .findOne({ where: { areaPath: other.path } });
+    const foreign = await dbQuery(strapi, 'plugin::cms.person').findOne({
+      where: { areaPath: other.path },
+    });
     await signInAs('community-worker');
     await page.goto(`${base}/console/#/cms-people/${foreign.documentId}/show`);
     await page
@@ -165,13 +161,13 @@ describe('the console', () => {
   });
 
   it('shows a community worker the audit log of their community, read-only', async () => {
-    const worker = await strapi.db.query('plugin::users-permissions.user' as any).findOne({
+    const worker = await dbQuery(strapi, 'plugin::users-permissions.user').findOne({
       where: { username: 'community-worker' },
       populate: { scope: true },
     });
-    const person = await strapi
-      .documents('plugin::cms.person' as any)
-      .create({ data: { name: unique('审计居民'), community: worker.scope.documentId } as any });
+    const person = await documents(strapi, 'plugin::cms.person').create({
+      data: { name: unique('审计居民'), community: worker.scope.documentId },
+    });
     await signInAs('community-worker');
     await page.goto(`${base}/console/#/cms-audit-entries`);
     await page.getByRole('cell', { name: person.documentId }).waitFor();
@@ -182,9 +178,9 @@ describe('the console', () => {
   });
 
   it('browses the hierarchy: a subdistrict’s communities, breadcrumbs up', async () => {
-    const subdistrict = await strapi.db
-      .query('plugin::cms.area' as any)
-      .findOne({ where: { code: '510114001' } });
+    const subdistrict = await dbQuery(strapi, 'plugin::cms.area').findOne({
+      where: { code: '510114001' },
+    });
     await signInAs('foundation-staff');
     await page.goto(`${base}/console/#/cms-areas/${subdistrict.documentId}/show`);
     const child = page.getByRole('cell').filter({ hasText: '社区' }).first();
@@ -214,9 +210,9 @@ describe('the console', () => {
   });
 
   it('keeps a deep link across a reload, and sends an expired session back to the login page', async () => {
-    const org = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { kind: 'foundation' } });
+    const org = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+      where: { kind: 'foundation' },
+    });
     await signInAs('incubator');
     await page.goto(`${base}/console/#/cms-organisations/${org.documentId}/show`);
     await page.getByText(org.name).first().waitFor();

@@ -4,9 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
-import { bootStrapi, unique } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows read back for checks */
+import { bootStrapi, dbQuery, unique } from '../helpers/strapi';
 
 describe('forms in the console and on a phone', () => {
   let strapi: Core.Strapi;
@@ -58,7 +56,7 @@ describe('forms in the console and on a phone', () => {
     await page.getByText('已发布第 1 版').waitFor();
     await page.getByTestId('versions').getByText('v1').waitFor();
     await page.getByTestId('qr').waitFor();
-    const form = await strapi.db.query('plugin::forms.form' as any).findOne({ where: { slug } });
+    const form = await dbQuery(strapi, 'plugin::forms.form').findOne({ where: { slug } });
     expect(form.liveVersion).toBe(1);
     expect(form.draft).toBeNull();
   });
@@ -80,9 +78,9 @@ describe('forms in the console and on a phone', () => {
     await p.getByRole('button', { name: '提交' }).click();
     await p.getByText('联系电话：应为11位大陆手机号').waitFor();
     expect(
-      await strapi.db
-        .query('plugin::forms.submission' as any)
-        .count({ where: { formKey: (await formRow()).documentId } }),
+      await dbQuery(strapi, 'plugin::forms.submission').count({
+        where: { formKey: (await formRow()).documentId },
+      }),
     ).toBe(0);
     await p.getByLabel('联系电话').fill('138 0013 8000');
     await p.getByRole('button', { name: '提交' }).click();
@@ -100,7 +98,7 @@ describe('forms in the console and on a phone', () => {
     await answers.getByText('13800138000').waitFor();
   });
 
-  const formRow = () => strapi.db.query('plugin::forms.form' as any).findOne({ where: { slug } });
+  const formRow = () => dbQuery(strapi, 'plugin::forms.form').findOne({ where: { slug } });
 
   it('adds a custom field to organisations and fills it in on an organisation', async () => {
     await page.goto(`${base}/console/#/forms-forms/create`);
@@ -115,9 +113,10 @@ describe('forms in the console and on a phone', () => {
     await page.getByRole('button', { name: '发布草稿' }).click();
     await page.getByText('已发布第 1 版').waitFor();
 
-    const org = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { kind: 'social_organisation' }, orderBy: { id: 'desc' } });
+    const org = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+      where: { kind: 'social_organisation' },
+      orderBy: { id: 'desc' },
+    });
     await page.goto(`${base}/console/#/cms-organisations/${org.documentId}`);
     const input = page.getByTestId('custom-fields-input');
     await input.getByLabel('上年服务人数').fill('很多');
@@ -128,9 +127,9 @@ describe('forms in the console and on a phone', () => {
     await page.waitForURL(/#\/cms-organisations(\?.*)?$/);
     await page.goto(`${base}/console/#/cms-organisations/${org.documentId}/show`);
     await page.getByTestId('custom-fields').getByText('1200').waitFor();
-    const saved = await strapi.db
-      .query('plugin::cms.organisation' as any)
-      .findOne({ where: { id: org.id } });
+    const saved = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+      where: { id: org.id },
+    });
     expect(Object.values(saved.customFields)).toEqual([1200]);
 
     // And it filters the list.

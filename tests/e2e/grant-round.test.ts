@@ -7,16 +7,23 @@ import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
 import { APPLICATION_FORM } from '../helpers/grants';
-import { bootStrapi, unique } from '../helpers/strapi';
+import { getService as formsService } from '../../plugins/forms/server/src/utils';
+import { getService as grantsService } from '../../plugins/grants/server/src/utils';
+import { bootStrapi, dbQuery, documents, ledgerService, unique } from '../helpers/strapi';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows read back for checks */
+/** The fund this file creates, as the steps read it. */
+interface Fund {
+  id: number;
+  documentId: string;
+  name: string;
+}
 
 describe('a grant round in the console', () => {
   let strapi: Core.Strapi;
   let browser: Browser;
   let base: string;
   let staff: Page;
-  let fund: any;
+  let fund: Fund;
   let slug: string;
   const title = unique('楼道微更新-');
   const roundTitle = unique('端到端微创投-');
@@ -32,13 +39,14 @@ describe('a grant round in the console', () => {
     await signIn(staff, base, 'foundation-staff');
     // A fund of its own, holding ¥50,000, so the statement's figures are this test's alone.
     const code = unique('E2E-').toUpperCase();
-    fund = await strapi.documents('plugin::grants.fund' as any).create({
-      data: { name: `端到端专项${code}`, code, kind: 'special' } as any,
-    });
+    // The Document Service types only id and documentId without generated declarations.
+    fund = (await documents(strapi, 'plugin::grants.fund').create({
+      data: { name: `端到端专项${code}`, code, kind: 'special' },
+    })) as Fund;
     // Government money, not a donation: the demo's published donation figures stay as they are.
-    const ledger = strapi.plugin('ledger').service('ledger') as any;
+    const ledger = ledgerService(strapi, 'ledger');
     await ledger.openAccount({ code: 'world:government:fen', unit: 'fen', minBalance: null });
-    await (strapi.plugin('grants').service('funds') as any).ensureAccounts(fund);
+    await grantsService(strapi, 'funds').ensureAccounts(fund);
     await ledger.transfer({
       key: `e2e:${code}:funding`,
       debit: 'world:government:fen',
@@ -48,10 +56,10 @@ describe('a grant round in the console', () => {
     });
     // The application form (the designer has its own end-to-end test).
     slug = unique('apply-');
-    const form: any = await strapi.documents('plugin::forms.form' as any).create({
-      data: { name: formName, slug, purpose: 'grant-application', draft: APPLICATION_FORM } as any,
+    const form = await documents(strapi, 'plugin::forms.form').create({
+      data: { name: formName, slug, purpose: 'grant-application', draft: APPLICATION_FORM },
     });
-    await (strapi.plugin('forms').service('definitions') as any).publish(form.documentId);
+    await formsService(strapi, 'definitions').publish(form.documentId);
   });
   afterAll(async () => {
     await browser?.close();
@@ -59,11 +67,9 @@ describe('a grant round in the console', () => {
   });
 
   const round = () =>
-    strapi.db.query('plugin::grants.round' as any).findOne({ where: { title: roundTitle } });
+    dbQuery(strapi, 'plugin::grants.round').findOne({ where: { title: roundTitle } });
   const application = () =>
-    strapi.db
-      .query('plugin::grants.application' as any)
-      .findOne({ where: { projectTitle: title } });
+    dbQuery(strapi, 'plugin::grants.application').findOne({ where: { projectTitle: title } });
 
   it('opens a round, takes an application, reviews, awards, pays, closes and states the fund', async () => {
     // Set-up: the round with its fund, budget, cap, dates, form and a two-criterion rubric.
@@ -166,8 +172,7 @@ describe('a grant round in the console', () => {
     await staff.getByText('计划合计 ¥15,000.00，立项金额 ¥15,000.00').waitFor();
     await staff.getByTestId('award-confirm').click();
     await staff.getByText('已立项').first().waitFor();
-    const available = async () =>
-      (await (strapi.plugin('grants').service('funds') as any).balance(fund)) as any;
+    const available = async () => await grantsService(strapi, 'funds').balance(fund);
     expect(await available()).toMatchObject({ available: 3_500_000, committed: 1_500_000 });
 
     // Pay both tranches: approve reserves, pay posts.

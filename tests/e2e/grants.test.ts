@@ -3,9 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
-import { bootStrapi } from '../helpers/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows read back for checks */
+import { bootStrapi, dbQuery, ledgerService } from '../helpers/strapi';
 
 describe('funds and donations in the console', () => {
   let strapi: Core.Strapi;
@@ -28,11 +26,12 @@ describe('funds and donations in the console', () => {
   });
 
   it('records a donation, receives it with a receipt number, and the fund holds it', async () => {
-    const fund = await strapi.db
-      .query('plugin::grants.fund' as any)
-      .findOne({ where: { code: 'GENERAL' } });
-    const ledger = strapi.plugin('ledger').service('ledger') as any;
-    const before = (await ledger.balance(fund.availableAccount)).available;
+    const fund = await dbQuery(strapi, 'plugin::grants.fund').findOne({
+      where: { code: 'GENERAL' },
+    });
+    const ledger = ledgerService(strapi, 'ledger');
+    // A Figure is a number while it is a safe integer, as this fund's balance is.
+    const before = (await ledger.balance(fund.availableAccount)).available as number;
 
     // The dashboard shows the foundation's published figures: ¥1,009,800 from 186 donations.
     await page.goto(`${base}/console/`);

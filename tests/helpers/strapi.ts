@@ -1,8 +1,7 @@
 import path from 'path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies and Strapi services */
+import type { LedgerServices } from '../../plugins/ledger/server/src/shared/contracts/services';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -45,6 +44,41 @@ export async function bootStrapi(): Promise<Core.Strapi> {
 
 export const http = (strapi: Core.Strapi) => request(strapi.server.httpServer);
 
+type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
+type DocumentUid = Parameters<Core.Strapi['documents']>[0];
+
+/**
+ * The query engine for a content type named by a plain string. Strapi types its UIDs from
+ * generated declarations this app does not keep, so the string is cast here, once.
+ */
+export const dbQuery = (strapi: Core.Strapi, uid: string) => strapi.db.query(uid as QueryUid);
+
+/** The Document Service for a content type named by a plain string (see `dbQuery`). */
+export const documents = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as DocumentUid);
+
+/** A ledger service, typed by the contract the ledger plugin publishes to other plugins. */
+export const ledgerService = <N extends keyof LedgerServices>(
+  strapi: Core.Strapi,
+  name: N,
+): LedgerServices[N] => strapi.plugin('ledger').service(name) as LedgerServices[N];
+
+/** One issue of a 400's `error.details.errors`, as the tests read it. */
+export interface ValidationIssue {
+  path: (string | number)[];
+  message: string;
+  messageZh?: string;
+  code?: string;
+}
+
+/** An area row, with the fields `twoCommunities` selects. */
+export interface AreaRow {
+  id: number;
+  documentId: string;
+  code: string;
+  path: string;
+  name: string;
+}
+
 export async function login(
   strapi: Core.Strapi,
   identifier: string,
@@ -68,38 +102,40 @@ export async function staffUser(
   scopeDocumentId: string | null,
 ): Promise<string> {
   const username = unique(`${role}-`);
-  const roleRow = await strapi.db
-    .query('plugin::users-permissions.role' as any)
-    .findOne({ where: { type: role } });
-  const scope = scopeDocumentId
-    ? await strapi.db
-        .query('plugin::cms.area' as any)
-        .findOne({ where: { documentId: scopeDocumentId } })
-    : null;
-  await (strapi.plugin('users-permissions').service('user') as any).add({
-    username,
-    email: `${username}@test.local`,
-    password: DEMO_PASSWORD,
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: roleRow.id,
-    scope: scope?.id ?? null,
+  const roleRow = await dbQuery(strapi, 'plugin::users-permissions.role').findOne({
+    where: { type: role },
   });
+  const scope = scopeDocumentId
+    ? await dbQuery(strapi, 'plugin::cms.area').findOne({ where: { documentId: scopeDocumentId } })
+    : null;
+  await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username,
+      email: `${username}@test.local`,
+      password: DEMO_PASSWORD,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: roleRow.id,
+      scope: scope?.id ?? null,
+    });
   return login(strapi, username);
 }
 
 /** Two grassroots areas in different subdistricts, for scoping tests. */
-export async function twoCommunities(strapi: Core.Strapi): Promise<[any, any]> {
-  const rows: any[] = await strapi.db.query('plugin::cms.area' as any).findMany({
+export async function twoCommunities(strapi: Core.Strapi): Promise<[AreaRow, AreaRow]> {
+  const rows: AreaRow[] = await dbQuery(strapi, 'plugin::cms.area').findMany({
     where: { level: 'community' },
     orderBy: { code: 'asc' },
     select: ['id', 'documentId', 'code', 'path', 'name'],
   });
   const first = rows[0];
+  // The demo district always has communities in two subdistricts.
   const other = rows.find(
     (r) => !r.path.startsWith(first.path.split('/').slice(0, 3).join('/') + '/'),
-  );
+  ) as AreaRow;
   return [first, other];
 }
 
