@@ -13,7 +13,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   let cached: { html: string; mtime: number } | null = null;
   return async (ctx: Context, next: Next) => {
     if (ctx.path === '/console') return ctx.redirect('/console/');
-    if (ctx.method === 'GET' && /^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path)) {
+    // HEAD as well: link checkers and curl -I ask for the page without its body (Koa drops it).
+    if (
+      (ctx.method === 'GET' || ctx.method === 'HEAD') &&
+      /^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path)
+    ) {
       const stat = fs.existsSync(page) ? fs.statSync(page) : null;
       if (stat) {
         if (!cached || cached.mtime !== stat.mtimeMs)

@@ -296,6 +296,12 @@ describe('accounts hardening', () => {
         }
         expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
         expect(page.headers['x-content-type-options']).toBe('nosniff');
+        // A HEAD (curl -I, link checkers) finds the page too, with the same headers.
+        const head = await http(strapi).head(url);
+        expect(head.status).toBe(200);
+        expect(head.headers['content-security-policy']).toBe(
+          page.headers['content-security-policy'],
+        );
       },
     );
   });
