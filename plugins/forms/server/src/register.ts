@@ -16,6 +16,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   cmsService(strapi, 'kit').declare(FORMS.submission, {
     scope: { path: 'areaPath', unplacedFor: FORM_OWNER_ROLES },
   });
+  // Forms and their versions serve everyone in the district; the public reaches a form only
+  // through its public page (the public-form routes), never through the lists.
+  const everywhere =
+    'forms are designed for the whole district; who may submit is each form’s own setting';
+  for (const uid of [FORMS.form, FORMS.version])
+    cmsService(strapi, 'kit').declare(uid, { scope: { foundationWide: everywhere } });
   registerFormsDocumentMiddleware(strapi);
   registerFormsGraphql(strapi);
 };
