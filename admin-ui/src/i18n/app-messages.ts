@@ -12,8 +12,9 @@ const field = {
   updatedAt: ['更新时间', 'Updated'],
 } as const;
 
-type Pair = readonly [string, string];
-type Tree = { [key: string]: Pair | Tree };
+import type { Pair, Tree } from './tree';
+import { mergeTrees } from './tree';
+import { TOPICS } from './topics';
 
 const tree: Tree = {
   resources: {
@@ -730,5 +731,7 @@ function pick(node: Tree, index: 0 | 1): Messages {
   );
 }
 
-export const zhMessages = pick(tree, 0);
-export const enMessages = pick(tree, 1);
+const everything = mergeTrees(tree, ...TOPICS);
+
+export const zhMessages = pick(everything, 0);
+export const enMessages = pick(everything, 1);

@@ -1,0 +1,4 @@
+import type { Tree } from '../tree';
+
+/** The console's words for this topic, merged into app-messages (keys must not repeat). */
+export const boardMessages: Tree = {};
