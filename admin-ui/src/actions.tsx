@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -9,7 +10,7 @@ import {
 } from '@mui/material';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { restJson } from './rest';
+import { fieldErrors, restJson } from './rest';
 
 /** POSTs a JSON body to one of the server's actions (receive, award, pay …); `T`: its answer. */
 export const postAction = <T = unknown,>(url: string, body: object = {}) =>
@@ -45,6 +46,49 @@ export function useAction() {
 type TestIdProps = { 'data-testid'?: string };
 
 /**
+ * Runs a server action from inside a dialog: what the server says about a field the dialog shows
+ * goes under that field (`errors`), anything else above the dialog's buttons (`general`) — not
+ * in a toast that hides the dialog's own inputs. `run` answers whether it succeeded.
+ */
+export function useDialogAction() {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const reset = useCallback(() => {
+    setErrors({});
+    setGeneral(null);
+  }, []);
+  const run = useCallback(
+    async (
+      url: string,
+      body: object = {},
+      options: { fields?: readonly string[]; done?: string } = {},
+    ): Promise<boolean> => {
+      reset();
+      try {
+        await postAction(url, body);
+        notify(options.done ?? 'linli.grants.done', { type: 'success' });
+        refresh();
+        return true;
+      } catch (error) {
+        const all = fieldErrors(error);
+        const shown = Object.fromEntries(
+          Object.entries(all).filter(([path]) => options.fields?.includes(path)),
+        );
+        setErrors(shown);
+        if (Object.keys(shown).length < Object.keys(all).length || !Object.keys(all).length) {
+          setGeneral((error as Error).message);
+        }
+        return false;
+      }
+    },
+    [notify, refresh, reset],
+  );
+  return { run, errors, general, reset, setErrors };
+}
+
+/**
  * A button that opens a dialog of inputs and acts on "confirm"; the dialog stays open, with what
  * was typed, when the server refuses.
  */
@@ -57,6 +101,8 @@ export function ActionDialog({
   confirmLabel = 'linli.grants.confirm',
   confirmProps,
   wide = false,
+  error,
+  disabled = false,
 }: {
   /** translation key of the button and the dialog's title */
   label: string;
@@ -67,12 +113,17 @@ export function ActionDialog({
   confirmLabel?: string;
   confirmProps?: ButtonProps & TestIdProps;
   wide?: boolean;
+  /** what the server said that belongs to no field of the dialog (shown above the buttons) */
+  error?: string | null;
+  /** the button itself is offered but cannot be pressed (say why nearby) */
+  disabled?: boolean;
 }) {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button
+        disabled={disabled}
         {...buttonProps}
         onClick={() => {
           onOpen?.();
@@ -83,7 +134,14 @@ export function ActionDialog({
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth={wide}>
         <DialogTitle>{translate(label)}</DialogTitle>
-        <DialogContent>{children}</DialogContent>
+        <DialogContent>
+          {children}
+          {error && (
+            <Alert severity="error" sx={{ mt: 2 }} data-testid="dialog-error">
+              {error}
+            </Alert>
+          )}
+        </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('linli.money.cancel')}</Button>
           <Button
@@ -151,4 +209,105 @@ export function useFieldValues<T extends Record<string, string>>(initial: T) {
       setValues((v) => ({ ...v, [key]: e.target.value })),
   });
   return [values, bind] as const;
+}
+
+/**
+ * Every irreversible or money-moving action goes through this: a dialog that says what will
+ * happen (`consequences`), warns when the action skips work (`warnings`), and — where the
+ * domain wants one — asks for a reason, which the server records. The server still decides;
+ * its refusal stays in the dialog, on the reason field when it is about the reason.
+ */
+export function ConfirmButton({
+  label,
+  url,
+  body = (reason) => (reason ? { reason } : {}),
+  consequences = [],
+  warnings = [],
+  reason,
+  reasonLabel = 'linli.confirm.reason',
+  color = 'primary',
+  testId,
+  confirmLabel,
+  startIcon,
+  variant,
+  disabled,
+  done,
+  onDone,
+}: {
+  /** translation key of the button and the dialog's title */
+  label: string;
+  url: string;
+  /** the request body, given the reason typed (empty when none is asked) */
+  body?: (reason: string) => object;
+  /** what will happen, already translated, one line each */
+  consequences?: readonly ReactNode[];
+  /** what the action skips or ends, already translated: shown as warnings */
+  warnings?: readonly string[];
+  /** ask for a reason: 'required' (the confirm button waits for one) or 'optional' */
+  reason?: 'required' | 'optional';
+  reasonLabel?: string;
+  color?: 'primary' | 'warning' | 'error' | 'success';
+  testId?: string;
+  confirmLabel?: string;
+  startIcon?: ReactNode;
+  variant?: ButtonProps['variant'];
+  disabled?: boolean;
+  /** translation key of the success message */
+  done?: string;
+  onDone?: () => void;
+}) {
+  const translate = useTranslate();
+  const [text, setText] = useState('');
+  const { run, errors, general, reset } = useDialogAction();
+  const missingReason = reason === 'required' && !text.trim();
+  return (
+    <ActionDialog
+      label={label}
+      disabled={disabled}
+      buttonProps={{ color, startIcon, variant, 'data-testid': testId }}
+      confirmProps={{
+        color,
+        disabled: missingReason,
+        'data-testid': testId ? `${testId}-confirm` : 'confirm-action',
+      }}
+      confirmLabel={confirmLabel}
+      error={general}
+      onOpen={() => {
+        reset();
+        setText('');
+      }}
+      onConfirm={async () => {
+        const ok = await run(url, body(text.trim()), { fields: ['reason'], done });
+        if (ok) onDone?.();
+        return ok;
+      }}
+    >
+      {consequences.length > 0 && (
+        <ul style={{ marginTop: 0, paddingLeft: 20 }} data-testid="confirm-consequences">
+          {consequences.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {warnings.map((w) => (
+        <Alert key={w} severity="warning" sx={{ mb: 1 }} data-testid="confirm-warning">
+          {w}
+        </Alert>
+      ))}
+      {reason && (
+        <TextField
+          autoFocus
+          fullWidth
+          multiline
+          required={reason === 'required'}
+          label={translate(reasonLabel)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={!!errors.reason}
+          helperText={errors.reason}
+          sx={{ mt: 1, minWidth: 360 }}
+        />
+      )}
+    </ActionDialog>
+  );
 }

@@ -7,8 +7,43 @@ interface StrapiAnswer {
   data?: unknown;
   error?: {
     message?: string;
-    details?: { messageZh?: string; errors?: { message?: string; messageZh?: string }[] };
+    details?: {
+      messageZh?: string;
+      errors?: { message?: string; messageZh?: string; path?: (string | number)[] }[];
+    };
   };
+}
+
+const chinese = () => (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
+
+/**
+ * The server prefixes a field's message with its key ("reason：请填写原因") so an API client knows
+ * which field; a person reads the message beside the field's label instead, never the key.
+ */
+export function withoutFieldKey(message: string, path?: readonly (string | number)[]): string {
+  if (!path?.length) return message;
+  const key = path.join('.');
+  for (const prefix of [`${key}：`, `${key}: `]) {
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  }
+  return message;
+}
+
+/**
+ * Each refused field's message, in the user's language and without the internal key, by its
+ * dotted path (`reason`, `tranches.1.amount`): what a dialog shows under the field concerned.
+ * Empty when the error names no field (the caller shows its message on its own).
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const body = (error as { body?: StrapiAnswer } | null)?.body;
+  const out: Record<string, string> = {};
+  for (const item of body?.error?.details?.errors ?? []) {
+    if (!item.path?.length) continue;
+    const key = item.path.join('.');
+    const text = (chinese() ? (item.messageZh ?? item.message) : item.message) ?? '';
+    if (!(key in out)) out[key] = withoutFieldKey(text, item.path);
+  }
+  return out;
 }
 
 /**
@@ -23,13 +58,12 @@ export async function restJson<T>(url: string, init: RequestInit = {}): Promise<
   });
   const body: StrapiAnswer = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const zh = (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
     const first = body?.error?.details?.errors?.[0];
     const message =
-      (zh ? (first?.messageZh ?? body?.error?.details?.messageZh) : first?.message) ??
+      (chinese() ? (first?.messageZh ?? body?.error?.details?.messageZh) : first?.message) ??
       body?.error?.message ??
       String(res.status);
-    throw new HttpError(message, res.status, body);
+    throw new HttpError(withoutFieldKey(message, first?.path), res.status, body);
   }
   return body.data as T;
 }

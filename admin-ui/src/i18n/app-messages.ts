@@ -496,6 +496,9 @@ const tree: Tree = {
     scope: ['管辖范围', 'Scope'],
     no_scope: ['未设置管辖范围', 'No scope set'],
     breadcrumbs: ['区域层级', 'Area hierarchy'],
+    confirm: {
+      reason: ['原因（将记入操作日志）', 'Reason (kept in the audit log)'],
+    },
     dashboard: {
       welcome: ['%{name}，您好', 'Hello, %{name}'],
       areas: ['社区与村', 'Communities and villages'],
