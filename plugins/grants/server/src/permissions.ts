@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import type { RoleMatrix } from '../../../../cms/server/src/shared/contracts/services';
 import { cmsService } from './utils';
 
-const READ_FUNDS = ['fund.find', 'fund.findOne', 'actions.fundBalance', 'actions.summary'];
+const READ_FUNDS = [
+  'fund.find',
+  'fund.findOne',
+  'actions.fundBalance',
+  'actions.fundBalances',
+  'actions.summary',
+];
 const READ = (types: string[]) => types.flatMap((t) => [`${t}.find`, `${t}.findOne`]);
 const GRANT_WORK = [
   ...READ(['round', 'application', 'review', 'award', 'disbursement', 'report']),

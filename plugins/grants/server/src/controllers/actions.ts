@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { chineseCapital } from '../domain/capital-numerals';
-import { CHANNEL_NAMES, yuanText } from '../domain/donations';
+import { CHANNEL_NAMES, issue, yuanText } from '../domain/donations';
+import { invalid } from '../services/errors';
 import { DOCUMENT_ID_PATTERN, GRANTS } from '../uids';
 import type { Doc } from '../services/shared';
 import { cmsService, getService } from '../utils';
@@ -74,6 +75,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await scopes().assertReach(GRANTS.fund, fund);
       await funds().ensureAccounts(fund);
       ctx.body = { data: await funds().balance(fund) };
+    },
+
+    /**
+     * GET /funds/balances?ids=a,b,c — the balances of the funds a list page shows, in one
+     * request; funds outside the viewer's scope (or unknown) are simply absent.
+     */
+    async fundBalances(ctx: Context) {
+      const raw = ctx.query.ids;
+      const ids = typeof raw === 'string' && raw !== '' ? raw.split(',') : [];
+      if (
+        typeof raw !== 'string' ||
+        ids.length > 100 ||
+        ids.some((v) => !DOCUMENT_ID_PATTERN.test(v))
+      ) {
+        throw invalid(strapi, [
+          issue(
+            'ids',
+            'invalid_value',
+            'up to 100 fund document ids, separated by commas',
+            '至多 100 个基金编号，以逗号分隔',
+          ),
+        ]);
+      }
+      const inScope = scopes().scopeFilter(GRANTS.fund, await viewers().current());
+      const list: Doc[] = ids.length
+        ? await strapi.db
+            .query(GRANTS.fund)
+            .findMany({ where: { documentId: { $in: ids }, ...(inScope ?? {}) } })
+        : [];
+      ctx.body = { data: await funds().balances(list) };
     },
 
     /** GET /donations/:id/receipt — a print-ready receipt page (捐赠票据). */

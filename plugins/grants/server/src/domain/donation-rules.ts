@@ -54,6 +54,24 @@ function touchedFieldIssues(current: Row | null, data: Row): Issue[] {
   return issues;
 }
 
+/**
+ * A refunded donation is closed: its refund reason and note are what the refund recorded, so
+ * nothing changes any more (a save that changes nothing is no change and passes).
+ */
+function refundedWriteIssues(current: Row, data: Row): Issue[] {
+  const changed = Object.keys(data).some((k) => !unchanged(current[k], data[k]));
+  return changed
+    ? [
+        issue(
+          'id',
+          'fixed',
+          'a refunded donation is closed and cannot be edited',
+          '已退款的捐赠已结清，不能再修改',
+        ),
+      ]
+    : [];
+}
+
 export function donationDeleteIssues(current: Row, data: Row = {}): Issue[] {
   const issues = touchedFieldIssues(current, data);
   if (current.status !== 'pledged')
@@ -77,6 +95,7 @@ export function donationWriteIssues(
   data: Row,
   fund: DonationFund | null,
 ): Issue[] {
+  if (current?.status === 'refunded') return refundedWriteIssues(current, data);
   const issues = touchedFieldIssues(current, data);
   if (issues.length) return issues;
   const merged = {

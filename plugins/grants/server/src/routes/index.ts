@@ -27,6 +27,8 @@ export default {
         { method: 'POST', path: '/donations/:id/receive', handler: 'actions.receive', config: {} },
         { method: 'POST', path: '/donations/:id/refund', handler: 'actions.refund', config: {} },
         { method: 'GET', path: '/donations/:id/receipt', handler: 'actions.receipt', config: {} },
+        // Before the core router's GET /funds/:id, which would take "balances" for an id.
+        { method: 'GET', path: '/funds/balances', handler: 'actions.fundBalances', config: {} },
         { method: 'GET', path: '/funds/:id/balance', handler: 'actions.fundBalance', config: {} },
         { method: 'GET', path: '/summary', handler: 'actions.summary', config: {} },
         get('/funds/:id/statement', 'statement'),
