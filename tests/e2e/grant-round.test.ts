@@ -175,14 +175,16 @@ describe('a grant round in the console', () => {
     const available = async () => await grantsService(strapi, 'funds').balance(fund);
     expect(await available()).toMatchObject({ available: 3_500_000, committed: 1_500_000 });
 
-    // Pay both tranches: approve reserves, pay posts.
+    // Pay both tranches: approve reserves, pay posts — each confirmed in its dialog.
     await staff.goto(`${base}/console/#/grants-awards`);
     await staff.getByRole('row').filter({ hasText: title }).getByText('执行中').click();
     for (const n of [1, 2]) {
       const row = staff.getByTestId(`tranche-${n}`);
       await row.getByTestId('tranche-approve').click();
+      await staff.getByTestId('tranche-approve-confirm').click();
       await row.getByTestId('tranche-status').getByText('已审批待支付').waitFor();
       await row.getByTestId('tranche-pay').click();
+      await staff.getByTestId('tranche-pay-confirm').click();
       await row.getByTestId('tranche-status').getByText('已支付').waitFor();
     }
     await staff.getByTestId('award-paid').getByText('¥15,000.00').waitFor();

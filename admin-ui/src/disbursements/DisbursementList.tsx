@@ -5,25 +5,30 @@ import {
   List,
   ReferenceField,
   SelectField,
-  SelectInput,
+  SelectArrayInput,
 } from 'react-admin';
 import { TRANCHE_STATUSES, choices } from '../choices';
 import { TrancheButtons } from '../grants/TrancheButtons';
 import type { Tranche } from '../grants/types';
 import { yuan } from '../money';
 
-/** The disbursement queue: tranches to approve and to pay, across all awards. */
+/**
+ * The disbursement queue: tranches to approve and to pay, across all awards. It opens on what
+ * waits for staff (scheduled: to approve; approved: to pay), soonest due first; the status
+ * filter takes any mix of statuses (paid and cancelled for the record).
+ */
 export function DisbursementList() {
   return (
     <List
       sort={{ field: 'dueOn', order: 'ASC' }}
-      filterDefaultValues={{ status: 'approved' }}
+      filterDefaultValues={{ status: ['scheduled', 'approved'] }}
       filters={[
-        <SelectInput
+        <SelectArrayInput
           key="status"
           source="status"
           choices={choices('trancheStatus', TRANCHE_STATUSES)}
           alwaysOn
+          sx={{ minWidth: 260 }}
         />,
       ]}
     >

@@ -4,6 +4,8 @@ import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import { Button, Stack } from '@mui/material';
 import {
   BooleanField,
+  EditButton,
+  TopToolbar,
   DateField,
   FunctionField,
   ReferenceField,
@@ -11,45 +13,27 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
-  useNotify,
   usePermissions,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { DONATION_CHANNELS, DONATION_STATUSES, DONOR_KINDS, WRITERS, choices } from '../choices';
 import { getToken } from '../authProvider';
 import { yuan } from '../money';
-import { NoteButton, postAction } from '../actions';
+import { ConfirmButton } from '../actions';
 import type { Donation } from '../grants/types';
 import { donorOf } from './donorOf';
 
-/** Receive, refund, print: the donation's life, each step through the server. */
+/** Receive, refund, print: the donation's life, each step through the server, each confirmed. */
 function DonationActions() {
   const record = useRecordContext<Donation>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const { permissions } = usePermissions<string>();
   if (!record || !WRITERS['grants-donations']?.includes(permissions as string)) return null;
-  const act = async (what: 'receive' | 'refund', body: object = {}) => {
-    try {
-      // The donation as it now stands (its receipt number once received).
-      const d = await postAction<Pick<Donation, 'receiptNo'>>(
-        `/api/grants/donations/${record.id}/${what}`,
-        body,
-      );
-      notify(what === 'receive' ? 'linli.money.received' : 'linli.money.refunded', {
-        type: 'success',
-        messageArgs: { receiptNo: d.receiptNo },
-      });
-      refresh();
-      return true;
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-      return false;
-    }
-  };
+  const amount = yuan(record.amount);
+  const fund = record.fund?.name ?? '';
+  const donor =
+    record.donorKind === 'anonymous' ? translate('linli.money.anonymous') : donorOf(record);
   const print = async () => {
     const res = await fetch(`/api/grants/donations/${record.id}/receipt`, {
       headers: { Authorization: `Bearer ${getToken()}` },
@@ -61,22 +45,47 @@ function DonationActions() {
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1 }}>
       {record.status === 'pledged' && (
-        <Button variant="contained" startIcon={<TaskAltIcon />} onClick={() => act('receive')}>
-          {translate('linli.money.receive')}
-        </Button>
+        <ConfirmButton
+          label="linli.money.receive"
+          variant="contained"
+          startIcon={<TaskAltIcon />}
+          testId="donation-receive"
+          url={`/api/grants/donations/${record.id}/receive`}
+          consequences={[
+            translate('linli.money.receive_what', {
+              amount,
+              fund,
+              donor,
+            }),
+            translate('linli.money.receive_posts'),
+            translate('linli.money.receive_receipt'),
+          ]}
+          done="linli.money.received_done"
+        />
       )}
       {record.status === 'received' && (
         <>
           <Button startIcon={<PrintIcon />} onClick={print}>
             {translate('linli.money.receipt')}
           </Button>
-          <NoteButton
+          <ConfirmButton
             label="linli.money.refund"
             color="warning"
             startIcon={<ReplayIcon />}
-            noteLabel="linli.money.refund_reason"
-            confirmLabel="linli.money.refund"
-            onSubmit={(reason) => act('refund', { reason })}
+            testId="donation-refund"
+            url={`/api/grants/donations/${record.id}/refund`}
+            reason="required"
+            reasonLabel="linli.money.refund_reason"
+            consequences={[
+              translate('linli.money.refund_what', {
+                amount,
+                fund,
+                receiptNo: record.receiptNo ?? '',
+              }),
+              translate('linli.money.refund_reverses', { amount }),
+              translate('linli.money.refund_closes'),
+            ]}
+            done="linli.money.refunded_done"
           />
         </>
       )}
@@ -84,9 +93,19 @@ function DonationActions() {
   );
 }
 
+/** Edit is offered while the donation may still change (a refunded one is closed). */
+function DonationShowActions() {
+  const record = useRecordContext<Donation>();
+  const { permissions } = usePermissions<string>();
+  const writer = WRITERS['grants-donations']?.includes(permissions as string);
+  return (
+    <TopToolbar>{writer && record && record.status !== 'refunded' && <EditButton />}</TopToolbar>
+  );
+}
+
 export function DonationShow() {
   return (
-    <Show>
+    <Show actions={<DonationShowActions />}>
       <SimpleShowLayout>
         <SelectField source="status" choices={choices('donationStatus', DONATION_STATUSES)} />
         <TextField source="receiptNo" />

@@ -1,43 +1,67 @@
-import { Button, Stack } from '@mui/material';
+import { Stack } from '@mui/material';
 import { usePermissions, useTranslate } from 'react-admin';
-import { NoteButton, useAction } from '../actions';
+import { ConfirmButton } from '../actions';
+import { yuan } from '../money';
 import type { Tranche } from './types';
 
-/** Approve, pay or cancel one tranche: what staff may do next with it. */
+/**
+ * Approve, pay or cancel one tranche: what staff may do next with it. Each moves money, so each
+ * confirms in a dialog that names the tranche, its amount in yuan and what the ledger will do.
+ */
 export function TrancheButtons({ tranche }: { tranche: Tranche }) {
   const translate = useTranslate();
-  const act = useAction();
   const { permissions } = usePermissions<string>();
   if (permissions !== 'foundation-staff') return null;
   const url = (what: string) =>
     `/api/grants/disbursements/${tranche.documentId ?? tranche.id}/${what}`;
+  const amount = yuan(tranche.amount);
+  const what = translate('linli.money.tranche_what', {
+    tranche:
+      tranche.label ||
+      (tranche.number ? translate('linli.money.tranche_n', { n: tranche.number }) : ''),
+    amount,
+  });
   return (
     <Stack direction="row" spacing={1}>
       {tranche.status === 'scheduled' && (
-        <Button
-          size="small"
+        <ConfirmButton
+          label="linli.grants.approve"
           variant="outlined"
-          data-testid="tranche-approve"
-          onClick={() => act(url('approve'))}
-        >
-          {translate('linli.grants.approve')}
-        </Button>
+          testId="tranche-approve"
+          url={url('approve')}
+          consequences={[what, translate('linli.money.approve_reserves', { amount })]}
+          done="linli.money.tranche_approved"
+        />
       )}
       {tranche.status === 'approved' && (
-        <Button
-          size="small"
+        <ConfirmButton
+          label="linli.grants.pay"
           variant="contained"
-          data-testid="tranche-pay"
-          onClick={() => act(url('pay'))}
-        >
-          {translate('linli.grants.pay')}
-        </Button>
+          testId="tranche-pay"
+          url={url('pay')}
+          consequences={[what, translate('linli.money.pay_posts', { amount })]}
+          done="linli.money.tranche_paid"
+        />
       )}
       {['scheduled', 'approved'].includes(tranche.status) && (
-        <NoteButton
+        <ConfirmButton
           label="linli.grants.cancel_tranche"
           color="warning"
-          onSubmit={(note) => act(url('cancel'), { note })}
+          testId="tranche-cancel"
+          url={url('cancel')}
+          reason="optional"
+          reasonLabel="linli.grants.note"
+          body={(note) => (note ? { note } : {})}
+          consequences={[
+            what,
+            translate(
+              tranche.status === 'approved'
+                ? 'linli.money.cancel_voids'
+                : 'linli.money.cancel_scheduled',
+              { amount },
+            ),
+          ]}
+          done="linli.money.tranche_cancelled"
         />
       )}
     </Stack>
