@@ -1,4 +1,4 @@
-import { issue, wholeAmount, type Issue } from './donations';
+import { issue, wholeAmount, yuanText, type Issue } from './donations';
 
 /**
  * The rules of micro-venture philanthropy rounds (公益微创投), pure: a round's settings and its
@@ -121,8 +121,8 @@ export function roundIssues(r: RoundShape, awarded = 0): Issue[] {
       issue(
         'budget',
         'below_awarded',
-        `awards already hold ${awarded} fen`,
-        `已立项金额为 ${awarded} 分，预算不能低于此数`,
+        `awards already hold ${yuanText(awarded)}`,
+        `已立项金额为 ${yuanText(awarded)}，预算不能低于此数`,
       ),
     );
   if (cap === null || cap <= 0)
@@ -237,8 +237,9 @@ export function trancheIssues(amount: number, tranches: unknown): Issue[] {
       issue(
         'tranches',
         'plan_mismatch',
-        `the tranches add up to ${sum} fen, the award is ${amount}`,
-        `各期合计 ${sum} 分，与立项金额 ${amount} 分不符`,
+        // People read these (the award dialog shows them): amounts in yuan, not the API's fen.
+        `the tranches add up to ${yuanText(sum)}, the award is ${yuanText(amount)}`,
+        `各期合计 ${yuanText(sum)}，与立项金额 ${yuanText(amount)} 不符`,
       ),
     );
   return issues;
