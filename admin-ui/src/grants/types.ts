@@ -57,6 +57,8 @@ export interface Donation {
   channel: Of<typeof DONATION_CHANNELS>;
   status: Of<typeof DONATION_STATUSES>;
   receiptNo?: string | null;
+  fund?: Related | null;
+  donatedOn?: string | null;
 }
 
 export interface Round {
@@ -116,6 +118,9 @@ export interface Report {
 
 /** GET /funds/:id/balance */
 export type FundBalance = Record<'available' | 'reserved' | 'committed' | 'total', number>;
+
+/** GET /funds/balances?ids=… — each fund's balance and what its awards have paid out. */
+export type FundBalances = FundBalance & { paid: number };
 
 /** GET /funds/:id/statement */
 export interface FundStatement {
