@@ -17,15 +17,15 @@ import type {
 
 /**
  * The grants records the console reads: from the data provider (GraphQL: `id` is the
- * documentId, money is fen as Strapi's Long travels — digits as text, relations are
+ * documentId, money is fen as Strapi's Long travels — a JSON number, relations are
  * `{ documentId, <label> }`) and from the plugin's REST answers (money in fen as numbers).
  * Only the fields the screens read.
  */
 
 export type { Criterion };
 
-/** Fen as GraphQL's Long carries it: digits as text. */
-export type Long = string;
+/** Fen as GraphQL's Long carries it: a JSON number (digits as text from REST); read it with fenOf. */
+export type Long = string | number;
 
 /** A relation as the data provider selects it: its documentId and, maybe, its label field. */
 export interface Related {
