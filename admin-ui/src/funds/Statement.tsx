@@ -58,7 +58,7 @@ export function Statement() {
     <TableRow key={key} data-testid={`statement-${key}`}>
       <TableCell>{translate(`linli.grants.${key}`)}</TableCell>
       <TableCell align="right">
-        {sign}
+        {fen !== 0 && sign}
         {yuan(fen)}
       </TableCell>
     </TableRow>
@@ -129,7 +129,10 @@ export function Statement() {
             {Object.entries(s.donationsByChannel).map(([channel, c]) => (
               <TableRow key={channel}>
                 <TableCell sx={{ pl: 4 }}>
-                  {translate(`enums.donationChannel.${channel}`)}（{c.count}）
+                  {translate('linli.sheets.channel_count', {
+                    channel: translate(`enums.donationChannel.${channel}`),
+                    count: c.count,
+                  })}
                 </TableCell>
                 <TableCell align="right">{yuan(c.amount)}</TableCell>
               </TableRow>

@@ -5,6 +5,7 @@ export const sheetsMessages: Tree = {
   linli: {
     sheets: {
       download_xlsx: ['下载 Excel', 'Download Excel'],
+      channel_count: ['%{channel}（%{count} 笔）', '%{channel} (%{count})'],
       download_failed: ['下载失败，请稍后重试', 'The download failed; try again'],
       publish_confirm: ['确认发布', 'Publish'],
       publish_live: [
