@@ -140,9 +140,10 @@ export function submissionsTable(
 /**
  * CSV by Papa Parse, with a byte-order mark so Excel opens Chinese text as UTF-8, and a quote
  * before any cell starting with =, +, - or @, which spreadsheet programs would run as a formula.
- * Amounts are yuan with two decimals and times China's, as in the XLSX.
+ * Amounts are yuan with two decimals and times China's, as in the XLSX (`clock`, the cms
+ * chinaTime service or module, is needed only by a table with datetime columns).
  */
-export function toCsv(table: Table, clock: ChinaClock): string {
+export function toCsv(table: Table, clock?: ChinaClock): string {
   const text = table.rows.map((row) =>
     table.header.map((_, c) => {
       const kind = table.kinds?.[c];

@@ -81,12 +81,18 @@ export function instantOf(value: unknown): Date | null {
 }
 
 /** A cell as CSV text: yuan with two decimals, dates YYYY-MM-DD, times China's YYYY-MM-DD HH:mm. */
-export function cellText(value: Cell, kind: CellKind | undefined, clock: ChinaClock): string {
+export function cellText(
+  value: Cell,
+  kind: CellKind | undefined,
+  clock: ChinaClock | undefined,
+): string {
   if (value === null || value === undefined) return '';
   if (kind === 'money' && fenAsYuan(value) !== null) return fenAsYuanText(value as number);
   if (kind === 'datetime') {
     const instant = instantOf(value);
-    if (instant) return chinaWallClock(instant, clock).toISOString().slice(0, 16).replace('T', ' ');
+    // Without China's clock (a table with no time columns needs none) the instant stays ISO.
+    if (instant && clock)
+      return chinaWallClock(instant, clock).toISOString().slice(0, 16).replace('T', ' ');
   }
   if (value instanceof Date) return value.toISOString();
   return String(value);
