@@ -3,7 +3,6 @@
 // uploads, export, the incubation-application target's all-or-nothing behaviour, and what the
 // database itself refuses.
 import type { Core } from '@strapi/strapi';
-import { unzipSync, strFromU8 } from 'fflate';
 import { creditCodeCheckCharacter } from '../../cms/server/src/domain/credit-code';
 import { idNumberCheckCharacter } from '../../cms/server/src/domain/id-number';
 import {
@@ -19,6 +18,7 @@ import {
   type AreaRow,
   type ValidationIssue,
 } from '../helpers/strapi';
+import { readXlsx } from '../helpers/sheets';
 
 let serial = 300000;
 const validCreditCode = (): string => {
@@ -616,10 +616,13 @@ describe('forms', () => {
           res.on('end', () => cb(null, Buffer.concat(chunks)));
         });
       expect(xlsx.status).toBe(200);
-      const files = unzipSync(new Uint8Array(xlsx.body));
-      const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] as Uint8Array);
-      expect(sheet).toContain('<t xml:space="preserve">Mobile</t>');
-      expect(sheet).toContain('Repair');
+      const sheet = (await readXlsx(xlsx.body)).worksheets[0];
+      const columns = (sheet?.getRow(1).values as unknown[]).slice(1);
+      expect(columns).toContain('Mobile');
+      const values = sheet?.getSheetValues().flat() ?? [];
+      expect(values).toContain('Repair');
+      // The budget is a number in yuan (¥1,234.50), not text.
+      expect(values).toContain(1234.5);
       expect((await http(strapi).get(`/api/forms/forms/${form.documentId}/export`)).status).toBe(
         403,
       );

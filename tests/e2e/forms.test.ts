@@ -53,7 +53,12 @@ describe('forms in the console and on a phone', () => {
     await preview.getByText('姓名：此项为必填项').waitFor();
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('button', { name: '发布草稿' }).click();
-    await page.getByText('已发布第 1 版').waitFor();
+    // Publishing confirms first, saying what goes live and where.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`第 1 版立即生效：公开地址 ${base}/f/${slug}`).waitFor();
+    await dialog.getByText('目前还没有提交记录').waitFor();
+    await dialog.getByRole('button', { name: '确认发布' }).click();
+    await page.getByText('草稿已发布，新版本已生效').waitFor();
     await page.getByTestId('versions').getByText('v1').waitFor();
     await page.getByTestId('qr').waitFor();
     const form = await dbQuery(strapi, 'plugin::forms.form').findOne({ where: { slug } });
@@ -111,7 +116,8 @@ describe('forms in the console and on a phone', () => {
     await addField('整数', '上年服务人数', false);
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('button', { name: '发布草稿' }).click();
-    await page.getByText('已发布第 1 版').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '确认发布' }).click();
+    await page.getByText('草稿已发布，新版本已生效').waitFor();
 
     const org = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
       where: { kind: 'social_organisation' },

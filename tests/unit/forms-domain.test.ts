@@ -3,7 +3,8 @@
 // validator (checked by Ajv on random answers), receipt codes and the export table.
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
-import { strFromU8, unzipSync } from 'fflate';
+import * as chinaClock from '../../cms/server/src/domain/china-time';
+import { readXlsx } from '../helpers/sheets';
 import {
   creditCodeCheckCharacter,
   isValidCreditCode,
@@ -360,7 +361,7 @@ describe('receipts and export', () => {
     );
     expect(normaliseReceiptCode('O0000-00000')).toBeNull();
   });
-  it('exports each answer under its own version’s label, removed fields included', () => {
+  it('exports each answer under its own version’s label, removed fields included', async () => {
     const v1: FormDefinition = {
       fields: [
         { key: 'old', kind: 'text', label: { zh: '旧问题', en: 'Old' } },
@@ -397,11 +398,16 @@ describe('receipts and export', () => {
       'zh',
     );
     expect(table.header.slice(5)).toEqual(['金额（元）', '同意', '旧问题']);
-    expect(table.rows[0]?.slice(5)).toEqual(['1.50', '', '=cmd()']);
-    expect(table.rows[1]?.slice(5)).toEqual(['0.99', '是', '']);
-    expect(toCsv(table)).toContain(",'=cmd()");
-    const files = unzipSync(toXlsx(table, '表单'));
-    expect(Object.keys(files)).toContain('xl/worksheets/sheet1.xml');
-    expect(strFromU8(files['xl/worksheets/sheet1.xml'] as Uint8Array)).toContain('金额（元）');
+    // Money stays fen in the table; the writers turn it into yuan.
+    expect(table.rows[0]?.slice(5)).toEqual([150, '', '=cmd()']);
+    expect(table.rows[1]?.slice(5)).toEqual([99, '是', '']);
+    const csv = toCsv(table, chinaClock);
+    expect(csv).toContain(",'=cmd()");
+    expect(csv).toContain(',0.99,是,');
+    const book = await readXlsx(await toXlsx([{ ...table, name: '表单' }], chinaClock));
+    const sheet = book.getWorksheet('表单');
+    expect(sheet?.getRow(1).getCell(6).value).toBe('金额（元）');
+    expect(sheet?.getRow(2).getCell(6).value).toBe(1.5);
+    expect(sheet?.getRow(2).getCell(6).numFmt).toBe('¥#,##0.00');
   });
 });

@@ -19,6 +19,7 @@ import {
   type FormDefinition,
 } from '../../../plugins/forms/server/src/domain/fields';
 import { fenToYuan } from '../../../plugins/forms/server/src/domain/money';
+import * as chinaClock from '../../../cms/server/src/domain/china-time';
 import { Answers } from './answers';
 import { useLang } from './Designer';
 import { FORM_CSS, FormRenderer } from './FormRenderer';
@@ -243,7 +244,7 @@ export function exporterWithCustomFields(
         ),
       ]),
     };
-    const blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([toCsv(table, chinaClock)], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `${name}.csv`;

@@ -1,3 +1,4 @@
+import DownloadIcon from '@mui/icons-material/Download';
 import PrintIcon from '@mui/icons-material/Print';
 import {
   Box,
@@ -14,7 +15,7 @@ import { useState } from 'react';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { Fund, FundStatement } from '../grants/types';
 import { yuan } from '../money';
-import { restJson } from '../rest';
+import { download, fieldErrors, restJson } from '../rest';
 import { todayInChina } from '../../../cms/server/src/domain/china-time';
 
 /** A period's statement of the fund, read from the ledger, reconciled, printable. */
@@ -26,23 +27,38 @@ export function Statement() {
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [s, setS] = useState<FundStatement | null>(null);
+  // The period the shown statement was made for: the workbook is of that, not of edited dates.
+  const [made, setMade] = useState({ from, to });
+  const [errors, setErrors] = useState<Record<string, string>>({});
   if (!record) return null;
+  const query = (p: { from: string; to: string }) =>
+    `from=${encodeURIComponent(p.from)}&to=${encodeURIComponent(p.to)}`;
   const make = async () => {
     try {
       setS(
         await restJson<FundStatement>(
-          `/api/grants/funds/${record.id}/statement?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+          `/api/grants/funds/${record.id}/statement?${query({ from, to })}`,
         ),
       );
+      setMade({ from, to });
+      setErrors({});
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      // A refused date goes under its field; anything else is said in a message.
+      const byField = fieldErrors(error);
+      setErrors(byField);
+      if (!byField.from && !byField.to) notify((error as Error).message, { type: 'error' });
     }
   };
+  const workbook = () =>
+    download(
+      `/api/grants/funds/${record.id}/statement?${query(made)}&format=xlsx`,
+      `statement-${record.code || record.id}-${made.from}-${made.to}.xlsx`,
+    ).catch(() => notify('linli.sheets.download_failed', { type: 'error' }));
   const line = (key: string, fen: number, sign = '') => (
     <TableRow key={key} data-testid={`statement-${key}`}>
       <TableCell>{translate(`linli.grants.${key}`)}</TableCell>
       <TableCell align="right">
-        {sign}
+        {fen !== 0 && sign}
         {yuan(fen)}
       </TableCell>
     </TableRow>
@@ -50,7 +66,13 @@ export function Statement() {
   return (
     <Box data-testid="statement">
       <Typography variant="subtitle1">{translate('linli.grants.statement')}</Typography>
-      <Stack direction="row" spacing={1} sx={{ my: 1 }} className="no-print">
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ my: 1 }}
+        alignItems="flex-start"
+        className="no-print"
+      >
         <MuiTextField
           size="small"
           type="date"
@@ -58,6 +80,8 @@ export function Statement() {
           InputLabelProps={{ shrink: true }}
           value={from}
           onChange={(e) => setFrom(e.target.value)}
+          error={!!errors.from}
+          helperText={errors.from}
         />
         <MuiTextField
           size="small"
@@ -66,6 +90,8 @@ export function Statement() {
           InputLabelProps={{ shrink: true }}
           value={to}
           onChange={(e) => setTo(e.target.value)}
+          error={!!errors.to}
+          helperText={errors.to}
         />
         <Button
           variant="outlined"
@@ -84,6 +110,16 @@ export function Statement() {
             {translate('linli.grants.print')}
           </Button>
         )}
+        {s && (
+          <Button
+            startIcon={<DownloadIcon />}
+            onClick={workbook}
+            data-testid="statement-xlsx"
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+          >
+            {translate('linli.sheets.download_xlsx')}
+          </Button>
+        )}
       </Stack>
       {s && (
         <Table size="small" sx={{ maxWidth: 520 }}>
@@ -93,7 +129,10 @@ export function Statement() {
             {Object.entries(s.donationsByChannel).map(([channel, c]) => (
               <TableRow key={channel}>
                 <TableCell sx={{ pl: 4 }}>
-                  {translate(`enums.donationChannel.${channel}`)}（{c.count}）
+                  {translate('linli.sheets.channel_count', {
+                    channel: translate(`enums.donationChannel.${channel}`),
+                    count: c.count,
+                  })}
                 </TableCell>
                 <TableCell align="right">{yuan(c.amount)}</TableCell>
               </TableRow>

@@ -15,7 +15,6 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   AutocompleteInput,
@@ -23,6 +22,7 @@ import {
   BooleanInput,
   Create,
   DataTable,
+  DeleteWithConfirmButton,
   DateField,
   DateTimeInput,
   Edit,
@@ -35,11 +35,13 @@ import {
   SelectField,
   SelectInput,
   ReferenceInput,
+  SaveButton,
   Show,
   SimpleForm,
   SimpleShowLayout,
   TextField,
   TextInput,
+  Toolbar,
   required,
   useDataProvider,
   useInput,
@@ -63,7 +65,8 @@ import {
 } from '../choices';
 import { Designer, useLang } from '../forms/Designer';
 import type { Form, FormVersion } from '../forms/types';
-import { download, restJson } from '../rest';
+import { ConfirmButton } from '../actions';
+import { download, useRest } from '../rest';
 
 const ROLE_CHOICES = [
   'foundation-staff',
@@ -116,19 +119,34 @@ export function FormList() {
   );
 }
 
+interface VersionSummary {
+  number: number;
+  releasedAt: string;
+  releasedBy: string | null;
+  submissions: number;
+}
+
+/**
+ * A form's published versions with their submission counts, from the server (kept in the query
+ * cache, so publishing reloads it); null until known.
+ */
+function useVersionSummary(form: Form | undefined): VersionSummary[] | null {
+  return useRest<VersionSummary[]>(
+    form?.id ? `/api/forms/forms/${form.id}/versions-summary` : null,
+  );
+}
+
+/** How many submissions a form has; null until known. */
+function useSubmissionCount(form: Form | undefined): number | null {
+  const rows = useVersionSummary(form);
+  return rows ? rows.reduce((n, v) => n + v.submissions, 0) : null;
+}
+
 /** Versions with their submission counts, from the server. */
 function Versions() {
   const record = useRecordContext<Form>();
   const translate = useTranslate();
-  const [rows, setRows] = useState<
-    { number: number; releasedAt: string; releasedBy: string | null; submissions: number }[] | null
-  >(null);
-  useEffect(() => {
-    if (record?.id)
-      restJson<typeof rows>(`/api/forms/forms/${record.id}/versions-summary`).then(setRows, () =>
-        setRows([]),
-      );
-  }, [record?.id, record?.liveVersion]);
+  const rows = useVersionSummary(record);
   if (!record || !rows) return null;
   return (
     <Box>
@@ -175,23 +193,28 @@ function PublishingActions() {
   const refresh = useRefresh();
   const { permissions } = usePermissions<string>();
   const [update] = useUpdate();
+  const submissions = useSubmissionCount(record);
   if (!record || !canDesign(permissions)) return null;
   const problems = record.draft ? definitionIssues(record.draft) : [];
-  const publish = async () => {
-    try {
-      const form = await restJson<{ liveVersion: number }>(
-        `/api/forms/forms/${record.id}/publish`,
-        { method: 'POST' },
-      );
-      notify('linli.forms.published', {
-        type: 'success',
-        messageArgs: { version: form.liveVersion },
-      });
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+  const version = (record.liveVersion ?? 0) + 1;
+  const internal = record.purpose === 'custom_fields';
+  // Publishing cannot be undone (a version never changes): say what goes live, and where.
+  const consequences = [
+    internal ? (
+      translate('linli.sheets.publish_live_internal', { version })
+    ) : (
+      <span key="live" data-testid="publish-live">
+        {translate('linli.sheets.publish_live', {
+          version,
+          url: `${location.origin}/f/${record.slug}`,
+        })}
+      </span>
+    ),
+    submissions
+      ? translate('linli.sheets.publish_kept', { count: submissions })
+      : translate('linli.sheets.publish_none_yet'),
+    translate('linli.sheets.publish_frozen'),
+  ];
   const archive = (archived: boolean) =>
     update(
       'forms-forms',
@@ -204,14 +227,17 @@ function PublishingActions() {
     );
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1 }}>
-      <Button
+      <ConfirmButton
+        label="linli.forms.publish"
+        confirmLabel="linli.sheets.publish_confirm"
+        url={`/api/forms/forms/${record.id}/publish`}
+        consequences={consequences}
         variant="contained"
         startIcon={<PublishIcon />}
+        testId="publish"
         disabled={!record.draft || problems.length > 0 || !!record.archived}
-        onClick={publish}
-      >
-        {translate('linli.forms.publish')}
-      </Button>
+        done="linli.sheets.published"
+      />
       {record.archived ? (
         <Button startIcon={<UnarchiveIcon />} onClick={() => archive(false)}>
           {translate('linli.forms.unarchive')}
@@ -228,6 +254,7 @@ function PublishingActions() {
 function PublicAccess() {
   const record = useRecordContext<Form>();
   const translate = useTranslate();
+  const notify = useNotify();
   const lang = useLang();
   if (!record || record.purpose === 'custom_fields') return null;
   const url = `${location.origin}/f/${record.slug}`;
@@ -235,7 +262,7 @@ function PublicAccess() {
     download(
       `/api/forms/forms/${record.id}/export?format=${format}&lang=${lang}`,
       `${record.slug}-submissions.${format}`,
-    );
+    ).catch(() => notify('linli.sheets.download_failed', { type: 'error' }));
   return (
     <Stack spacing={1}>
       {record.archived && <Alert severity="info">{translate('linli.forms.archived_note')}</Alert>}
@@ -427,9 +454,36 @@ function FormSettings({ create }: { create?: boolean }) {
   );
 }
 
+/**
+ * Save, and delete only while the form has no submissions (the server refuses it after that:
+ * a form with submissions is archived), behind a dialog that says it cannot be undone.
+ */
+function FormEditToolbar() {
+  const record = useRecordContext<Form>();
+  const translate = useTranslate();
+  const submissions = useSubmissionCount(record);
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      {submissions === 0 && record && (
+        <DeleteWithConfirmButton
+          mutationMode="pessimistic"
+          confirmTitle={translate('linli.sheets.delete_form_title', { name: record.name })}
+          confirmContent="linli.sheets.delete_form_content"
+        />
+      )}
+      {!!submissions && (
+        <Typography variant="body2" color="text.secondary" data-testid="delete-blocked">
+          {translate('linli.sheets.delete_blocked', { count: submissions })}
+        </Typography>
+      )}
+    </Toolbar>
+  );
+}
+
 export const FormEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
+    <SimpleForm toolbar={<FormEditToolbar />}>
       <FormSettings />
     </SimpleForm>
   </Edit>

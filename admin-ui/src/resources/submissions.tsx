@@ -12,6 +12,7 @@ import {
   NumberInput,
   ReferenceField,
   ReferenceInput,
+  SaveButton,
   SearchInput,
   SelectField,
   SelectInput,
@@ -20,8 +21,10 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
+  Toolbar,
   TopToolbar,
   useListContext,
+  useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -51,6 +54,7 @@ const filters = [
 function ExportButtons() {
   const { filterValues } = useListContext();
   const translate = useTranslate();
+  const notify = useNotify();
   const lang = useLang();
   const form = filterValues.form as string | undefined;
   // The REST export reads stored values: in-progress, not GraphQL's in_progress.
@@ -62,7 +66,7 @@ function ExportButtons() {
     download(
       `/api/forms/forms/${form}/export?format=${format}&lang=${lang}${status}`,
       `submissions.${format}`,
-    );
+    ).catch(() => notify('linli.sheets.download_failed', { type: 'error' }));
   return (
     <>
       <Button
@@ -177,10 +181,23 @@ export function SubmissionShow() {
   );
 }
 
+/** Save only: the server keeps every submission, so no delete is offered that it would refuse. */
+function SubmissionEditToolbar() {
+  const translate = useTranslate();
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      <Typography variant="body2" color="text.secondary">
+        {translate('linli.sheets.submissions_kept')}
+      </Typography>
+    </Toolbar>
+  );
+}
+
 /** Staff move a submission along and note why; the answers themselves never change. */
 export const SubmissionEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
+    <SimpleForm toolbar={<SubmissionEditToolbar />}>
       <TextField source="receiptCode" />
       <SelectInput
         source="status"

@@ -1,5 +1,7 @@
 import { allFields, labelIn, type FieldDef, type FileRef, type FormDefinition } from './fields';
+import Papa from 'papaparse';
 import { fenToYuan } from './money';
+import { cellText, type Cell, type CellKind, type ChinaClock, type Table } from './sheet';
 
 /**
  * Submissions as a table for CSV and XLSX export, each answer under the label its own version
@@ -15,10 +17,17 @@ export interface ExportSubmission {
   data: Record<string, unknown>;
 }
 
-export interface Table {
-  header: string[];
-  rows: string[][];
-}
+export type { Table };
+
+/** Field kinds whose answers a spreadsheet computes with; every other answer is text. */
+const ANSWER_KINDS: Partial<Record<FieldDef['kind'], CellKind>> = {
+  money: 'money',
+  integer: 'integer',
+  number: 'number',
+  rating: 'integer',
+  date: 'date',
+  datetime: 'datetime',
+};
 
 const FIXED = {
   zh: ['回执码', '提交时间', '版本', '状态', '提交人'],
@@ -83,45 +92,67 @@ export function submissionsTable(
   nameOf?: NameOf,
 ): Table {
   const numbers = [...versions.keys()].sort((a, b) => b - a);
-  const columns: { key: string; label: string }[] = [];
+  const columns: { key: string; label: string; kind: CellKind }[] = [];
   const seen = new Set<string>();
   for (const n of numbers) {
     for (const field of (versions.get(n) as FormDefinition).fields) {
       if (seen.has(field.key)) continue;
       seen.add(field.key);
-      columns.push({ key: field.key, label: labelIn(field.label, lang) });
+      columns.push({
+        key: field.key,
+        label: labelIn(field.label, lang),
+        kind: ANSWER_KINDS[field.kind] ?? 'text',
+      });
     }
   }
   const header = [...FIXED[lang], ...columns.map((c) => c.label)];
-  const rows = submissions.map((s) => {
+  const kinds: CellKind[] = [
+    'text',
+    'datetime',
+    'integer',
+    'text',
+    'text',
+    ...columns.map((c) => c.kind),
+  ];
+  const rows = submissions.map((s): Cell[] => {
     const fields = new Map(
       (versions.get(s.versionNumber)?.fields ?? []).map((f) => [f.key, f] as const),
     );
     return [
       s.receiptCode,
       s.createdAt,
-      String(s.versionNumber),
+      s.versionNumber,
       statusLabel(s.status),
       s.submitterName ?? '',
       ...columns.map((c) => {
         const field = fields.get(c.key);
         const value = s.data[c.key];
         if (value === undefined) return '';
+        // A number stays a number (money in fen) where the newest version's column holds numbers.
+        if (field && ANSWER_KINDS[field.kind] === c.kind && typeof value === 'number') return value;
         return field ? formatAnswer(field, value, lang, nameOf) : JSON.stringify(value);
       }),
     ];
   });
-  return { header, rows };
+  return { header, kinds, rows };
 }
 
-/** RFC 4180 CSV with a byte-order mark, so Excel opens Chinese text correctly. */
-export function toCsv(table: Table): string {
-  const cell = (v: string) => {
-    // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
-    const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+/**
+ * CSV by Papa Parse, with a byte-order mark so Excel opens Chinese text as UTF-8, and a quote
+ * before any cell starting with =, +, - or @, which spreadsheet programs would run as a formula.
+ * Amounts are yuan with two decimals and times China's, as in the XLSX (`clock`, the cms
+ * chinaTime service or module, is needed only by a table with datetime columns).
+ */
+export function toCsv(table: Table, clock?: ChinaClock): string {
+  const text = table.rows.map((row) =>
+    table.header.map((_, c) => {
+      const kind = table.kinds?.[c];
+      const value = cellText(row[c], kind, clock);
+      // Only text: a refund's -12.00 must stay a number.
+      return (kind ?? 'text') === 'text' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    }),
+  );
+  return `\uFEFF${Papa.unparse({ fields: table.header, data: text }, { newline: '\r\n' })}\r\n`;
 }
 
 export { allFields };

@@ -1,72 +1,113 @@
-import { strToU8, zipSync } from 'fflate';
-import type { Table } from './export-table';
+import { Workbook, type Worksheet } from 'exceljs';
+import {
+  calendarDate,
+  cellText,
+  chinaWallClock,
+  displayWidth,
+  fenAsYuan,
+  instantOf,
+  sheetName,
+  type Cell,
+  type CellKind,
+  type ChinaClock,
+  type Sheet,
+} from './sheet';
 
 /**
- * A minimal Office Open XML workbook (one sheet, inline strings): what Excel, WPS and
- * LibreOffice need to open a table, without a spreadsheet library's weight.
+ * Workbooks an accountant can compute with, written by ExcelJS: amounts are numbers in yuan
+ * shown as ¥#,##0.00, dates are dates, counts are integers; each sheet's header row is frozen
+ * and filtered and its columns are as wide as what they hold.
  */
-const escapeXml = (s: string) =>
-  s
-    // XML 1.0 cannot carry control characters other than tab, newline and carriage return.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 
-function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+const FORMATS: Partial<Record<CellKind, string>> = {
+  money: '¥#,##0.00',
+  integer: '0',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+};
+
+/** How wide a formatted cell prints, for sizing its column. */
+function printedWidth(value: Cell, kind: CellKind | undefined, clock: ChinaClock): number {
+  if (value === null || value === undefined || value === '') return 0;
+  if (kind === 'money' && typeof value === 'number') {
+    // ¥, the digits with their separators, the cents.
+    const digits = String(Math.trunc(Math.abs(value) / 100)).length;
+    return 1 + digits + Math.floor((digits - 1) / 3) + 3 + (value < 0 ? 1 : 0);
   }
-  return name;
+  if (kind === 'date' && calendarDate(value)) return 10;
+  if (kind === 'datetime' && instantOf(value)) return 16;
+  return Math.max(...cellText(value, kind, clock).split('\n').map(displayWidth));
 }
 
-export function toXlsx(table: Table, sheetName = 'Sheet1'): Uint8Array {
-  const rows = [table.header, ...table.rows]
-    .map(
-      (row, r) =>
-        `<row r="${r + 1}">${row
-          .map(
-            (value, c) =>
-              `<c r="${columnName(c)}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`,
-          )
-          .join('')}</row>`,
-    )
-    .join('');
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-        '</Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
-        '</Relationships>',
-    ),
-    'xl/workbook.xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-        `<sheets><sheet name="${escapeXml(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '))}" sheetId="1" r:id="rId1"/></sheets>` +
-        '</workbook>',
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-        '</Relationships>',
-    ),
-    'xl/worksheets/sheet1.xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
-    ),
-  };
-  return zipSync(files, { level: 6 });
+/** A cell's value as the spreadsheet stores it; a value its column's kind does not fit is text. */
+function typed(value: Cell, kind: CellKind | undefined, clock: ChinaClock) {
+  if (value === null || value === undefined || value === '') return { value: null };
+  switch (kind) {
+    case 'money': {
+      const yuan = fenAsYuan(value);
+      if (yuan !== null) return { value: yuan, numFmt: FORMATS.money };
+      break;
+    }
+    case 'integer':
+    case 'number':
+      if (typeof value === 'number' && Number.isFinite(value))
+        return {
+          value,
+          numFmt: kind === 'integer' && Number.isInteger(value) ? FORMATS.integer : undefined,
+        };
+      break;
+    case 'date': {
+      const date = calendarDate(value);
+      if (date) return { value: date, numFmt: FORMATS.date };
+      break;
+    }
+    case 'datetime': {
+      const instant = instantOf(value);
+      if (instant) return { value: chinaWallClock(instant, clock), numFmt: FORMATS.datetime };
+      break;
+    }
+    default:
+  }
+  return { value: cellText(value, kind, clock) };
+}
+
+function addSheet(workbook: Workbook, sheet: Sheet, clock: ChinaClock, taken: Set<string>): void {
+  let name = sheetName(sheet.name);
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1)
+    name = `${sheetName(sheet.name).slice(0, 28)} ${n}`;
+  taken.add(name.toLowerCase());
+  const ws: Worksheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+  });
+  const kinds = sheet.header.map((_, c) => sheet.kinds?.[c] ?? 'text');
+  const header = ws.addRow(sheet.header);
+  header.font = { bold: true };
+  const widths = sheet.header.map((h) => displayWidth(h) + 3); // room for the filter's arrow
+  for (const row of sheet.rows) {
+    const added = ws.addRow([]);
+    kinds.forEach((kind, c) => {
+      const { value, numFmt } = typed(row[c], kind, clock);
+      const cell = added.getCell(c + 1);
+      cell.value = value;
+      if (numFmt) cell.numFmt = numFmt;
+      widths[c] = Math.max(widths[c] as number, printedWidth(row[c], kind, clock) + 2);
+    });
+  }
+  widths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = Math.min(Math.max(w, 8), 60);
+  });
+  if (sheet.header.length)
+    ws.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, sheet.rows.length + 1), column: sheet.header.length },
+    };
+}
+
+/** One workbook of these sheets, in order. */
+export async function toXlsx(sheets: Sheet[], clock: ChinaClock): Promise<Buffer> {
+  const workbook = new Workbook();
+  workbook.creator = 'Linli';
+  const taken = new Set<string>();
+  for (const sheet of sheets) addSheet(workbook, sheet, clock, taken);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -215,7 +215,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Freezes the draft into the next version and makes it live. */
     async publish(documentId: string): Promise<FormRow> {
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ trx }) => {
+        // Two publishes of one form take turns on its row: the second then finds the draft
+        // already published ("nothing to publish") instead of both numbering the same version.
+        // PostgreSQL needs the row lock; SQLite has one writer, which serialises them already.
+        if (strapi.db.dialect.client === 'postgres')
+          await trx.raw('SELECT id FROM forms_forms WHERE document_id = ? FOR UPDATE', [
+            documentId,
+          ]);
         const form: FormRow | null = await strapi.db
           .query(FORMS.form)
           .findOne({ where: { documentId } });

@@ -8,16 +8,10 @@ import {
   statusLabel,
   type ExportOptions,
 } from '../domain/export-file';
-import {
-  referencedIds,
-  submissionsTable,
-  toCsv,
-  type ExportSubmission,
-} from '../domain/export-table';
+import { referencedIds, submissionsTable, type ExportSubmission } from '../domain/export-table';
 import type { FormDefinition } from '../domain/fields';
-import { toXlsx } from '../domain/xlsx';
 import { FORMS } from '../uids';
-import { cmsService } from '../utils';
+import { cmsService, getService } from '../utils';
 
 /** A file to send: its name, its content type, and its content. */
 export interface ExportFile {
@@ -83,7 +77,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         fileName: exportFileName(form.slug, format),
         contentType: EXPORT_CONTENT_TYPES[format],
-        body: format === 'xlsx' ? Buffer.from(toXlsx(table, form.name)) : toCsv(table),
+        body:
+          format === 'xlsx'
+            ? await getService(strapi, 'tables').xlsx({ ...table, name: form.name })
+            : getService(strapi, 'tables').csv(table),
       };
     },
   };

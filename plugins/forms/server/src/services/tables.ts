@@ -1,11 +1,22 @@
-import { toCsv, type Table } from '../domain/export-table';
+import type { Core } from '@strapi/strapi';
+import { toCsv } from '../domain/export-table';
+import type { ChinaClock, Sheet, Table } from '../domain/sheet';
 import { toXlsx } from '../domain/xlsx';
+import { cmsService } from '../utils';
+
+export type { CellKind, Sheet, Table } from '../domain/sheet';
 
 /**
- * The forms plugin's table writers for other plugins (e.g. the grants disclosure export), so a
- * table is written to CSV (UTF-8 with BOM, for Excel) and XLSX one way everywhere.
+ * The one way every plugin writes a table (the forms' submissions, the grants disclosure and
+ * fund statements): CSV (UTF-8 with BOM, for Excel) and XLSX whose amounts, dates and counts
+ * are typed cells, with times on China's clock.
  */
-export default () => ({
-  csv: (table: Table): string => toCsv(table),
-  xlsx: (table: Table, sheetName?: string): Uint8Array => toXlsx(table, sheetName),
-});
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const clock = (): ChinaClock => cmsService(strapi, 'chinaTime');
+  return {
+    csv: (table: Table): string => toCsv(table, clock()),
+    /** One workbook holding these sheets, in order. */
+    xlsx: (sheets: Sheet | Sheet[]): Promise<Buffer> =>
+      toXlsx(Array.isArray(sheets) ? sheets : [sheets], clock()),
+  };
+};

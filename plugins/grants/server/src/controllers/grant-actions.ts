@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { CHANNEL_NAMES, yuanText } from '../domain/donations';
+import { awardsSheet, donationsSheet } from '../domain/sheets';
 import { DOCUMENT_ID_PATTERN } from '../uids';
 import type { Doc } from '../services/shared';
 import { cmsService, formsService, getService } from '../utils';
 
-const AWARD_STATUS: Record<string, string> = { active: '执行中', closed: '已结项' };
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Rounds, applications, reviews, awards, tranches, reports, statements and disclosure. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -110,7 +110,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async returnReport(ctx: Context) {
       ctx.body = { data: await awards().decideReport(id(ctx), 'return', body(ctx).note) };
     },
+    /** GET /funds/:id/statement?from&to (&format=xlsx for the workbook: summary and lines) */
     async statement(ctx: Context) {
+      if (ctx.query.format === 'xlsx') {
+        const { fund, sheets } = await statements().statementSheets(
+          id(ctx),
+          ctx.query.from,
+          ctx.query.to,
+        );
+        const name = `statement-${fund.code || fund.documentId}-${ctx.query.from}-${ctx.query.to}.xlsx`;
+        ctx.set('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
+        ctx.type = XLSX_TYPE;
+        ctx.body = await formsService(strapi, 'tables').xlsx(sheets);
+        return;
+      }
       ctx.body = { data: await statements().statement(id(ctx), ctx.query.from, ctx.query.to) };
     },
 
@@ -124,59 +137,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: data[what as 'donations' | 'awards'] };
         return;
       }
-      const table =
+      const sheet =
         what === 'donations'
-          ? {
-              header: [
-                '票据号 Receipt',
-                '捐赠日期 Date',
-                '捐赠人 Donor',
-                '金额 Amount (¥)',
-                '方式 Channel',
-                '受赠基金 Fund',
-                '定向 Restricted',
-              ],
-              rows: data.donations.map((d) => [
-                d.receiptNo,
-                d.donatedOn,
-                d.donor,
-                yuanText(d.amount).slice(1),
-                CHANNEL_NAMES[d.channel] ?? d.channel,
-                d.fund,
-                d.restricted ? '是' : '否',
-              ]),
-            }
-          : {
-              header: [
-                '轮次 Round',
-                '组织 Organisation',
-                '项目 Project',
-                '资助金额 Awarded (¥)',
-                '已拨付 Paid (¥)',
-                '退回 Returned (¥)',
-                '状态 Status',
-                '基金 Fund',
-              ],
-              rows: data.awards.map((a) => [
-                a.round,
-                a.organisation,
-                a.project,
-                yuanText(a.amount).slice(1),
-                yuanText(a.paid).slice(1),
-                yuanText(a.returned).slice(1),
-                AWARD_STATUS[a.status] ?? a.status,
-                a.fund,
-              ]),
-            };
+          ? donationsSheet(Number(year), data.donations)
+          : awardsSheet(Number(year), data.awards);
       const tables = formsService(strapi, 'tables');
       const name = `disclosure-${year}-${what}.${format}`;
       ctx.set('Content-Disposition', `attachment; filename="${name}"`);
       if (format === 'csv') {
         ctx.type = 'text/csv; charset=utf-8';
-        ctx.body = tables.csv(table);
+        ctx.body = tables.csv(sheet);
       } else {
-        ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-        ctx.body = Buffer.from(tables.xlsx(table, what));
+        ctx.type = XLSX_TYPE;
+        ctx.body = await tables.xlsx(sheet);
       }
     },
   };

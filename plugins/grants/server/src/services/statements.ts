@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { issue } from '../domain/donations';
+import { statementSheets, type StatementLine } from '../domain/sheets';
 import { maskedName } from '../domain/rounds';
 import { GRANTS, fundAccount } from '../uids';
 import { invalid } from './errors';
@@ -52,97 +53,118 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return byTransfer;
   }
 
-  return {
-    async statement(fundDocumentId: string, from: unknown, to: unknown) {
-      const problems = [];
-      if (!china().isIsoDate(from))
-        problems.push(
-          issue('from', 'invalid_value', 'a date YYYY-MM-DD', '开始日期格式应为 YYYY-MM-DD'),
-        );
-      if (!china().isIsoDate(to))
-        problems.push(
-          issue('to', 'invalid_value', 'a date YYYY-MM-DD', '结束日期格式应为 YYYY-MM-DD'),
-        );
-      else if (china().isIsoDate(from) && to < from)
-        problems.push(
-          issue('to', 'invalid_value', 'the period ends before it starts', '结束日期早于开始日期'),
-        );
-      if (problems.length) throw invalid(strapi, problems);
-      const fund = await kit.load(GRANTS.fund, fundDocumentId);
-      const { start, end } = china().chinaDateRange(from as string, to as string);
-      const codes = {
-        available: fundAccount(fund.documentId, 'available'),
-        committed: fundAccount(fund.documentId, 'committed'),
-      };
-      // The ledger owns its tables: the period's balances and entries come from its service.
-      const period: {
-        accounts: { code: string; opening: unknown; closing: unknown; posted: unknown }[];
-        entries: {
-          account: string;
-          amount: number;
-          transferId: number;
-          reversalOf: number | null;
-          code: string | null;
-          kind: string;
-        }[];
-      } = await kit.ledger().period(Object.values(codes), start, end);
-      const whichOf = (code: string) => (code === codes.available ? 'available' : 'committed');
-      // A donation's channel, for its transfer and for the reversal that refunds it.
-      const channelOf = await channels(
-        period.entries.flatMap((e) => [e.transferId, ...(e.reversalOf ? [e.reversalOf] : [])]),
+  /** The statement and, for its spreadsheet, every entry of the period on the fund's accounts. */
+  async function compute(fundDocumentId: string, from: unknown, to: unknown) {
+    const problems = [];
+    if (!china().isIsoDate(from))
+      problems.push(
+        issue('from', 'invalid_value', 'a date YYYY-MM-DD', '开始日期格式应为 YYYY-MM-DD'),
       );
+    if (!china().isIsoDate(to))
+      problems.push(
+        issue('to', 'invalid_value', 'a date YYYY-MM-DD', '结束日期格式应为 YYYY-MM-DD'),
+      );
+    else if (china().isIsoDate(from) && to < from)
+      problems.push(
+        issue('to', 'invalid_value', 'the period ends before it starts', '结束日期早于开始日期'),
+      );
+    if (problems.length) throw invalid(strapi, problems);
+    const fund = await kit.load(GRANTS.fund, fundDocumentId);
+    const { start, end } = china().chinaDateRange(from as string, to as string);
+    const codes = {
+      available: fundAccount(fund.documentId, 'available'),
+      committed: fundAccount(fund.documentId, 'committed'),
+    };
+    // The ledger owns its tables: the period's balances and entries come from its service.
+    const period: {
+      accounts: { code: string; opening: unknown; closing: unknown; posted: unknown }[];
+      entries: {
+        account: string;
+        amount: number;
+        transferId: number;
+        reversalOf: number | null;
+        code: string | null;
+        kind: string;
+        reference: string | null;
+        createdAt: string;
+      }[];
+    } = await kit.ledger().period(Object.values(codes), start, end);
+    const whichOf = (code: string) => (code === codes.available ? 'available' : 'committed');
+    // A donation's channel, for its transfer and for the reversal that refunds it.
+    const channelOf = await channels(
+      period.entries.flatMap((e) => [e.transferId, ...(e.reversalOf ? [e.reversalOf] : [])]),
+    );
 
-      const side = () => ({
-        opening: 0,
-        closing: 0,
-        // Every kind starts at zero (a kind left out would sum to NaN).
-        movements: Object.fromEntries(MOVEMENTS.map((m) => [m, 0])) as Record<Movement, number>,
-      });
-      const result = { available: side(), committed: side() };
-      const byChannel: Record<string, { count: number; amount: number }> = {};
+    const side = () => ({
+      opening: 0,
+      closing: 0,
+      // Every kind starts at zero (a kind left out would sum to NaN).
+      movements: Object.fromEntries(MOVEMENTS.map((m) => [m, 0])) as Record<Movement, number>,
+    });
+    const result = { available: side(), committed: side() };
+    const byChannel: Record<string, { count: number; amount: number }> = {};
+    for (const a of period.accounts) {
+      result[whichOf(a.code)].opening = ledgerFen(a.opening);
+      result[whichOf(a.code)].closing = ledgerFen(a.closing);
+    }
+    for (const e of period.entries) {
+      const which = whichOf(e.account);
+      const kind = movementOf(e.code, e.kind);
+      result[which].movements[kind] += e.amount;
+      const channel = channelOf.get(e.transferId) ?? (e.reversalOf && channelOf.get(e.reversalOf));
+      if (kind === 'donations' && channel) {
+        byChannel[channel] ??= { count: 0, amount: 0 };
+        byChannel[channel].count += 1;
+        byChannel[channel].amount += e.amount;
+      }
+    }
+    const sum = (m: Record<string, number>) => Object.values(m).reduce((s, v) => s + v, 0);
+    let reconciles = (['available', 'committed'] as const).every(
+      (w) => result[w].opening + sum(result[w].movements) === result[w].closing,
+    );
+    // A period that reaches the present must close on the ledger's own totals.
+    if (end.getTime() > Date.now()) {
       for (const a of period.accounts) {
-        result[whichOf(a.code)].opening = ledgerFen(a.opening);
-        result[whichOf(a.code)].closing = ledgerFen(a.closing);
+        if (ledgerFen(a.posted) !== result[whichOf(a.code)].closing) reconciles = false;
       }
-      for (const e of period.entries) {
-        const which = whichOf(e.account);
-        const kind = movementOf(e.code, e.kind);
-        result[which].movements[kind] += e.amount;
-        const channel =
-          channelOf.get(e.transferId) ?? (e.reversalOf && channelOf.get(e.reversalOf));
-        if (kind === 'donations' && channel) {
-          byChannel[channel] ??= { count: 0, amount: 0 };
-          byChannel[channel].count += 1;
-          byChannel[channel].amount += e.amount;
-        }
-      }
-      const sum = (m: Record<string, number>) => Object.values(m).reduce((s, v) => s + v, 0);
-      let reconciles = (['available', 'committed'] as const).every(
-        (w) => result[w].opening + sum(result[w].movements) === result[w].closing,
-      );
-      // A period that reaches the present must close on the ledger's own totals.
-      if (end.getTime() > Date.now()) {
-        for (const a of period.accounts) {
-          if (ledgerFen(a.posted) !== result[whichOf(a.code)].closing) reconciles = false;
-        }
-      }
-      return {
-        fund: { documentId: fund.documentId, name: fund.name, code: fund.code },
-        from,
-        to,
-        opening: result.available.opening + result.committed.opening,
-        closing: result.available.closing + result.committed.closing,
-        donations: result.available.movements.donations,
-        donationsByChannel: byChannel,
-        refunds: -result.available.movements.refunds,
-        awarded: -result.available.movements.awarded,
-        disbursed: -result.committed.movements.disbursed,
-        returned: result.available.movements.returned,
-        funding: result.available.movements.funding + result.committed.movements.funding,
-        other: result.available.movements.other + result.committed.movements.other,
-        accounts: result,
-        reconciles,
-      };
+    }
+    const statement = {
+      fund: { documentId: fund.documentId, name: fund.name, code: fund.code },
+      from: from as string, // checked above
+      to: to as string,
+      opening: result.available.opening + result.committed.opening,
+      closing: result.available.closing + result.committed.closing,
+      donations: result.available.movements.donations,
+      donationsByChannel: byChannel,
+      refunds: -result.available.movements.refunds,
+      awarded: -result.available.movements.awarded,
+      disbursed: -result.committed.movements.disbursed,
+      returned: result.available.movements.returned,
+      funding: result.available.movements.funding + result.committed.movements.funding,
+      other: result.available.movements.other + result.committed.movements.other,
+      accounts: result,
+      reconciles,
+    };
+    const lines: StatementLine[] = period.entries.map((e) => ({
+      at: e.createdAt,
+      account: whichOf(e.account),
+      movement: movementOf(e.code, e.kind),
+      reference: e.reference,
+      amount: e.amount,
+    }));
+    return { statement, lines };
+  }
+
+  return {
+    /** GET /funds/:id/statement?from&to — a period's balances and movements, reconciled. */
+    async statement(fundDocumentId: string, from: unknown, to: unknown) {
+      return (await compute(fundDocumentId, from, to)).statement;
+    },
+
+    /** The statement as a workbook: the summary and every line (GET …/statement?format=xlsx). */
+    async statementSheets(fundDocumentId: string, from: unknown, to: unknown) {
+      const { statement, lines } = await compute(fundDocumentId, from, to);
+      return { fund: statement.fund, sheets: statementSheets(statement, lines) };
     },
 
     /**

@@ -8,6 +8,8 @@ import type tables from '../../services/tables';
 import type targets from '../../services/targets';
 
 export type { FormTarget } from '../../services/targets';
+/** A table or sheet to write with `tables`, each column typed (money in fen, dates, counts). */
+export type { CellKind, Sheet, Table } from '../../domain/sheet';
 
 /** The forms services other plugins may call, by service name. */
 export interface FormsServices {
@@ -17,7 +19,7 @@ export interface FormsServices {
    * under their own labels).
    */
   definitions: Pick<ReturnType<typeof definitions>, 'purposeOf' | 'versionDefinitions'>;
-  /** Builds CSV/XLSX downloads (the grants disclosure). */
+  /** Builds CSV/XLSX downloads (the grants disclosure and fund statements). */
   tables: ReturnType<typeof tables>;
   /** Where a submission leads: other plugins register their target here. */
   targets: ReturnType<typeof targets>;
