@@ -7,7 +7,15 @@ import type { Core } from '@strapi/strapi';
 import type { Response } from 'supertest';
 import { todayInChina } from '../../cms/server/src/domain/china-time';
 import { APPLICATION_FORM } from '../helpers/grants';
-import { bootStrapi, dbQuery, http, login, unique, type ValidationIssue } from '../helpers/strapi';
+import {
+  bootStrapi,
+  dbQuery,
+  http,
+  login,
+  staffUser,
+  unique,
+  type ValidationIssue,
+} from '../helpers/strapi';
 
 const RUBRIC = [{ key: 'need', label: '社区需求', labelEn: 'Need', weight: 100, max: 10 }];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -50,6 +58,8 @@ describe('the applicant’s page', () => {
   let reviewer: string;
   let reviewerName: string;
   let reviewerId: number;
+  /** A resident, signed in when submitting one of the applications. */
+  let resident: string;
   let round: { documentId: string };
   let slug: string;
   const codes: Record<string, string> = {};
@@ -77,6 +87,7 @@ describe('the applicant’s page', () => {
       strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()),
     );
     staff = await login(strapi, 'foundation-staff');
+    resident = await staffUser(strapi, 'resident', null);
     reviewer = await login(strapi, 'reviewer');
     const me = (await http(strapi).get('/api/users/me').set(auth(reviewer))).body;
     reviewerName = me.username;
@@ -144,6 +155,7 @@ describe('the applicant’s page', () => {
     ] as const) {
       const res = await http(strapi)
         .post(`/api/forms/${slug}/submissions`)
+        .set(key === 'reject' ? auth(resident) : {})
         .send({
           version: 1,
           data: {
@@ -424,6 +436,37 @@ describe('the applicant’s page', () => {
     expect((await http(strapi).post(`/api/grants/applicant/${codes.award}/withdraw`)).status).toBe(
       400,
     );
+  });
+
+  it('lists a signed-in applicant’s own applications, and nobody else’s', async () => {
+    // The round is awarding now: a new application is refused on no field of the form, with
+    // no internal key in the words a person reads.
+    const late = await http(strapi)
+      .post(`/api/forms/${slug}/submissions?lang=zh`)
+      .set(auth(resident))
+      .send({
+        version: 1,
+        data: { organisationName: '迟到协会', projectTitle: '迟到项目', requestedAmount: 100 },
+      });
+    expect(late.status).toBe(400);
+    expect(late.body.error.details.errors[0]).toMatchObject({
+      path: ['round'],
+      message: '本轮微创投当前不接受申报',
+    });
+    const mine = await http(strapi).get('/api/grants/my-applications').set(auth(resident));
+    expect(mine.status).toBe(200);
+    expect(mine.body.data).toEqual([
+      expect.objectContaining({
+        receiptCode: codes.reject,
+        projectTitle: '楼道画廊',
+        status: 'rejected',
+        round: { title: '2026年申请人页面测试轮', titleEn: '2026 applicant page round' },
+      }),
+    ]);
+    expect(FORBIDDEN_KEYS.filter((k) => keysOf(mine.body.data).has(k))).toEqual([]);
+    const others = await http(strapi).get('/api/grants/my-applications').set(auth(reviewer));
+    expect(others.body.data).toEqual([]);
+    expect([401, 403]).toContain((await http(strapi).get('/api/grants/my-applications')).status);
   });
 
   it('counts look-ups per client and answers 429 with the Chinese beside it', async () => {

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { todayInChina } from '../../cms/server/src/domain/china-time';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
 import { APPLICATION_FORM } from '../helpers/grants';
-import { bootStrapi, dbQuery, http, login, unique } from '../helpers/strapi';
+import { bootStrapi, dbQuery, http, login, staffUser, unique } from '../helpers/strapi';
 
 const SHOTS = process.env.LINLI_SHOTS_DIR;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -20,6 +20,8 @@ describe('the applicant’s page on a phone', () => {
   let browser: Browser;
   let base: string;
   let staff: string;
+  /** A resident who submits one application signed in, and finds it among their own. */
+  let resident: string;
   let phone: BrowserContext;
   let p: Page;
   let slug: string;
@@ -48,6 +50,7 @@ describe('the applicant’s page on a phone', () => {
     base = await listen(strapi);
     browser = await launchBrowser();
     staff = await login(strapi, 'foundation-staff');
+    resident = await staffUser(strapi, 'resident', null);
     const fund = (
       await post('/funds', {
         data: { name: '申请人页面端到端基金', code: unique('AE-').toUpperCase(), kind: 'special' },
@@ -104,6 +107,7 @@ describe('the applicant’s page on a phone', () => {
     ] as const) {
       const res = await http(strapi)
         .post(`/api/forms/${slug}/submissions`)
+        .set(key === 'withdraw' ? { Authorization: `Bearer ${resident}` } : {})
         .send({
           version: 1,
           data: { organisationName: `${title}协会`, projectTitle: title, requestedAmount: yuan },
@@ -263,8 +267,14 @@ describe('the applicant’s page on a phone', () => {
   });
 
   it('withdraws after a confirmation that says what follows', async () => {
-    await p.goto(`${base}/f/receipt/${codes.withdraw}`);
+    // Signed in, the resident finds the application among their own without the code.
+    await p.evaluate(`localStorage.setItem('linli.jwt', ${JSON.stringify(resident)})`);
+    await p.goto(`${base}/f/receipt`);
+    const mine = p.getByTestId('my-applications');
+    await mine.getByText('周末集市').click();
+    await p.waitForURL(`${base}/f/receipt/${codes.withdraw}`);
     await p.getByTestId('status').getByText('评审中').waitFor();
+    await p.evaluate(`localStorage.removeItem('linli.jwt')`);
     await p.getByRole('button', { name: '撤回申请' }).click();
     const dialog = p.getByRole('dialog');
     await dialog

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type {
   ApplicantEvent,
+  ApplicantSummary,
   ApplicantView,
 } from '../../../plugins/grants/server/src/domain/applicant';
 import { fenToYuan } from '../../../plugins/forms/server/src/domain/money';
@@ -434,5 +435,44 @@ export function ApplicantPage({ initial, lang }: { initial: ApplicantView; lang:
       </section>
       {view.canWithdraw && <Withdraw code={view.receiptCode} lang={lang} onDone={setView} />}
     </div>
+  );
+}
+
+/**
+ * A signed-in applicant's own applications (at /f/receipt without a code), each opening its
+ * page; nothing when not signed in or when they have none.
+ */
+export function MyApplications({ lang }: { lang: Lang }) {
+  const [rows, setRows] = useState<ApplicantSummary[]>([]);
+  useEffect(() => {
+    const token = localStorage.getItem('linli.jwt');
+    if (!token) return;
+    fetch('/api/grants/my-applications', { headers: { Authorization: `Bearer ${token}` } })
+      .then(async (r) => (r.ok ? setRows((await r.json()).data as ApplicantSummary[]) : undefined))
+      .catch(() => undefined);
+  }, []);
+  if (!rows.length) return null;
+  return (
+    <section className="ap-section" data-testid="my-applications">
+      <style>{APPLICANT_CSS}</style>
+      <h2>{say(lang, 'mine')}</h2>
+      {rows.map((r) => (
+        <a
+          key={r.receiptCode}
+          className="ap-row"
+          style={{ color: 'inherit', textDecoration: 'none' }}
+          href={`/f/receipt/${r.receiptCode}`}
+        >
+          <div>
+            <strong>{r.projectTitle}</strong>
+            <small>
+              {lang === 'en' && r.round.titleEn ? r.round.titleEn : r.round.title} ·{' '}
+              {when(r.submittedAt, lang)}
+            </small>
+          </div>
+          <span className="ap-tag">{say(lang, `statuses.${r.status}`)}</span>
+        </a>
+      ))}
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { FORM_CSS, FormRenderer } from '../forms/FormRenderer';
 import { restServices } from '../forms/services';
 import { clientErrors, serverErrors, type Lang } from '../forms/validation';
 import type { ApplicantView } from '../../../plugins/grants/server/src/domain/applicant';
-import { ApplicantPage, refusalText, say, when } from './ApplicantPage';
+import { ApplicantPage, MyApplications, refusalText, say, when } from './ApplicantPage';
 
 /**
  * The public form page at /f/<slug> (and receipt lookup at /f/receipt/<code>): mobile first, no
@@ -293,6 +293,7 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
         <input id="code" type="text" value={input} onChange={(e) => setInput(e.target.value)} />
         <p><button className="pp-primary" type="submit">{t.check}</button></p>
       </form>
+      {!code && <MyApplications lang={lang} />}
       {result === 'missing' && <div className="pp-alert" role="alert">{refused || say(lang, 'notFound')}</div>}
       {result && result !== 'missing' && (
         <dl data-testid="receipt">

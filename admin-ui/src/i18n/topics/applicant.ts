@@ -114,6 +114,7 @@ export const applicantMessages: Tree = {
         cancel: ['取消', 'Cancel'],
         notFound: ['没有与此回执码对应的提交', 'No submission has this receipt code'],
         reply: ['办理答复', 'Reply'],
+        mine: ['我的申请', 'My applications'],
         failed: ['操作未成功，请稍后再试', 'That did not work; please try again later'],
       },
     },

@@ -140,6 +140,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** The receipt codes of a signed-in user's own submissions, newest first (at most 100). */
+    async codesOf(userId: number): Promise<string[]> {
+      const rows: { receiptCode: string }[] = await strapi.db.query(FORMS.submission).findMany({
+        where: { submitterId: userId },
+        select: ['receiptCode'],
+        orderBy: { id: 'desc' },
+        limit: 100,
+      });
+      return rows.map((r) => r.receiptCode);
+    },
+
     /**
      * The files among `ids` that were sent with this code's submission (others are not the
      * submitter's to attach); null when an id names no such file.

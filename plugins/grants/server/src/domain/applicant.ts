@@ -164,6 +164,12 @@ export interface ApplicantView {
   };
 }
 
+/** One line of a signed-in applicant's list of their applications. */
+export type ApplicantSummary = Pick<
+  ApplicantView,
+  'receiptCode' | 'projectTitle' | 'status' | 'submittedAt' | 'round'
+>;
+
 /** Rows as the service loads them, only the columns read here. */
 export interface ApplicantSource {
   application: {

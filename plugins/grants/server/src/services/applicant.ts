@@ -6,6 +6,7 @@ import {
   appendTimeline,
   applicantView,
   canAnswer,
+  type ApplicantSummary,
   type ApplicantView,
 } from '../domain/applicant';
 import { issue } from '../domain/donations';
@@ -129,6 +130,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return updated;
       });
       return view(after);
+    },
+
+    /**
+     * A signed-in applicant's own applications (those they submitted while signed in), for a
+     * page that lists them: each opens with its receipt code.
+     */
+    async mine(userId: number): Promise<ApplicantSummary[]> {
+      const codes = await receipts().codesOf(userId);
+      if (!codes.length) return [];
+      const rows: Doc[] = await q(GRANTS.application).findMany({
+        where: { receiptCode: { $in: codes }, status: { $ne: 'draft' } },
+        select: ['receiptCode', 'projectTitle', 'status', 'createdAt'],
+        populate: { round: { select: ['title', 'titleEn'] } },
+        orderBy: { id: 'desc' },
+      });
+      return rows.map((r) => ({
+        receiptCode: r.receiptCode,
+        projectTitle: r.projectTitle,
+        status: r.status,
+        submittedAt: new Date(r.createdAt).toISOString(),
+        round: { title: r.round?.title ?? '', titleEn: r.round?.titleEn ?? null },
+      }));
     },
 
     /** The applicant withdraws (while the application is still in the running). */
