@@ -104,6 +104,7 @@ describe('the applicant’s page on a phone', () => {
       ['award', '长者助餐点', 8_000],
       ['more', '四点半课堂', 5_000],
       ['withdraw', '周末集市', 2_000],
+      ['reject', '楼道画廊', 3_000],
     ] as const) {
       const res = await http(strapi)
         .post(`/api/forms/${slug}/submissions`)
@@ -174,6 +175,7 @@ describe('the applicant’s page on a phone', () => {
     await text.waitFor();
     expect(await text.innerText()).toBe('请填写补充说明（至少 2 个字）');
     await expectNoKeys(p);
+    await shot(p, 'applicant-answer-error-zh');
     // A file that is not what it says is refused under the attachments, by its label.
     await p.getByLabel('附件').setInputFiles({
       name: 'fake.pdf',
@@ -271,6 +273,8 @@ describe('the applicant’s page on a phone', () => {
     await p.evaluate(`localStorage.setItem('linli.jwt', ${JSON.stringify(resident)})`);
     await p.goto(`${base}/f/receipt`);
     const mine = p.getByTestId('my-applications');
+    await mine.waitFor();
+    await shot(p, 'applicant-mine-zh');
     await mine.getByText('周末集市').click();
     await p.waitForURL(`${base}/f/receipt/${codes.withdraw}`);
     await p.getByTestId('status').getByText('评审中').waitFor();
@@ -287,7 +291,26 @@ describe('the applicant’s page on a phone', () => {
     await p.getByRole('button', { name: '撤回申请' }).click();
     await p.getByRole('dialog').getByRole('button', { name: '确认撤回' }).click();
     await p.getByTestId('status').getByText('已撤回').waitFor();
+    await shot(p, 'applicant-withdrawn-zh');
     expect((await applicationOf(codes.withdraw)).status).toBe('withdrawn');
     expect(await p.getByRole('button', { name: '撤回申请' }).count()).toBe(0);
+  });
+
+  it('shows the reason of a rejection, in English on the switch', async () => {
+    const app = await applicationOf(codes.reject);
+    expect(
+      (
+        await post(`/applications/${app.documentId}/status`, {
+          status: 'rejected',
+          note: '项目与本轮“家门口”主题不符',
+        })
+      ).status,
+    ).toBe(200);
+    await p.goto(`${base}/f/receipt/${codes.reject}?lang=en`);
+    await p.getByTestId('status').getByText('Not funded').waitFor();
+    await p.getByTestId('reason').getByText('项目与本轮“家门口”主题不符').waitFor();
+    expect(await p.getByRole('button', { name: 'Withdraw the application' }).count()).toBe(0);
+    await expectNoKeys(p);
+    await shot(p, 'applicant-rejected-en');
   });
 });

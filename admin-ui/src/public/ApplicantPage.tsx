@@ -88,6 +88,8 @@ export const APPLICANT_CSS = `
 .ap-buttons { display: flex; gap: 12px; margin-top: 16px; }
 .ap-buttons button { flex: 1; min-height: 48px; border-radius: 10px; font-size: 16px; border: 1px solid #9fb3c8; background: #fff; }
 .ap-buttons button.danger { background: #b42318; border-color: #b42318; color: #fff; }
+.ap-file { display: inline-flex; align-items: center; min-height: 44px; padding: 0 16px; border: 1px dashed #2f6f4f; border-radius: 10px; color: #2f6f4f; margin: 4px 0 12px; }
+.ap-file-input { position: absolute; width: 1px; height: 1px; opacity: 0; }
 .ap-ok { background: #e8f1ec; color: #1f4d36; border-radius: 8px; padding: 10px 12px; margin: 12px 0; }
 `;
 
@@ -215,8 +217,13 @@ function Answer({
             </button>
           </div>
         ))}
+        {/* The browser's own file button speaks the browser's language: a label of ours instead. */}
+        <label className="ap-file" htmlFor="ap-files" aria-hidden="true">
+          {say(lang, 'addFile')}
+        </label>
         <input
           id="ap-files"
+          className="ap-file-input"
           type="file"
           disabled={busy !== null || files.length >= 5}
           onChange={(e) => {

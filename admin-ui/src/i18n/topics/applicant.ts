@@ -57,6 +57,7 @@ export const applicantMessages: Tree = {
           '可上传图片、PDF、Word 或 Excel，每个不超过 10 MB，最多 5 个',
           'Pictures, PDF, Word or Excel, up to 10 MB each, at most 5',
         ],
+        addFile: ['选择文件', 'Choose a file'],
         uploading: ['上传中…', 'Uploading…'],
         remove: ['移除', 'Remove'],
         send: ['提交补充材料', 'Send the answer'],
