@@ -17,6 +17,7 @@ import { ReviewsTable } from '../grants/ReviewsTable';
 import type { Application, Round } from '../grants/types';
 import { yuan } from '../money';
 import { ApplicationActions } from './ApplicationActions';
+import { ApplicantAnswers } from './ApplicantAnswers';
 
 function ApplicationAnswers() {
   const record = useRecordContext<Application>();
@@ -56,6 +57,7 @@ export function ApplicationShow() {
         <TextField source="organisationName" />
         <SelectField source="status" choices={choices('applicationStatus', APPLICATION_STATUSES)} />
         <TextField source="statusNote" />
+        <FunctionField label="linli.applicant.answers" render={() => <ApplicantAnswers />} />
         <ApplicationActions />
         <ReferenceField
           source="round.documentId"

@@ -7,7 +7,11 @@ const PLURAL = { area: 'areas', person: 'people', organisation: 'organisations' 
  * The renderer's record pickers and uploads over REST: areas and organisations are public, so
  * the public page can offer them; people need a signed-in user's token.
  */
-export function restServices(slug: string | null, token?: string | null): RendererServices {
+export function restServices(
+  slug: string | null,
+  token?: string | null,
+  lang?: 'zh' | 'en',
+): RendererServices {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   const get = async (url: string) => {
     const res = await fetch(url, { headers });
@@ -51,7 +55,8 @@ export function restServices(slug: string | null, token?: string | null): Render
         const form = new FormData();
         form.append('field', field.key);
         form.append('file', file);
-        const res = await fetch(`/api/forms/${slug}/files`, {
+        // The refusal comes back in the page's language, not the browser's.
+        const res = await fetch(`/api/forms/${slug}/files${lang ? `?lang=${lang}` : ''}`, {
           method: 'POST',
           body: form,
           headers,

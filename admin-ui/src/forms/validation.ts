@@ -32,7 +32,12 @@ export function serverErrors(body: unknown, lang: Lang): Record<string, string> 
       };
       const text =
         lang === 'zh' ? (item.messageZh ?? item.message) : (item.messageEn ?? item.message);
-      return [(item.path ?? []).join('.'), text ?? ''];
+      const key = (item.path ?? []).join('.');
+      // A person reads the message under the field's label, never the field's internal key.
+      let shown = text ?? '';
+      for (const prefix of [`${key}：`, `${key}: `])
+        if (key && shown.startsWith(prefix)) shown = shown.slice(prefix.length);
+      return [key, shown];
     }),
   );
 }

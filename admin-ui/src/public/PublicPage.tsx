@@ -3,6 +3,8 @@ import type { FormDefinition } from '../../../plugins/forms/server/src/domain/fi
 import { FORM_CSS, FormRenderer } from '../forms/FormRenderer';
 import { restServices } from '../forms/services';
 import { clientErrors, serverErrors, type Lang } from '../forms/validation';
+import type { ApplicantView } from '../../../plugins/grants/server/src/domain/applicant';
+import { ApplicantPage, MyApplications, refusalText, say, when } from './ApplicantPage';
 
 /**
  * The public form page at /f/<slug> (and receipt lookup at /f/receipt/<code>): mobile first, no
@@ -124,7 +126,7 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<string | null>(null);
   const token = localStorage.getItem('linli.jwt');
-  const services = useMemo(() => restServices(slug, token), [slug, token]);
+  const services = useMemo(() => restServices(slug, token, lang), [slug, token, lang]);
 
   useEffect(() => {
     fetch(`/api/forms/public/${encodeURIComponent(slug)}`)
@@ -205,8 +207,21 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
         setReceipt(body.data.receiptCode);
         window.scrollTo(0, 0);
       } else {
-        setErrors(serverErrors(body, lang));
-        setMessage(res.status === 401 ? t.signIn : (body?.error?.message ?? String(res.status)));
+        const onFields = serverErrors(body, lang);
+        // An answer on a field of the form shows under it (with the field's label above); the
+        // banner says only what belongs to no field (the round is closed, too many tries …).
+        const keys = new Set(definition.fields.map((f) => f.key));
+        const elsewhere = Object.entries(onFields).filter(([path]) => !keys.has(path.split('.')[0] ?? ''));
+        setErrors(onFields);
+        setMessage(
+          res.status === 401
+            ? t.signIn
+            : elsewhere.length
+              ? elsewhere.map(([, m]) => m).join('；')
+              : Object.keys(onFields).length
+                ? t.fix
+                : refusalText(body, lang),
+        );
         scrollToFirstError();
       }
     } finally {
@@ -239,12 +254,36 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
   const t = T[lang];
   const [input, setInput] = useState(code);
   const [result, setResult] = useState<Record<string, unknown> | null | 'missing'>(null);
+  const [application, setApplication] = useState<ApplicantView | null>(null);
+  const [refused, setRefused] = useState<string>('');
   useEffect(() => {
     if (!code) return;
-    fetch(`/api/forms/receipts/${encodeURIComponent(code)}`)
-      .then(async (r) => (r.ok ? setResult((await r.json()).data) : setResult('missing')))
-      .catch(() => setResult('missing'));
+    const key = encodeURIComponent(code);
+    // A grant application's code opens the applicant's page; any other submission's, its status.
+    void (async () => {
+      const grant = await fetch(`/api/grants/applicant/${key}`).catch(() => null);
+      if (grant?.ok) {
+        setApplication((await grant.json()).data as ApplicantView);
+        return;
+      }
+      if (grant && grant.status !== 404) {
+        const body = await grant.json().catch(() => ({}));
+        if (grant.status === 429 || grant.status === 400) {
+          setRefused(refusalText(body, lang));
+          setResult('missing');
+          return;
+        }
+      }
+      const r = await fetch(`/api/forms/receipts/${key}`).catch(() => null);
+      if (r?.ok) setResult((await r.json()).data);
+      else {
+        if (r?.status === 429) setRefused(refusalText(await r.json().catch(() => ({})), lang));
+        setResult('missing');
+      }
+    })();
+    // The language switch re-renders the answer; it does not look the code up again.
   }, [code]);
+  if (application) return <ApplicantPage initial={application} lang={lang} />;
   const form = result && result !== 'missing' ? (result.form as { name: string; nameEn?: string } | null) : null;
   return (
     <div className="pp-card">
@@ -254,7 +293,8 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
         <input id="code" type="text" value={input} onChange={(e) => setInput(e.target.value)} />
         <p><button className="pp-primary" type="submit">{t.check}</button></p>
       </form>
-      {result === 'missing' && <div className="pp-alert">{lang === 'zh' ? '没有与此回执码对应的提交' : 'No submission has this receipt code'}</div>}
+      {!code && <MyApplications lang={lang} />}
+      {result === 'missing' && <div className="pp-alert" role="alert">{refused || say(lang, 'notFound')}</div>}
       {result && result !== 'missing' && (
         <dl data-testid="receipt">
           <dt>{t.code}</dt>
@@ -262,9 +302,9 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
           {form && (<><dt>{lang === 'zh' ? '表单' : 'Form'}</dt><dd>{lang === 'en' && form.nameEn ? form.nameEn : form.name}</dd></>)}
           <dt>{t.status}</dt>
           <dd>{t.statuses[String(result.status)] ?? String(result.status)}</dd>
-          {result.statusNote ? (<><dt>{t.note}</dt><dd>{String(result.statusNote)}</dd></>) : null}
+          {result.statusNote ? (<><dt>{say(lang, 'reply')}</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{String(result.statusNote)}</dd></>) : null}
           <dt>{t.submittedAt}</dt>
-          <dd>{new Date(String(result.submittedAt)).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</dd>
+          <dd>{when(String(result.submittedAt), lang)}</dd>
         </dl>
       )}
     </div>

@@ -7,6 +7,7 @@ const PUBLIC = [
   'public-form.submit',
   'public-form.upload',
   'public-form.receipt',
+  'public-form.receiptFile',
   'public-form.qr',
 ];
 const READ_FORMS = [

@@ -65,14 +65,19 @@ const KEEP_BOOKS = [
  * the form's receipt code) need no sign-in (`auth: false` on their routes).
  */
 export const GRANTS_ROLE_MATRIX: RoleMatrix = {
-  'foundation-staff': KEEP_BOOKS,
+  'foundation-staff': [...KEEP_BOOKS, 'applicant.mine'],
   incubator: [
+    'applicant.mine',
     ...READ_FUNDS,
     ...READ(['round', 'award']),
     'grant-actions.ranking',
     'grant-actions.showAward',
   ],
-  reviewer: [...REVIEWING, 'round.find', 'round.findOne'],
+  reviewer: [...REVIEWING, 'round.find', 'round.findOne', 'applicant.mine'],
+  // Anyone signed in may list the applications they submitted themselves.
+  'community-worker': ['applicant.mine'],
+  volunteer: ['applicant.mine'],
+  resident: ['applicant.mine'],
 };
 
 /**

@@ -20,6 +20,7 @@ export function languageOf(ctx: Context): 'zh' | 'en' {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const submissions = () => getService(strapi, 'submissions');
   const uploads = () => getService(strapi, 'uploads');
+  const receipts = () => getService(strapi, 'receipts');
 
   return {
     async show(ctx: Context) {
@@ -46,7 +47,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async receipt(ctx: Context) {
+      await receipts().guard(ctx, 'lookup');
       ctx.body = { data: await submissions().receipt(ctx.params.code) };
+    },
+
+    /** POST /api/forms/receipts/:code/files (multipart: `file`) → a file sent after submitting. */
+    async receiptFile(ctx: Context) {
+      const lang = languageOf(ctx);
+      await receipts().guard(ctx, 'answer');
+      const raw = ctx.request.files?.file;
+      ctx.status = 201;
+      ctx.body = {
+        data: await receipts().acceptFile(
+          ctx.params.code,
+          (Array.isArray(raw) ? raw[0] : raw) ?? null,
+          lang,
+        ),
+      };
     },
 
     /** POST /api/forms/:slug/files (multipart: `file`, `field`) → { id, name, mime, size } */

@@ -15,6 +15,12 @@ export default {
       { method: 'POST', path: '/:slug/submissions', handler: 'public-form.submit', config: {} },
       { method: 'POST', path: '/:slug/files', handler: 'public-form.upload', config: {} },
       { method: 'GET', path: '/receipts/:code', handler: 'public-form.receipt', config: {} },
+      {
+        method: 'POST',
+        path: '/receipts/:code/files',
+        handler: 'public-form.receiptFile',
+        config: {},
+      },
       { method: 'GET', path: '/:slug/qr.:format', handler: 'public-form.qr', config: {} },
       // Staff.
       { method: 'POST', path: '/forms/:id/publish', handler: 'staff.publish', config: {} },

@@ -4,6 +4,7 @@ import customFields from './custom-fields';
 import definitions from './definitions';
 import submissionExports from './submission-exports';
 import rateLimit from './rate-limit';
+import receipts from './receipts';
 import submissions from './submissions';
 import tables from './tables';
 import targets from './targets';
@@ -17,6 +18,7 @@ export default {
   customFields,
   definitions,
   rateLimit,
+  receipts,
   submissionExports,
   submissions,
   tables,

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { FormDefinition } from '../domain/fields';
+import { allFields, type FormDefinition } from '../domain/fields';
 import type { FormsErrorCode } from '../domain/errors';
 import { formIssue, type FormIssue } from '../domain/issues';
 import { normaliseReceiptCode, receiptCode } from '../domain/receipt';
@@ -391,7 +391,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               }),
             );
           } catch (error) {
-            throw remapTargetError(strapi, error, target.fieldOf, lang);
+            throw remapTargetError(strapi, error, target.fieldOf, lang, definition);
           }
           await strapi.db.query(FORMS.submission).update({
             where: { id: submission.id },
@@ -487,24 +487,40 @@ interface ErrorItem {
   messageZh?: string;
 }
 
+/**
+ * A message without the key a plugin put before it ("requestedAmount：…" is for API clients),
+ * and with the form field's label instead, as forms words its own ("申请金额：…").
+ */
+function relabel(message: string, key: string, label: string | undefined, sep: string): string {
+  let text = message;
+  for (const prefix of [`${key}：`, `${key}: `])
+    if (text.startsWith(prefix)) text = text.slice(prefix.length);
+  return label ? `${label}${sep}${text}` : text;
+}
+
 /** A target's refusal (e.g. the cms saying a credit code is taken) answered on the form's field. */
 function remapTargetError(
   strapi: Core.Strapi,
   error: unknown,
   fieldOf: ((path: string) => string) | undefined,
   lang: Lang,
+  definition?: FormDefinition,
 ): unknown {
   const e = error as { name?: unknown; details?: { errors?: unknown } } | null | undefined;
   const items = e?.details?.errors;
   if (e?.name !== 'ValidationError' || !Array.isArray(items)) return error;
+  const fields = definition ? allFields(definition) : [];
   // The target's own code is kept (e.g. the cms's `unique`): it is that plugin's, not forms'.
   const issues = (items as ErrorItem[]).map((item) => {
-    const path = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? 'data');
+    const original = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? 'data');
+    const path = fieldOf ? fieldOf(original) : original;
+    const field = fields.find((f) => f.key === path.split('.')[0]);
+    const zh = item.messageZh ?? item.message;
     return {
       code: item.code ?? 'invalid_value',
-      path: fieldOf ? fieldOf(path) : path,
-      message: item.message,
-      messageZh: item.messageZh ?? item.message,
+      path,
+      message: relabel(item.message, original, field && (field.label.en || field.label.zh), ': '),
+      messageZh: relabel(zh, original, field?.label.zh, '：'),
     };
   });
   return validationError(strapi, issues, lang);

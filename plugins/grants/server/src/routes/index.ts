@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { GRANTS } from '../uids';
+import applicantRoutes from './applicant';
 
 let routes: unknown[] | undefined;
 
@@ -37,6 +38,7 @@ export default {
         get('/rounds/:id/ranking', 'ranking'),
         post('/rounds/:id/applications', 'addApplication'),
         post('/applications/withdraw', 'withdraw', false),
+        ...applicantRoutes,
         post('/applications/:id/status', 'applicationStatus'),
         post('/applications/:id/reviewers', 'assignReviewers'),
         get('/applications/:id/reviews', 'applicationReviews'),

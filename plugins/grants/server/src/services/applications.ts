@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { appendTimeline } from '../domain/applicant';
 import { issue, wholeAmount, yuanText } from '../domain/donations';
 import { APPLICATION_FLOW, LIVE_APPLICATION } from '../domain/rounds';
 import { GRANTS } from '../uids';
@@ -93,11 +94,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function move(before: Doc, status: string, note: unknown) {
+    const said = typeof note === 'string' && note.trim() ? note.trim() : null;
     const after: Doc = await q(GRANTS.application).update({
       where: { id: before.id },
       data: {
         status,
-        statusNote: typeof note === 'string' && note.trim() ? note.trim() : before.statusNote,
+        statusNote: said ?? before.statusNote,
+        // The applicant's page tells the story from this (domain/applicant.ts).
+        timeline: appendTimeline(before.timeline, {
+          at: new Date().toISOString(),
+          kind: 'status',
+          status,
+          note: said,
+        }),
         ...(['rejected', 'withdrawn'].includes(status) && { decidedAt: new Date() }),
       },
     });

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { GRANTS } from '../uids';
+import applicant from './applicant';
 import applications from './applications';
 import awards from './awards';
 import donations from './donations';
@@ -18,6 +19,7 @@ export default {
   award: factories.createCoreService(GRANTS.award as never),
   disbursement: factories.createCoreService(GRANTS.disbursement as never),
   report: factories.createCoreService(GRANTS.report as never),
+  applicant,
   applications,
   awards,
   donations,

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
+import { appendTimeline } from '../domain/applicant';
 import { issue } from '../domain/donations';
 import { LIVE_APPLICATION, scoreIssues, weightedScore, type Criterion } from '../domain/rounds';
 import { GRANTS } from '../uids';
@@ -135,7 +136,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (application.status === 'submitted') {
           const after = await q(GRANTS.application).update({
             where: { id: application.id },
-            data: { status: 'under_review' },
+            data: {
+              status: 'under_review',
+              timeline: appendTimeline(application.timeline, {
+                at: new Date().toISOString(),
+                kind: 'status',
+                status: 'under_review',
+              }),
+            },
           });
           await kit.record(GRANTS.application, 'update', application, after);
         }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { appendTimeline } from '../domain/applicant';
 import { issue } from '../domain/donations';
 import { ROUND_FLOW, rubricIssues } from '../domain/rounds';
 import { GRANTS } from '../uids';
@@ -74,7 +75,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const a of waiting) {
             const moved = await q(GRANTS.application).update({
               where: { id: a.id },
-              data: { status: 'under_review' },
+              data: {
+                status: 'under_review',
+                timeline: appendTimeline(a.timeline, {
+                  at: new Date().toISOString(),
+                  kind: 'status',
+                  status: 'under_review',
+                }),
+              },
             });
             await kit.record(GRANTS.application, 'update', a, moved);
           }

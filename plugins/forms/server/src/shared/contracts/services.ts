@@ -4,6 +4,7 @@
  * still goes through Strapi, but a changed signature fails the caller's compile.
  */
 import type definitions from '../../services/definitions';
+import type receipts from '../../services/receipts';
 import type tables from '../../services/tables';
 import type targets from '../../services/targets';
 
@@ -19,6 +20,11 @@ export interface FormsServices {
    * under their own labels).
    */
   definitions: Pick<ReturnType<typeof definitions>, 'purposeOf' | 'versionDefinitions'>;
+  /**
+   * What a receipt code opens after the submission: the per-client look-up allowance and the
+   * files a submitter sends later (the grants applicant's page answers staff with them).
+   */
+  receipts: ReturnType<typeof receipts>;
   /** Builds CSV/XLSX downloads (the grants disclosure and fund statements). */
   tables: ReturnType<typeof tables>;
   /** Where a submission leads: other plugins register their target here. */
