@@ -116,16 +116,16 @@ describe('the incubation board and its rules', () => {
   it('pages a column to its end, with the column’s total', async () => {
     const first = await board(incubator, { stage: 'hatched', pageSize: 20 });
     expect(first.status).toBe(200);
-    const total: number = first.body.meta.total;
+    const total: number = first.body.data.total;
     expect(total).toBeGreaterThanOrEqual(80);
     expect(total).toBe(
       await dbQuery(strapi, 'plugin::cms.incubation').count({ where: { stage: 'hatched' } }),
     );
-    expect(first.body.data).toHaveLength(20);
+    expect(first.body.data.cards).toHaveLength(20);
     const seen = new Set<string>();
     for (let page = 1; page <= Math.ceil(total / 20); page += 1) {
       const res = await board(incubator, { stage: 'hatched', pageSize: 20, page });
-      for (const card of res.body.data as Card[]) {
+      for (const card of res.body.data.cards as Card[]) {
         expect(card.stage).toBe('hatched');
         seen.add(card.documentId);
       }
@@ -135,20 +135,22 @@ describe('the incubation board and its rules', () => {
 
   it('searches by organisation name and filters by hub and by area subtree', async () => {
     const all = await board(incubator, { stage: 'incubating', pageSize: 100 });
-    const sample = (all.body.data as Card[])[0] as Card;
+    const sample = (all.body.data.cards as Card[])[0] as Card;
     const word = (sample.organisation?.name ?? '').slice(-3);
     const searched = await board(incubator, { stage: 'incubating', q: word, pageSize: 100 });
-    const named = (all.body.data as Card[]).filter((c) => c.organisation?.name.includes(word));
-    expect(searched.body.meta.total).toBe(named.length);
-    expect(searched.body.data.map((c: Card) => c.documentId).sort()).toEqual(
+    const named = (all.body.data.cards as Card[]).filter((c) =>
+      c.organisation?.name.includes(word),
+    );
+    expect(searched.body.data.total).toBe(named.length);
+    expect(searched.body.data.cards.map((c: Card) => c.documentId).sort()).toEqual(
       named.map((c) => c.documentId).sort(),
     );
 
     const hubId = sample.hub?.documentId as string;
     const byHub = await board(incubator, { stage: 'incubating', hub: hubId, pageSize: 100 });
-    const ofHub = (all.body.data as Card[]).filter((c) => c.hub?.documentId === hubId);
-    expect(byHub.body.meta.total).toBe(ofHub.length);
-    expect(byHub.body.data.every((c: Card) => c.hub?.documentId === hubId)).toBe(true);
+    const ofHub = (all.body.data.cards as Card[]).filter((c) => c.hub?.documentId === hubId);
+    expect(byHub.body.data.total).toBe(ofHub.length);
+    expect(byHub.body.data.cards.every((c: Card) => c.hub?.documentId === hubId)).toBe(true);
 
     const subdistrictPath = community.path.split('/').slice(0, -2).join('/') + '/';
     const subdistrict = await dbQuery(strapi, 'plugin::cms.area').findOne({
@@ -160,13 +162,13 @@ describe('the incubation board and its rules', () => {
       pageSize: 100,
     });
     expect(inArea.status).toBe(200);
-    expect(inArea.body.meta.total).toBe(
+    expect(inArea.body.data.total).toBe(
       await dbQuery(strapi, 'plugin::cms.incubation').count({
         where: { stage: 'hatched', areaPath: { $startsWith: subdistrictPath } },
       }),
     );
-    expect(inArea.body.meta.total).toBeLessThan(
-      (await board(incubator, { stage: 'hatched' })).body.meta.total,
+    expect(inArea.body.data.total).toBeLessThan(
+      (await board(incubator, { stage: 'hatched' })).body.data.total,
     );
   });
 
@@ -186,7 +188,7 @@ describe('the incubation board and its rules', () => {
     expect(districtHub.areaPath.length).toBeLessThan(community.path.length);
     const res = await board(worker, { stage: 'applied', pageSize: 100 });
     expect(res.status).toBe(200);
-    const card = (res.body.data as Card[]).find((c) => c.documentId === id);
+    const card = (res.body.data.cards as Card[]).find((c) => c.documentId === id);
     expect(card?.hub).toEqual({ documentId: districtHub.documentId, name: districtHub.name });
     // The hub itself stays out of reach: its own record is not the worker's to open.
     const own = await http(strapi)
@@ -299,8 +301,8 @@ describe('the incubation board and its rules', () => {
   it('records and corrects assessments field by field, changing nothing when refused', async () => {
     const { id } = await incubation('incubating');
     const before = await board(incubator, { stage: 'incubating', due: 'true', pageSize: 100 });
-    expect(before.body.data.map((c: Card) => c.documentId)).toContain(id);
-    expect(before.body.meta.due).toBe(before.body.meta.total);
+    expect(before.body.data.cards.map((c: Card) => c.documentId)).toContain(id);
+    expect(before.body.data.due).toBe(before.body.data.total);
 
     const wrong = await assess(id, { ...passed, governance: 120, assessor: '' });
     expect(wrong.status).toBe(400);
@@ -318,7 +320,7 @@ describe('the incubation board and its rules', () => {
     expect(fixed.body.data.assessments).toEqual([{ ...passed, date: today, governance: 90 }]);
     expect((await assess(id, passed, 5)).status).toBe(404);
     const after = await board(incubator, { stage: 'incubating', due: 'true', pageSize: 100 });
-    expect(after.body.data.map((c: Card) => c.documentId)).not.toContain(id);
+    expect(after.body.data.cards.map((c: Card) => c.documentId)).not.toContain(id);
   });
 
   it('records milestones with their planned and achieved dates', async () => {

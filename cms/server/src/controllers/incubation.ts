@@ -69,7 +69,7 @@ export default factories.createCoreController(
       async board(ctx: Context) {
         ctx.body = await guarded(async () => {
           const q = parse(boardQuery, ctx.query);
-          return service().board({ ...q, due: q.due === 'true' });
+          return { data: await service().board({ ...q, due: q.due === 'true' }) };
         });
       },
 

@@ -6,6 +6,7 @@ import { DomainError, issue, type DomainIssue } from '../domain/errors';
 import {
   ASSESSED_STAGES,
   dueForAssessment,
+  hasPassedAssessment,
   lastAssessedOn,
   milestoneSchema,
   moveIssues,
@@ -50,6 +51,17 @@ export interface BoardCard {
   closedReason: string | null;
   lastAssessedOn: string | null;
   due: boolean;
+  /** It has a passed assessment, so it may hatch even where one is required. */
+  passed: boolean;
+}
+
+/** A column's page: its cards, how many match in all, and how many of those are due. */
+export interface BoardPage {
+  cards: BoardCard[];
+  total: number;
+  due: number;
+  page: number;
+  pageSize: number;
 }
 
 interface IncubationRow {
@@ -151,10 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * public records (the kit declares them `publicRead`), so a community worker sees the name
      * of a district hub incubating an organisation of theirs — only its id and name are read.
      */
-    async board(query: BoardQuery): Promise<{
-      data: BoardCard[];
-      meta: { total: number; due: number; page: number; pageSize: number };
-    }> {
+    async board(query: BoardQuery): Promise<BoardPage> {
       const filters = await filtersOf(query);
       const sort = ['updatedAt:desc', 'id:desc'];
       const today = todayInChina();
@@ -204,7 +213,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit: query.pageSize,
       });
       return {
-        data: rows.map((r) => ({
+        cards: rows.map((r) => ({
           documentId: r.documentId,
           stage: r.stage,
           organisation: r.organisation
@@ -217,8 +226,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           closedReason: r.closedReason ?? null,
           lastAssessedOn: lastAssessedOn(r.assessments),
           due: dueForAssessment(r.stage, r.assessments, today),
+          passed: hasPassedAssessment(r.assessments),
         })),
-        meta: { total, due, page: query.page, pageSize: query.pageSize },
+        total,
+        due,
+        page: query.page,
+        pageSize: query.pageSize,
       };
     },
 
