@@ -17,7 +17,7 @@ export const boardMessages: Tree = {
       hub: ['孵化平台', 'Hub'],
       area: ['区域（含下级）', 'Area (and everything under it)'],
       due_only: ['只看待评估', 'Due for assessment only'],
-      due: ['待评估', 'Due for assessment'],
+      due: ['待评估', 'Assessment due'],
       due_count: ['待评估 %{count}', '%{count} due for assessment'],
       shown: ['已显示 %{shown} / %{total}', 'Showing %{shown} of %{total}'],
       load_more: ['加载更多', 'Load more'],
