@@ -95,15 +95,11 @@ describe('the incubation board', () => {
     const first = await cards('hatched').first().locator('p').first().innerText();
     const word = first.slice(-4);
     await page.getByTestId('board-search').fill(word);
-    await page.waitForFunction(
-      (w) =>
-        [
-          ...document.querySelectorAll(
-            '[data-testid="board-hatched"] [data-testid="incubation-card"] p',
-          ),
-        ].every((p) => (p.textContent ?? '').includes(w)),
-      word,
-    );
+    const names = () => cards('hatched').locator('p').allInnerTexts();
+    // The column reloads once typing pauses: wait until every card shown matches.
+    for (let i = 0; i < 100 && !(await names()).every((n) => n.includes(word)); i += 1)
+      await page.waitForTimeout(200);
+    expect((await names()).every((n) => n.includes(word))).toBe(true);
     expect(await totalOf('hatched')).toBeLessThan(80);
     expect(await cards('hatched').first().locator('p').first().innerText()).toContain(word);
     await page.getByTestId('board-search').fill('');
