@@ -220,5 +220,13 @@ describe('the incubation board', () => {
       .getByText(/passed assessment is required/)
       .waitFor();
     await shot('board-en');
+    // A worker reads the assessments and milestones but is offered no way to change them.
+    await page.getByTestId('board-applied').getByTestId('card-open').first().click();
+    await shot('incubation-show-en-worker');
+    await page.getByTestId('assessments').getByText('Assessments', { exact: true }).waitFor();
+    await page.getByTestId('milestones').getByText('Milestones', { exact: true }).waitFor();
+    expect(await page.getByTestId('record-assessment').count()).toBe(0);
+    expect(await page.getByTestId('show-moves').count()).toBe(0);
+    await shot('incubation-show-en-worker');
   });
 });
