@@ -41,7 +41,7 @@ const grids = () => import('./resources/grids');
 const compounds = () => import('./resources/compounds');
 const people = () => import('./resources/people');
 const organisations = () => import('./resources/organisations');
-const incubations = () => import('./resources/incubations');
+const incubations = () => import('./incubations');
 const audit = () => import('./resources/audit');
 const forms = () => import('./resources/forms');
 const submissions = () => import('./resources/submissions');

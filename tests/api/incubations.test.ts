@@ -72,10 +72,12 @@ describe('incubations', () => {
       assessments: [
         {
           date: '2026-02-01',
+          assessor: '李评估',
           governance: 70,
           finance: 65,
           services: 80,
           volunteers: 75,
+          result: 'passed',
           note: '入壳评估',
         },
       ],

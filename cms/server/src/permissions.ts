@@ -4,6 +4,16 @@ import { dbQuery, getService } from './utils';
 
 const READ = ['find', 'findOne'];
 const WRITE = ['find', 'findOne', 'create', 'update', 'delete'];
+/** The board and the incubation settings are read by whoever reads incubations. */
+const INCUBATION_READ = [...READ, 'board', 'settings'];
+const INCUBATION_WRITE = [
+  ...WRITE,
+  'board',
+  'settings',
+  'move',
+  'recordAssessment',
+  'recordMilestone',
+];
 
 export interface RoleSpec {
   name: string;
@@ -27,7 +37,8 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       compound: READ,
       person: READ,
       organisation: WRITE,
-      incubation: WRITE,
+      // Foundation staff administer the incubation rules (an assessment before hatching …).
+      incubation: [...INCUBATION_WRITE, 'updateSettings'],
       'audit-entry': READ,
     },
   },
@@ -40,7 +51,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       compound: READ,
       person: READ,
       organisation: WRITE,
-      incubation: WRITE,
+      incubation: INCUBATION_WRITE,
       'audit-entry': READ,
     },
   },
@@ -53,14 +64,14 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       compound: WRITE,
       person: WRITE,
       organisation: READ,
-      incubation: READ,
+      incubation: INCUBATION_READ,
       'audit-entry': READ,
     },
   },
   reviewer: {
     name: 'Reviewer 评审专家',
     description: 'Reads organisations and incubations to review applications',
-    cms: { area: READ, organisation: READ, incubation: READ },
+    cms: { area: READ, organisation: READ, incubation: INCUBATION_READ },
   },
   volunteer: {
     name: 'Volunteer 志愿者',

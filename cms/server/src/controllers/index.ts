@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
+import incubation from './incubation';
 import me from './me';
 
 /**
@@ -12,7 +13,7 @@ export default {
   compound: factories.createCoreController(CMS.compound as never),
   person: factories.createCoreController(CMS.person as never),
   organisation: factories.createCoreController(CMS.organisation as never),
-  incubation: factories.createCoreController(CMS.incubation as never),
+  incubation,
   'audit-entry': factories.createCoreController(CMS.auditEntry as never),
   me,
 };

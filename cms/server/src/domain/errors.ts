@@ -25,7 +25,9 @@ export type DomainErrorCode =
   | 'computed_field'
   | 'invalid_value'
   | 'out_of_scope'
-  | 'malformed_id';
+  | 'malformed_id'
+  | 'reason_required'
+  | 'assessment_required';
 
 /**
  * Each code's HTTP status, one table (the ledger's LEDGER_ERRORS is the model): a code missing
@@ -54,6 +56,8 @@ export const CMS_ERRORS = {
   invalid_value: 400,
   out_of_scope: 400,
   malformed_id: 400,
+  reason_required: 400,
+  assessment_required: 400,
 } as const satisfies Record<DomainErrorCode, number>;
 
 export interface DomainIssue {

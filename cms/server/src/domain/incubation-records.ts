@@ -1,26 +1,130 @@
 import { z } from 'zod';
+import { issue, type DomainIssue } from './errors';
+import type { IncubationStage } from './incubation-stages';
 
 /** One assessment of an incubated organisation; each score is 0–100. */
 const score = z.number().int().min(0).max(100);
+
+/** What an assessment concluded: only a passed one lets the organisation hatch (when required). */
+export const ASSESSMENT_RESULTS = ['passed', 'failed'] as const;
+export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
+
+export const MILESTONE_STATUSES = ['planned', 'achieved', 'missed'] as const;
+
+// `assessor` and `result` are optional here because assessments recorded before they existed
+// (the seed's, older imports) have neither; a new assessment is checked by `newAssessmentSchema`.
 export const assessmentSchema = z
   .object({
     date: z.iso.date(),
+    assessor: z.string().trim().min(1).max(100).optional(),
     governance: score,
     finance: score,
     services: score,
     volunteers: score,
+    result: z.enum(ASSESSMENT_RESULTS).optional(),
     note: z.string().max(2000).optional(),
   })
   .strict();
 
+/** An assessment recorded from now on names who assessed and what they concluded. */
+export const newAssessmentSchema = assessmentSchema.required({ assessor: true, result: true });
+
+/** `date` is the planned date; `achievedOn` is when it was reached. */
 export const milestoneSchema = z
   .object({
     date: z.iso.date(),
-    title: z.string().min(1).max(200),
+    title: z.string().trim().min(1).max(200),
     done: z.boolean().optional(),
+    status: z.enum(MILESTONE_STATUSES).optional(),
+    achievedOn: z.iso.date().optional(),
     note: z.string().max(2000).optional(),
   })
   .strict();
 
 export const assessmentsSchema = z.array(assessmentSchema).max(200);
 export const milestonesSchema = z.array(milestoneSchema).max(200);
+
+export type Assessment = z.infer<typeof assessmentSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+/** Stages that end an incubation early: moving there needs a reason, which is recorded. */
+export const ENDING_STAGES: readonly IncubationStage[] = ['withdrawn', 'rejected'];
+
+/** Stages during which the hub assesses the organisation periodically. */
+export const ASSESSED_STAGES: readonly IncubationStage[] = ['assessing', 'incubating'];
+
+/** How long an assessment stays current: an incubating organisation is assessed twice a year. */
+export const ASSESSMENT_INTERVAL_DAYS = 182;
+
+const list = (value: unknown): Assessment[] =>
+  Array.isArray(value) ? (value as Assessment[]) : [];
+
+export const hasPassedAssessment = (assessments: unknown): boolean =>
+  list(assessments).some((a) => a?.result === 'passed');
+
+/** The date of the latest assessment, or null when there is none. */
+export function lastAssessedOn(assessments: unknown): string | null {
+  let latest: string | null = null;
+  for (const a of list(assessments))
+    if (typeof a?.date === 'string' && (!latest || a.date > latest)) latest = a.date;
+  return latest;
+}
+
+/** `iso` plus `days` days, as an ISO date (pure calendar arithmetic, no time zone). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether an incubation waits for an assessment on `today`: it is being assessed or incubated
+ * and has none yet, or its latest is older than the interval.
+ */
+export function dueForAssessment(
+  stage: IncubationStage,
+  assessments: unknown,
+  today: string,
+): boolean {
+  if (!ASSESSED_STAGES.includes(stage)) return false;
+  const last = lastAssessedOn(assessments);
+  return !last || addDays(last, ASSESSMENT_INTERVAL_DAYS) <= today;
+}
+
+/**
+ * What refuses a move to `to`: an ending stage without a reason, hatching without a passed
+ * assessment when the rule is on. `reasonField` names the field the caller's request holds it in.
+ */
+export function moveIssues(
+  from: IncubationStage | null,
+  to: IncubationStage,
+  input: { reason: unknown; assessments: unknown; assessmentRequired: boolean },
+  reasonField: string,
+): DomainIssue[] {
+  if (from === to) return [];
+  const issues: DomainIssue[] = [];
+  if (
+    ENDING_STAGES.includes(to) &&
+    (typeof input.reason !== 'string' || input.reason.trim() === '')
+  ) {
+    issues.push(
+      issue(
+        'reason_required',
+        reasonField,
+        'a reason is required to end an incubation (withdrawn or rejected)',
+        '结束孵化（已退出或未通过）必须填写原因',
+      ),
+    );
+  }
+  if (to === 'hatched' && input.assessmentRequired && !hasPassedAssessment(input.assessments)) {
+    issues.push(
+      issue(
+        'assessment_required',
+        'stage',
+        'hatching requires a passed assessment: record one first (the hub requires an assessment before hatching)',
+        '出壳前须有一次“通过”的评估：请先记录评估（本平台要求出壳前评估）',
+      ),
+    );
+  }
+  return issues;
+}

@@ -16,6 +16,30 @@ export default {
     routes ??= [
       /** GET /api/cms/me — the signed-in user's name, role and scope */
       { method: 'GET', path: '/me', handler: 'me.show', config: {} },
+      /** GET /api/cms/incubation-board — one page of a board column, with its total */
+      { method: 'GET', path: '/incubation-board', handler: 'incubation.board', config: {} },
+      /** GET/PUT /api/cms/incubation-settings — e.g. an assessment required before hatching */
+      { method: 'GET', path: '/incubation-settings', handler: 'incubation.settings', config: {} },
+      {
+        method: 'PUT',
+        path: '/incubation-settings',
+        handler: 'incubation.updateSettings',
+        config: {},
+      },
+      /** POST /api/cms/incubations/:id/move — a stage move; ending one needs a reason */
+      { method: 'POST', path: '/incubations/:id/move', handler: 'incubation.move', config: {} },
+      ...['/incubations/:id/assessments', '/incubations/:id/assessments/:index'].map((path) => ({
+        method: 'POST',
+        path,
+        handler: 'incubation.recordAssessment',
+        config: {},
+      })),
+      ...['/incubations/:id/milestones', '/incubations/:id/milestones/:index'].map((path) => ({
+        method: 'POST',
+        path,
+        handler: 'incubation.recordMilestone',
+        config: {},
+      })),
       ...ROUTED.flatMap((uid) => factories.createCoreRouter(uid as never).routes as unknown[]),
       // The audit log is read-only: no create, update or delete route exists for it.
       ...(factories.createCoreRouter(CMS.auditEntry as never, { only: ['find', 'findOne'] })

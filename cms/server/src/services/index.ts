@@ -5,6 +5,7 @@ import chinaTime from './china-time';
 import directory from './directory';
 import errors from './errors';
 import identifiers from './identifiers';
+import incubations from './incubations';
 import kit from './kit';
 import permissions from './permissions';
 import records from './records';
@@ -24,6 +25,7 @@ export default {
   directory,
   errors,
   identifiers,
+  incubations,
   kit,
   permissions,
   records,

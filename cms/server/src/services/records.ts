@@ -10,7 +10,7 @@ import {
 import { creditCodeProblem } from '../domain/credit-code';
 import { DomainError, issue, type DomainIssue } from '../domain/errors';
 import { isMainlandMobile, isValidIdNumber } from '../domain/id-number';
-import { assessmentsSchema, milestonesSchema } from '../domain/incubation-records';
+import { assessmentsSchema, milestonesSchema, moveIssues } from '../domain/incubation-records';
 import {
   INCUBATION_STAGES,
   enterStage,
@@ -24,6 +24,7 @@ import { covers, type Viewer } from '../domain/scope';
 import { CMS, SCOPED_PATH_FIELD } from '../uids';
 import { todayInChina } from '../domain/china-time';
 import { dbQuery, modelOf } from '../utils';
+import type incubationsFactory from './incubations';
 
 type Row = Record<string, unknown>;
 
@@ -436,6 +437,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const to = (data.stage ?? current?.stage ?? 'applied') as IncubationStage;
       assertOneOf('stage', to, INCUBATION_STAGES, '孵化阶段');
       issues.push(...transitionIssues(from, to));
+      // Ending an incubation needs a reason and hatching a passed assessment (when the setting
+      // says so) on every path — REST, GraphQL, the board's move action, other plugins.
+      const incubations = strapi.plugin('cms').service('incubations') as ReturnType<
+        typeof incubationsFactory
+      >;
+      const settings = await incubations.settings();
+      issues.push(
+        ...moveIssues(
+          from,
+          to,
+          {
+            reason: data.closedReason,
+            assessments: data.assessments ?? current?.assessments,
+            assessmentRequired: settings.assessmentBeforeHatching,
+          },
+          'closedReason',
+        ),
+      );
       const out: Row = { ...data, areaPath: organisation?.areaPath ?? null };
       const dates: StageDates = {};
       for (const f of [

@@ -1,4 +1,4 @@
-import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import {
   AutocompleteInput,
   Create,
@@ -14,21 +14,19 @@ import {
   Show,
   SimpleForm,
   SimpleShowLayout,
-  Title,
+  TextField,
+  TextInput,
   required,
-  useGetList,
-  useNotify,
   usePermissions,
   useRecordContext,
-  useTranslate,
-  useRefresh,
-  useUpdate,
-  type RaRecord,
 } from 'react-admin';
-import { NEXT_STAGES, STAGES, WRITERS, choices } from '../choices';
+import { todayInChina } from '../../../cms/server/src/domain/china-time';
+import { hasPassedAssessment } from '../../../cms/server/src/domain/incubation-records';
+import { NEXT_STAGES, STAGES, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
+import { AssessmentsPanel, MilestonesPanel } from './AssessmentPanels';
+import { HubField, MoveButtons, canWrite } from './shared';
 
-const canWrite = (role: string | undefined) => !!role && WRITERS['cms-incubations']?.includes(role);
 const filters = [
   <SelectInput key="stage" source="stage" choices={choices('stage', STAGES)} alwaysOn />,
   <ReferenceInput key="hub" source="hub" reference="cms-organisations" filter={{ kind: 'hub' }}>
@@ -53,8 +51,10 @@ export function IncubationList() {
             link="show"
           />
         </DataTable.Col>
+        {/* The hub's name as the incubation carries it: a hub outside the viewer's area is
+            still named, though its own page is not theirs to open. */}
         <DataTable.Col source="hub">
-          <ReferenceField source="hub.documentId" reference="cms-organisations" link="show" />
+          <HubField />
         </DataTable.Col>
         <DataTable.Col source="stage">
           <SelectField source="stage" choices={choices('stage', STAGES)} />
@@ -70,18 +70,49 @@ export function IncubationList() {
   );
 }
 
+/** The stage moves, confirmed where they end the incubation. */
+function ShowMoves() {
+  const record = useRecordContext<{
+    id: string;
+    stage: string;
+    organisation?: { name?: string } | null;
+    assessments?: unknown;
+  }>();
+  const { permissions } = usePermissions<string>();
+  if (!record || !canWrite(permissions)) return null;
+  return (
+    <Box data-testid="show-moves">
+      <MoveButtons
+        id={record.id}
+        stage={record.stage}
+        name={record.organisation?.name ?? ''}
+        passed={hasPassedAssessment(record.assessments)}
+      />
+    </Box>
+  );
+}
+
 export const IncubationShow = () => (
   <Show>
     <SimpleShowLayout>
-      <ReferenceField source="organisation.documentId" reference="cms-organisations" link="show" />
-      <ReferenceField source="hub.documentId" reference="cms-organisations" link="show" />
+      <ReferenceField
+        source="organisation.documentId"
+        reference="cms-organisations"
+        link="show"
+        label="resources.cms-incubations.fields.organisation"
+      />
+      <HubField source="hub" />
       <SelectField source="stage" choices={choices('stage', STAGES)} />
+      <ShowMoves />
       <DateField source="appliedOn" />
       <DateField source="assessingOn" />
       <DateField source="incubatingOn" />
       <DateField source="hatchedOn" />
       <DateField source="closedOn" />
+      <TextField source="closedReason" emptyText="—" />
       <CustomFieldsShow appliesTo="incubation" />
+      <AssessmentsPanel />
+      <MilestonesPanel />
     </SimpleShowLayout>
   </Show>
 );
@@ -103,6 +134,8 @@ export const IncubationEdit = () => (
       <DateInput source="incubatingOn" />
       <DateInput source="hatchedOn" />
       <DateInput source="closedOn" />
+      {/* Required by the server when the stage ends the incubation (已退出, 未通过). */}
+      <TextInput source="closedReason" multiline fullWidth />
       <CustomFieldsInput appliesTo="incubation" />
     </SimpleForm>
   </Edit>
@@ -110,7 +143,7 @@ export const IncubationEdit = () => (
 
 export const IncubationCreate = () => (
   <Create redirect="show">
-    <SimpleForm>
+    <SimpleForm defaultValues={{ appliedOn: todayInChina() }}>
       <ReferenceInput
         source="organisation.documentId"
         reference="cms-organisations"
@@ -138,94 +171,3 @@ export const IncubationCreate = () => (
     </SimpleForm>
   </Create>
 );
-
-const BOARD_STAGES = ['applied', 'assessing', 'incubating', 'hatched'] as const;
-
-type BoardRecord = RaRecord & {
-  stage: string;
-  organisation?: { name?: string };
-  hub?: { name?: string };
-};
-
-function BoardCard({ record, canMove }: { record: BoardRecord; canMove: boolean }) {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [update, { isPending }] = useUpdate();
-  const move = (stage: string) =>
-    update(
-      'cms-incubations',
-      { id: record.id, data: { stage }, previousData: record },
-      {
-        mutationMode: 'pessimistic',
-        onSuccess: () => {
-          notify('ra.notification.updated', { messageArgs: { smart_count: 1 } });
-          // Both columns and their counts change: reload them all.
-          refresh();
-        },
-        onError: (error: unknown) => notify((error as Error).message, { type: 'error' }),
-      },
-    );
-  return (
-    <Card variant="outlined" sx={{ mb: 1 }} data-testid="incubation-card">
-      <CardContent sx={{ p: 1.5, '&:last-child': { pb: 1.5 } }}>
-        <Typography variant="body2" fontWeight="bold">
-          {record.organisation?.name}
-        </Typography>
-        <Typography variant="caption" color="text.secondary">
-          {record.hub?.name}
-        </Typography>
-        {canMove && (
-          <Stack direction="row" spacing={0.5} sx={{ mt: 1, flexWrap: 'wrap' }}>
-            {(NEXT_STAGES[record.stage] ?? []).map((next) => (
-              <Button
-                key={next}
-                size="small"
-                variant="outlined"
-                disabled={isPending}
-                onClick={() => move(next)}
-              >
-                {translate(`enums.stage.${next}`)}
-              </Button>
-            ))}
-          </Stack>
-        )}
-      </CardContent>
-    </Card>
-  );
-}
-
-function BoardColumn({ stage, canMove }: { stage: string; canMove: boolean }) {
-  const translate = useTranslate();
-  const { data = [], total } = useGetList('cms-incubations', {
-    filter: { stage },
-    pagination: { page: 1, perPage: 20 },
-    sort: { field: 'updatedAt', order: 'DESC' },
-  });
-  return (
-    <Box sx={{ flex: 1, minWidth: 220 }} data-testid={`board-${stage}`}>
-      <Typography variant="subtitle1" sx={{ mb: 1 }}>
-        {translate(`enums.stage.${stage}`)} ({total ?? '…'})
-      </Typography>
-      {data.map((record) => (
-        <BoardCard key={record.id} record={record as BoardRecord} canMove={canMove} />
-      ))}
-    </Box>
-  );
-}
-
-/** The pipeline by stage; each card offers only its legal next stages. */
-export function IncubationBoard() {
-  const translate = useTranslate();
-  const { permissions } = usePermissions<string>();
-  return (
-    <Box sx={{ p: 2 }}>
-      <Title title={translate('linli.board.title')} />
-      <Stack direction="row" spacing={2} sx={{ overflowX: 'auto' }}>
-        {BOARD_STAGES.map((stage) => (
-          <BoardColumn key={stage} stage={stage} canMove={canWrite(permissions)} />
-        ))}
-      </Stack>
-    </Box>
-  );
-}

@@ -1,0 +1,353 @@
+// The incubation board (paging, search, hub and area filters, hub names out of scope), moves that
+// end an incubation (a reason, recorded), hatching only after a passed assessment (a setting that
+// staff can switch), and assessments and milestones recorded through their actions.
+import type { Core } from '@strapi/strapi';
+import { todayInChina } from '../../cms/server/src/domain/china-time';
+import {
+  bootStrapi,
+  dbQuery,
+  gql,
+  http,
+  login,
+  staffUser,
+  twoCommunities,
+  unique,
+  type AreaRow,
+  type ValidationIssue,
+} from '../helpers/strapi';
+
+interface Card {
+  documentId: string;
+  stage: string;
+  organisation: { documentId: string; name: string } | null;
+  hub: { documentId: string; name: string } | null;
+  closedReason: string | null;
+  due: boolean;
+}
+interface Row {
+  id: number;
+  documentId: string;
+  name: string;
+  kind: string;
+  areaPath: string;
+}
+
+describe('the incubation board and its rules', () => {
+  let strapi: Core.Strapi;
+  let incubator: string;
+  let staff: string;
+  let reviewer: string;
+  let community: AreaRow;
+  let districtHub: Row;
+
+  const as = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
+  const board = (jwt: string, query: Record<string, string | number>) =>
+    http(strapi).get('/api/cms/incubation-board').query(query).set(as(jwt));
+  const move = (id: string, body: Record<string, unknown>, jwt = incubator) =>
+    http(strapi).post(`/api/cms/incubations/${id}/move`).set(as(jwt)).send(body);
+  const assess = (id: string, body: Record<string, unknown>, index?: number) =>
+    http(strapi)
+      .post(`/api/cms/incubations/${id}/assessments${index === undefined ? '' : `/${index}`}`)
+      .set(as(incubator))
+      .send(body);
+  const setRule = (on: boolean, jwt = staff) =>
+    http(strapi)
+      .put('/api/cms/incubation-settings')
+      .set(as(jwt))
+      .send({ assessmentBeforeHatching: on });
+  const stored = (documentId: string) =>
+    dbQuery(strapi, 'plugin::cms.incubation').findOne({ where: { documentId } });
+  const passed = {
+    date: '2026-03-01',
+    assessor: '王评估',
+    governance: 80,
+    finance: 75,
+    services: 85,
+    volunteers: 70,
+    result: 'passed',
+    note: '出壳评估',
+  };
+
+  /** A new organisation in `community`, incubated by `hub`, moved on to `stage`. */
+  const incubation = async (stage: 'applied' | 'incubating', hub = districtHub) => {
+    const org = await http(strapi)
+      .post('/api/cms/organisations')
+      .set(as(incubator))
+      .send({
+        data: {
+          name: unique('看板社'),
+          kind: 'social_organisation',
+          registration: 'filed',
+          area: community.documentId,
+        },
+      });
+    expect(org.status).toBe(201);
+    const created = await http(strapi)
+      .post('/api/cms/incubations')
+      .set(as(incubator))
+      .send({ data: { organisation: org.body.data.documentId, hub: hub.documentId } });
+    expect(created.status).toBe(201);
+    const id: string = created.body.data.documentId;
+    if (stage === 'incubating') {
+      expect((await move(id, { stage: 'assessing' })).status).toBe(200);
+      expect((await move(id, { stage: 'incubating' })).status).toBe(200);
+    }
+    return { id, name: org.body.data.name as string };
+  };
+
+  beforeAll(async () => {
+    strapi = await bootStrapi();
+    incubator = await login(strapi, 'incubator');
+    staff = await login(strapi, 'foundation-staff');
+    reviewer = await login(strapi, 'reviewer');
+    [community] = await twoCommunities(strapi);
+    const hubs: Row[] = await dbQuery(strapi, 'plugin::cms.organisation').findMany({
+      where: { kind: 'hub' },
+      select: ['id', 'documentId', 'name', 'kind', 'areaPath'],
+    });
+    // The district's own hub sits above every community: outside a community worker's scope.
+    districtHub = hubs.reduce((a, b) => (a.areaPath.length <= b.areaPath.length ? a : b));
+  });
+  afterAll(async () => {
+    await setRule(true);
+    await strapi.destroy();
+  });
+
+  it('pages a column to its end, with the column’s total', async () => {
+    const first = await board(incubator, { stage: 'hatched', pageSize: 20 });
+    expect(first.status).toBe(200);
+    const total: number = first.body.data.total;
+    expect(total).toBeGreaterThanOrEqual(80);
+    expect(total).toBe(
+      await dbQuery(strapi, 'plugin::cms.incubation').count({ where: { stage: 'hatched' } }),
+    );
+    expect(first.body.data.cards).toHaveLength(20);
+    const seen = new Set<string>();
+    for (let page = 1; page <= Math.ceil(total / 20); page += 1) {
+      const res = await board(incubator, { stage: 'hatched', pageSize: 20, page });
+      for (const card of res.body.data.cards as Card[]) {
+        expect(card.stage).toBe('hatched');
+        seen.add(card.documentId);
+      }
+    }
+    expect(seen.size).toBe(total);
+  });
+
+  it('searches by organisation name and filters by hub and by area subtree', async () => {
+    const all = await board(incubator, { stage: 'incubating', pageSize: 100 });
+    const sample = (all.body.data.cards as Card[])[0] as Card;
+    const word = (sample.organisation?.name ?? '').slice(-3);
+    const searched = await board(incubator, { stage: 'incubating', q: word, pageSize: 100 });
+    const named = (all.body.data.cards as Card[]).filter((c) =>
+      c.organisation?.name.includes(word),
+    );
+    expect(searched.body.data.total).toBe(named.length);
+    expect(searched.body.data.cards.map((c: Card) => c.documentId).sort()).toEqual(
+      named.map((c) => c.documentId).sort(),
+    );
+
+    const hubId = sample.hub?.documentId as string;
+    const byHub = await board(incubator, { stage: 'incubating', hub: hubId, pageSize: 100 });
+    const ofHub = (all.body.data.cards as Card[]).filter((c) => c.hub?.documentId === hubId);
+    expect(byHub.body.data.total).toBe(ofHub.length);
+    expect(byHub.body.data.cards.every((c: Card) => c.hub?.documentId === hubId)).toBe(true);
+
+    const subdistrictPath = community.path.split('/').slice(0, -2).join('/') + '/';
+    const subdistrict = await dbQuery(strapi, 'plugin::cms.area').findOne({
+      where: { path: subdistrictPath },
+    });
+    const inArea = await board(incubator, {
+      stage: 'hatched',
+      area: subdistrict.documentId,
+      pageSize: 100,
+    });
+    expect(inArea.status).toBe(200);
+    expect(inArea.body.data.total).toBe(
+      await dbQuery(strapi, 'plugin::cms.incubation').count({
+        where: { stage: 'hatched', areaPath: { $startsWith: subdistrictPath } },
+      }),
+    );
+    expect(inArea.body.data.total).toBeLessThan(
+      (await board(incubator, { stage: 'hatched' })).body.data.total,
+    );
+  });
+
+  it('refuses a malformed board query with 400 naming the field', async () => {
+    const bad = await board(incubator, { stage: 'sleeping' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['stage']);
+    expect(bad.body.error.details.errors[0].messageZh).toMatch(/stage/);
+    const big = await board(incubator, { stage: 'hatched', pageSize: 1000 });
+    expect(big.status).toBe(400);
+    expect(big.body.error.details.errors[0].path).toEqual(['pageSize']);
+  });
+
+  it('shows a community worker the name of a hub outside their area', async () => {
+    const { id } = await incubation('applied');
+    const worker = await staffUser(strapi, 'community-worker', community.documentId);
+    expect(districtHub.areaPath.length).toBeLessThan(community.path.length);
+    const res = await board(worker, { stage: 'applied', pageSize: 100 });
+    expect(res.status).toBe(200);
+    const card = (res.body.data.cards as Card[]).find((c) => c.documentId === id);
+    expect(card?.hub).toEqual({ documentId: districtHub.documentId, name: districtHub.name });
+    // The hub itself stays out of reach: its own record is not the worker's to open.
+    const own = await http(strapi)
+      .get(`/api/cms/organisations/${districtHub.documentId}`)
+      .set(as(worker));
+    expect(own.status).toBe(404);
+    // GraphQL's list, which the console's incubation list reads, names the hub too.
+    const list = await gql(
+      strapi,
+      `query($id: ID!) { cmsIncubation(documentId: $id) { hub { documentId name } } }`,
+      { id },
+      worker,
+    );
+    expect(list.body.data.cmsIncubation.hub.name).toBe(districtHub.name);
+  });
+
+  it('ends an incubation only with a reason, and records the reason', async () => {
+    const { id } = await incubation('applied');
+    const bare = await move(id, { stage: 'withdrawn' });
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.details.errors[0]).toMatchObject({
+      path: ['reason'],
+      code: 'reason_required',
+    });
+    expect(bare.body.error.details.errors[0].messageZh).toMatch(/必须填写原因/);
+    const blank = await move(id, { stage: 'rejected', reason: '   ' });
+    expect(blank.status).toBe(400);
+    // Through the core routes too: the reason is then the record's closedReason.
+    const put = await http(strapi)
+      .put(`/api/cms/incubations/${id}`)
+      .set(as(incubator))
+      .send({ data: { stage: 'rejected' } });
+    expect(put.status).toBe(400);
+    expect(put.body.error.details.errors[0].path).toEqual(['closedReason']);
+    expect((await stored(id)).stage).toBe('applied');
+
+    const done = await move(id, { stage: 'withdrawn', reason: '负责人离开本地，主动退出' });
+    expect(done.status).toBe(200);
+    const row = await stored(id);
+    expect(row).toMatchObject({
+      stage: 'withdrawn',
+      closedReason: '负责人离开本地，主动退出',
+      closedOn: todayInChina(),
+    });
+    const audit = await dbQuery(strapi, 'plugin::cms.audit-entry').findMany({
+      where: { recordId: id, action: 'update' },
+      orderBy: { id: 'desc' },
+      limit: 1,
+    });
+    expect(audit[0].after).toMatchObject({
+      stage: 'withdrawn',
+      closedReason: '负责人离开本地，主动退出',
+    });
+    expect(audit[0].fields).toEqual(expect.arrayContaining(['stage', 'closedReason']));
+  });
+
+  it('refuses hatching before a passed assessment, and allows it after', async () => {
+    await setRule(true);
+    const { id } = await incubation('incubating');
+    const refused = await move(id, { stage: 'hatched' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/requires a passed assessment/);
+    expect(refused.body.error.details.errors[0]).toMatchObject({
+      path: ['stage'],
+      code: 'assessment_required',
+    });
+    expect(refused.body.error.details.errors[0].messageZh).toMatch(/出壳前须有一次“通过”的评估/);
+    const graph = await gql(
+      strapi,
+      `mutation($id: ID!) { updateCmsIncubation(documentId: $id, data: { stage: hatched }) { stage } }`,
+      { id },
+      incubator,
+    );
+    expect(graph.body.errors[0].message).toMatch(/requires a passed assessment/);
+
+    expect((await assess(id, { ...passed, result: 'failed' })).status).toBe(200);
+    expect((await move(id, { stage: 'hatched' })).status).toBe(400);
+    expect((await stored(id)).stage).toBe('incubating');
+
+    expect((await assess(id, passed)).status).toBe(200);
+    const hatched = await move(id, { stage: 'hatched' });
+    expect(hatched.status).toBe(200);
+    expect(await stored(id)).toMatchObject({ stage: 'hatched', hatchedOn: todayInChina() });
+  });
+
+  it('lets foundation staff switch the rule off, and no one else', async () => {
+    expect((await setRule(false, incubator)).status).toBe(403);
+    const read = await http(strapi).get('/api/cms/incubation-settings').set(as(incubator));
+    expect(read.body.data).toEqual({ assessmentBeforeHatching: true });
+    const bad = await http(strapi)
+      .put('/api/cms/incubation-settings')
+      .set(as(staff))
+      .send({ assessmentBeforeHatching: 'no' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['assessmentBeforeHatching']);
+
+    const { id } = await incubation('incubating');
+    const off = await setRule(false);
+    expect(off.status).toBe(200);
+    expect(off.body.data).toEqual({ assessmentBeforeHatching: false });
+    try {
+      expect((await move(id, { stage: 'hatched' })).status).toBe(200);
+    } finally {
+      expect((await setRule(true)).status).toBe(200);
+    }
+    const { id: next } = await incubation('incubating');
+    expect((await move(next, { stage: 'hatched' })).status).toBe(400);
+  });
+
+  it('records and corrects assessments field by field, changing nothing when refused', async () => {
+    const { id } = await incubation('incubating');
+    const before = await board(incubator, { stage: 'incubating', due: 'true', pageSize: 100 });
+    expect(before.body.data.cards.map((c: Card) => c.documentId)).toContain(id);
+    expect(before.body.data.due).toBe(before.body.data.total);
+
+    const wrong = await assess(id, { ...passed, governance: 120, assessor: '' });
+    expect(wrong.status).toBe(400);
+    const issues = wrong.body.error.details.errors as ValidationIssue[];
+    expect(issues.map((i) => i.path.join('.')).sort()).toEqual(['assessor', 'governance']);
+    expect(issues.find((i) => i.path[0] === 'governance')?.messageZh).toBe(
+      'governance：不能大于 100',
+    );
+    expect((await stored(id)).assessments ?? []).toEqual([]);
+
+    const today = todayInChina();
+    expect((await assess(id, { ...passed, date: today })).status).toBe(200);
+    const fixed = await assess(id, { ...passed, date: today, governance: 90 }, 0);
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.data.assessments).toEqual([{ ...passed, date: today, governance: 90 }]);
+    expect((await assess(id, passed, 5)).status).toBe(404);
+    const after = await board(incubator, { stage: 'incubating', due: 'true', pageSize: 100 });
+    expect(after.body.data.cards.map((c: Card) => c.documentId)).not.toContain(id);
+  });
+
+  it('records milestones with their planned and achieved dates', async () => {
+    const { id } = await incubation('incubating');
+    const url = `/api/cms/incubations/${id}/milestones`;
+    const planned = { date: '2026-06-30', title: '完成民非登记', status: 'planned' };
+    expect((await http(strapi).post(url).set(as(incubator)).send(planned)).status).toBe(200);
+    const noDate = await http(strapi)
+      .post(`${url}/0`)
+      .set(as(incubator))
+      .send({ ...planned, status: 'achieved' });
+    expect(noDate.status).toBe(400);
+    expect(noDate.body.error.details.errors[0].path).toEqual(['achievedOn']);
+    const achieved = await http(strapi)
+      .post(`${url}/0`)
+      .set(as(incubator))
+      .send({ ...planned, status: 'achieved', achievedOn: '2026-06-20' });
+    expect(achieved.status).toBe(200);
+    expect((await stored(id)).milestones).toEqual([
+      { ...planned, status: 'achieved', achievedOn: '2026-06-20' },
+    ]);
+  });
+
+  it('lets a reviewer read the board but not move a card', async () => {
+    const { id } = await incubation('applied');
+    expect((await board(reviewer, { stage: 'applied' })).status).toBe(200);
+    expect((await move(id, { stage: 'assessing' }, reviewer)).status).toBe(403);
+    expect((await stored(id)).stage).toBe('applied');
+  });
+});

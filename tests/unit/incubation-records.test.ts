@@ -1,0 +1,83 @@
+// Incubation moves that need something first (a reason to end, a passed assessment to hatch) and
+// when an incubation is due for assessment.
+import {
+  addDays,
+  dueForAssessment,
+  hasPassedAssessment,
+  lastAssessedOn,
+  moveIssues,
+  newAssessmentSchema,
+} from '../../cms/server/src/domain/incubation-records';
+import type { IncubationStage } from '../../cms/server/src/domain/incubation-stages';
+
+const scores = { governance: 80, finance: 70, services: 90, volunteers: 60 };
+const passed = { date: '2026-01-10', ...scores, result: 'passed' };
+const failed = { date: '2026-03-10', ...scores, result: 'failed' };
+const legacy = { date: '2025-06-01', ...scores };
+
+describe('moveIssues', () => {
+  it.each<[IncubationStage, IncubationStage, unknown, unknown[], boolean, string[]]>([
+    ['applied', 'withdrawn', undefined, [], true, ['reason_required']],
+    ['applied', 'rejected', '  ', [], true, ['reason_required']],
+    ['assessing', 'rejected', '材料不全', [], true, []],
+    ['incubating', 'hatched', undefined, [], true, ['assessment_required']],
+    ['incubating', 'hatched', undefined, [failed, legacy], true, ['assessment_required']],
+    ['incubating', 'hatched', undefined, [failed, passed], true, []],
+    ['incubating', 'hatched', undefined, [], false, []],
+    ['applied', 'assessing', undefined, [], true, []],
+    ['withdrawn', 'withdrawn', undefined, [], true, []],
+  ])('%s → %s (reason %p)', (from, to, reason, assessments, required, codes) => {
+    const issues = moveIssues(
+      from,
+      to,
+      { reason, assessments, assessmentRequired: required },
+      'reason',
+    );
+    expect(issues.map((i) => i.code)).toEqual(codes);
+    for (const i of issues) expect(i.messageZh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('names the field the caller holds the reason in', () => {
+    const [issue] = moveIssues(
+      'applied',
+      'withdrawn',
+      { reason: '', assessments: [], assessmentRequired: true },
+      'closedReason',
+    );
+    expect(issue?.path).toBe('closedReason');
+  });
+});
+
+describe('assessment dates', () => {
+  it.each<[IncubationStage, unknown, string, boolean]>([
+    ['incubating', [], '2026-06-01', true],
+    ['incubating', [passed], '2026-06-01', false],
+    ['incubating', [passed], addDays('2026-01-10', 182), true],
+    ['incubating', [passed], addDays('2026-01-10', 181), false],
+    ['assessing', null, '2026-06-01', true],
+    ['applied', [], '2026-06-01', false],
+    ['hatched', [], '2026-06-01', false],
+  ])('%s with %j on %s is due: %s', (stage, assessments, today, due) => {
+    expect(dueForAssessment(stage, assessments, today)).toBe(due);
+  });
+
+  it('finds the latest assessment and whether any passed', () => {
+    expect(lastAssessedOn([passed, failed, legacy])).toBe('2026-03-10');
+    expect(lastAssessedOn(undefined)).toBeNull();
+    expect(hasPassedAssessment([legacy, failed])).toBe(false);
+    expect(hasPassedAssessment([legacy, passed])).toBe(true);
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('requires an assessor and a result of a new assessment, but not of an old one', () => {
+    expect(newAssessmentSchema.safeParse(legacy).success).toBe(false);
+    expect(newAssessmentSchema.safeParse({ ...passed, assessor: '王' }).success).toBe(true);
+    expect(
+      newAssessmentSchema.safeParse({ ...passed, assessor: '王', governance: 101 }).success,
+    ).toBe(false);
+  });
+});
