@@ -4,6 +4,11 @@ import { dbQuery, getService } from './utils';
 
 const READ = ['find', 'findOne'];
 const WRITE = ['find', 'findOne', 'create', 'update', 'delete'];
+/**
+ * The dashboard's incubation queue and trend (the `dashboard` controller, not a content type),
+ * for the roles that work with incubations in an area.
+ */
+const DASHBOARD = ['queue', 'trends'];
 
 export interface RoleSpec {
   name: string;
@@ -29,6 +34,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       organisation: WRITE,
       incubation: WRITE,
       'audit-entry': READ,
+      dashboard: DASHBOARD,
     },
   },
   incubator: {
@@ -42,6 +48,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       organisation: WRITE,
       incubation: WRITE,
       'audit-entry': READ,
+      dashboard: DASHBOARD,
     },
   },
   'community-worker': {
@@ -55,6 +62,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       organisation: READ,
       incubation: READ,
       'audit-entry': READ,
+      dashboard: DASHBOARD,
     },
   },
   reviewer: {

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
+import dashboard from './dashboard';
 import me from './me';
 
 /**
@@ -14,5 +15,6 @@ export default {
   organisation: factories.createCoreController(CMS.organisation as never),
   incubation: factories.createCoreController(CMS.incubation as never),
   'audit-entry': factories.createCoreController(CMS.auditEntry as never),
+  dashboard,
   me,
 };

@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import type { RoleMatrix } from '../../../../cms/server/src/shared/contracts/services';
 import { cmsService } from './utils';
 
-const READ_FUNDS = ['fund.find', 'fund.findOne', 'actions.fundBalance', 'actions.summary'];
+const READ_FUNDS = [
+  'fund.find',
+  'fund.findOne',
+  'actions.fundBalance',
+  'actions.summary',
+  'dashboard.trends',
+];
 const READ = (types: string[]) => types.flatMap((t) => [`${t}.find`, `${t}.findOne`]);
 const GRANT_WORK = [
   ...READ(['round', 'application', 'review', 'award', 'disbursement', 'report']),
@@ -30,6 +36,8 @@ const GRANT_WORK = [
   ].map((a) => `grant-actions.${a}`),
 ];
 const REVIEWING = [
+  // The dashboard's queue: staff see their area's work, a reviewer only their own reviews.
+  'dashboard.queue',
   'grant-actions.myReviews',
   'grant-actions.declareConflict',
   'grant-actions.submitReview',

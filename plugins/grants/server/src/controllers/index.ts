@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { GRANTS } from '../uids';
 import actions from './actions';
+import dashboard from './dashboard';
 import grantActions from './grant-actions';
 
 export default {
@@ -13,5 +14,6 @@ export default {
   disbursement: factories.createCoreController(GRANTS.disbursement as never),
   report: factories.createCoreController(GRANTS.report as never),
   actions,
+  dashboard,
   'grant-actions': grantActions,
 };

@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { GRANTS } from '../uids';
 import applications from './applications';
 import awards from './awards';
+import dashboard from './dashboard';
 import donations from './donations';
 import funds from './funds';
 import records from './records';
@@ -20,6 +21,7 @@ export default {
   report: factories.createCoreService(GRANTS.report as never),
   applications,
   awards,
+  dashboard,
   donations,
   funds,
   records,
