@@ -3,7 +3,15 @@
 // community only; the monthly and quarterly sums equal the records in the period (China time).
 import type { Core } from '@strapi/strapi';
 import { chinaPeriod, todayInChina } from '../../cms/server/src/domain/china-time';
-import { bootStrapi, dbQuery, http, login, staffUser, twoCommunities } from '../helpers/strapi';
+import {
+  bootStrapi,
+  dbQuery,
+  http,
+  login,
+  staffUser,
+  twoCommunities,
+  unique,
+} from '../helpers/strapi';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
@@ -55,6 +63,9 @@ describe('work queue and trends', () => {
     const grants = await queue('grants');
     expect(grants.pledges).toBe(await listTotal('grants/donations', 'pledged'));
     expect(grants.applicationsToAssign).toBe(await listTotal('grants/applications', 'submitted'));
+    expect(grants.applicationsUnderReview).toBe(
+      await listTotal('grants/applications', 'under_review'),
+    );
     expect(grants.tranchesToApprove).toBe(await listTotal('grants/disbursements', 'scheduled'));
     expect(grants.tranchesToPay).toBe(await listTotal('grants/disbursements', 'approved'));
     expect(grants.reportsToAccept).toBe(await listTotal('grants/reports', 'submitted'));
@@ -187,12 +198,18 @@ describe('work queue and trends', () => {
     // Fewer than the district's: the count is narrowed, not the staff's figure.
     const district = await queue('forms');
     expect(district.submissionsReceived).toBeGreaterThan(forms.submissionsReceived);
-    const cms = await queue('cms', worker);
-    expect(cms.incubationsApplied).toBe(
-      await dbQuery(strapi, 'plugin::cms.incubation').count({
-        where: { stage: 'applied', areaPath: { $startsWith: mine.path } },
-      }),
-    );
+    // An incubator placed in the same community counts the incubations there only.
+    const incubator = await staffUser(strapi, 'incubator', mine.documentId);
+    const cms = await queue('cms', incubator);
+    const stageHere = (stage: string) =>
+      dbQuery(strapi, 'plugin::cms.incubation').count({
+        where: { stage, areaPath: { $startsWith: mine.path } },
+      });
+    expect(cms.incubationsApplied).toBe(await stageHere('applied'));
+    expect(cms.incubationsAssessing).toBe(await stageHere('assessing'));
+    expect((await queue('cms')).incubationsApplied).toBeGreaterThan(cms.incubationsApplied);
+    // Incubations are not the community worker's to move: no incubation queue for it.
+    expect((await get('/api/cms/dashboard/queue', worker)).status).toBe(403);
     // A community worker has no money queue and no money trend.
     expect((await get('/api/grants/dashboard/queue', worker)).status).toBe(403);
     expect((await get('/api/grants/dashboard/trends', worker)).status).toBe(403);
@@ -218,9 +235,49 @@ describe('work queue and trends', () => {
         .post(`/api/grants${path}`)
         .set({ Authorization: `Bearer ${staff}` })
         .send(body);
-    const round: Row = await dbQuery(strapi, 'plugin::grants.round').findOne({
-      where: { status: 'open' },
+    // A round of its own, on a copy of the demo round's form and its rubric: no other file's moves
+    // matter.
+    const model: Row & { fund: Row; form: Row } = await dbQuery(
+      strapi,
+      'plugin::grants.round',
+    ).findOne({ where: { form: { id: { $notNull: true } } }, populate: ['fund', 'form'] });
+    // A form takes applications for one round at a time: a copy of the demo's, published.
+    const version: Row = await dbQuery(strapi, 'plugin::forms.form-version').findOne({
+      where: { form: { id: model.form.id } },
+      orderBy: { number: 'desc' },
     });
+    const form = await http(strapi)
+      .post('/api/forms/forms')
+      .set({ Authorization: `Bearer ${staff}` })
+      .send({
+        data: {
+          name: '待办测试申报表',
+          slug: unique('queue-apply-'),
+          purpose: 'grant-application',
+          draft: version.definition,
+        },
+      });
+    expect(form.body.error).toBeUndefined();
+    const published = await http(strapi)
+      .post(`/api/forms/forms/${form.body.data.documentId}/publish`)
+      .set({ Authorization: `Bearer ${staff}` });
+    expect(published.body.error).toBeUndefined();
+    const created = await post('/rounds', {
+      data: {
+        title: '待办测试轮次',
+        fund: model.fund.documentId,
+        budget: 1_000_00,
+        cap: 1_000_00,
+        opensOn: todayInChina(),
+        closesOn: todayInChina(),
+        form: form.body.data.documentId,
+        rubric: model.rubric,
+      },
+    });
+    expect(created.body.error).toBeUndefined();
+    const round = created.body.data as Row;
+    const opened = await post(`/rounds/${round.documentId}/advance`, { status: 'open' });
+    expect(opened.body.error).toBeUndefined();
     const reviewerRow: Row = await dbQuery(strapi, 'plugin::users-permissions.user').findOne({
       where: { username: 'reviewer' },
     });
@@ -233,7 +290,7 @@ describe('work queue and trends', () => {
       projectTitle: '待办测试项目',
       requested: 100_00,
     });
-    expect(draft.status).toBe(200);
+    expect(draft.body.error).toBeUndefined();
     const id = draft.body.data.documentId as string;
     expect((await post(`/applications/${id}/status`, { status: 'submitted' })).status).toBe(200);
     expect((await queue('grants')).applicationsToAssign).toBe(before.applicationsToAssign! + 1);
@@ -243,7 +300,7 @@ describe('work queue and trends', () => {
     ).toBe(200);
     const assigned = await queue('grants');
     expect(assigned.applicationsToAssign).toBe(before.applicationsToAssign);
-    expect(assigned.reviewsOutstanding).toBe(before.reviewsOutstanding! + 1);
+    expect(assigned.applicationsUnderReview).toBe(before.applicationsUnderReview! + 1);
     // The round is still open: the review cannot be submitted yet, so it is not the reviewer's to do.
     expect((await queue('grants', reviewer)).reviewsToScore).toBe(mineBefore);
 
@@ -251,7 +308,7 @@ describe('work queue and trends', () => {
       status: 'reviewing',
       reason: '测试：提前进入评审',
     });
-    expect(advanced.status).toBe(200);
+    expect(advanced.body.error).toBeUndefined();
     expect((await queue('grants', reviewer)).reviewsToScore).toBe(mineBefore + 1);
   });
 

@@ -6,7 +6,7 @@ const READ = ['find', 'findOne'];
 const WRITE = ['find', 'findOne', 'create', 'update', 'delete'];
 /**
  * The dashboard's incubation queue and trend (the `dashboard` controller, not a content type),
- * for the roles that work with incubations in an area.
+ * for the roles that move incubations.
  */
 const DASHBOARD = ['queue', 'trends'];
 
@@ -62,7 +62,8 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       organisation: READ,
       incubation: READ,
       'audit-entry': READ,
-      dashboard: DASHBOARD,
+      // Incubations are not a community worker's to move: the hatched trend only.
+      dashboard: ['trends'],
     },
   },
   reviewer: {

@@ -133,17 +133,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [
         pledges,
         applicationsToAssign,
-        reviewsOutstanding,
+        applicationsUnderReview,
         tranchesToApprove,
         tranchesToPay,
         reportsToAccept,
       ] = await Promise.all([
         count(GRANTS.donation, { status: 'pledged' }),
         count(GRANTS.application, { status: 'submitted' }),
-        count(GRANTS.review, {
-          status: 'assigned',
-          application: { round: { status: { $in: ['open', 'reviewing'] } } },
-        }),
+        count(GRANTS.application, { status: 'under_review' }),
         count(GRANTS.disbursement, { status: 'scheduled' }),
         count(GRANTS.disbursement, { status: 'approved' }),
         count(GRANTS.report, { status: 'submitted' }),
@@ -152,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         reviewsToScore: mine,
         pledges,
         applicationsToAssign,
-        reviewsOutstanding,
+        applicationsUnderReview,
         tranchesToApprove,
         tranchesToPay,
         reportsToAccept,

@@ -10,7 +10,8 @@ export interface GrantsQueue {
   /** The rest is foundation staff's only. */
   pledges?: number;
   applicationsToAssign?: number;
-  reviewsOutstanding?: number;
+  /** Reviewers assigned, the decision not yet taken (the list of applications under review). */
+  applicationsUnderReview?: number;
   tranchesToApprove?: number;
   tranchesToPay?: number;
   reportsToAccept?: number;
