@@ -182,7 +182,7 @@ describe('work queue and trends', () => {
     expect(hatched.reduce((s, q) => s + q.count, 0)).toBeGreaterThan(0);
   });
 
-  it('scopes a community worker’s counts to its community', async () => {
+  it('scopes a community worker’s and an incubator’s counts to their community', async () => {
     const [mine] = await twoCommunities(strapi);
     const worker = await staffUser(strapi, 'community-worker', mine.documentId);
     const forms = await queue('forms', worker);

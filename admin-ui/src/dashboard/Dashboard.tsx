@@ -100,6 +100,7 @@ const QUEUE_ROLES: Record<Plugin, readonly string[]> = {
   forms: ['foundation-staff', 'incubator', 'community-worker'],
 };
 const TREND_ROLES = ['foundation-staff', 'incubator', 'community-worker'];
+const hasQueue = (role: string) => Object.values(QUEUE_ROLES).some((roles) => roles.includes(role));
 
 /**
  * What waits for the signed-in user: one request per plugin, each counted by the server within
@@ -123,7 +124,6 @@ function WorkQueue({ role }: { role: string }) {
     const count = answers[item.plugin]?.[item.key];
     return typeof count === 'number' ? [{ ...item, count }] : [];
   });
-  if (!Object.values(QUEUE_ROLES).some((roles) => roles.includes(role))) return null;
   const waiting = items.filter((i) => i.count > 0);
   return (
     <Card data-testid="work-queue">
@@ -395,9 +395,11 @@ export function Dashboard() {
       {role && (
         <Grid container spacing={2}>
           <MoneyTiles role={role} />
-          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
-            <WorkQueue role={role} />
-          </Grid>
+          {hasQueue(role) && (
+            <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+              <WorkQueue role={role} />
+            </Grid>
+          )}
           {TREND_ROLES.includes(role) && (
             <Suspense fallback={null}>
               <Trends role={role} />
