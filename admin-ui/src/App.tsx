@@ -35,7 +35,9 @@ import reports from './reports';
 import rounds from './rounds';
 
 // Each screen is its own chunk: the login page loads none of them.
-const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
+const Dashboard = lazy(() =>
+  import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })),
+);
 const areas = () => import('./resources/areas');
 const grids = () => import('./resources/grids');
 const compounds = () => import('./resources/compounds');

@@ -14,6 +14,11 @@ const INCUBATION_WRITE = [
   'recordAssessment',
   'recordMilestone',
 ];
+/**
+ * The dashboard's incubation queue and trend (the `dashboard` controller, not a content type),
+ * for the roles that move incubations.
+ */
+const DASHBOARD = ['queue', 'trends'];
 
 export interface RoleSpec {
   name: string;
@@ -40,6 +45,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       // Foundation staff administer the incubation rules (an assessment before hatching …).
       incubation: [...INCUBATION_WRITE, 'updateSettings'],
       'audit-entry': READ,
+      dashboard: DASHBOARD,
     },
   },
   incubator: {
@@ -53,6 +59,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       organisation: WRITE,
       incubation: INCUBATION_WRITE,
       'audit-entry': READ,
+      dashboard: DASHBOARD,
     },
   },
   'community-worker': {
@@ -66,6 +73,8 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       organisation: READ,
       incubation: INCUBATION_READ,
       'audit-entry': READ,
+      // Incubations are not a community worker's to move: the hatched trend only.
+      dashboard: ['trends'],
     },
   },
   reviewer: {

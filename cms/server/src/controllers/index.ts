@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import incubation from './incubation';
+import dashboard from './dashboard';
 import me from './me';
 
 /**
@@ -15,5 +16,6 @@ export default {
   organisation: factories.createCoreController(CMS.organisation as never),
   incubation,
   'audit-entry': factories.createCoreController(CMS.auditEntry as never),
+  dashboard,
   me,
 };

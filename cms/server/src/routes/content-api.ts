@@ -40,6 +40,9 @@ export default {
         handler: 'incubation.recordMilestone',
         config: {},
       })),
+      /** GET /api/cms/dashboard/{queue,trends} — incubation counts and trends, in scope */
+      { method: 'GET', path: '/dashboard/queue', handler: 'dashboard.queue', config: {} },
+      { method: 'GET', path: '/dashboard/trends', handler: 'dashboard.trends', config: {} },
       ...ROUTED.flatMap((uid) => factories.createCoreRouter(uid as never).routes as unknown[]),
       // The audit log is read-only: no create, update or delete route exists for it.
       ...(factories.createCoreRouter(CMS.auditEntry as never, { only: ['find', 'findOne'] })

@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import audit from './audit';
 import chinaTime from './china-time';
+import dashboard from './dashboard';
 import directory from './directory';
 import errors from './errors';
 import identifiers from './identifiers';
@@ -22,6 +23,7 @@ export default {
   'audit-entry': factories.createCoreService(CMS.auditEntry as never),
   audit,
   chinaTime,
+  dashboard,
   directory,
   errors,
   identifiers,

@@ -22,6 +22,8 @@ const WORK_SUBMISSIONS = [
   'submission.findOne',
   'submission.update',
   'staff.export',
+  // The dashboard's count of submissions waiting (in the viewer's area).
+  'dashboard.queue',
 ];
 const DESIGN_FORMS = ['form.create', 'form.update', 'form.delete', 'staff.publish'];
 

@@ -8,6 +8,7 @@ const READ_FUNDS = [
   'actions.fundBalance',
   'actions.fundBalances',
   'actions.summary',
+  'dashboard.trends',
 ];
 const READ = (types: string[]) => types.flatMap((t) => [`${t}.find`, `${t}.findOne`]);
 const GRANT_WORK = [
@@ -36,6 +37,8 @@ const GRANT_WORK = [
   ].map((a) => `grant-actions.${a}`),
 ];
 const REVIEWING = [
+  // The dashboard's queue: staff see their area's work, a reviewer only their own reviews.
+  'dashboard.queue',
   'grant-actions.myReviews',
   'grant-actions.declareConflict',
   'grant-actions.submitReview',

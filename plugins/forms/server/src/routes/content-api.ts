@@ -23,6 +23,7 @@ export default {
       },
       { method: 'GET', path: '/:slug/qr.:format', handler: 'public-form.qr', config: {} },
       // Staff.
+      { method: 'GET', path: '/dashboard/queue', handler: 'dashboard.queue', config: {} },
       { method: 'POST', path: '/forms/:id/publish', handler: 'staff.publish', config: {} },
       { method: 'GET', path: '/forms/:id/versions-summary', handler: 'staff.versions', config: {} },
       { method: 'GET', path: '/forms/:id/export', handler: 'staff.export', config: {} },

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { FORMS } from '../uids';
 import customFields from './custom-fields';
+import dashboard from './dashboard';
 import definitions from './definitions';
 import submissionExports from './submission-exports';
 import rateLimit from './rate-limit';
@@ -16,6 +17,7 @@ export default {
   'form-version': factories.createCoreService(FORMS.version as never),
   submission: factories.createCoreService(FORMS.submission as never),
   customFields,
+  dashboard,
   definitions,
   rateLimit,
   receipts,

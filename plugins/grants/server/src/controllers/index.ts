@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { GRANTS } from '../uids';
 import actions from './actions';
 import applicant from './applicant';
+import dashboard from './dashboard';
 import grantActions from './grant-actions';
 
 export default {
@@ -15,5 +16,6 @@ export default {
   report: factories.createCoreController(GRANTS.report as never),
   actions,
   applicant,
+  dashboard,
   'grant-actions': grantActions,
 };

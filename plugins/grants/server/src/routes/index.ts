@@ -32,6 +32,8 @@ export default {
         { method: 'GET', path: '/funds/balances', handler: 'actions.fundBalances', config: {} },
         { method: 'GET', path: '/funds/:id/balance', handler: 'actions.fundBalance', config: {} },
         { method: 'GET', path: '/summary', handler: 'actions.summary', config: {} },
+        { method: 'GET', path: '/dashboard/queue', handler: 'dashboard.queue', config: {} },
+        { method: 'GET', path: '/dashboard/trends', handler: 'dashboard.trends', config: {} },
         get('/funds/:id/statement', 'statement'),
         get('/disclosure/:year/:what.:format', 'disclosure', false),
         post('/rounds/:id/advance', 'advanceRound'),

@@ -3,6 +3,7 @@ import { GRANTS } from '../uids';
 import applicant from './applicant';
 import applications from './applications';
 import awards from './awards';
+import dashboard from './dashboard';
 import donations from './donations';
 import funds from './funds';
 import records from './records';
@@ -22,6 +23,7 @@ export default {
   applicant,
   applications,
   awards,
+  dashboard,
   donations,
   funds,
   records,
