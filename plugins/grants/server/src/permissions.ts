@@ -12,6 +12,8 @@ const GRANT_WORK = [
   ...[
     'statement',
     'advanceRound',
+    'advancePreview',
+    'undoRound',
     'ranking',
     'applicationStatus',
     'addApplication',
