@@ -197,13 +197,14 @@ describe('round stages: preview, reasons, undo', () => {
     expect(issues(forged).map((i) => i.path.join('.'))).toContain('stageReason');
   });
 
-  it('undoes the start of review the same day, handing the applications back', async () => {
+  it('undoes the start of review the same day', async () => {
     const p = await preview();
     expect(p.undo).toMatchObject({ possible: true, to: 'open' });
     const res = await post(`/rounds/${round.documentId}/undo`, { reason: '误操作' });
     expect(res.status).toBe(200);
     expect(await status()).toBe('open');
-    expect((await applicationOf(receipts[0])).status).toBe('submitted');
+    // Applications keep what the step did: under review, reviewers may still be assigned.
+    expect((await applicationOf(receipts[0])).status).toBe('under_review');
     const last = (await roundAudit()).pop();
     expect(last.after).toMatchObject({ status: 'open', stageMove: 'undo', stageReason: '误操作' });
     // Once: the undo itself is not undone, nor is there a draft to go back to.

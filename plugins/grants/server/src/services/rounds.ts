@@ -206,8 +206,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Moves a round back one stage: the last step forward, the same China day, before anything
-     * depends on it (no review submitted since review started, no award made). Undoing the start
-     * of review hands the applications it put under review, unreviewed, back as submitted.
+     * depends on it (no review submitted since review started, no award made). Applications keep
+     * their status: one under review may wait in an open round (assigning reviewers puts it there
+     * too), and the next start of review takes the rest.
      */
     async undo(documentId: string, reason?: unknown) {
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
@@ -219,19 +220,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const refused = reasonIssues(reason, []);
         if (refused.length) throw invalid(strapi, refused);
         const back = ROUND_BACK[before.status];
-        if (before.status === 'reviewing') {
-          const moved: Doc[] = await q(GRANTS.application).findMany({
-            where: { round: { id: before.id }, status: 'under_review' },
-          });
-          const reviewed = await reviewedApplicationIds(before.id);
-          for (const a of moved.filter((x) => !reviewed.has(x.id))) {
-            const after = await q(GRANTS.application).update({
-              where: { id: a.id },
-              data: { status: 'submitted' },
-            });
-            await kit.record(GRANTS.application, 'update', a, after);
-          }
-        }
         const after = await q(GRANTS.round).update({
           where: { id: before.id },
           data: {
