@@ -228,5 +228,20 @@ describe('round stages and the reviewer’s desk in the console', () => {
     expect(await staff.getByTestId('reject-confirm').isDisabled()).toBe(true);
     await shot(staff, 'reject-dialog-zh');
     await staff.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+
+    // In English: the same plan check, in yuan, with no key before it.
+    await staff.evaluate(`localStorage.setItem('RaStore.locale', '"en"')`);
+    await staff.reload();
+    await staff.getByTestId('award').click();
+    const en = staff.getByRole('dialog');
+    await en.getByTestId('tranche-0-amount').fill('1');
+    await en.getByTestId('award-confirm').click();
+    await en
+      .getByTestId('plan-total')
+      .getByText('the tranches add up to ¥4,801.00, the award is ¥12,000.00')
+      .waitFor();
+    await shot(staff, 'award-dialog-en');
+    await en.getByRole('button', { name: 'Cancel' }).click();
+    await staff.evaluate(`localStorage.setItem('RaStore.locale', '"zh-CN"')`);
   });
 });

@@ -78,11 +78,14 @@ export function AwardDialog({ application, round }: { application: Application; 
     return run(`/api/grants/applications/${application.id}/award`, sent, { fields });
   };
   const plan = tranches
-    .map(
-      (t, i) =>
-        `${translate('linli.grants.tranche_n', { n: i + 1 }).replace(/（元）|\s*\(yuan\)/, '')} ${yuan(yuanToFen(t.amount) ?? 0)}（${t.dueOn || translate('linli.rounds.no_due_date')}）`,
+    .map((t, i) =>
+      translate('linli.rounds.tranche_line', {
+        n: i + 1,
+        amount: yuan(yuanToFen(t.amount) ?? 0),
+        due: t.dueOn || translate('linli.rounds.no_due_date'),
+      }),
     )
-    .join('；');
+    .join(translate('linli.rounds.list_separator'));
   return (
     <ActionDialog
       label="linli.grants.award"

@@ -78,7 +78,7 @@ export const roundsMessages: Tree = {
       ],
       award_will: [
         '立项 %{amount}：从“%{fund}”的可用余额转入已立项待拨付',
-        'Award %{amount}: moved from “%{fund}”’s available balance to committed',
+        'Award %{amount}: the fund “%{fund}” moves it from available to committed',
       ],
       award_plan: ['分 %{n} 期拨付：%{plan}', 'Paid in %{n} tranches: %{plan}'],
       award_final: [
@@ -86,6 +86,8 @@ export const roundsMessages: Tree = {
         'The money is committed; an award cannot be undone, only its unpaid rest returned at closing',
       ],
       no_due_date: ['日期待定', 'date to be set'],
+      tranche_line: ['第 %{n} 期 %{amount}（%{due}）', 'tranche %{n} %{amount} (%{due})'],
+      list_separator: ['；', '; '],
       plan_ok: ['计划合计 %{planned}，立项金额 %{amount}', 'Plan %{planned} of %{amount}'],
       limits: [
         '申请金额 %{requested}，单项上限 %{cap}',
