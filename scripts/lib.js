@@ -121,6 +121,7 @@ function buildConsoleIfStale(log = console.log) {
     // the forms rule book).
     newestMtime(path.join(root, 'cms', 'server', 'src', 'domain')),
     newestMtime(path.join(root, 'plugins', 'forms', 'server', 'src', 'domain')),
+    newestMtime(path.join(root, 'plugins', 'grants', 'server', 'src', 'domain')),
     ...['index.html', 'form.html', 'vite.config.ts', 'package.json'].map(
       (f) => fs.statSync(path.join(consoleDir, f)).mtimeMs,
     ),

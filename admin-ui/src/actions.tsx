@@ -225,6 +225,7 @@ export function ConfirmButton({
   warnings = [],
   reason,
   reasonLabel = 'linli.confirm.reason',
+  reasonPath = 'reason',
   color = 'primary',
   testId,
   confirmLabel,
@@ -246,6 +247,8 @@ export function ConfirmButton({
   /** ask for a reason: 'required' (the confirm button waits for one) or 'optional' */
   reason?: 'required' | 'optional';
   reasonLabel?: string;
+  /** the body field the server names when it refuses the reason (`note` for some actions) */
+  reasonPath?: string;
   color?: 'primary' | 'warning' | 'error' | 'success';
   testId?: string;
   confirmLabel?: string;
@@ -277,7 +280,7 @@ export function ConfirmButton({
         setText('');
       }}
       onConfirm={async () => {
-        const ok = await run(url, body(text.trim()), { fields: ['reason'], done });
+        const ok = await run(url, body(text.trim()), { fields: [reasonPath], done });
         if (ok) onDone?.();
         return ok;
       }}
@@ -303,8 +306,8 @@ export function ConfirmButton({
           label={translate(reasonLabel)}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          error={!!errors.reason}
-          helperText={errors.reason}
+          error={!!errors[reasonPath]}
+          helperText={errors[reasonPath]}
           sx={{ mt: 1, minWidth: 360 }}
         />
       )}

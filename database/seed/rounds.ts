@@ -292,7 +292,8 @@ export async function seedDemoRounds(strapi: Core.Strapi): Promise<number> {
     await applications.setStatus(r.documentId, 'rejected', '评审得分未达立项标准');
   for (const r of scored.slice(-6, -4))
     await applications.setStatus(r.documentId, 'more_info', '请补充项目预算明细和执行团队介绍');
-  await rounds.advance(round.documentId, 'awarding');
+  // Two still unscored and two awaiting information: a step that skips work needs its reason.
+  await rounds.advance(round.documentId, 'awarding', '评审会已开，其余项目待材料补齐后再议');
   const awarded: AwardShown[] = [];
   for (const r of scored.slice(0, 20)) {
     const amount = Math.min(r.requested, 3_000_000);

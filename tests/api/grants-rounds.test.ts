@@ -285,7 +285,12 @@ describe('grant rounds', () => {
     });
     expect(fields(notReviewer)).toEqual(['reviewers']);
     expect(
-      (await post(`/rounds/${round.documentId}/advance`, { status: 'reviewing' })).status,
+      (
+        await post(`/rounds/${round.documentId}/advance`, {
+          status: 'reviewing',
+          reason: '评审专家档期提前',
+        })
+      ).status,
     ).toBe(200);
 
     const mine = async (jwt: string, application: { documentId: string }) =>
@@ -427,9 +432,14 @@ describe('grant rounds', () => {
       (await post(`/applications/${a1.documentId}/award`, plan(3_000_00))).body.error.details
         .errors[0].code,
     ).toBe('round_not_awarding');
-    expect((await post(`/rounds/${round.documentId}/advance`, { status: 'awarding' })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await post(`/rounds/${round.documentId}/advance`, {
+          status: 'awarding',
+          reason: '其余申请下次评审会再议',
+        })
+      ).status,
+    ).toBe(200);
     const mismatch = await post(`/applications/${a1.documentId}/award`, {
       amount: 3_000_00,
       tranches: [{ amount: 1_000_00 }],
@@ -519,8 +529,8 @@ describe('grant rounds', () => {
     const codes = [];
     for (const t of ['甲项目', '乙项目'])
       codes.push((await apply(t, 100_00, slug)).body.data.receiptCode);
-    await post(`/rounds/${r.documentId}/advance`, { status: 'reviewing' });
-    await post(`/rounds/${r.documentId}/advance`, { status: 'awarding' });
+    await post(`/rounds/${r.documentId}/advance`, { status: 'reviewing', reason: '提前评审' });
+    await post(`/rounds/${r.documentId}/advance`, { status: 'awarding', reason: '免评审立项' });
     const apps = await Promise.all(codes.map(applicationOf));
     const results = await Promise.all(
       apps.map((a: { documentId: string }) =>

@@ -95,6 +95,7 @@ describe('a grant round in the console', () => {
     }
     await staff.getByRole('button', { name: '保存' }).click();
     await staff.getByTestId('round-advance').getByText('进入下一阶段：申报中').click();
+    await staff.getByTestId('round-advance-confirm').click();
     await staff.getByTestId('round-advance').getByText('进入下一阶段：评审中').waitFor();
     await staff.getByTestId('round-form-link').waitFor();
     expect((await round()).status).toBe('open');
@@ -135,6 +136,10 @@ describe('a grant round in the console', () => {
     await staff.getByText('评审中').first().waitFor();
     await staff.goto(`${base}/console/#/grants-rounds/${r.documentId}/show`);
     await staff.getByTestId('round-advance').getByText('进入下一阶段：评审中').click();
+    // Before the closing date: the dialog says so and the server wants a reason.
+    await staff.getByTestId('confirm-warning').first().waitFor();
+    await staff.getByRole('dialog').getByLabel(/原因/).fill('申报单位已全部提交');
+    await staff.getByTestId('round-advance-confirm').click();
     await staff.getByTestId('round-advance').getByText('进入下一阶段：立项中').waitFor();
 
     // The reviewer scores it on their desk.
@@ -147,7 +152,7 @@ describe('a grant round in the console', () => {
     await card.getByTestId('score-need').fill('9');
     await card.getByTestId('score-design').fill('4');
     await card.getByRole('button', { name: '提交评分' }).click();
-    await reviewer.getByText('recommendation：请给出推荐意见：推荐、待定或不推荐').waitFor();
+    await card.getByText('请给出推荐意见：推荐、待定或不推荐').waitFor();
     await card.getByLabel('推荐意见').click();
     await reviewer.getByRole('option', { name: '推荐', exact: true }).click();
     await card.getByRole('button', { name: '提交评分' }).click();
@@ -165,6 +170,7 @@ describe('a grant round in the console', () => {
     // Award: the ranking shows the score; ¥15,000 in two tranches (60 % / 40 %).
     await staff.reload();
     await staff.getByTestId('round-advance').getByText('进入下一阶段：立项中').click();
+    await staff.getByTestId('round-advance-confirm').click();
     await staff.getByTestId('round-advance').getByText('进入下一阶段：已结束').waitFor();
     await staff.getByTestId('ranking').getByTestId('ranking-score').getByText('86.00').waitFor();
     await staff.getByTestId('ranking').getByRole('link', { name: title }).click();
@@ -201,6 +207,11 @@ describe('a grant round in the console', () => {
       .fill('楼道照明与扶手全部更新，居民议事会持续运行。');
     await staff.getByTestId('report-save').click();
     await staff.getByTestId('report-accept').click();
+    await staff
+      .getByRole('dialog')
+      .getByText(/未拨付的 ¥0\.00 退回基金可用余额/)
+      .waitFor();
+    await staff.getByTestId('report-accept-confirm').click();
     await staff.getByText('已结项').first().waitFor();
     expect(await available()).toMatchObject({ available: 3_500_000, committed: 0 });
 

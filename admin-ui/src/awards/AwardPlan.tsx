@@ -1,28 +1,18 @@
-import {
-  Box,
-  Button,
-  Chip,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Box, Chip, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { yuanToFen } from '../../../plugins/forms/server/src/domain/money';
 import { TrancheButtons } from '../grants/TrancheButtons';
 import type { Award, AwardPlan as Plan } from '../grants/types';
 import { yuan } from '../money';
-import { NoteButton, useAction } from '../actions';
+import { ConfirmButton } from '../actions';
 import { useRest } from '../rest';
+import { AcceptReport } from './AcceptReport';
 import { ReportDialog } from './ReportDialog';
 
 /** The award's tranches and reports, each with what may be done next. */
 export function AwardPlan() {
   const record = useRecordContext<Award>();
   const translate = useTranslate();
-  const act = useAction();
   const { permissions } = usePermissions<string>();
   const plan = useRest<Plan>(record?.id ? `/api/grants/awards/${record.id}/plan` : null);
   // No record, no plan: the read waits for the record (rest.ts useRest).
@@ -51,11 +41,14 @@ export function AwardPlan() {
         </TableBody>
       </Table>
       {staff && record.status === 'active' && (
-        <NoteButton
+        <ConfirmButton
           label="linli.grants.add_tranche"
-          onSubmit={async (text) =>
-            act(`/api/grants/awards/${record.id}/tranches`, { amount: yuanToFen(text) ?? text })
-          }
+          url={`/api/grants/awards/${record.id}/tranches`}
+          body={(text) => ({ amount: yuanToFen(text) ?? text })}
+          reason="required"
+          reasonPath="amount"
+          reasonLabel="linli.grants.add_tranche"
+          testId="add-tranche"
         />
       )}
       <Typography variant="subtitle1" sx={{ mt: 2 }}>
@@ -83,20 +76,16 @@ export function AwardPlan() {
               <TableCell>
                 {staff && r.status === 'submitted' && record.status === 'active' && (
                   <Stack direction="row" spacing={1}>
-                    <Button
-                      size="small"
-                      variant="contained"
-                      data-testid="report-accept"
-                      onClick={() => act(`/api/grants/reports/${r.documentId}/accept`)}
-                    >
-                      {translate('linli.grants.accept')}
-                    </Button>
-                    <NoteButton
+                    <AcceptReport reportId={r.documentId} kind={r.kind} awardId={record.id} />
+                    <ConfirmButton
                       label="linli.grants.return_report"
+                      url={`/api/grants/reports/${r.documentId}/return`}
+                      body={(note) => ({ note })}
+                      reason="required"
+                      reasonPath="note"
+                      reasonLabel="linli.grants.note"
                       color="warning"
-                      onSubmit={(note) =>
-                        act(`/api/grants/reports/${r.documentId}/return`, { note })
-                      }
+                      testId="report-return"
                     />
                   </Stack>
                 )}

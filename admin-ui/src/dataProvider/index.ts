@@ -7,6 +7,7 @@ import { getToken } from '../authProvider';
 import { buildQueryFactory, type IntrospectionResults } from './buildQuery';
 import { readInPages, type ListParams } from './pages';
 import { RESOURCES } from './resources';
+import { withoutFieldKey } from '../rest';
 
 /**
  * Strapi answers a token it no longer accepts (expired, revoked) with HTTP 401 and a body
@@ -74,11 +75,10 @@ export function toReactAdminError(thrown: unknown): HttpError {
   const code = graphQLError.extensions?.code;
   const details = graphQLError.extensions?.error?.details?.errors;
   const zh = (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
-  const message = details?.length
-    ? details
-        .map((d) => `${d.path.join('.')}: ${zh && d.messageZh ? d.messageZh : d.message}`)
-        .join('；')
-    : graphQLError.message;
+  // A person reads the message, never the internal key the server puts before it ("id: id：…").
+  const text = (d: { path: string[]; message: string; messageZh?: string }) =>
+    withoutFieldKey(zh && d.messageZh ? d.messageZh : d.message, d.path);
+  const message = details?.length ? details.map(text).join('；') : graphQLError.message;
   const status =
     code === 'FORBIDDEN' || /Forbidden/.test(graphQLError.message)
       ? 403
@@ -87,9 +87,7 @@ export function toReactAdminError(thrown: unknown): HttpError {
         : code === 'UNAUTHENTICATED'
           ? 401
           : 400;
-  const errors = Object.fromEntries(
-    (details ?? []).map((d) => [d.path[0], zh && d.messageZh ? d.messageZh : d.message]),
-  );
+  const errors = Object.fromEntries((details ?? []).map((d) => [d.path[0], text(d)]));
   return new HttpError(message, status, { errors });
 }
 

@@ -1,5 +1,9 @@
 import type { Identifier } from 'react-admin';
 import type { Criterion } from '../../../plugins/grants/server/src/domain/rounds';
+import type {
+  StageCounts,
+  StageWarning,
+} from '../../../plugins/grants/server/src/domain/round-stages';
 import type { FormDefinition } from '../../../plugins/forms/server/src/domain/fields';
 import type {
   APPLICATION_STATUSES,
@@ -108,6 +112,7 @@ export interface Tranche {
 
 export interface Report {
   id: string;
+  award?: Related | null;
   kind: Of<typeof REPORT_KINDS>;
   volunteerMinutes?: number | null;
   spending?: Long | null;
@@ -191,14 +196,42 @@ export interface ReviewRow {
 export interface Assignment {
   documentId: string;
   status: ReviewRow['status'];
-  round?: { title: string; titleEn?: string | null; rubric?: Criterion[] | null } | null;
+  round?: {
+    title: string;
+    titleEn?: string | null;
+    rubric?: Criterion[] | null;
+    status?: RoundStatus;
+  } | null;
   application: {
     documentId: string;
+    status?: ApplicationStatus;
     projectTitle: string;
     organisationName: string;
     requested: number | string;
     summary?: string | null;
     definition?: FormDefinition | null;
     answers?: Record<string, unknown> | null;
+  };
+}
+
+/** GET /rounds/:id/advance-preview: what the next step would do; whether undo is possible. */
+export interface AdvancePreview {
+  status: RoundStatus;
+  next: RoundStatus | null;
+  today: string;
+  closesOn: string | null;
+  closingReached: boolean;
+  counts: StageCounts;
+  awards: number;
+  warnings: StageWarning[];
+  reasonRequired: boolean;
+  /** why the round cannot open yet (field issues, as the server would refuse) */
+  problems: { path: string; message: string; messageZh: string }[];
+  undo: {
+    possible: boolean;
+    to: RoundStatus | null;
+    message: string | null;
+    messageZh: string | null;
+    reason: string | null;
   };
 }

@@ -1,4 +1,4 @@
-import { Button, Stack } from '@mui/material';
+import { Stack } from '@mui/material';
 import {
   DateField,
   FunctionField,
@@ -8,12 +8,12 @@ import {
   SimpleShowLayout,
   TextField,
   usePermissions,
-  useTranslate,
 } from 'react-admin';
 import { REPORT_KINDS, REPORT_STATUSES, choices } from '../choices';
 import type { Report } from '../grants/types';
 import { yuan } from '../money';
-import { NoteButton, useAction } from '../actions';
+import { ConfirmButton } from '../actions';
+import { AcceptReport } from '../awards/AcceptReport';
 
 export function ReportShow() {
   return (
@@ -48,23 +48,20 @@ export function ReportShow() {
 }
 
 function ReportButtons({ report }: { report: Report }) {
-  const translate = useTranslate();
-  const act = useAction();
   const { permissions } = usePermissions<string>();
   if (permissions !== 'foundation-staff' || report.status !== 'submitted') return null;
   return (
     <Stack direction="row" spacing={1}>
-      <Button
-        size="small"
-        variant="contained"
-        onClick={() => act(`/api/grants/reports/${report.id}/accept`)}
-      >
-        {translate('linli.grants.accept')}
-      </Button>
-      <NoteButton
+      <AcceptReport reportId={report.id} kind={report.kind} awardId={report.award?.documentId} />
+      <ConfirmButton
         label="linli.grants.return_report"
+        url={`/api/grants/reports/${report.id}/return`}
+        body={(note) => ({ note })}
+        reason="required"
+        reasonPath="note"
+        reasonLabel="linli.grants.note"
         color="warning"
-        onSubmit={(note) => act(`/api/grants/reports/${report.id}/return`, { note })}
+        testId="report-return"
       />
     </Stack>
   );

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Box,
   Button,
   Chip,
@@ -13,12 +14,30 @@ import { Answers } from '../forms/answers';
 import { ReviewsTable } from '../grants/ReviewsTable';
 import type { Assignment, Criterion } from '../grants/types';
 import { yuan } from '../money';
-import { NoteButton, useAction } from '../actions';
+import { LIVE_APPLICATION, scoreIssues } from '../../../plugins/grants/server/src/domain/rounds';
+import { NoteButton, useAction, useDialogAction } from '../actions';
+import { issuesByField } from '../grants/issues';
+
+/**
+ * Why an assignment cannot be scored now, or null when it can: the server takes scores only
+ * while the round is under review and the application still live (reviews.ts `submit`).
+ */
+export function notScorable(
+  review: Assignment,
+): { key: string; stage?: string; status?: string } | null {
+  const stage = review.round?.status;
+  if (stage && stage !== 'reviewing')
+    return { key: ['draft', 'open'].includes(stage) ? 'not_open' : 'closed', stage };
+  const status = review.application.status;
+  if (status && !LIVE_APPLICATION.includes(status)) return { key: 'not_live', status };
+  return null;
+}
 
 /** One assignment: the application's answers, and the score sheet or the reviews once scored. */
 export function ReviewCard({ review }: { review: Assignment }) {
   const translate = useTranslate();
   const send = useAction();
+  const { run, errors, setErrors, general, reset } = useDialogAction();
   const [locale] = useLocaleState();
   const zh = locale.startsWith('zh');
   const rubric: Criterion[] = review.round?.rubric ?? [];
@@ -27,6 +46,28 @@ export function ReviewCard({ review }: { review: Assignment }) {
   const [comment, setComment] = useState('');
   const [showAnswers, setShowAnswers] = useState(false);
   const a = review.application;
+  const blocked = notScorable(review);
+  const given = () =>
+    Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v === '' ? null : Number(v)]));
+  // The server's own rule, field by field as it is typed (only what has been typed is judged).
+  const typedErrors = issuesByField(
+    scoreIssues(rubric, given(), 'yes').filter((i) => (scores[i.path.slice(7)] ?? '') !== ''),
+    zh,
+  );
+  const fieldError = (path: string) => errors[path] ?? typedErrors[path];
+  const submit = async () => {
+    reset();
+    const found = scoreIssues(rubric, given(), recommendation);
+    if (found.length) {
+      setErrors(issuesByField(found, zh));
+      return;
+    }
+    await run(
+      `/api/grants/reviews/${review.documentId}/submit`,
+      { scores: given(), recommendation, comment },
+      { fields: [...rubric.map((c) => `scores.${c.key}`), 'recommendation', 'comment'] },
+    );
+  };
   return (
     <Box
       sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, mb: 2 }}
@@ -57,6 +98,14 @@ export function ReviewCard({ review }: { review: Assignment }) {
           )}
         </>
       )}
+      {review.status === 'assigned' && blocked && (
+        <Alert severity="info" sx={{ mt: 1 }} data-testid="review-blocked">
+          {translate(`linli.rounds.desk.${blocked.key}`, {
+            stage: blocked.stage ? translate(`enums.roundStatus.${blocked.stage}`) : '',
+            status: blocked.status ? translate(`enums.applicationStatus.${blocked.status}`) : '',
+          })}
+        </Alert>
+      )}
       {review.status === 'assigned' && (
         <Box sx={{ mt: 1 }}>
           <Stack direction="row" spacing={2} flexWrap="wrap">
@@ -65,10 +114,13 @@ export function ReviewCard({ review }: { review: Assignment }) {
                 key={c.key}
                 size="small"
                 type="number"
+                disabled={!!blocked}
                 label={`${zh ? c.label : (c.labelEn ?? c.label)}（0–${c.max}）`}
                 value={scores[c.key] ?? ''}
                 onChange={(e) => setScores({ ...scores, [c.key]: e.target.value })}
-                inputProps={{ min: 0, max: c.max, 'data-testid': `score-${c.key}` }}
+                error={!!fieldError(`scores.${c.key}`)}
+                helperText={fieldError(`scores.${c.key}`)}
+                inputProps={{ min: 0, max: c.max, step: 1, 'data-testid': `score-${c.key}` }}
                 sx={{ width: 230, mb: 1 }}
               />
             ))}
@@ -76,10 +128,13 @@ export function ReviewCard({ review }: { review: Assignment }) {
           <MuiTextField
             select
             size="small"
+            disabled={!!blocked}
             label={translate('linli.grants.recommendation')}
             value={recommendation}
             onChange={(e) => setRecommendation(e.target.value)}
-            sx={{ width: 180 }}
+            error={!!errors.recommendation}
+            helperText={errors.recommendation}
+            sx={{ width: 260 }}
             inputProps={{ 'data-testid': 'recommendation' }}
           >
             {['yes', 'maybe', 'no'].map((v) => (
@@ -92,24 +147,25 @@ export function ReviewCard({ review }: { review: Assignment }) {
             fullWidth
             multiline
             size="small"
+            disabled={!!blocked}
             label={translate('linli.grants.comment')}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
+            error={!!errors.comment}
+            helperText={errors.comment}
             sx={{ my: 1 }}
           />
+          {general && (
+            <Alert severity="error" sx={{ mb: 1 }} data-testid="review-error">
+              {general}
+            </Alert>
+          )}
           <Stack direction="row" spacing={1}>
             <Button
               variant="contained"
               data-testid="review-submit"
-              onClick={() =>
-                send(`/api/grants/reviews/${review.documentId}/submit`, {
-                  scores: Object.fromEntries(
-                    Object.entries(scores).map(([k, v]) => [k, v === '' ? null : Number(v)]),
-                  ),
-                  recommendation,
-                  comment,
-                })
-              }
+              disabled={!!blocked}
+              onClick={submit}
             >
               {translate('linli.grants.submit_review')}
             </Button>

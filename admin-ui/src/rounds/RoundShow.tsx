@@ -1,6 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
 import {
-  Button,
   Stack,
   Table,
   TableBody,
@@ -28,42 +27,17 @@ import { ROUND_STATUSES, choices } from '../choices';
 import type { Form } from '../forms/types';
 import type { Round } from '../grants/types';
 import { yuan } from '../money';
-import { ActionDialog, useAction, useFieldValues } from '../actions';
+import { ActionDialog, useDialogAction, useFieldValues } from '../actions';
 import { Ranking } from './Ranking';
+import { RoundStage } from './RoundStage';
 
-const ROUND_NEXT: Record<string, string> = {
-  draft: 'open',
-  open: 'reviewing',
-  reviewing: 'awarding',
-  awarding: 'closed',
-};
+const PAPER_FIELDS = ['organisationName', 'projectTitle', 'requested', 'summary'] as const;
 
-/** Moves the round to its next stage. */
-function RoundStage() {
-  const record = useRecordContext<Round>();
-  const translate = useTranslate();
-  const act = useAction();
-  const { permissions } = usePermissions<string>();
-  const next = record && ROUND_NEXT[record.status];
-  if (!next || permissions !== 'foundation-staff') return null;
-  return (
-    <Button
-      variant="contained"
-      data-testid="round-advance"
-      onClick={() => act(`/api/grants/rounds/${record.id}/advance`, { status: next })}
-    >
-      {translate('linli.grants.advance', {
-        stage: translate(`enums.roundStatus.${next}`),
-      })}
-    </Button>
-  );
-}
-
-/** An application handed in on paper, typed in as a draft. */
+/** An application handed in on paper, typed in as a draft; refusals under their fields. */
 function PaperApplication() {
   const record = useRecordContext<Round>();
   const translate = useTranslate();
-  const act = useAction();
+  const { run, errors, general, reset } = useDialogAction();
   const { permissions } = usePermissions<string>();
   const [a, bind] = useFieldValues({
     organisationName: '',
@@ -78,18 +52,28 @@ function PaperApplication() {
       label="linli.grants.paper_application"
       buttonProps={{ startIcon: <AddIcon /> }}
       wide
+      error={general}
+      onOpen={reset}
       onConfirm={() =>
-        act(`/api/grants/rounds/${record.id}/applications`, {
-          ...a,
-          requested: yuanToFen(a.requested) ?? a.requested,
-        })
+        run(
+          `/api/grants/rounds/${record.id}/applications`,
+          { ...a, requested: yuanToFen(a.requested) ?? a.requested },
+          { fields: PAPER_FIELDS },
+        )
       }
     >
       <Stack spacing={2} sx={{ mt: 1 }}>
-        <MuiTextField label={label('organisationName')} {...bind('organisationName')} />
-        <MuiTextField label={label('projectTitle')} {...bind('projectTitle')} />
-        <MuiTextField label={label('requested')} {...bind('requested')} />
-        <MuiTextField multiline minRows={3} label={label('summary')} {...bind('summary')} />
+        {PAPER_FIELDS.map((f) => (
+          <MuiTextField
+            key={f}
+            label={label(f)}
+            multiline={f === 'summary'}
+            minRows={f === 'summary' ? 3 : undefined}
+            {...bind(f)}
+            error={!!errors[f]}
+            helperText={errors[f]}
+          />
+        ))}
       </Stack>
     </ActionDialog>
   );

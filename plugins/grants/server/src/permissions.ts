@@ -19,6 +19,8 @@ const GRANT_WORK = [
   ...[
     'statement',
     'advanceRound',
+    'advancePreview',
+    'undoRound',
     'ranking',
     'applicationStatus',
     'addApplication',

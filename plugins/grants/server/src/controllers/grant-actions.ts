@@ -34,7 +34,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async advanceRound(ctx: Context) {
-      ctx.body = { data: await rounds().advance(id(ctx), body(ctx).status) };
+      ctx.body = { data: await rounds().advance(id(ctx), body(ctx).status, body(ctx).reason) };
+    },
+    /** GET /rounds/:id/advance-preview — what the next step would do; whether undo is possible. */
+    async advancePreview(ctx: Context) {
+      ctx.body = { data: await rounds().preview(id(ctx)) };
+    },
+    async undoRound(ctx: Context) {
+      ctx.body = { data: await rounds().undo(id(ctx), body(ctx).reason) };
     },
     async ranking(ctx: Context) {
       ctx.body = { data: await rounds().ranking(id(ctx)) };

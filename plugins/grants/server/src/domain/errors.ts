@@ -34,6 +34,7 @@ export const GRANTS_ERRORS = {
   not_received: 400,
   not_reviewable: 400,
   not_reviewer: 400,
+  not_undoable: 400,
   not_scheduled: 400,
   payment_pending: 400,
   plan_mismatch: 400,

@@ -49,6 +49,13 @@ export function roundWriteIssues(
         '请使用“进入下一阶段”逐步推进',
       ),
     );
+  // The last move's time, kind and reason are written by `advance` and `undo` only: undo trusts
+  // them, and the audit log keeps the reason.
+  for (const k of ['stageChangedAt', 'stageMove', 'stageReason'])
+    if (k in data)
+      issues.push(
+        issue(k, 'use_advance', 'set by moving the round on or back', '由推进或撤回阶段时记录'),
+      );
   if ('awarded' in data && String(data.awarded ?? '0') !== String(current?.awarded ?? '0'))
     issues.push(issue('awarded', 'computed_field', 'is the sum of the awards', '由立项金额汇总'));
   if (status === 'closed')

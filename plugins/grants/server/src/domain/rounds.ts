@@ -113,9 +113,7 @@ export function roundIssues(r: RoundShape, awarded = 0): Issue[] {
   const budget = wholeAmount(r.budget);
   const cap = wholeAmount(r.cap);
   if (budget === null || budget <= 0)
-    issues.push(
-      issue('budget', 'invalid_amount', 'a positive whole number of fen', '预算须为正整数（分）'),
-    );
+    issues.push(issue('budget', 'invalid_amount', 'a positive amount', '预算须大于零'));
   else if (budget < awarded)
     issues.push(
       issue(
@@ -126,9 +124,7 @@ export function roundIssues(r: RoundShape, awarded = 0): Issue[] {
       ),
     );
   if (cap === null || cap <= 0)
-    issues.push(
-      issue('cap', 'invalid_amount', 'a positive whole number of fen', '单项上限须为正整数（分）'),
-    );
+    issues.push(issue('cap', 'invalid_amount', 'a positive amount', '单项上限须大于零'));
   else if (budget !== null && cap > budget)
     issues.push(
       issue(
@@ -204,6 +200,38 @@ export interface TrancheInput {
   label?: string | null;
 }
 
+/**
+ * An award's amount against what the round and the applicant allow: positive, within the round's
+ * per-project cap and what was requested (the console checks the same before it asks the server).
+ */
+export function awardAmountIssues(
+  amount: number | null,
+  limits: { cap: number; requested: number },
+): Issue[] {
+  if (amount === null || amount <= 0)
+    return [issue('amount', 'invalid_amount', 'a positive amount', '立项金额须大于零')];
+  const issues: Issue[] = [];
+  if (amount > limits.cap)
+    issues.push(
+      issue(
+        'amount',
+        'exceeds_cap',
+        `more than the round's cap of ${yuanText(limits.cap)}`,
+        `超过单项资助上限 ${yuanText(limits.cap)}`,
+      ),
+    );
+  if (amount > limits.requested)
+    issues.push(
+      issue(
+        'amount',
+        'exceeds_requested',
+        `more than the ${yuanText(limits.requested)} requested`,
+        `超过申请金额 ${yuanText(limits.requested)}`,
+      ),
+    );
+  return issues;
+}
+
 /** A tranche plan pays the award exactly: positive whole amounts that add up to it. */
 export function trancheIssues(amount: number, tranches: unknown): Issue[] {
   if (!Array.isArray(tranches) || tranches.length === 0 || tranches.length > 12)
@@ -214,12 +242,7 @@ export function trancheIssues(amount: number, tranches: unknown): Issue[] {
     const a = wholeAmount(t?.amount);
     if (a === null || a <= 0)
       issues.push(
-        issue(
-          `tranches.${i}.amount`,
-          'invalid_amount',
-          'a positive whole number of fen',
-          '每期金额须为正整数（分）',
-        ),
+        issue(`tranches.${i}.amount`, 'invalid_amount', 'a positive amount', '每期金额须大于零'),
       );
     else sum += a;
     if (t?.dueOn != null && !/^\d{4}-\d{2}-\d{2}$/.test(String(t.dueOn)))
@@ -232,6 +255,7 @@ export function trancheIssues(amount: number, tranches: unknown): Issue[] {
         ),
       );
   });
+  // In yuan: a person reads this beside the plan they typed in yuan.
   if (!issues.length && sum !== amount)
     issues.push(
       issue(

@@ -37,6 +37,8 @@ export default {
         get('/funds/:id/statement', 'statement'),
         get('/disclosure/:year/:what.:format', 'disclosure', false),
         post('/rounds/:id/advance', 'advanceRound'),
+        get('/rounds/:id/advance-preview', 'advancePreview'),
+        post('/rounds/:id/undo', 'undoRound'),
         get('/rounds/:id/ranking', 'ranking'),
         post('/rounds/:id/applications', 'addApplication'),
         post('/applications/withdraw', 'withdraw', false),

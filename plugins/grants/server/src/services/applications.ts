@@ -163,12 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const requested = wholeAmount(input?.requested);
       if (requested === null || requested <= 0)
         problems.push(
-          issue(
-            'requested',
-            'invalid_amount',
-            'a positive whole number of fen',
-            '申请金额须为正整数（分）',
-          ),
+          issue('requested', 'invalid_amount', 'a positive amount', '申请金额须大于零'),
         );
       if (problems.length) throw invalid(strapi, problems);
       return strapi.db.transaction(async () => {

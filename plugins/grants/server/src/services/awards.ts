@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { issue, yuanText, wholeAmount } from '../domain/donations';
-import { LIVE_APPLICATION, trancheIssues, type TrancheInput } from '../domain/rounds';
+import {
+  LIVE_APPLICATION,
+  awardAmountIssues,
+  trancheIssues,
+  type TrancheInput,
+} from '../domain/rounds';
 import { GRANTS, WORLD_GRANTEES, fundAccount } from '../uids';
 import { fromLedger, invalid } from './errors';
 import { fen, grantsKit, refusedBy, type Doc } from './shared';
@@ -114,12 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const amount = wholeAmount(input?.amount);
       if (amount === null || amount <= 0)
         throw invalid(strapi, [
-          issue(
-            'amount',
-            'invalid_amount',
-            'a positive whole number of fen',
-            '立项金额须为正整数（分）',
-          ),
+          issue('amount', 'invalid_amount', 'a positive amount', '立项金额须大于零'),
         ]);
       const planIssues = trancheIssues(amount, input?.tranches);
       if (planIssues.length) throw invalid(strapi, planIssues);
@@ -149,24 +149,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               '本轮尚未进入立项阶段',
             ),
           );
-        if (amount > fen(round?.cap))
-          problems.push(
-            issue(
-              'amount',
-              'exceeds_cap',
-              `more than the round's cap of ${yuanText(fen(round?.cap))}`,
-              `超过单项资助上限 ${yuanText(fen(round?.cap))}`,
-            ),
-          );
-        if (amount > fen(application.requested))
-          problems.push(
-            issue(
-              'amount',
-              'exceeds_requested',
-              `more than the ${yuanText(fen(application.requested))} requested`,
-              `超过申请金额 ${yuanText(fen(application.requested))}`,
-            ),
-          );
+        problems.push(
+          ...awardAmountIssues(amount, {
+            cap: fen(round?.cap),
+            requested: fen(application.requested),
+          }),
+        );
         if (!round?.fund || round.fund.status !== 'active')
           problems.push(
             issue('fund', 'fund_closed', 'the round’s fund is closed', '本轮资金来源基金已关闭'),
