@@ -4,6 +4,8 @@ import { dbQuery, getService } from './utils';
 
 const READ = ['find', 'findOne'];
 const WRITE = ['find', 'findOne', 'create', 'update', 'delete'];
+/** The audit log: read, and the list of record types to filter it by. */
+const AUDIT = [...READ, 'types'];
 
 export interface RoleSpec {
   name: string;
@@ -25,10 +27,10 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       area: READ,
       grid: READ,
       compound: READ,
-      person: READ,
+      person: [...READ, 'revealIdNumber'],
       organisation: WRITE,
       incubation: WRITE,
-      'audit-entry': READ,
+      'audit-entry': AUDIT,
     },
   },
   incubator: {
@@ -38,10 +40,10 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       area: READ,
       grid: READ,
       compound: READ,
-      person: READ,
+      person: [...READ, 'revealIdNumber'],
       organisation: WRITE,
       incubation: WRITE,
-      'audit-entry': READ,
+      'audit-entry': AUDIT,
     },
   },
   'community-worker': {
@@ -51,10 +53,10 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       area: READ,
       grid: WRITE,
       compound: WRITE,
-      person: WRITE,
+      person: [...WRITE, 'revealIdNumber'],
       organisation: READ,
       incubation: READ,
-      'audit-entry': READ,
+      'audit-entry': AUDIT,
     },
   },
   reviewer: {

@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
+import auditEntry from './audit-entry';
 import me from './me';
+import person from './person';
 
 /**
  * Strapi's core controllers: they validate the query and body against the schema, call the
@@ -10,9 +12,9 @@ export default {
   area: factories.createCoreController(CMS.area as never),
   grid: factories.createCoreController(CMS.grid as never),
   compound: factories.createCoreController(CMS.compound as never),
-  person: factories.createCoreController(CMS.person as never),
+  person,
   organisation: factories.createCoreController(CMS.organisation as never),
   incubation: factories.createCoreController(CMS.incubation as never),
-  'audit-entry': factories.createCoreController(CMS.auditEntry as never),
+  'audit-entry': auditEntry,
   me,
 };

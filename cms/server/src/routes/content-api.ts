@@ -16,6 +16,16 @@ export default {
     routes ??= [
       /** GET /api/cms/me — the signed-in user's name, role and scope */
       { method: 'GET', path: '/me', handler: 'me.show', config: {} },
+      // Before the core routes, so `/audit-entries/types` is not read as a document id.
+      /** GET /api/cms/audit-entries/types — the record types the viewer may filter the log by */
+      { method: 'GET', path: '/audit-entries/types', handler: 'audit-entry.types', config: {} },
+      /** POST /api/cms/people/:id/reveal-id-number — a person's whole ID number, audited */
+      {
+        method: 'POST',
+        path: '/people/:id/reveal-id-number',
+        handler: 'person.revealIdNumber',
+        config: {},
+      },
       ...ROUTED.flatMap((uid) => factories.createCoreRouter(uid as never).routes as unknown[]),
       // The audit log is read-only: no create, update or delete route exists for it.
       ...(factories.createCoreRouter(CMS.auditEntry as never, { only: ['find', 'findOne'] })

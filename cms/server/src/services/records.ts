@@ -10,6 +10,7 @@ import {
 import { creditCodeProblem } from '../domain/credit-code';
 import { DomainError, issue, type DomainIssue } from '../domain/errors';
 import { isMainlandMobile, isValidIdNumber } from '../domain/id-number';
+import { maskIdNumber } from '../domain/mask';
 import { assessmentsSchema, milestonesSchema } from '../domain/incubation-records';
 import {
   INCUBATION_STAGES,
@@ -53,6 +54,7 @@ export interface Stored extends Ref {
   creditCode?: string | null;
   registration?: string;
   stage?: IncubationStage;
+  idNumber?: string | null;
 }
 
 /** Columns read from a related record to check a write (level, path, kind …). */
@@ -326,7 +328,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
       }
-      if (typeof data.idNumber === 'string' && data.idNumber !== '') {
+      // The ID number is shown masked: the masked value sent back unchanged keeps the stored one.
+      if (
+        typeof data.idNumber === 'string' &&
+        typeof current?.idNumber === 'string' &&
+        data.idNumber === maskIdNumber(current.idNumber)
+      ) {
+        delete out.idNumber;
+      } else if (typeof data.idNumber === 'string' && data.idNumber !== '') {
         const idNumber = data.idNumber.trim().toUpperCase();
         out.idNumber = idNumber;
         if (!isValidIdNumber(idNumber)) {
