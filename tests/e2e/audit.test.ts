@@ -1,0 +1,160 @@
+// The audit log in the console: staff filter it by a grants record type, open a donation's
+// receipt and read the record's name, the operation, the changed fields by their labels with
+// money in yuan and statuses translated, and follow the link to the donation; a community worker
+// sees a resident's ID number masked and reveals it, which the log then shows.
+import fs from 'fs';
+import type { Browser, Page } from 'playwright-core';
+import type { Core } from '@strapi/strapi';
+import { launchBrowser, listen, signIn } from '../helpers/browser';
+import { bootStrapi, dbQuery, http, login, unique } from '../helpers/strapi';
+
+/** Screenshots for a person to look at, when AUDIT_SHOTS names a folder. */
+const SHOTS = process.env.AUDIT_SHOTS;
+
+describe('the audit log in the console', () => {
+  let strapi: Core.Strapi;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  let donorName: string;
+  let donationId: string;
+
+  const shot = async (name: string) => {
+    if (!SHOTS) return;
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  };
+  const newPage = async (username: string) => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    await signIn(page, base, username);
+  };
+
+  beforeAll(async () => {
+    strapi = await bootStrapi();
+    base = await listen(strapi);
+    browser = await launchBrowser();
+    // A donation received through the API: the log's entries are what the console shows.
+    const staff = await login(strapi, 'foundation-staff');
+    const fund = await dbQuery(strapi, 'plugin::grants.fund').findOne({
+      where: { code: 'GENERAL' },
+    });
+    donorName = unique('审计捐赠人');
+    const pledged = await http(strapi)
+      .post('/api/grants/donations')
+      .set({ Authorization: `Bearer ${staff}` })
+      .send({
+        data: {
+          donorKind: 'anonymous',
+          donorName,
+          amount: 1234500,
+          channel: 'cash',
+          donatedOn: '2026-11-21',
+          fund: fund.documentId,
+        },
+      });
+    expect(pledged.status).toBe(201);
+    donationId = pledged.body.data.documentId;
+    const received = await http(strapi)
+      .post(`/api/grants/donations/${donationId}/receive`)
+      .set({ Authorization: `Bearer ${staff}` })
+      .send({});
+    expect(received.status).toBe(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await strapi?.destroy();
+  });
+
+  it('filters by a grants record type, opens an entry, reads its diff and follows its link', async () => {
+    await newPage('foundation-staff');
+    await page.goto(`${base}/console/#/cms-audit-entries`);
+    await page.getByRole('combobox', { name: '记录类型' }).click();
+    // The filter offers every plugin's types, not only the cms's six.
+    await page.getByRole('option', { name: '微创投轮次' }).waitFor();
+    await page.getByRole('option', { name: '表单', exact: true }).waitFor();
+    await page.getByRole('option', { name: '捐赠', exact: true }).click();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: donorName })
+      .filter({ hasText: '确认到账' });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('¥12,345.00');
+    expect(text).toContain('状态');
+    expect(text).toContain('foundation-staff');
+    expect(text).not.toContain('plugin::');
+    await shot('audit-list-zh');
+
+    await row.click();
+    const diff = page.getByTestId('audit-diff');
+    await diff.waitFor();
+    const status = diff.getByRole('row').filter({ hasText: '状态' });
+    expect(await status.innerText()).toMatch(/已认捐\s+已入账/);
+    expect(await diff.innerText()).toContain('票据号');
+    expect(await diff.innerText()).not.toMatch(/receiptNo|status|transferId/);
+    await page.getByText('确认到账').first().waitFor();
+    await shot('audit-show-zh');
+
+    await page.getByTestId('audit-record-link').click();
+    await page.waitForURL(new RegExp(`grants-donations/${donationId}/show`));
+    await page.getByText('¥12,345.00').first().waitFor();
+  });
+
+  it('reads the same entry in English', async () => {
+    await page.goto(`${base}/console/#/cms-audit-entries`);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: donorName })
+      .filter({ hasText: 'Received' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Donation');
+    await shot('audit-list-en');
+    await row.click();
+    const status = page.getByTestId('audit-diff').getByRole('row').filter({ hasText: 'Status' });
+    expect(await status.innerText()).toMatch(/Pledged\s+Received/);
+    await shot('audit-show-en');
+  });
+
+  it('shows a worker a resident’s ID number masked, reveals it on request, and logs the reveal', async () => {
+    const worker = await dbQuery(strapi, 'plugin::users-permissions.user').findOne({
+      where: { username: 'community-worker' },
+      populate: { scope: { select: ['documentId'] } },
+    });
+    const jwt = await login(strapi, 'community-worker');
+    const name = unique('审计居民');
+    const made = await http(strapi)
+      .post('/api/cms/people')
+      .set({ Authorization: `Bearer ${jwt}` })
+      .send({
+        data: { name, idNumber: '11010519491231002X', community: worker.scope.documentId },
+      });
+    expect(made.status).toBe(201);
+    await newPage('community-worker');
+    await page.goto(`${base}/console/#/cms-people/${made.body.data.documentId}/show`);
+    const idNumber = page.getByTestId('person-id-number');
+    await idNumber.getByText('110***********002X').waitFor();
+    const labels = await page.locator('main').innerText();
+    expect(labels).not.toMatch(/document|Document/);
+    await shot('person-masked-zh');
+    await page.getByTestId('reveal-id-number').click();
+    await idNumber.getByText('11010519491231002X').waitFor();
+    await shot('person-revealed-zh');
+    await page.getByTestId('reveal-id-number').click();
+    await idNumber.getByText('110***********002X').waitFor();
+
+    await page.goto(`${base}/console/#/cms-audit-entries`);
+    await page
+      .getByRole('row')
+      .filter({ hasText: name })
+      .filter({ hasText: '查看身份证号' })
+      .waitFor();
+    // The worker's filter offers no grants type.
+    await page.getByRole('combobox', { name: '记录类型' }).click();
+    await page.getByRole('option', { name: '居民', exact: true }).waitFor();
+    expect(await page.getByRole('option', { name: '捐赠', exact: true }).count()).toBe(0);
+  });
+});
