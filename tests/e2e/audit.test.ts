@@ -75,6 +75,12 @@ describe('the audit log in the console', () => {
     await page.getByRole('option', { name: '微创投轮次' }).waitFor();
     await page.getByRole('option', { name: '表单', exact: true }).waitFor();
     await page.getByRole('option', { name: '捐赠', exact: true }).click();
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    await page.waitForURL(/contentType/);
+    // Only donations remain listed once the filter applies.
+    await page.waitForFunction(
+      () => !(document.querySelector('tbody')?.textContent ?? '居民').includes('居民'),
+    );
     const row = page
       .getByRole('row')
       .filter({ hasText: donorName })
@@ -112,6 +118,8 @@ describe('the audit log in the console', () => {
       .filter({ hasText: 'Received' });
     await row.waitFor();
     expect(await row.innerText()).toContain('Donation');
+    // The filter kept from the Chinese visit shows its choice in English.
+    await page.getByRole('combobox', { name: 'Record type' }).getByText('Donation').waitFor();
     await shot('audit-list-en');
     await row.click();
     const status = page.getByTestId('audit-diff').getByRole('row').filter({ hasText: 'Status' });

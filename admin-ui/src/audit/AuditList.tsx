@@ -52,9 +52,6 @@ export function AuditList() {
       source="contentType"
       choices={typeChoices}
       translateChoice={false}
-      // Exact: `plugin::forms.form` must not also match `plugin::forms.form-version`.
-      parse={(v: string) => (v ? [v] : v)}
-      format={(v: unknown) => (Array.isArray(v) ? v[0] : v)}
       alwaysOn
     />,
     <SelectInput key="action" source="action" choices={choices('action', ACTIONS)} />,

@@ -136,7 +136,7 @@ export const PersonShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="name" />
-      <TextField source="phone" />
+      <TextField source="phone" emptyText="—" />
       <IdNumberField source="idNumber" />
       <ReferenceField
         source="community.documentId"
@@ -149,6 +149,7 @@ export const PersonShow = () => (
         reference="cms-compounds"
         link="show"
         label="resources.cms-people.fields.compound"
+        emptyText="—"
       />
       {TAGS.map((tag) => (
         <BooleanField key={tag} source={tag} />
