@@ -1,6 +1,11 @@
 // What the audit log stores for its readers: a record's name (money in yuan, exact) and the
 // business operation a change was, derived from the fields that moved.
-import { operationOf, recordLabel, yuanText } from '../../cms/server/src/domain/audit-labels';
+import {
+  maskAnswers,
+  operationOf,
+  recordLabel,
+  yuanText,
+} from '../../cms/server/src/domain/audit-labels';
 
 describe('audit labels', () => {
   it.each([
@@ -72,5 +77,21 @@ describe('audit labels', () => {
     ['plugin::cms.person', 'create', null, { name: 'x' }, null],
   ] as const)('calls a %s %s from %j to %j "%s"', (uid, action, before, after, op) => {
     expect(operationOf(uid, action, before, after)).toBe(op);
+  });
+
+  it('masks phone and ID numbers found in JSON answers, at any depth, and nothing else', () => {
+    expect(
+      maskAnswers({
+        phone: '138 1234 5678',
+        people: [{ idNumber: '11010519491231002x', name: '张三' }],
+        amount: 13812345678,
+        note: '电话13812345678',
+      }),
+    ).toEqual({
+      phone: '138****5678',
+      people: [{ idNumber: '110***********002x', name: '张三' }],
+      amount: 13812345678,
+      note: '电话13812345678',
+    });
   });
 });

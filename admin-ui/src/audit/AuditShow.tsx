@@ -29,6 +29,13 @@ function Changes() {
   const fields = entry.fields ?? [];
   if (fields.length === 0)
     return <Typography color="text.secondary">{translate('audit.no_changes')}</Typography>;
+  // A look (an ID number revealed) changes nothing: the field is named, no values shown.
+  if (entry.action === 'view')
+    return (
+      <Typography>
+        {fields.map((f) => label(entry.contentType, f)).join(translate('audit.list_separator'))}
+      </Typography>
+    );
   const showBefore = entry.action !== 'create';
   const showAfter = entry.action !== 'delete';
   return (

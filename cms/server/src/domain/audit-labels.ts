@@ -5,6 +5,8 @@
  * changed. Pure: the audit service supplies the rows and the related records' names.
  */
 
+import { maskIdNumber, maskPhone } from './mask';
+
 type Row = Record<string, unknown>;
 
 /** An amount in fen as people read it, ¥1,234.00 (exact: integer arithmetic, no floats). */
@@ -156,4 +158,22 @@ export function operationOf(
     default:
       return null;
   }
+}
+
+/**
+ * JSON values (a submission's answers, custom fields) may hold phone and ID numbers no
+ * declaration names: masked by their shape, so the log never keeps them whole either.
+ */
+export function maskAnswers(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') {
+    const v = value.replace(/[\s-]/g, '');
+    if (/^\d{17}[\dXx]$/.test(v)) return maskIdNumber(v);
+    if (/^1[3-9]\d{9}$/.test(v)) return maskPhone(v);
+    return value;
+  }
+  if (depth > 12 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => maskAnswers(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Row).map(([k, v]) => [k, maskAnswers(v, depth + 1)]),
+  );
 }

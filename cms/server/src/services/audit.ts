@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { LABEL_RULES, operationOf, recordLabel } from '../domain/audit-labels';
+import { LABEL_RULES, maskAnswers, operationOf, recordLabel } from '../domain/audit-labels';
 import type { Viewer } from '../domain/scope';
 import { CMS } from '../uids';
 import { dbQuery, modelOf } from '../utils';
@@ -58,6 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         out[name] = Array.isArray(value)
           ? value.map((v: Row) => v.documentId)
           : ((value as Row | null | undefined)?.documentId ?? null);
+      } else if (attribute.type === 'json') {
+        out[name] = maskAnswers(value ?? null);
       } else {
         out[name] = value ?? null;
       }
