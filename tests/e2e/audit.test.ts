@@ -63,11 +63,11 @@ describe('the audit log in the console', () => {
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
     await page.waitForURL(/contentType/);
     // Only donations remain listed once the filter applies.
-    await page.waitForFunction(
-      "!(document.querySelector('tbody')?.textContent ?? '居民').includes('居民')",
-    );
+    await page.locator('tbody tr', { hasText: '居民' }).first().waitFor({ state: 'detached' });
     // Found by its name: the search reads the names the entries keep.
     await page.getByPlaceholder('搜索').fill(donationLabel);
+    await page.waitForURL(/%22q%22/);
+    await page.getByText('共 1 条').waitFor();
     const row = page
       .getByRole('row')
       .filter({ hasText: donationLabel })
@@ -148,6 +148,7 @@ describe('the audit log in the console', () => {
       .getByRole('row')
       .filter({ hasText: name })
       .filter({ hasText: '查看身份证号' })
+      .first()
       .waitFor();
     // The worker's filter offers no grants type.
     await page.getByRole('combobox', { name: '记录类型' }).click();
