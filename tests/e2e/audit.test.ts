@@ -112,6 +112,8 @@ describe('the audit log in the console', () => {
     await row.click();
     const status = page.getByTestId('audit-diff').getByRole('row').filter({ hasText: 'Status' });
     expect(await status.innerText()).toMatch(/Pledged\s+Received/);
+    // The title names the entry, in English punctuation: no internal id, no Chinese colon.
+    await page.getByText(/^Audit log: Donation .+ · Received$/).waitFor();
     await shot('audit-show-en');
   });
 

@@ -213,8 +213,11 @@ export function AuditTitle() {
   if (!entry) return null;
   return (
     <>
-      {translate('resources.cms-audit-entries.name')}：{typeName(entry.contentType)}
-      {entry.recordLabel ? ` ${entry.recordLabel}` : ''} · {actionName(entry)}
+      {translate('audit.title', {
+        type: typeName(entry.contentType),
+        record: entry.recordLabel ?? '',
+        action: actionName(entry),
+      })}
     </>
   );
 }

@@ -102,6 +102,7 @@ export const auditMessages: Tree = {
       versions: ['版本', 'Versions'],
       weightedScore: ['加权得分', 'Weighted score'],
     },
+    title: ['审计日志：%{type} %{record} · %{action}', 'Audit log: %{type} %{record} · %{action}'],
     system: ['系统', 'System'],
     yes: ['是', 'Yes'],
     no: ['否', 'No'],
