@@ -152,6 +152,7 @@ describe('the audit log in the console', () => {
       .filter({ hasText: '查看身份证号' })
       .first()
       .waitFor();
+    await shot('audit-worker-zh');
     // The worker's filter offers no grants type.
     await page.getByRole('combobox', { name: '记录类型' }).click();
     await page.getByRole('option', { name: '居民', exact: true }).waitFor();
