@@ -44,7 +44,7 @@ const compounds = () => import('./resources/compounds');
 const people = () => import('./resources/people');
 const organisations = () => import('./resources/organisations');
 const incubations = () => import('./incubations');
-const audit = () => import('./resources/audit');
+const audit = () => import('./audit');
 const forms = () => import('./resources/forms');
 const submissions = () => import('./resources/submissions');
 

@@ -51,12 +51,17 @@ describe('people, grids and compounds', () => {
     await strapi.destroy();
   });
 
-  it('normalises and keeps personal data for the worker whose scope covers it', () => {
+  it('normalises personal data; the worker whose scope covers it reads the phone whole, the ID number masked until revealed', async () => {
     expect(personA).toMatchObject({
       phone: '13812345678',
-      idNumber: '11010519491231002X',
+      idNumber: '110***********002X',
       areaPath: a.path,
     });
+    const stored = await dbQuery(strapi, 'plugin::cms.person').findOne({
+      where: { documentId: personA.documentId },
+      select: ['idNumber'],
+    });
+    expect(stored.idNumber).toBe('11010519491231002X');
   });
 
   it('lists only the worker’s own community, on REST and GraphQL', async () => {

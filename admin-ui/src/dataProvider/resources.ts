@@ -67,8 +67,8 @@ export const RESOURCES: Record<string, ResourceSpec> = {
   'grants-reports': { type: 'GrantsReport', search: ['narrative'], label: 'kind', readOnly: true },
   'cms-audit-entries': {
     type: 'CmsAuditEntry',
-    search: ['contentType', 'recordId', 'actorName'],
-    label: 'recordId',
+    search: ['recordLabel', 'recordId', 'actorName'],
+    label: 'recordLabel',
     readOnly: true,
   },
 };

@@ -1,3 +1,5 @@
+import { Button, Stack, Tooltip } from '@mui/material';
+import { useState } from 'react';
 import {
   AutocompleteInput,
   BooleanField,
@@ -17,8 +19,12 @@ import {
   TextInput,
   regex,
   required,
+  useNotify,
   usePermissions,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import { postAction } from '../actions';
 import { WRITERS } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 
@@ -58,7 +64,12 @@ export function PersonList() {
         <DataTable.Col source="name" />
         <DataTable.Col source="phone" />
         <DataTable.Col source="community">
-          <ReferenceField source="community.documentId" reference="cms-areas" link="show" />
+          <ReferenceField
+            source="community.documentId"
+            reference="cms-areas"
+            link="show"
+            label="resources.cms-people.fields.community"
+          />
         </DataTable.Col>
         <DataTable.Col source="isGridWorker">
           <BooleanField source="isGridWorker" />
@@ -74,14 +85,72 @@ export function PersonList() {
   );
 }
 
+/**
+ * The ID number as the server sends it, masked even to the person's own community worker; 显示
+ * asks the server for the whole number (it answers only to the person's own scope, and records
+ * that it was looked at in the audit log), 隐藏 masks it again.
+ */
+// `source` names the field, and SimpleShowLayout labels it by its source.
+function IdNumberField({ source }: { source: 'idNumber' }) {
+  const record = useRecordContext<{ id: string; idNumber?: string | null }>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [whole, setWhole] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = record?.[source];
+  if (!record || !shown) return <TextField source={source} emptyText="—" />;
+  const masked = shown.includes('*');
+  const reveal = async () => {
+    setBusy(true);
+    try {
+      const answer = await postAction<{ idNumber: string | null }>(
+        `/api/cms/people/${record.id}/reveal-id-number`,
+      );
+      setWhole(answer.idNumber);
+    } catch {
+      notify('audit.reveal_failed', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack direction="row" spacing={1} alignItems="center">
+      <span data-testid="person-id-number">{whole ?? shown}</span>
+      {masked && (
+        <Tooltip title={translate('audit.reveal_hint')}>
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => (whole ? setWhole(null) : void reveal())}
+            data-testid="reveal-id-number"
+          >
+            {translate(whole ? 'audit.hide' : 'audit.reveal')}
+          </Button>
+        </Tooltip>
+      )}
+    </Stack>
+  );
+}
+
 export const PersonShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="name" />
-      <TextField source="phone" />
-      <TextField source="idNumber" />
-      <ReferenceField source="community.documentId" reference="cms-areas" link="show" />
-      <ReferenceField source="compound.documentId" reference="cms-compounds" link="show" />
+      <TextField source="phone" emptyText="—" />
+      <IdNumberField source="idNumber" />
+      <ReferenceField
+        source="community.documentId"
+        reference="cms-areas"
+        link="show"
+        label="resources.cms-people.fields.community"
+      />
+      <ReferenceField
+        source="compound.documentId"
+        reference="cms-compounds"
+        link="show"
+        label="resources.cms-people.fields.compound"
+        emptyText="—"
+      />
       {TAGS.map((tag) => (
         <BooleanField key={tag} source={tag} />
       ))}
@@ -90,15 +159,24 @@ export const PersonShow = () => (
   </Show>
 );
 
+/**
+ * A whole ID number's shape; or the masked number as loaded (the server keeps the stored one
+ * when it comes back unchanged), so a form that does not touch it still saves.
+ */
+const idNumberShape = (value: unknown) =>
+  typeof value !== 'string' ||
+  value === '' ||
+  /^\d{17}[\dXx]$/.test(value) ||
+  /^\d{3}\*{11}[\dXx]{4}$/.test(value)
+    ? undefined
+    : 'linli.validation.id_number';
+
 function PersonForm() {
   return (
     <SimpleForm>
       <TextInput source="name" validate={required()} />
       <TextInput source="phone" validate={regex(/^1[3-9]\d{9}$/, 'linli.validation.phone')} />
-      <TextInput
-        source="idNumber"
-        validate={regex(/^\d{17}[\dXx]$/, 'linli.validation.id_number')}
-      />
+      <TextInput source="idNumber" validate={idNumberShape} />
       <ReferenceInput
         source="community.documentId"
         reference="cms-areas"

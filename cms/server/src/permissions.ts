@@ -19,6 +19,8 @@ const INCUBATION_WRITE = [
  * for the roles that move incubations.
  */
 const DASHBOARD = ['queue', 'trends'];
+/** The audit log: read, and the list of record types to filter it by. */
+const AUDIT = [...READ, 'types'];
 
 export interface RoleSpec {
   name: string;
@@ -40,12 +42,12 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       area: READ,
       grid: READ,
       compound: READ,
-      person: READ,
+      person: [...READ, 'revealIdNumber'],
       organisation: WRITE,
       // Foundation staff administer the incubation rules (an assessment before hatching …).
       incubation: [...INCUBATION_WRITE, 'updateSettings'],
-      'audit-entry': READ,
       dashboard: DASHBOARD,
+      'audit-entry': AUDIT,
     },
   },
   incubator: {
@@ -55,11 +57,11 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       area: READ,
       grid: READ,
       compound: READ,
-      person: READ,
+      person: [...READ, 'revealIdNumber'],
       organisation: WRITE,
       incubation: INCUBATION_WRITE,
-      'audit-entry': READ,
       dashboard: DASHBOARD,
+      'audit-entry': AUDIT,
     },
   },
   'community-worker': {
@@ -69,12 +71,12 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       area: READ,
       grid: WRITE,
       compound: WRITE,
-      person: WRITE,
+      person: [...WRITE, 'revealIdNumber'],
       organisation: READ,
       incubation: INCUBATION_READ,
-      'audit-entry': READ,
       // Incubations are not a community worker's to move: the hatched trend only.
       dashboard: ['trends'],
+      'audit-entry': AUDIT,
     },
   },
   reviewer: {

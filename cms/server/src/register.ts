@@ -2,6 +2,7 @@ import type { Core, Schema, UID } from '@strapi/strapi';
 import { registerDocumentMiddleware } from './document-middleware';
 import { registerGraphqlExtensions } from './graphql';
 import { PERSONAL_FIELDS } from './domain/mask';
+import { STAFF_ROLES } from './domain/scope';
 import type kitFactory from './services/kit';
 import { CMS, PUBLIC_UIDS, SCOPED_PATH_FIELD, USER_UID } from './uids';
 
@@ -15,9 +16,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
   for (const [uid, path] of Object.entries(SCOPED_PATH_FIELD)) {
     kit.declare(uid, {
-      scope: { path },
+      // Entries filed under no area (forms serve the whole district) reach staff; the audit
+      // service keeps, of those, only the types that belong nowhere or to the viewer's role.
+      scope: uid === CMS.auditEntry ? { path, unplacedFor: STAFF_ROLES } : { path },
       publicRead: PUBLIC_UIDS.includes(uid),
-      ...(uid === CMS.person ? { personal: PERSONAL_FIELDS } : {}),
+      // A worker finds residents by phone; an ID number is shown whole only when asked for,
+      // and the asking is audited.
+      ...(uid === CMS.person ? { personal: PERSONAL_FIELDS, revealOnly: ['idNumber'] } : {}),
     });
   }
 

@@ -2,7 +2,9 @@ import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import incubation from './incubation';
 import dashboard from './dashboard';
+import auditEntry from './audit-entry';
 import me from './me';
+import person from './person';
 
 /**
  * Strapi's core controllers: they validate the query and body against the schema, call the
@@ -12,10 +14,10 @@ export default {
   area: factories.createCoreController(CMS.area as never),
   grid: factories.createCoreController(CMS.grid as never),
   compound: factories.createCoreController(CMS.compound as never),
-  person: factories.createCoreController(CMS.person as never),
+  person,
   organisation: factories.createCoreController(CMS.organisation as never),
   incubation,
-  'audit-entry': factories.createCoreController(CMS.auditEntry as never),
   dashboard,
+  'audit-entry': auditEntry,
   me,
 };

@@ -43,6 +43,16 @@ export default {
       /** GET /api/cms/dashboard/{queue,trends} — incubation counts and trends, in scope */
       { method: 'GET', path: '/dashboard/queue', handler: 'dashboard.queue', config: {} },
       { method: 'GET', path: '/dashboard/trends', handler: 'dashboard.trends', config: {} },
+      // Before the core routes, so `/audit-entries/types` is not read as a document id.
+      /** GET /api/cms/audit-entries/types — the record types the viewer may filter the log by */
+      { method: 'GET', path: '/audit-entries/types', handler: 'audit-entry.types', config: {} },
+      /** POST /api/cms/people/:id/reveal-id-number — a person's whole ID number, audited */
+      {
+        method: 'POST',
+        path: '/people/:id/reveal-id-number',
+        handler: 'person.revealIdNumber',
+        config: {},
+      },
       ...ROUTED.flatMap((uid) => factories.createCoreRouter(uid as never).routes as unknown[]),
       // The audit log is read-only: no create, update or delete route exists for it.
       ...(factories.createCoreRouter(CMS.auditEntry as never, { only: ['find', 'findOne'] })

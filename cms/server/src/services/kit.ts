@@ -37,6 +37,11 @@ export interface Declaration {
    * record; never filtered or sorted on through a relation by anyone but global viewers.
    */
   personal?: Record<string, (value: string) => string>;
+  /**
+   * Personal fields masked even for viewers whose scope owns the record (an ID number): shown
+   * whole only through the audited reveal (the audit service's `reveal`), and to global viewers.
+   */
+  revealOnly?: readonly string[];
 }
 
 const declarations = new Map<string, Declaration>();
@@ -142,13 +147,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const path = scopePath(model);
         const own = path && !path.includes('.') ? record[path] : null;
         const shown = typeof own === 'string' && covers(viewer, own);
-        if (!shown) {
-          for (const [field, maskValue] of Object.entries(declaration.personal)) {
-            const v = record[field];
-            if (typeof v === 'string' && v !== '') {
-              if (out === record) out = { ...record };
-              out[field] = maskValue(v);
-            }
+        for (const [field, maskValue] of Object.entries(declaration.personal)) {
+          if (shown && !declaration.revealOnly?.includes(field)) continue;
+          const v = record[field];
+          if (typeof v === 'string' && v !== '') {
+            if (out === record) out = { ...record };
+            out[field] = maskValue(v);
           }
         }
       }

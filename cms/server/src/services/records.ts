@@ -11,6 +11,7 @@ import { creditCodeProblem } from '../domain/credit-code';
 import { DomainError, issue, type DomainIssue } from '../domain/errors';
 import { isMainlandMobile, isValidIdNumber } from '../domain/id-number';
 import { assessmentsSchema, milestonesSchema, moveIssues } from '../domain/incubation-records';
+import { maskIdNumber } from '../domain/mask';
 import {
   INCUBATION_STAGES,
   enterStage,
@@ -54,6 +55,7 @@ export interface Stored extends Ref {
   creditCode?: string | null;
   registration?: string;
   stage?: IncubationStage;
+  idNumber?: string | null;
 }
 
 /** Columns read from a related record to check a write (level, path, kind …). */
@@ -327,7 +329,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
       }
-      if (typeof data.idNumber === 'string' && data.idNumber !== '') {
+      // The ID number is shown masked: the masked value sent back unchanged keeps the stored one.
+      if (
+        typeof data.idNumber === 'string' &&
+        typeof current?.idNumber === 'string' &&
+        data.idNumber === maskIdNumber(current.idNumber)
+      ) {
+        delete out.idNumber;
+      } else if (typeof data.idNumber === 'string' && data.idNumber !== '') {
         const idNumber = data.idNumber.trim().toUpperCase();
         out.idNumber = idNumber;
         if (!isValidIdNumber(idNumber)) {

@@ -1,0 +1,223 @@
+import { Link as MuiLink, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import {
+  useCreatePath,
+  useGetMany,
+  useGetOne,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { RESOURCES } from '../dataProvider/resources';
+import { yuan } from '../money';
+import { ENUMS, MONEY, SHOWN, TYPE_RESOURCE, relationTarget, typeKey } from './describe';
+
+/** An audit entry as the console reads it (GraphQL `CmsAuditEntry`). */
+export interface AuditEntry {
+  id: string;
+  action: 'create' | 'update' | 'delete' | 'view';
+  operation?: string | null;
+  contentType: string;
+  recordId: string;
+  recordLabel?: string | null;
+  fields?: string[] | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  actorType: string;
+  actorName?: string | null;
+  occurredAt: string;
+}
+
+export const resourceOf = (uid: string) => TYPE_RESOURCE[uid] ?? '';
+
+/** A record type's name (singular), in the user's language. */
+export function useTypeName() {
+  const translate = useTranslate();
+  return (uid: string) => translate(`audit.types.${typeKey(uid)}`, { _: uid });
+}
+
+/** A field's label for a record type: the screen's own label, else the log's. */
+export function useFieldLabel() {
+  const translate = useTranslate();
+  return (uid: string, field: string) =>
+    translate(`resources.${resourceOf(uid)}.fields.${field}`, {
+      _: translate(`audit.fields.${field}`, { _: field }),
+    });
+}
+
+/** What the entry did: the operation when the server named one, else create/update/delete. */
+export function useActionName() {
+  const translate = useTranslate();
+  return (entry: Pick<AuditEntry, 'action' | 'operation'>) =>
+    entry.operation
+      ? translate(`audit.op.${entry.operation}`, {
+          _: translate(`enums.action.${entry.action}`),
+        })
+      : translate(`enums.action.${entry.action}`);
+}
+
+/** Who did it: a person's name, or 系统/System for the seed and the server's own sweeps. */
+export function ActorName() {
+  const entry = useRecordContext<AuditEntry>();
+  const translate = useTranslate();
+  if (!entry) return null;
+  if (entry.actorType === 'system' || !entry.actorName) return <>{translate('audit.system')}</>;
+  return <>{entry.actorName}</>;
+}
+
+/** The names of the fields that changed, joined as the language joins a list. */
+export function FieldNames() {
+  const entry = useRecordContext<AuditEntry>();
+  const label = useFieldLabel();
+  const translate = useTranslate();
+  if (!entry?.fields?.length) return null;
+  const names = entry.fields.map((f) => label(entry.contentType, f));
+  const shown = names.slice(0, 4).join(translate('audit.list_separator'));
+  return <>{names.length > 4 ? `${shown} …` : shown}</>;
+}
+
+/**
+ * The record's name as kept in the entry; for entries written before names were kept, the
+ * record's current name when it still exists and the viewer may read it, else its type.
+ */
+export function RecordName({ link = false }: { link?: boolean }) {
+  const entry = useRecordContext<AuditEntry>();
+  const typeName = useTypeName();
+  const createPath = useCreatePath();
+  const resource = entry ? resourceOf(entry.contentType) : '';
+  const opens = link && SHOWN.has(resource);
+  const { data, isPending } = useGetOne(
+    resource,
+    { id: entry?.recordId ?? '' },
+    { enabled: !!entry && (opens || !entry.recordLabel) && SHOWN.has(resource), retry: false },
+  );
+  if (!entry) return null;
+  const labelField = RESOURCES[resource]?.label ?? 'name';
+  const current = data ? String((data as Record<string, unknown>)[labelField] ?? '') : '';
+  const name =
+    entry.recordLabel || current || `${typeName(entry.contentType)} ${entry.recordId.slice(0, 8)}`;
+  if (opens && data)
+    return (
+      <MuiLink
+        component={Link}
+        to={createPath({ resource, id: entry.recordId, type: 'show' })}
+        data-testid="audit-record-link"
+      >
+        {name}
+      </MuiLink>
+    );
+  if (opens && !isPending) return <RecordGone name={name} />;
+  return <>{name}</>;
+}
+
+function RecordGone({ name }: { name: string }) {
+  const translate = useTranslate();
+  return (
+    <span>
+      {name}{' '}
+      <Typography component="span" variant="caption" color="text.secondary">
+        （{translate('audit.record_gone')}）
+      </Typography>
+    </span>
+  );
+}
+
+const isDocumentId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9]{24}$/.test(v);
+
+/** A relation's value: the related records' names, linked when they may be opened. */
+function RelationValue({ resource, ids }: { resource: string; ids: string[] }) {
+  const createPath = useCreatePath();
+  const { data } = useGetMany(resource, { ids }, { retry: false });
+  const labelField = RESOURCES[resource]?.label ?? 'name';
+  return (
+    <>
+      {ids.map((id, i) => {
+        const found = data?.find((r) => r.id === id) as Record<string, unknown> | undefined;
+        const text = found ? String(found[labelField] ?? id) : `#${id.slice(0, 8)}`;
+        return (
+          <span key={id}>
+            {i > 0 && '、'}
+            {found && SHOWN.has(resource) ? (
+              <MuiLink component={Link} to={createPath({ resource, id, type: 'show' })}>
+                {text}
+              </MuiLink>
+            ) : (
+              text
+            )}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** One value of a field as a person reads it: yuan, translated choices, names, dates. */
+export function FieldValue({ uid, field, value }: { uid: string; field: string; value: unknown }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const resource = resourceOf(uid);
+  if (value === null || value === undefined || value === '')
+    return (
+      <Typography component="span" variant="body2" color="text.secondary">
+        {translate('audit.empty')}
+      </Typography>
+    );
+  if (MONEY[resource]?.includes(field)) return <>{yuan(value)}</>;
+  const enumName = ENUMS[resource]?.[field];
+  if (enumName && typeof value === 'string')
+    return <>{translate(`enums.${enumName}.${value}`, { _: value })}</>;
+  if (typeof value === 'boolean') return <>{translate(value ? 'audit.yes' : 'audit.no')}</>;
+  const target = relationTarget(resource, field);
+  if (target && (isDocumentId(value) || (Array.isArray(value) && value.every(isDocumentId)))) {
+    const ids = Array.isArray(value) ? (value as string[]) : [value as string];
+    return ids.length ? (
+      <RelationValue resource={target} ids={ids} />
+    ) : (
+      <>{translate('audit.empty')}</>
+    );
+  }
+  if (typeof value === 'string' && ISO_DATETIME.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime()))
+      return <>{date.toLocaleString(locale.startsWith('zh') ? 'zh-CN' : 'en-GB')}</>;
+  }
+  if (typeof value === 'object') {
+    const text = JSON.stringify(value);
+    const count = Array.isArray(value) ? value.length : Object.keys(value).length;
+    return (
+      <span title={text}>
+        {translate('audit.items', { smart_count: count })}
+        <Typography component="code" variant="caption" sx={{ ml: 1, color: 'text.secondary' }}>
+          {text.length > 120 ? `${text.slice(0, 120)}…` : text}
+        </Typography>
+      </span>
+    );
+  }
+  return <>{String(value)}</>;
+}
+
+/** Dates and times in the user's language (react-admin's default is the browser's). */
+export function useDateLocale(): string {
+  const [locale] = useLocaleState();
+  return locale.startsWith('zh') ? 'zh-CN' : 'en-GB';
+}
+
+/** The page title of an entry: what was done to which record, never its internal id. */
+export function AuditTitle() {
+  const entry = useRecordContext<AuditEntry>();
+  const translate = useTranslate();
+  const actionName = useActionName();
+  const typeName = useTypeName();
+  if (!entry) return null;
+  return (
+    <>
+      {translate('audit.title', {
+        type: typeName(entry.contentType),
+        record: entry.recordLabel ?? '',
+        action: actionName(entry),
+      })}
+    </>
+  );
+}
