@@ -3,7 +3,7 @@ import { setContext } from '@apollo/client/link/context';
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import buildGraphQLProvider, { introspectSchema, type Options } from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'react-admin';
-import { getToken } from '../authProvider';
+import { getToken, readableType } from '../authProvider';
 import { buildQueryFactory, type IntrospectionResults } from './buildQuery';
 import { readInPages, type ListParams } from './pages';
 import { RESOURCES } from './resources';
@@ -39,7 +39,13 @@ interface GraphQLErrorShape {
   message: string;
   extensions?: {
     code?: string;
-    error?: { details?: { errors?: { path: string[]; message: string; messageZh?: string }[] } };
+    error?: {
+      name?: string;
+      details?: {
+        errors?: { path: string[]; message: string; messageZh?: string }[];
+        messageZh?: string;
+      };
+    };
   };
 }
 
@@ -72,13 +78,11 @@ export function toReactAdminError(thrown: unknown): HttpError {
   if (!graphQLError)
     return new HttpError(error?.message ?? 'ra.notification.http_error', networkStatus ?? 500);
   const code = graphQLError.extensions?.code;
-  const details = graphQLError.extensions?.error?.details?.errors;
+  const details = graphQLError.extensions?.error?.details;
+  const fieldErrors = details?.errors;
   const zh = (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
-  const message = details?.length
-    ? details
-        .map((d) => `${d.path.join('.')}: ${zh && d.messageZh ? d.messageZh : d.message}`)
-        .join('；')
-    : graphQLError.message;
+  const inLanguage = (d: { message: string; messageZh?: string }) =>
+    zh && d.messageZh ? d.messageZh : d.message;
   const status =
     code === 'FORBIDDEN' || /Forbidden/.test(graphQLError.message)
       ? 403
@@ -87,9 +91,21 @@ export function toReactAdminError(thrown: unknown): HttpError {
         : code === 'UNAUTHENTICATED'
           ? 401
           : 400;
-  const errors = Object.fromEntries(
-    (details ?? []).map((d) => [d.path[0], zh && d.messageZh ? d.messageZh : d.message]),
-  );
+  // Strapi's own refusals arrive in English only ("Forbidden access", "Not Found"): they become
+  // the console's messages (keys react-admin translates). A field's error goes under its field
+  // (`errors`), named there by its label, so the toast carries the messages alone.
+  const message = fieldErrors?.length
+    ? fieldErrors.map(inLanguage).join('；')
+    : details?.messageZh
+      ? inLanguage({ message: graphQLError.message, messageZh: details.messageZh })
+      : status === 403
+        ? 'linli.error.forbidden'
+        : status === 404
+          ? 'linli.error.not_found'
+          : zh
+            ? 'linli.roles.error.failed'
+            : graphQLError.message;
+  const errors = Object.fromEntries((fieldErrors ?? []).map((d) => [d.path[0], inLanguage(d)]));
   return new HttpError(message, status, { errors });
 }
 
@@ -121,7 +137,8 @@ async function resolveIntrospection(apollo: typeof client, options: Record<strin
 const graphQLProvider = buildGraphQLProvider({
   client,
   resolveIntrospection,
-  buildQuery: (introspection: IntrospectionResults) => buildQueryFactory(introspection),
+  buildQuery: (introspection: IntrospectionResults) =>
+    buildQueryFactory(introspection, readableType),
   // Our buildQuery names the operations itself; introspection only supplies the schema.
   // (the exclusion keeps ra-data-graphql from guessing names for every other type).
   introspection: {
