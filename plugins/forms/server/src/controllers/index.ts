@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { FORMS } from '../uids';
+import mine from './mine';
 import publicForm from './public-form';
 import staff from './staff';
 
@@ -9,4 +10,5 @@ export default {
   submission: factories.createCoreController(FORMS.submission as never),
   'public-form': publicForm,
   staff,
+  mine,
 };

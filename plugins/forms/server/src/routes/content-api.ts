@@ -16,6 +16,8 @@ export default {
       { method: 'POST', path: '/:slug/files', handler: 'public-form.upload', config: {} },
       { method: 'GET', path: '/receipts/:code', handler: 'public-form.receipt', config: {} },
       { method: 'GET', path: '/:slug/qr.:format', handler: 'public-form.qr', config: {} },
+      // Every signed-in role: their own page (forms open to them, their submissions).
+      { method: 'GET', path: '/mine', handler: 'mine.show', config: {} },
       // Staff.
       { method: 'POST', path: '/forms/:id/publish', handler: 'staff.publish', config: {} },
       { method: 'GET', path: '/forms/:id/versions-summary', handler: 'staff.versions', config: {} },

@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { FORMS } from '../uids';
 import customFields from './custom-fields';
 import definitions from './definitions';
+import mine from './mine';
 import submissionExports from './submission-exports';
 import rateLimit from './rate-limit';
 import submissions from './submissions';
@@ -16,6 +17,7 @@ export default {
   submission: factories.createCoreService(FORMS.submission as never),
   customFields,
   definitions,
+  mine,
   rateLimit,
   submissionExports,
   submissions,
