@@ -11,6 +11,7 @@ import { TRANCHE_STATUSES, choices } from '../choices';
 import { TrancheButtons } from '../grants/TrancheButtons';
 import type { Tranche } from '../grants/types';
 import { yuan } from '../money';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 /** The disbursement queue: tranches to approve and to pay, across all awards. */
 export function DisbursementList() {
@@ -19,6 +20,7 @@ export function DisbursementList() {
       sort={{ field: 'dueOn', order: 'ASC' }}
       filterDefaultValues={{ status: 'approved' }}
       filters={[
+        areaSubtreeFilter,
         <SelectInput
           key="status"
           source="status"

@@ -19,8 +19,10 @@ import type { Donation } from '../grants/types';
 import { yuan } from '../money';
 import { DisclosureButtons } from './DisclosureButtons';
 import { donorOf } from './donorOf';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 const donationFilters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput
     key="status"

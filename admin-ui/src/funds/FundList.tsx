@@ -1,11 +1,13 @@
 import { DataTable, DateField, List, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { FUND_KINDS, FUND_STATUSES, choices } from '../choices';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 export function FundList() {
   return (
     <List
       sort={{ field: 'code', order: 'ASC' }}
       filters={[
+        areaSubtreeFilter,
         <SearchInput key="q" source="q" alwaysOn />,
         <SelectInput key="kind" source="kind" choices={choices('fundKind', FUND_KINDS)} />,
       ]}

@@ -13,6 +13,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { choices } from '../choices';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 /** The audit log, read-only: who changed which record, when, and what it was before and after. */
 const ACTIONS = ['create', 'update', 'delete'] as const;
@@ -25,6 +26,7 @@ const CONTENT_TYPES = ['area', 'grid', 'compound', 'person', 'organisation', 'in
 );
 
 const filters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <TextInput key="recordId" source="recordId" />,
   <TextInput key="actorName" source="actorName" />,

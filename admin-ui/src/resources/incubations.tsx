@@ -27,9 +27,11 @@ import {
 } from 'react-admin';
 import { NEXT_STAGES, STAGES, WRITERS, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-incubations']?.includes(role);
 const filters = [
+  areaSubtreeFilter,
   <SelectInput key="stage" source="stage" choices={choices('stage', STAGES)} alwaysOn />,
   <ReferenceInput key="hub" source="hub" reference="cms-organisations" filter={{ kind: 'hub' }}>
     <AutocompleteInput optionText="name" />

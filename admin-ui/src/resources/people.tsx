@@ -21,6 +21,7 @@ import {
 } from 'react-admin';
 import { WRITERS } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 const TAGS = [
   'isGridWorker',
@@ -33,6 +34,7 @@ const TAGS = [
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-people']?.includes(role);
 
 const filters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput
     key="community"
