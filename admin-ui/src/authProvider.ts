@@ -74,10 +74,14 @@ export const readableType = (type: string): boolean => {
 const ownPageRole = (identity: Identity | null) =>
   !!identity?.role && OWN_PAGE_ROLES.includes(identity.role.type);
 
-/** Residents and volunteers leave the console for their own page (a full page load). */
-function leaveForOwnPage(): never {
+/**
+ * Residents and volunteers leave the console for their own page (a full page load). The check
+ * never settles: a refusal would make react-admin sign them out (clearing the token their page
+ * needs) before the browser has left.
+ */
+function leaveForOwnPage(): Promise<never> {
   window.location.replace(OWN_PAGE);
-  throw new Error('ra.auth.auth_check_error');
+  return new Promise<never>(() => undefined);
 }
 
 export const authProvider: AuthProvider = {
@@ -112,7 +116,7 @@ export const authProvider: AuthProvider = {
       });
       localStorage.setItem(IDENTITY, JSON.stringify(identity));
     }
-    if (ownPageRole(identity)) leaveForOwnPage();
+    if (ownPageRole(identity)) return leaveForOwnPage();
   },
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {

@@ -43,7 +43,7 @@ body { margin: 0; background: #f0f4f8; font-family: system-ui, -apple-system, "P
 .mp li:first-child { border-top: none; }
 .mp a.mp-row { display: flex; justify-content: space-between; align-items: center; gap: 12px; text-decoration: none; color: inherit; min-height: 44px; }
 .mp-go { color: #2f6f4f; font-weight: 600; white-space: nowrap; }
-.mp-status { display: inline-block; border-radius: 10px; padding: 2px 8px; font-size: 13px; background: #e3f0e8; color: #2f6f4f; }
+.mp-status { display: inline-block; white-space: nowrap; border-radius: 10px; padding: 2px 8px; font-size: 13px; background: #e3f0e8; color: #2f6f4f; }
 .mp-status.rejected { background: #fdecea; color: #8a1c1c; }
 .mp-code { font-family: ui-monospace, monospace; letter-spacing: 1px; }
 .mp-alert { background: #fdecea; color: #8a1c1c; border-radius: 8px; padding: 10px 12px; margin-top: 12px; }

@@ -64,6 +64,7 @@ import {
 import { Designer, useLang } from '../forms/Designer';
 import type { Form, FormVersion } from '../forms/types';
 import { download, restJson } from '../rest';
+import { formatDate } from '../dates';
 
 const ROLE_CHOICES = [
   'foundation-staff',
@@ -151,7 +152,7 @@ function Versions() {
                   <strong>（{translate('linli.forms.live')}）</strong>
                 )}
               </TableCell>
-              <TableCell>{new Date(v.releasedAt).toLocaleString()}</TableCell>
+              <TableCell>{formatDate(v.releasedAt, true)}</TableCell>
               <TableCell>{v.releasedBy ?? ''}</TableCell>
               <TableCell align="right">
                 <Link
