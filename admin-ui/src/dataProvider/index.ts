@@ -147,11 +147,37 @@ const graphQLProvider = buildGraphQLProvider({
   },
 } as unknown as Options);
 
+/**
+ * Reads of a resource the role may not read at all, answered here without asking: a screen may
+ * still reference one (an award's application, for an incubator), and Strapi would refuse the
+ * whole request. References then show nothing, as for a record outside the role's scope.
+ */
+const UNREADABLE_ANSWERS: Record<string, () => unknown> = {
+  getList: () => ({ data: [], total: 0 }),
+  getManyReference: () => ({ data: [], total: 0 }),
+  getMany: () => ({ data: [] }),
+  getOne: () => Promise.reject(Object.assign(new Error('linli.error.not_found'), { status: 404 })),
+};
+
 /** Every call's errors come back as react-admin errors carrying the server's message. */
 export const dataProvider: DataProvider = new Proxy(graphQLProvider, {
   get(target, name: string) {
     const method: unknown = Reflect.get(target, name);
     if (typeof method !== 'function') return method;
+    const unreadable = UNREADABLE_ANSWERS[name];
+    if (unreadable) {
+      const call = (resource: string, ...rest: unknown[]) => {
+        const type = RESOURCES[resource]?.type;
+        if (type && !readableType(type)) return Promise.resolve(unreadable());
+        return name === 'getList'
+          ? readInPages(rest[0] as ListParams, (params) => method.call(target, resource, params))
+          : method.call(target, resource, ...rest);
+      };
+      return (resource: string, ...rest: unknown[]) =>
+        Promise.resolve(call(resource, ...rest)).catch((error: unknown) => {
+          throw toReactAdminError(error);
+        });
+    }
     const call: (...args: unknown[]) => unknown =
       name === 'getList'
         ? (...args) =>
