@@ -9,7 +9,8 @@ import HistoryIcon from '@mui/icons-material/History';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
-import { lazy } from 'react';
+import { Divider, ListSubheader, ThemeProvider, type Theme } from '@mui/material';
+import { Fragment, lazy } from 'react';
 import { Route } from 'react-router-dom';
 import {
   Admin,
@@ -18,12 +19,14 @@ import {
   Menu,
   Resource,
   usePermissions,
+  useSidebarState,
   useTranslate,
   type LayoutProps,
 } from 'react-admin';
-import { authProvider } from './authProvider';
-import { AUDITORS, READERS, WRITERS } from './choices';
+import { authProvider, can } from './authProvider';
 import { dataProvider } from './dataProvider';
+import { DATE_FIELD_DEFAULTS } from './dates';
+import { RESOURCES } from './dataProvider/resources';
 import { i18nProvider } from './i18n';
 import { screen } from './screen';
 import applications from './applications';
@@ -83,134 +86,228 @@ const AuditList = screen(audit, 'AuditList');
 const AuditShow = screen(audit, 'AuditShow');
 
 type Screen = React.ComponentType;
+
+/** The menu's groups, in order (linli.roles.menu.<group>). */
+const GROUPS = ['grassroots', 'organisations', 'foundation', 'forms', 'system'] as const;
+type Group = (typeof GROUPS)[number];
+
 interface ResourceScreens {
   name: string;
+  group: Group;
   icon: React.ComponentType;
   list: Screen;
   show: Screen;
   edit?: Screen;
   create?: Screen;
-  /** Roles that may open it; absent: every role (what is public). */
-  readers?: readonly string[];
-  /** Roles offered edit and create. */
-  writers?: readonly string[];
   recordRepresentation?: string | ((record: { organisation?: { name?: string } }) => string);
 }
 
-/** The console's resources, who may read them and who may write (the server decides too). */
-const SCREENS: ResourceScreens[] = (
-  [
-    {
-      name: 'cms-areas',
-      icon: MapIcon,
-      list: AreaList,
-      show: AreaShow,
-      recordRepresentation: 'name',
-    },
-    {
-      name: 'cms-grids',
-      icon: GridOnIcon,
-      list: GridList,
-      show: GridShow,
-      edit: GridEdit,
-      create: GridCreate,
-      recordRepresentation: 'name',
-    },
-    {
-      name: 'cms-compounds',
-      icon: ApartmentIcon,
-      list: CompoundList,
-      show: CompoundShow,
-      edit: CompoundEdit,
-      create: CompoundCreate,
-      recordRepresentation: 'name',
-    },
-    {
-      name: 'cms-people',
-      icon: PeopleIcon,
-      list: PersonList,
-      show: PersonShow,
-      edit: PersonEdit,
-      create: PersonCreate,
-      recordRepresentation: 'name',
-    },
-    {
-      name: 'cms-organisations',
-      icon: BusinessIcon,
-      list: OrganisationList,
-      show: OrganisationShow,
-      edit: OrganisationEdit,
-      create: OrganisationCreate,
-      recordRepresentation: 'name',
-    },
-    {
-      name: 'cms-incubations',
-      icon: EggIcon,
-      list: IncubationList,
-      show: IncubationShow,
-      edit: IncubationEdit,
-      create: IncubationCreate,
-      recordRepresentation: (r) => r.organisation?.name ?? '',
-    },
-    {
-      name: 'forms-forms',
-      icon: DynamicFormIcon,
-      list: FormList,
-      show: FormShow,
-      edit: FormEdit,
-      create: FormCreate,
-      recordRepresentation: 'name',
-    },
-    {
-      name: 'forms-submissions',
-      icon: InboxIcon,
-      list: SubmissionList,
-      show: SubmissionShow,
-      edit: SubmissionEdit,
-      recordRepresentation: 'receiptCode',
-    },
-    { name: 'grants-funds', ...funds },
-    { name: 'grants-donations', ...donations },
-    { name: 'grants-rounds', ...rounds },
-    { name: 'grants-applications', ...applications },
-    { name: 'grants-awards', ...awards },
-    { name: 'grants-disbursements', ...disbursements },
-    { name: 'grants-reports', ...reports },
-    { name: 'cms-audit-entries', icon: HistoryIcon, list: AuditList, show: AuditShow },
-  ] as ResourceScreens[]
-).map((r) => ({
-  ...r,
-  readers: READERS[r.name] ?? AUDITORS[r.name],
-  writers: WRITERS[r.name],
-}));
+/**
+ * The console's resources. Who may open and write each is not kept here: it is the role's own
+ * permissions on the resource's GraphQL type, as GET /api/cms/me reports them (`find` to list,
+ * `create` / `update` to be offered those screens), so the menu and the server cannot disagree.
+ */
+const SCREENS: ResourceScreens[] = [
+  {
+    name: 'cms-areas',
+    group: 'grassroots',
+    icon: MapIcon,
+    list: AreaList,
+    show: AreaShow,
+    recordRepresentation: 'name',
+  },
+  {
+    name: 'cms-grids',
+    group: 'grassroots',
+    icon: GridOnIcon,
+    list: GridList,
+    show: GridShow,
+    edit: GridEdit,
+    create: GridCreate,
+    recordRepresentation: 'name',
+  },
+  {
+    name: 'cms-compounds',
+    group: 'grassroots',
+    icon: ApartmentIcon,
+    list: CompoundList,
+    show: CompoundShow,
+    edit: CompoundEdit,
+    create: CompoundCreate,
+    recordRepresentation: 'name',
+  },
+  {
+    name: 'cms-people',
+    group: 'grassroots',
+    icon: PeopleIcon,
+    list: PersonList,
+    show: PersonShow,
+    edit: PersonEdit,
+    create: PersonCreate,
+    recordRepresentation: 'name',
+  },
+  {
+    name: 'cms-organisations',
+    group: 'organisations',
+    icon: BusinessIcon,
+    list: OrganisationList,
+    show: OrganisationShow,
+    edit: OrganisationEdit,
+    create: OrganisationCreate,
+    recordRepresentation: 'name',
+  },
+  {
+    name: 'cms-incubations',
+    group: 'organisations',
+    icon: EggIcon,
+    list: IncubationList,
+    show: IncubationShow,
+    edit: IncubationEdit,
+    create: IncubationCreate,
+    recordRepresentation: (r) => r.organisation?.name ?? '',
+  },
+  {
+    name: 'forms-forms',
+    group: 'forms',
+    icon: DynamicFormIcon,
+    list: FormList,
+    show: FormShow,
+    edit: FormEdit,
+    create: FormCreate,
+    recordRepresentation: 'name',
+  },
+  {
+    name: 'forms-submissions',
+    group: 'forms',
+    icon: InboxIcon,
+    list: SubmissionList,
+    show: SubmissionShow,
+    edit: SubmissionEdit,
+    recordRepresentation: 'receiptCode',
+  },
+  { name: 'grants-funds', group: 'foundation', ...funds },
+  { name: 'grants-donations', group: 'foundation', ...donations },
+  { name: 'grants-rounds', group: 'foundation', ...rounds },
+  { name: 'grants-applications', group: 'foundation', ...applications },
+  { name: 'grants-awards', group: 'foundation', ...awards },
+  { name: 'grants-disbursements', group: 'foundation', ...disbursements },
+  { name: 'grants-reports', group: 'foundation', ...reports },
+  {
+    name: 'cms-audit-entries',
+    group: 'system',
+    icon: HistoryIcon,
+    list: AuditList,
+    show: AuditShow,
+  },
+];
 
-/** Who has a reviewer's desk (mirrors the grants plugin's permissions). */
-const REVIEWING_ROLES = ['reviewer', 'foundation-staff'];
+const typeOf = (resource: string) => RESOURCES[resource]?.type ?? '';
+const readable = (resource: string) => can(typeOf(resource), 'find');
 
+/** Menu entries that are pages rather than resources, each shown to the roles that can use it. */
+const PAGES: {
+  to: string;
+  group: Group;
+  label: string;
+  icon: React.ComponentType;
+  /** Placed before the group's resources. */
+  first?: boolean;
+  usable: () => boolean;
+}[] = [
+  {
+    to: '/my-reviews',
+    group: 'foundation',
+    label: 'linli.grants.my_reviews',
+    icon: RateReviewIcon,
+    first: true,
+    usable: () => can('plugin::grants.grant-actions', 'myReviews'),
+  },
+  {
+    to: '/incubation-board',
+    group: 'organisations',
+    label: 'linli.board.menu',
+    icon: ViewKanbanIcon,
+    usable: () => readable('cms-incubations'),
+  },
+];
+
+/** The menu in groups (基层治理, 社会组织, 基金会, 表单, 系统), each holding only what the role may use. */
 function LinliMenu() {
   const translate = useTranslate();
-  const { permissions } = usePermissions<string>();
+  // Re-rendered when the role changes (a new sign-in), which is when `can` changes.
+  usePermissions<string>();
+  const [open] = useSidebarState();
   return (
     <Menu>
       <Menu.DashboardItem />
-      {REVIEWING_ROLES.includes(permissions as string) && (
-        <Menu.Item
-          to="/my-reviews"
-          primaryText={translate('linli.grants.my_reviews')}
-          leftIcon={<RateReviewIcon />}
-        />
-      )}
-      <Menu.ResourceItems />
-      <Menu.Item
-        to="/incubation-board"
-        primaryText={translate('linli.board.menu')}
-        leftIcon={<ViewKanbanIcon />}
-      />
+      {GROUPS.map((group) => {
+        const pages = PAGES.filter((p) => p.group === group && p.usable());
+        const items = [
+          ...pages
+            .filter((p) => p.first)
+            .map((p) => (
+              <Menu.Item
+                key={p.to}
+                to={p.to}
+                primaryText={translate(p.label)}
+                leftIcon={<p.icon />}
+              />
+            )),
+          ...SCREENS.filter((r) => r.group === group && readable(r.name)).map((r) => (
+            <Menu.ResourceItem key={r.name} name={r.name} />
+          )),
+          ...pages
+            .filter((p) => !p.first)
+            .map((p) => (
+              <Menu.Item
+                key={p.to}
+                to={p.to}
+                primaryText={translate(p.label)}
+                leftIcon={<p.icon />}
+              />
+            )),
+        ];
+        if (items.length === 0) return null;
+        return (
+          <Fragment key={group}>
+            {open ? (
+              <ListSubheader
+                disableSticky
+                sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}
+                data-menu-group={group}
+              >
+                {translate(`linli.roles.menu.${group}`)}
+              </ListSubheader>
+            ) : (
+              <Divider sx={{ my: 0.5 }} />
+            )}
+            {items}
+          </Fragment>
+        );
+      })}
     </Menu>
   );
 }
 
-const LinliLayout = (props: LayoutProps) => <Layout {...props} menu={LinliMenu} />;
+/**
+ * Every DateField in one format (dates.ts), through the theme's default props (react-admin
+ * reads RaDateField's), so no screen passes `locales` itself; a field's own props still win.
+ */
+const withDates = (outer: Theme): Theme => ({
+  ...outer,
+  components: {
+    ...outer.components,
+    RaDateField: { defaultProps: DATE_FIELD_DEFAULTS },
+  } as Theme['components'],
+});
+
+function LinliLayout(props: LayoutProps) {
+  return (
+    <ThemeProvider theme={withDates}>
+      <Layout {...props} menu={LinliMenu} />
+    </ThemeProvider>
+  );
+}
 
 export function App() {
   return (
@@ -224,23 +321,21 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      {(role: string) => (
+      {/* Called again when the role changes; `can` reads the signed-in role's permissions. */}
+      {() => (
         <>
-          {SCREENS.filter((r) => !r.readers || r.readers.includes(role)).map((r) => {
-            const writes = r.writers?.includes(role) ?? false;
-            return (
-              <Resource
-                key={r.name}
-                name={r.name}
-                icon={r.icon}
-                list={r.list}
-                show={r.show}
-                edit={writes ? r.edit : undefined}
-                create={writes ? r.create : undefined}
-                recordRepresentation={r.recordRepresentation}
-              />
-            );
-          })}
+          {SCREENS.filter((r) => readable(r.name)).map((r) => (
+            <Resource
+              key={r.name}
+              name={r.name}
+              icon={r.icon}
+              list={r.list}
+              show={r.show}
+              edit={can(typeOf(r.name), 'update') ? r.edit : undefined}
+              create={can(typeOf(r.name), 'create') ? r.create : undefined}
+              recordRepresentation={r.recordRepresentation}
+            />
+          ))}
           <CustomRoutes>
             <Route path="/incubation-board" element={<IncubationBoard />} />
             <Route path="/my-reviews" element={<MyReviews />} />

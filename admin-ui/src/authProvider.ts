@@ -1,9 +1,10 @@
 import type { AuthProvider } from 'react-admin';
+import type { MeCapabilities, MeResponse } from '../../cms/server/src/shared/contracts/me';
 
 /**
  * users-permissions accounts: a JWT from POST /api/auth/local, kept in localStorage; the
- * identity (name, role, scope) from GET /api/cms/me. A 401 from the server (an expired or
- * revoked token) sends the user back to the login page.
+ * identity (name, role, scope, what the role may do) from GET /api/cms/me. A 401 from the server
+ * (an expired or revoked token) sends the user back to the login page.
  */
 const TOKEN = 'linli.jwt';
 const IDENTITY = 'linli.identity';
@@ -13,7 +14,18 @@ export interface Identity {
   fullName: string;
   role: { type: string; name: string } | null;
   scope: { documentId: string; name: string; level: string; path: string } | null;
+  /** GraphQL type → the role's actions on it (GET /api/cms/me's `can`). */
+  can: MeCapabilities;
 }
+
+/**
+ * Roles that have no staff console: residents and volunteers use their own phone-first page
+ * (forms they may fill in, their submissions), served beside the public form page.
+ */
+export const OWN_PAGE_ROLES: readonly string[] = ['resident', 'volunteer'];
+export const OWN_PAGE = '/f/me';
+/** Where a role lands after signing in; absent: the dashboard. */
+const LANDING: Record<string, string> = { reviewer: '/my-reviews' };
 
 export const getToken = (): string | null => localStorage.getItem(TOKEN);
 
@@ -24,9 +36,52 @@ const clear = () => {
 
 async function fetchIdentity(token: string): Promise<Identity> {
   const res = await fetch('/api/cms/me', { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`me: ${res.status}`);
-  const { data } = await res.json();
-  return { id: data.id, fullName: data.username, role: data.role, scope: data.scope };
+  if (!res.ok) throw Object.assign(new Error(`me: ${res.status}`), { status: res.status });
+  const { data } = (await res.json()) as MeResponse;
+  return {
+    id: data.id,
+    fullName: data.username,
+    role: data.role,
+    scope: data.scope,
+    can: data.can ?? {},
+  };
+}
+
+/** The identity as kept at sign-in, if it is of this console's shape (an older one lacks `can`). */
+function cachedIdentity(): Identity | null {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(IDENTITY) ?? 'null') as Identity | null;
+    return parsed && typeof parsed.can === 'object' && parsed.can ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the signed-in role holds `action` on a GraphQL type; before sign-in, nothing. */
+export const can = (type: string, action: string): boolean =>
+  cachedIdentity()?.can[type]?.includes(action) ?? false;
+
+/**
+ * Whether the signed-in role may read a GraphQL type (Strapi's GraphQL checks `find` on every
+ * nested relation). Without a known identity everything is asked for, as before: the server
+ * decides, and the sign-in page asks for nothing.
+ */
+export const readableType = (type: string): boolean => {
+  const identity = cachedIdentity();
+  return identity ? (identity.can[type]?.includes('find') ?? false) : true;
+};
+
+const ownPageRole = (identity: Identity | null) =>
+  !!identity?.role && OWN_PAGE_ROLES.includes(identity.role.type);
+
+/**
+ * Residents and volunteers leave the console for their own page (a full page load). The check
+ * never settles: a refusal would make react-admin sign them out (clearing the token their page
+ * needs) before the browser has left.
+ */
+function leaveForOwnPage(): Promise<never> {
+  window.location.replace(OWN_PAGE);
+  return new Promise<never>(() => undefined);
 }
 
 export const authProvider: AuthProvider = {
@@ -39,13 +94,29 @@ export const authProvider: AuthProvider = {
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(body?.error?.message ?? 'ra.auth.sign_in_error');
     localStorage.setItem(TOKEN, body.jwt);
-    localStorage.setItem(IDENTITY, JSON.stringify(await fetchIdentity(body.jwt)));
+    const identity = await fetchIdentity(body.jwt);
+    localStorage.setItem(IDENTITY, JSON.stringify(identity));
+    // A full page load leaves the console (react-admin's own redirect is then harmless).
+    if (ownPageRole(identity)) window.location.replace(OWN_PAGE);
+    const landing = LANDING[identity.role?.type ?? ''];
+    // Without a landing page, react-admin returns to the page that asked for sign-in.
+    return landing ? { redirectTo: landing } : undefined;
   },
   async logout() {
     clear();
   },
   async checkAuth() {
-    if (!getToken()) throw new Error('ra.auth.auth_check_error');
+    const token = getToken();
+    if (!token) throw new Error('ra.auth.auth_check_error');
+    let identity = cachedIdentity();
+    if (!identity) {
+      identity = await fetchIdentity(token).catch((error: { status?: number }) => {
+        if (error?.status === 401) clear();
+        throw new Error('ra.auth.auth_check_error');
+      });
+      localStorage.setItem(IDENTITY, JSON.stringify(identity));
+    }
+    if (ownPageRole(identity)) return leaveForOwnPage();
   },
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
@@ -54,8 +125,8 @@ export const authProvider: AuthProvider = {
     }
   },
   async getIdentity() {
-    const cached = localStorage.getItem(IDENTITY);
-    if (cached) return JSON.parse(cached) as Identity;
+    const cached = cachedIdentity();
+    if (cached) return cached;
     const token = getToken();
     if (!token) throw new Error('ra.auth.auth_check_error');
     const identity = await fetchIdentity(token);
@@ -63,7 +134,6 @@ export const authProvider: AuthProvider = {
     return identity;
   },
   async getPermissions() {
-    const cached = localStorage.getItem(IDENTITY);
-    return cached ? ((JSON.parse(cached) as Identity).role?.type ?? 'public') : 'public';
+    return cachedIdentity()?.role?.type ?? 'public';
   },
 };

@@ -13,12 +13,14 @@ import { APPLICATION_STATUSES, choices } from '../choices';
 import { percent } from '../grants/percent';
 import type { Application } from '../grants/types';
 import { yuan } from '../money';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 export function ApplicationList() {
   return (
     <List
       sort={{ field: 'score', order: 'DESC' }}
       filters={[
+        areaSubtreeFilter,
         <SearchInput key="q" source="q" alwaysOn />,
         <ReferenceInput key="round" source="round" reference="grants-rounds">
           <AutocompleteInput optionText="title" />

@@ -9,6 +9,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import { choices } from '../choices';
 import { useRest } from '../rest';
 import { TYPE_RESOURCE } from './describe';
@@ -47,6 +48,7 @@ export function AuditList() {
   const locales = useDateLocale();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
+    areaSubtreeFilter,
     <SelectInput
       key="contentType"
       source="contentType"

@@ -12,12 +12,14 @@ import {
 import { AWARD_STATUSES, choices } from '../choices';
 import type { Award } from '../grants/types';
 import { yuan } from '../money';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 export function AwardList() {
   return (
     <List
       sort={{ field: 'awardedAt', order: 'DESC' }}
       filters={[
+        areaSubtreeFilter,
         <SearchInput key="q" source="q" alwaysOn />,
         <SelectInput
           key="status"

@@ -2,8 +2,8 @@
 // and its variables say what Strapi 5 expects (documentId, connections, filters, input fields).
 import fs from 'fs';
 import path from 'path';
-import { buildClientSchema, print, validate, type IntrospectionQuery } from 'graphql';
-import { buildQueryFactory, type IntrospectionResults } from './buildQuery';
+import { buildClientSchema, parse, print, validate, type IntrospectionQuery } from 'graphql';
+import { AREA_SUBTREE, buildQueryFactory, type IntrospectionResults } from './buildQuery';
 import { RESOURCES } from './resources';
 
 const recorded = JSON.parse(
@@ -244,5 +244,51 @@ describe('mutations', () => {
     expect(built.parseResponse({ data: { m0: { documentId: 'a' }, m1: null } })).toEqual({
       data: ['a'],
     });
+  });
+});
+
+describe('what the role may read', () => {
+  const listOf = (readable: (type: string) => boolean, resource: string) =>
+    print(
+      buildQueryFactory(introspection, readable)('GET_LIST', resource, {
+        pagination: { page: 1, perPage: 5 },
+        sort: {},
+        filter: {},
+      }).query,
+    );
+
+  it('leave out relations to types the role may not read, and keep the rest', () => {
+    const reviewer = new Set(['CmsArea', 'CmsOrganisation', 'CmsIncubation']);
+    const query = listOf((t) => reviewer.has(t), 'cms-organisations');
+    expect(query).not.toMatch(/contactPerson/);
+    expect(query).toMatch(/area \{\s+documentId\s+name/);
+    expect(query).toMatch(/\bname\b/);
+    valid({ query: parse(query) });
+  });
+
+  it('ask for every relation when nothing says otherwise', () => {
+    expect(listOf(() => true, 'cms-organisations')).toMatch(/contactPerson \{/);
+  });
+});
+
+describe('the subtree filter', () => {
+  const filterOf = (resource: string, value: string) =>
+    buildQuery('GET_LIST', resource, {
+      pagination: { page: 1, perPage: 5 },
+      sort: {},
+      filter: { [AREA_SUBTREE]: value },
+    }).variables.filters;
+
+  it.each([
+    ['cms-areas', { path: { startsWith: '/1/2/' } }],
+    ['cms-people', { areaPath: { startsWith: '/1/2/' } }],
+    ['grants-donations', { fund: { area: { path: { startsWith: '/1/2/' } } } }],
+    ['grants-disbursements', { award: { fund: { area: { path: { startsWith: '/1/2/' } } } } }],
+  ])('%s: a prefix of its area path', (resource, expected) => {
+    expect(filterOf(resource, '/1/2/')).toEqual(expected);
+  });
+
+  it('is dropped on a resource without an area', () => {
+    expect(filterOf('forms-forms', '/1/2/')).toEqual({});
   });
 });

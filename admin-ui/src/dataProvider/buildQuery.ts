@@ -71,8 +71,32 @@ export function operationNames(type: string, introspection: IntrospectionResults
   };
 }
 
-export function buildQueryFactory(introspection: IntrospectionResults) {
+/**
+ * Whether the signed-in role may read a GraphQL object type (its `find` permission). Strapi's
+ * GraphQL refuses the whole query ("Forbidden access") when one nested relation's type is not
+ * readable, so such relations are left out of every selection. Absent: everything is asked for.
+ */
+export type ReadableType = (type: string) => boolean;
+
+/** The nested `{ a: { b: { c: leaf } } }` that a dotted path `a.b.c` names in Strapi's filters. */
+const nest = (path: string, leaf: unknown): Record<string, unknown> =>
+  path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), leaf) as Record<
+    string,
+    unknown
+  >;
+
+/** The react-admin filter key of the subtree filter (AreaSubtreeFilter): an area's path. */
+export const AREA_SUBTREE = 'areaSubtree';
+
+export function buildQueryFactory(
+  introspection: IntrospectionResults,
+  readable: ReadableType = () => true,
+) {
   const typeByName = new Map(introspection.types.map((t) => [t.name, t]));
+  // Content types are the object types with a documentId; components have none and need no
+  // permission of their own.
+  const isContentType = (name: string) =>
+    typeByName.get(name)?.fields?.some((f) => f.name === 'documentId') ?? false;
 
   const spec = (resource: string) => {
     const s = RESOURCES[resource];
@@ -91,6 +115,7 @@ export function buildQueryFactory(introspection: IntrospectionResults) {
       if (target.kind === 'SCALAR' || target.kind === 'ENUM') {
         parts.push(field.name);
       } else if (target.kind === 'OBJECT' && target.name) {
+        if (isContentType(target.name) && !readable(target.name)) continue;
         const related = typeByName.get(target.name);
         const labelField = ['name', 'title', 'code', 'stage'].find((f) =>
           related?.fields?.some((x) => x.name === f),
@@ -106,7 +131,7 @@ export function buildQueryFactory(introspection: IntrospectionResults) {
 
   /** react-admin's filter object → Strapi's filters input. */
   function filters(resource: string, raFilter: Params = {}): Record<string, unknown> {
-    const { object, search, dashedEnums } = spec(resource);
+    const { object, search, dashedEnums, areaPath } = spec(resource);
     const fieldOf = (name: string) => object.fields?.find((f) => f.name === name);
     const and: Record<string, unknown>[] = [];
     for (const [key, given] of Object.entries(raFilter)) {
@@ -118,6 +143,11 @@ export function buildQueryFactory(introspection: IntrospectionResults) {
           ? given.map(dashed)
           : dashed(given)
         : given;
+      if (key === AREA_SUBTREE) {
+        // Paths end with their separator (`/1/4/`), so a prefix never matches a sibling `/1/40/`.
+        if (areaPath) and.push(nest(areaPath, { startsWith: String(value) }));
+        continue;
+      }
       if (key === 'q') {
         if (search.length)
           and.push({ or: search.map((f) => ({ [f]: { containsi: String(value) } })) });

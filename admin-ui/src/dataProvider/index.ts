@@ -3,7 +3,7 @@ import { setContext } from '@apollo/client/link/context';
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import buildGraphQLProvider, { introspectSchema, type Options } from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'react-admin';
-import { getToken } from '../authProvider';
+import { getToken, readableType } from '../authProvider';
 import { buildQueryFactory, type IntrospectionResults } from './buildQuery';
 import { readInPages, type ListParams } from './pages';
 import { RESOURCES } from './resources';
@@ -40,7 +40,13 @@ interface GraphQLErrorShape {
   message: string;
   extensions?: {
     code?: string;
-    error?: { details?: { errors?: { path: string[]; message: string; messageZh?: string }[] } };
+    error?: {
+      name?: string;
+      details?: {
+        errors?: { path: string[]; message: string; messageZh?: string }[];
+        messageZh?: string;
+      };
+    };
   };
 }
 
@@ -73,12 +79,12 @@ export function toReactAdminError(thrown: unknown): HttpError {
   if (!graphQLError)
     return new HttpError(error?.message ?? 'ra.notification.http_error', networkStatus ?? 500);
   const code = graphQLError.extensions?.code;
-  const details = graphQLError.extensions?.error?.details?.errors;
+  const details = graphQLError.extensions?.error?.details;
+  const fieldErrors = details?.errors;
   const zh = (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
   // A person reads the message, never the internal key the server puts before it ("id: id：…").
-  const text = (d: { path: string[]; message: string; messageZh?: string }) =>
+  const inLanguage = (d: { message: string; messageZh?: string; path?: string[] }) =>
     withoutFieldKey(zh && d.messageZh ? d.messageZh : d.message, d.path);
-  const message = details?.length ? details.map(text).join('；') : graphQLError.message;
   const status =
     code === 'FORBIDDEN' || /Forbidden/.test(graphQLError.message)
       ? 403
@@ -87,7 +93,21 @@ export function toReactAdminError(thrown: unknown): HttpError {
         : code === 'UNAUTHENTICATED'
           ? 401
           : 400;
-  const errors = Object.fromEntries((details ?? []).map((d) => [d.path[0], text(d)]));
+  // Strapi's own refusals arrive in English only ("Forbidden access", "Not Found"): they become
+  // the console's messages (keys react-admin translates). A field's error goes under its field
+  // (`errors`), named there by its label, so the toast carries the messages alone.
+  const message = fieldErrors?.length
+    ? fieldErrors.map(inLanguage).join('；')
+    : details?.messageZh
+      ? inLanguage({ message: graphQLError.message, messageZh: details.messageZh })
+      : status === 403
+        ? 'linli.error.forbidden'
+        : status === 404
+          ? 'linli.error.not_found'
+          : zh
+            ? 'linli.roles.error.failed'
+            : graphQLError.message;
+  const errors = Object.fromEntries((fieldErrors ?? []).map((d) => [d.path[0], inLanguage(d)]));
   return new HttpError(message, status, { errors });
 }
 
@@ -119,7 +139,8 @@ async function resolveIntrospection(apollo: typeof client, options: Record<strin
 const graphQLProvider = buildGraphQLProvider({
   client,
   resolveIntrospection,
-  buildQuery: (introspection: IntrospectionResults) => buildQueryFactory(introspection),
+  buildQuery: (introspection: IntrospectionResults) =>
+    buildQueryFactory(introspection, readableType),
   // Our buildQuery names the operations itself; introspection only supplies the schema.
   // (the exclusion keeps ra-data-graphql from guessing names for every other type).
   introspection: {
@@ -128,11 +149,37 @@ const graphQLProvider = buildGraphQLProvider({
   },
 } as unknown as Options);
 
+/**
+ * Reads of a resource the role may not read at all, answered here without asking: a screen may
+ * still reference one (an award's application, for an incubator), and Strapi would refuse the
+ * whole request. References then show nothing, as for a record outside the role's scope.
+ */
+const UNREADABLE_ANSWERS: Record<string, () => unknown> = {
+  getList: () => ({ data: [], total: 0 }),
+  getManyReference: () => ({ data: [], total: 0 }),
+  getMany: () => ({ data: [] }),
+  getOne: () => Promise.reject(Object.assign(new Error('linli.error.not_found'), { status: 404 })),
+};
+
 /** Every call's errors come back as react-admin errors carrying the server's message. */
 export const dataProvider: DataProvider = new Proxy(graphQLProvider, {
   get(target, name: string) {
     const method: unknown = Reflect.get(target, name);
     if (typeof method !== 'function') return method;
+    const unreadable = UNREADABLE_ANSWERS[name];
+    if (unreadable) {
+      const call = (resource: string, ...rest: unknown[]) => {
+        const type = RESOURCES[resource]?.type;
+        if (type && !readableType(type)) return Promise.resolve(unreadable());
+        return name === 'getList'
+          ? readInPages(rest[0] as ListParams, (params) => method.call(target, resource, params))
+          : method.call(target, resource, ...rest);
+      };
+      return (resource: string, ...rest: unknown[]) =>
+        Promise.resolve(call(resource, ...rest)).catch((error: unknown) => {
+          throw toReactAdminError(error);
+        });
+    }
     const call: (...args: unknown[]) => unknown =
       name === 'getList'
         ? (...args) =>

@@ -15,15 +15,25 @@ export interface ResourceSpec {
   dashedEnums?: readonly string[];
   /** The mutations the server offers, when not all of them (submissions are never created or deleted here). */
   operations?: readonly ('create' | 'update' | 'delete')[];
+  /**
+   * Where its area's materialised path is, as a dotted filter path (`fund.area.path`), for the
+   * subtree filter; absent: the resource has no area.
+   */
+  areaPath?: string;
 }
 
 export const RESOURCES: Record<string, ResourceSpec> = {
-  'cms-areas': { type: 'CmsArea', search: ['name', 'code'], label: 'name' },
-  'cms-grids': { type: 'CmsGrid', search: ['name', 'code'], label: 'name' },
-  'cms-compounds': { type: 'CmsCompound', search: ['name'], label: 'name' },
-  'cms-people': { type: 'CmsPerson', search: ['name'], label: 'name' },
-  'cms-organisations': { type: 'CmsOrganisation', search: ['name', 'creditCode'], label: 'name' },
-  'cms-incubations': { type: 'CmsIncubation', search: [], label: 'stage' },
+  'cms-areas': { type: 'CmsArea', search: ['name', 'code'], label: 'name', areaPath: 'path' },
+  'cms-grids': { type: 'CmsGrid', search: ['name', 'code'], label: 'name', areaPath: 'areaPath' },
+  'cms-compounds': { type: 'CmsCompound', search: ['name'], label: 'name', areaPath: 'areaPath' },
+  'cms-people': { type: 'CmsPerson', search: ['name'], label: 'name', areaPath: 'areaPath' },
+  'cms-organisations': {
+    type: 'CmsOrganisation',
+    search: ['name', 'creditCode'],
+    label: 'name',
+    areaPath: 'areaPath',
+  },
+  'cms-incubations': { type: 'CmsIncubation', search: [], label: 'stage', areaPath: 'areaPath' },
   'forms-forms': {
     type: 'FormsForm',
     search: ['name', 'nameEn', 'slug'],
@@ -35,40 +45,62 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     type: 'FormsSubmission',
     search: ['receiptCode', 'submitterName'],
     label: 'receiptCode',
+    areaPath: 'areaPath',
     operations: ['update'],
     dashedEnums: ['status'],
   },
-  'grants-funds': { type: 'GrantsFund', search: ['name', 'code'], label: 'name' },
+  'grants-funds': {
+    type: 'GrantsFund',
+    search: ['name', 'code'],
+    label: 'name',
+    areaPath: 'area.path',
+  },
   'grants-donations': {
     type: 'GrantsDonation',
     search: ['receiptNo', 'donorName'],
     label: 'receiptNo',
+    areaPath: 'fund.area.path',
   },
-  'grants-rounds': { type: 'GrantsRound', search: ['title', 'titleEn'], label: 'title' },
+  'grants-rounds': {
+    type: 'GrantsRound',
+    search: ['title', 'titleEn'],
+    label: 'title',
+    areaPath: 'fund.area.path',
+  },
   // Written only through the grants actions (award, approve, pay, accept …), read here.
   'grants-applications': {
     type: 'GrantsApplication',
     search: ['projectTitle', 'organisationName', 'receiptCode'],
     label: 'projectTitle',
+    areaPath: 'round.fund.area.path',
     readOnly: true,
   },
   'grants-awards': {
     type: 'GrantsAward',
     search: ['projectTitle', 'organisationName'],
     label: 'projectTitle',
+    areaPath: 'fund.area.path',
     readOnly: true,
   },
   'grants-disbursements': {
     type: 'GrantsDisbursement',
     search: ['label'],
     label: 'label',
+    areaPath: 'award.fund.area.path',
     readOnly: true,
   },
-  'grants-reports': { type: 'GrantsReport', search: ['narrative'], label: 'kind', readOnly: true },
+  'grants-reports': {
+    type: 'GrantsReport',
+    search: ['narrative'],
+    label: 'kind',
+    areaPath: 'award.fund.area.path',
+    readOnly: true,
+  },
   'cms-audit-entries': {
     type: 'CmsAuditEntry',
     search: ['recordLabel', 'recordId', 'actorName'],
     label: 'recordLabel',
+    areaPath: 'areaPath',
     readOnly: true,
   },
 };

@@ -11,6 +11,7 @@ import { TRANCHE_STATUSES, choices } from '../choices';
 import { TrancheButtons } from '../grants/TrancheButtons';
 import type { Tranche } from '../grants/types';
 import { yuan } from '../money';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 /**
  * The disbursement queue: tranches to approve and to pay, across all awards. It opens on what
@@ -23,6 +24,7 @@ export function DisbursementList() {
       sort={{ field: 'dueOn', order: 'ASC' }}
       filterDefaultValues={{ status: ['scheduled', 'approved'] }}
       filters={[
+        areaSubtreeFilter,
         <SelectArrayInput
           key="status"
           source="status"

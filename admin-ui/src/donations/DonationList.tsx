@@ -24,8 +24,10 @@ import type { Donation } from '../grants/types';
 import { fenOf, yuan } from '../money';
 import { DisclosureButtons } from './DisclosureButtons';
 import { donorOf } from './donorOf';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 const donationFilters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput
     key="status"

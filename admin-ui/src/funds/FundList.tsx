@@ -10,6 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { FUND_KINDS, FUND_STATUSES, choices } from '../choices';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import type { Fund, FundBalances } from '../grants/types';
 import { yuan } from '../money';
 import { useRest } from '../rest';
@@ -41,6 +42,7 @@ export function FundList() {
     <List
       sort={{ field: 'code', order: 'ASC' }}
       filters={[
+        areaSubtreeFilter,
         <SearchInput key="q" source="q" alwaysOn />,
         <SelectInput key="kind" source="kind" choices={choices('fundKind', FUND_KINDS)} />,
       ]}

@@ -24,10 +24,12 @@ import { todayInChina } from '../../../cms/server/src/domain/china-time';
 import { hasPassedAssessment } from '../../../cms/server/src/domain/incubation-records';
 import { NEXT_STAGES, STAGES, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import { AssessmentsPanel, MilestonesPanel } from './AssessmentPanels';
 import { HubField, MoveButtons, canWrite } from './shared';
 
 const filters = [
+  areaSubtreeFilter,
   <SelectInput key="stage" source="stage" choices={choices('stage', STAGES)} alwaysOn />,
   <ReferenceInput key="hub" source="hub" reference="cms-organisations" filter={{ kind: 'hub' }}>
     <AutocompleteInput optionText="name" />

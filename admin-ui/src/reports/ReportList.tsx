@@ -1,11 +1,13 @@
 import { DataTable, DateField, List, ReferenceField, SelectField, SelectInput } from 'react-admin';
 import { REPORT_KINDS, REPORT_STATUSES, choices } from '../choices';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 export function ReportList() {
   return (
     <List
       sort={{ field: 'submittedOn', order: 'DESC' }}
       filters={[
+        areaSubtreeFilter,
         <SelectInput
           key="status"
           source="status"

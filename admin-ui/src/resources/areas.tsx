@@ -16,9 +16,11 @@ import {
   useCreatePath,
 } from 'react-admin';
 import { AREA_KINDS, AREA_LEVELS, choices } from '../choices';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 /** Areas are read here; administrators edit them in Strapi's admin panel. */
 const filters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="level" source="level" choices={choices('level', AREA_LEVELS)} />,
   <SelectInput key="kind" source="kind" choices={choices('kind', AREA_KINDS)} />,

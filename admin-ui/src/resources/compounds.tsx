@@ -21,9 +21,11 @@ import {
 } from 'react-admin';
 import { COMPOUND_TYPES, PROPERTY_MANAGEMENT, WRITERS, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-compounds']?.includes(role);
 const filters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="type" source="type" choices={choices('compoundType', COMPOUND_TYPES)} />,
   <SelectInput

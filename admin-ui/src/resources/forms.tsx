@@ -67,6 +67,7 @@ import { Designer, useLang } from '../forms/Designer';
 import type { Form, FormVersion } from '../forms/types';
 import { ConfirmButton } from '../actions';
 import { download, useRest } from '../rest';
+import { formatDate } from '../dates';
 
 const ROLE_CHOICES = [
   'foundation-staff',
@@ -169,7 +170,7 @@ function Versions() {
                   <strong>（{translate('linli.forms.live')}）</strong>
                 )}
               </TableCell>
-              <TableCell>{new Date(v.releasedAt).toLocaleString()}</TableCell>
+              <TableCell>{formatDate(v.releasedAt, true)}</TableCell>
               <TableCell>{v.releasedBy ?? ''}</TableCell>
               <TableCell align="right">
                 <Link

@@ -21,9 +21,11 @@ import {
 } from 'react-admin';
 import { GRID_LEVELS, WRITERS, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-grids']?.includes(role);
 const filters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="level" source="level" choices={choices('gridLevel', GRID_LEVELS)} />,
   <ReferenceInput

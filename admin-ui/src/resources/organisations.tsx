@@ -33,6 +33,7 @@ import {
 } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { creditCodeProblem } from '../../../cms/server/src/domain/credit-code';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 /** The server's own GB 32100-2015 check, so the form says so before saving. */
 const creditCode: Validator = (value: string | undefined) => {
@@ -43,6 +44,7 @@ const creditCode: Validator = (value: string | undefined) => {
 };
 
 const filters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput
     key="kind"

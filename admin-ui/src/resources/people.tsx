@@ -27,6 +27,7 @@ import {
 import { postAction } from '../actions';
 import { WRITERS } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 const TAGS = [
   'isGridWorker',
@@ -39,6 +40,7 @@ const TAGS = [
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-people']?.includes(role);
 
 const filters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput
     key="community"

@@ -34,8 +34,10 @@ import { Answers, useVersionDefinition } from '../forms/answers';
 import { useLang } from '../forms/Designer';
 import type { Submission } from '../forms/types';
 import { download } from '../rest';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 const filters = [
+  areaSubtreeFilter,
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput key="form" source="form" reference="forms-forms" alwaysOn>
     <AutocompleteInput optionText="name" sx={{ minWidth: 240 }} />

@@ -11,12 +11,14 @@ import {
 import { ROUND_STATUSES, choices } from '../choices';
 import type { Round } from '../grants/types';
 import { yuan } from '../money';
+import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
 export function RoundList() {
   return (
     <List
       sort={{ field: 'opensOn', order: 'DESC' }}
       filters={[
+        areaSubtreeFilter,
         <SearchInput key="q" source="q" alwaysOn />,
         <SelectInput
           key="status"

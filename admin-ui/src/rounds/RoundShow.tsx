@@ -28,6 +28,7 @@ import type { Form } from '../forms/types';
 import type { Round } from '../grants/types';
 import { yuan } from '../money';
 import { ActionDialog, useDialogAction, useFieldValues } from '../actions';
+import { can } from '../authProvider';
 import { Ranking } from './Ranking';
 import { RoundStage } from './RoundStage';
 
@@ -152,7 +153,8 @@ export function RoundShow() {
         <FunctionField label="linli.grants.public_link" render={() => <PublicFormLink />} />
         <FunctionField source="rubric" render={() => <RubricTable />} />
         <PaperApplication />
-        <Ranking />
+        {/* The ranking is staff's (a reviewer reads rounds, not the others' scores). */}
+        {can('plugin::grants.grant-actions', 'ranking') && <Ranking />}
       </SimpleShowLayout>
     </Show>
   );

@@ -10,6 +10,8 @@ const PUBLIC = [
   'public-form.receiptFile',
   'public-form.qr',
 ];
+/** Signed in: a person's own page. */
+const OWN = ['mine.show'];
 const READ_FORMS = [
   'form.find',
   'form.findOne',
@@ -34,12 +36,12 @@ const DESIGN_FORMS = ['form.create', 'form.update', 'form.delete', 'staff.publis
  * submissions in their scope.
  */
 export const FORMS_ROLE_MATRIX: RoleMatrix = {
-  'foundation-staff': [...PUBLIC, ...READ_FORMS, ...WORK_SUBMISSIONS, ...DESIGN_FORMS],
-  incubator: [...PUBLIC, ...READ_FORMS, ...WORK_SUBMISSIONS, ...DESIGN_FORMS],
-  'community-worker': [...PUBLIC, ...READ_FORMS, ...WORK_SUBMISSIONS],
-  reviewer: [...PUBLIC, ...READ_FORMS],
-  volunteer: PUBLIC,
-  resident: PUBLIC,
+  'foundation-staff': [...PUBLIC, ...OWN, ...READ_FORMS, ...WORK_SUBMISSIONS, ...DESIGN_FORMS],
+  incubator: [...PUBLIC, ...OWN, ...READ_FORMS, ...WORK_SUBMISSIONS, ...DESIGN_FORMS],
+  'community-worker': [...PUBLIC, ...OWN, ...READ_FORMS, ...WORK_SUBMISSIONS],
+  reviewer: [...PUBLIC, ...OWN, ...READ_FORMS],
+  volunteer: [...PUBLIC, ...OWN],
+  resident: [...PUBLIC, ...OWN],
   public: PUBLIC,
 };
 

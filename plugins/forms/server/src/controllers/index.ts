@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { FORMS } from '../uids';
 import dashboard from './dashboard';
+import mine from './mine';
 import publicForm from './public-form';
 import staff from './staff';
 
@@ -11,4 +12,5 @@ export default {
   'public-form': publicForm,
   staff,
   dashboard,
+  mine,
 };

@@ -22,6 +22,8 @@ export default {
         config: {},
       },
       { method: 'GET', path: '/:slug/qr.:format', handler: 'public-form.qr', config: {} },
+      // Every signed-in role: their own page (forms open to them, their submissions).
+      { method: 'GET', path: '/mine', handler: 'mine.show', config: {} },
       // Staff.
       { method: 'GET', path: '/dashboard/queue', handler: 'dashboard.queue', config: {} },
       { method: 'POST', path: '/forms/:id/publish', handler: 'staff.publish', config: {} },

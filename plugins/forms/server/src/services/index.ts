@@ -3,6 +3,7 @@ import { FORMS } from '../uids';
 import customFields from './custom-fields';
 import dashboard from './dashboard';
 import definitions from './definitions';
+import mine from './mine';
 import submissionExports from './submission-exports';
 import rateLimit from './rate-limit';
 import receipts from './receipts';
@@ -19,6 +20,7 @@ export default {
   customFields,
   dashboard,
   definitions,
+  mine,
   rateLimit,
   receipts,
   submissionExports,

@@ -1,0 +1,59 @@
+import type { Core } from '@strapi/strapi';
+import type { MyFormsResponse } from '../shared/contracts/mine';
+import type { FormRow, SubmissionRow } from '../rows';
+import { FORMS } from '../uids';
+import { formState } from './submissions';
+
+/** A signed-in resident's or volunteer's page lists this many of their latest submissions. */
+const LATEST = 50;
+
+/**
+ * What a signed-in person's own page shows: the published forms they may fill in now, and the
+ * submissions they made themselves (matched by `submitterId`, the account that submitted). Read
+ * below the Document Service on purpose: this is the submitter's own record, not a staff read,
+ * so the kit's area scope does not apply; nothing but their own rows is selected.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async forUser(user: { id: number; role: string }): Promise<MyFormsResponse['data']> {
+    const forms: FormRow[] = await strapi.db.query(FORMS.form).findMany({
+      where: {
+        archived: false,
+        liveVersion: { $notNull: true },
+        purpose: { $ne: 'custom-fields' },
+      },
+      orderBy: { name: 'asc' },
+    });
+    const now = new Date();
+    const open = forms.filter(
+      (f) =>
+        formState(f, now) === 'open' &&
+        (f.access !== 'roles' || (Array.isArray(f.roles) && f.roles.includes(user.role))),
+    );
+    const rows: SubmissionRow[] = await strapi.db.query(FORMS.submission).findMany({
+      where: { submitterId: user.id },
+      select: ['receiptCode', 'status', 'createdAt', 'updatedAt'],
+      populate: { form: { select: ['name', 'nameEn', 'slug'] } },
+      orderBy: { createdAt: 'desc' },
+      limit: LATEST,
+    });
+    return {
+      forms: open.map((f) => ({
+        slug: f.slug,
+        name: f.name,
+        nameEn: f.nameEn ?? null,
+        description: f.description ?? null,
+        descriptionEn: f.descriptionEn ?? null,
+        closesAt: f.closesAt ? new Date(f.closesAt).toISOString() : null,
+      })),
+      submissions: rows.map((s) => ({
+        receiptCode: s.receiptCode,
+        status: s.status,
+        submittedAt: new Date(s.createdAt).toISOString(),
+        updatedAt: s.updatedAt ? new Date(s.updatedAt).toISOString() : null,
+        form: s.form
+          ? { name: s.form.name, nameEn: s.form.nameEn ?? null, slug: s.form.slug }
+          : null,
+      })),
+    };
+  },
+});

@@ -1,0 +1,21 @@
+/** GET /api/forms/mine — a signed-in person's forms to fill in and their own submissions. */
+export interface MyFormsResponse {
+  data: {
+    forms: {
+      slug: string;
+      name: string;
+      nameEn: string | null;
+      description: string | null;
+      descriptionEn: string | null;
+      /** ISO time the form closes, if it does. */
+      closesAt: string | null;
+    }[];
+    submissions: {
+      receiptCode: string;
+      status: string;
+      submittedAt: string;
+      updatedAt: string | null;
+      form: { name: string; nameEn: string | null; slug: string } | null;
+    }[];
+  };
+}
