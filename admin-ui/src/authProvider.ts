@@ -79,8 +79,12 @@ const ownPageRole = (identity: Identity | null) =>
  * never settles: a refusal would make react-admin sign them out (clearing the token their page
  * needs) before the browser has left.
  */
+let leaving = false;
 function leaveForOwnPage(): Promise<never> {
-  window.location.replace(OWN_PAGE);
+  // Once: a second replace (sign-in, then the check react-admin runs after it) would abort the
+  // navigation already under way.
+  if (!leaving) window.location.replace(OWN_PAGE);
+  leaving = true;
   return new Promise<never>(() => undefined);
 }
 
@@ -96,8 +100,9 @@ export const authProvider: AuthProvider = {
     localStorage.setItem(TOKEN, body.jwt);
     const identity = await fetchIdentity(body.jwt);
     localStorage.setItem(IDENTITY, JSON.stringify(identity));
-    // A full page load leaves the console (react-admin's own redirect is then harmless).
-    if (ownPageRole(identity)) window.location.replace(OWN_PAGE);
+    // A full page load leaves the console; the sign-in never settles, so react-admin redirects
+    // nowhere meanwhile.
+    if (ownPageRole(identity)) return leaveForOwnPage();
     const landing = LANDING[identity.role?.type ?? ''];
     // Without a landing page, react-admin returns to the page that asked for sign-in.
     return landing ? { redirectTo: landing } : undefined;

@@ -172,8 +172,10 @@ describe('the console', () => {
     });
     await signInAs('community-worker');
     await page.goto(`${base}/console/#/cms-audit-entries`);
-    await page.getByRole('cell', { name: person.documentId }).waitFor();
-    await page.getByRole('cell', { name: person.documentId }).click();
+    // The log names the record as people know it (its name, kept at write time), not its id.
+    const entry = page.getByRole('cell', { name: person.name, exact: true }).first();
+    await entry.waitFor();
+    await entry.click();
     await page.getByText('修改后').waitFor();
     expect(await page.getByRole('button', { name: '删除' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);

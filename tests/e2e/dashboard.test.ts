@@ -138,10 +138,11 @@ describe('the dashboard', () => {
     ['incubator', ['queue-incubationsApplied', 'queue-submissionsReceived', 'chart-hatched']],
     ['community-worker', ['queue-submissionsReceived', 'chart-hatched']],
     ['reviewer', ['queue-reviewsToScore']],
-    ['volunteer', ['figure-community']],
-    ['resident', ['figure-community']],
+    // Residents and volunteers have no console (tests/e2e/roles.test.ts: their own page).
   ])('opens %s’s dashboard with what it may read, and no error', async (username, parts) => {
     await open(username);
+    // A reviewer lands on the desk; the dashboard is one menu entry away.
+    if (username === 'reviewer') await page.goto(`${base}/console/#/`);
     for (const part of parts) await page.getByTestId(part).first().waitFor();
     await settled();
     if (SHOTS)
@@ -154,10 +155,5 @@ describe('the dashboard', () => {
           .first()
           .getAttribute('href'),
       ).toBe('#/my-reviews');
-    // Members see no work queue and no money.
-    if (['volunteer', 'resident'].includes(username)) {
-      expect(await page.getByTestId('work-queue').count()).toBe(0);
-      expect(await page.getByTestId('money-raised').count()).toBe(0);
-    }
   });
 });
