@@ -5,10 +5,12 @@ import { ActionDialog, ConfirmButton, useAction, useDialogAction } from '../acti
 import type { Application, Reviewer, Round } from '../grants/types';
 import { restJson } from '../rest';
 import { AwardDialog } from './AwardDialog';
+import { usePunctuation } from '../punctuation';
 
 /** Chooses reviewers from the users who may review. */
 function AssignReviewers({ applicationId }: { applicationId: string }) {
   const translate = useTranslate();
+  const p = usePunctuation();
   const { run, errors, general, reset } = useDialogAction();
   const [users, setUsers] = useState<Reviewer[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
@@ -32,7 +34,7 @@ function AssignReviewers({ applicationId }: { applicationId: string }) {
       {users.map((u) => (
         <FormControlLabel
           key={u.id}
-          label={`${u.username}（${translate(`enums.role.${u.role}`)}）`}
+          label={`${u.username}${p.paren(translate(`enums.role.${u.role}`))}`}
           control={
             <Checkbox
               checked={chosen.includes(u.id)}

@@ -11,6 +11,7 @@ import {
 import { RESOURCES } from '../dataProvider/resources';
 import { yuan } from '../money';
 import { ENUMS, MONEY, SHOWN, TYPE_RESOURCE, relationTarget, typeKey } from './describe';
+import { usePunctuation } from '../punctuation';
 
 /** An audit entry as the console reads it (GraphQL `CmsAuditEntry`). */
 export interface AuditEntry {
@@ -112,11 +113,12 @@ export function RecordName({ link = false }: { link?: boolean }) {
 
 function RecordGone({ name }: { name: string }) {
   const translate = useTranslate();
+  const p = usePunctuation();
   return (
     <span>
       {name}{' '}
       <Typography component="span" variant="caption" color="text.secondary">
-        （{translate('audit.record_gone')}）
+        {p.paren(translate('audit.record_gone'))}
       </Typography>
     </span>
   );

@@ -3,6 +3,7 @@ import { useTranslate } from 'react-admin';
 import { useRest } from '../rest';
 import { percent } from './percent';
 import type { Criterion, ReviewRow } from './types';
+import { usePunctuation } from '../punctuation';
 
 /** The reviews of an application, as the server lets this user see them. */
 export function ReviewsTable({
@@ -13,6 +14,7 @@ export function ReviewsTable({
   rubric?: Criterion[] | null;
 }) {
   const translate = useTranslate();
+  const p = usePunctuation();
   const reviews = useRest<ReviewRow[]>(`/api/grants/applications/${applicationId}/reviews`);
   if (!reviews?.length) return null;
   return (
@@ -35,7 +37,7 @@ export function ReviewsTable({
             <TableCell>{r.reviewer.username}</TableCell>
             <TableCell>
               {translate(`enums.reviewStatus.${r.status}`)}
-              {r.conflictNote ? `：${r.conflictNote}` : ''}
+              {r.conflictNote ? p.colon(r.conflictNote) : ''}
             </TableCell>
             {(rubric ?? []).map((c) => (
               <TableCell key={c.key}>{r.scores?.[c.key] ?? ''}</TableCell>

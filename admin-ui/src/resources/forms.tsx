@@ -68,6 +68,7 @@ import type { Form, FormVersion } from '../forms/types';
 import { ConfirmButton } from '../actions';
 import { download, useRest } from '../rest';
 import { formatDate } from '../dates';
+import { usePunctuation } from '../punctuation';
 
 const ROLE_CHOICES = [
   'foundation-staff',
@@ -147,6 +148,7 @@ function useSubmissionCount(form: Form | undefined): number | null {
 function Versions() {
   const record = useRecordContext<Form>();
   const translate = useTranslate();
+  const p = usePunctuation();
   const rows = useVersionSummary(record);
   if (!record || !rows) return null;
   return (
@@ -167,7 +169,7 @@ function Versions() {
               <TableCell>
                 v{v.number}{' '}
                 {v.number === record.liveVersion && (
-                  <strong>（{translate('linli.forms.live')}）</strong>
+                  <strong>{p.paren(translate('linli.forms.live'))}</strong>
                 )}
               </TableCell>
               <TableCell>{formatDate(v.releasedAt, true)}</TableCell>

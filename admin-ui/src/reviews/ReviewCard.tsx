@@ -17,6 +17,7 @@ import { yuan } from '../money';
 import { LIVE_APPLICATION, scoreIssues } from '../../../plugins/grants/server/src/domain/rounds';
 import { NoteButton, useAction, useDialogAction } from '../actions';
 import { issuesByField } from '../grants/issues';
+import { punctuation } from '../punctuation';
 
 /**
  * Why an assignment cannot be scored now, or null when it can: the server takes scores only
@@ -115,7 +116,7 @@ export function ReviewCard({ review }: { review: Assignment }) {
                 size="small"
                 type="number"
                 disabled={!!blocked}
-                label={`${zh ? c.label : (c.labelEn ?? c.label)}（0–${c.max}）`}
+                label={`${zh ? c.label : (c.labelEn ?? c.label)}${punctuation(zh).paren(`0–${c.max}`)}`}
                 value={scores[c.key] ?? ''}
                 onChange={(e) => setScores({ ...scores, [c.key]: e.target.value })}
                 error={!!fieldError(`scores.${c.key}`)}
