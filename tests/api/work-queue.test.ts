@@ -78,6 +78,13 @@ describe('work queue and trends', () => {
         .body.meta.pagination.total;
     expect(cms.incubationsApplied).toBe(await stage('applied'));
     expect(cms.incubationsAssessing).toBe(await stage('assessing'));
+    // "Due for assessment" is the board's 待评估, summed over the columns assessed periodically.
+    const due = async (s: string) =>
+      (await get(`/api/cms/incubation-board?stage=${s}`, staff)).body.data.due as number;
+    expect(cms.incubationsDueForAssessment).toBe(
+      (await due('assessing')) + (await due('incubating')),
+    );
+    expect(cms.incubationsDueForAssessment).toBeGreaterThan(0);
     // The demo district has work waiting: a queue of zeros would prove nothing.
     expect(grants.pledges! + grants.tranchesToApprove! + forms.submissionsReceived).toBeGreaterThan(
       0,

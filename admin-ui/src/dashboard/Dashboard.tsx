@@ -78,6 +78,11 @@ const QUEUE: QueueItem[] = [
   },
   {
     plugin: 'cms',
+    key: 'incubationsDueForAssessment',
+    href: '#/incubation-board?due=true',
+  },
+  {
+    plugin: 'cms',
     key: 'milestonesOverdue',
     href: listLink('cms-incubations', { stage: 'incubating' }),
   },

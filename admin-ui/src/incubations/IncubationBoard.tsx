@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import {
   Title,
   useGetList,
@@ -271,11 +271,13 @@ export function IncubationBoard() {
   const translate = useTranslate();
   const { permissions } = usePermissions<string>();
   const [text, setText] = useState('');
+  // The dashboard's "due for assessment" opens the board with `?due=true`.
+  const [params] = useSearchParams();
   const [filters, setFilters] = useState<BoardFilters>({
     q: '',
     hub: null,
     area: null,
-    due: false,
+    due: params.get('due') === 'true',
   });
   // Search once typing pauses, not on every keystroke (each is four requests).
   useEffect(() => {

@@ -21,6 +21,7 @@ export const dashboardMessages: Tree = {
         incubationsApplied: ['申请入孵、待评估', 'Incubation applications to assess'],
         incubationsAssessing: ['评估中、待决定', 'Assessments awaiting a decision'],
         milestonesOverdue: ['里程碑已逾期的在孵组织', 'Incubating with an overdue milestone'],
+        incubationsDueForAssessment: ['到期待评估的孵化组织', 'Incubations due for assessment'],
         submissionsReceived: ['新收到、待办理的表单', 'Form submissions to handle'],
         submissionsInProgress: ['办理中的表单', 'Form submissions in progress'],
       },

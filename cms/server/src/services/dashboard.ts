@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { todayInChina } from '../domain/china-time';
+import { dueForAssessment } from '../domain/incubation-records';
+import type { IncubationStage } from '../domain/incubation-stages';
 import type { CmsQueue, CmsTrends, QuarterFigure } from '../shared/contracts/dashboard';
 import { CMS } from '../uids';
 import { dbQuery } from '../utils';
@@ -7,7 +9,8 @@ import type kitFactory from './kit';
 import type viewerFactory from './viewer';
 
 type DocumentUid = Parameters<Core.Strapi['documents']>[0];
-type Milestone = { date?: unknown; done?: unknown };
+type Milestone = { date?: unknown; done?: unknown; status?: unknown };
+type Row = { stage: IncubationStage; assessments?: unknown; milestones?: unknown };
 
 const QUARTERS = 8;
 
@@ -39,24 +42,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Incubations waiting for the incubator or the foundation, in the viewer's area. */
     async queue(): Promise<CmsQueue> {
       const today = todayInChina();
-      const [incubationsApplied, incubationsAssessing, incubating] = await Promise.all([
+      const [incubationsApplied, incubationsAssessing, assessed] = await Promise.all([
         incubations().count({ filters: { stage: 'applied' } } as never),
         incubations().count({ filters: { stage: 'assessing' } } as never),
         incubations().findMany({
-          filters: { stage: 'incubating' },
-          fields: ['milestones'],
+          filters: { stage: { $in: ['assessing', 'incubating'] } },
+          fields: ['stage', 'assessments', 'milestones'],
           limit: 10000,
-        } as never) as Promise<{ milestones?: unknown }[]>,
+        } as never) as unknown as Promise<Row[]>,
       ]);
+      const incubating = assessed.filter((row) => row.stage === 'incubating');
+      const incubationsDueForAssessment = assessed.filter((row) =>
+        dueForAssessment(row.stage, row.assessments, today),
+      ).length;
       // Milestones are a JSON list on the record: counted here, on the server, never in the browser.
       const milestonesOverdue = incubating.filter(
         (row) =>
           Array.isArray(row.milestones) &&
           (row.milestones as Milestone[]).some(
-            (m) => !m.done && typeof m.date === 'string' && m.date < today,
+            (m) =>
+              !m.done &&
+              m.status !== 'achieved' &&
+              m.status !== 'missed' &&
+              typeof m.date === 'string' &&
+              m.date < today,
           ),
       ).length;
-      return { incubationsApplied, incubationsAssessing, milestonesOverdue };
+      return {
+        incubationsApplied,
+        incubationsAssessing,
+        milestonesOverdue,
+        incubationsDueForAssessment,
+      };
     },
 
     /** Incubations hatched in each of the last eight quarters (China's calendar). */

@@ -8,6 +8,11 @@ export interface CmsQueue {
   incubationsAssessing: number;
   /** Incubating with a milestone whose date has passed and which is not done. */
   milestonesOverdue: number;
+  /**
+   * Being assessed or incubated with no assessment yet, or none for the interval (the board's
+   * 待评估: cms/server/src/domain/incubation-records.ts `dueForAssessment`).
+   */
+  incubationsDueForAssessment: number;
 }
 
 /** One calendar quarter in China (`2026Q4`) and how many incubations hatched in it. */
