@@ -2,6 +2,7 @@ import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useGetOne } from 'react-admin';
 import { formatAnswer } from '../../../plugins/forms/server/src/domain/export-table';
+import { yuan } from '../money';
 import {
   allFields,
   labelIn,
@@ -53,6 +54,9 @@ export function Answers({
                     resource={REFERENCE_RESOURCE[f.kind] as string}
                     id={data[f.key] as string}
                   />
+                ) : f.kind === 'money' && typeof data[f.key] === 'number' ? (
+                  // A person reads money as ¥5,000.00; the export keeps the plain 5000.00.
+                  yuan(data[f.key])
                 ) : (
                   formatAnswer(f, data[f.key], lang)
                 )}
