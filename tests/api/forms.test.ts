@@ -244,9 +244,12 @@ describe('forms', () => {
       expect((await createForm({ name: 'a', slug, purpose: 'standalone' })).status).toBe(201);
       const dup = await createForm({ name: 'b', slug, purpose: 'standalone' });
       expect(dup.status).toBe(400);
-      const reserved = await createForm({ name: 'c', slug: 'receipts', purpose: 'standalone' });
-      expect(reserved.status).toBe(400);
-      expect(reserved.body.error.details.errors[0].path).toEqual(['slug']);
+      // The plugin's own routes, and the phone pages beside /f/<slug> (a resident's /f/me).
+      for (const word of ['receipts', 'me', 'receipt', 'mine']) {
+        const reserved = await createForm({ name: 'c', slug: word, purpose: 'standalone' });
+        expect(reserved.status).toBe(400);
+        expect(reserved.body.error.details.errors[0].path).toEqual(['slug']);
+      }
     });
 
     it('makes exactly one version of two simultaneous publishes', async () => {

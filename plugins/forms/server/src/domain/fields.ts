@@ -135,7 +135,11 @@ export interface FileRef {
 
 export const FIELD_KEY_PATTERN = /^[a-z][a-zA-Z0-9_]{0,39}$/;
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
-/** Slugs that would collide with the plugin's own routes under /api/forms/. */
+/**
+ * Slugs that would collide with the plugin's own routes under /api/forms/ (mine, dashboard …)
+ * or with the phone pages beside `/f/<slug>`: `/f/me` (a resident's own page) and
+ * `/f/receipt/<code>` (the applicant's page).
+ */
 export const RESERVED_SLUGS = [
   'forms',
   'form-versions',
@@ -143,6 +147,10 @@ export const RESERVED_SLUGS = [
   'receipts',
   'files',
   'public',
+  'mine',
+  'dashboard',
+  'me',
+  'receipt',
 ];
 
 export const DEFAULT_TEXT_MAX = 200;
