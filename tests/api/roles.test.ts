@@ -52,7 +52,15 @@ describe('roles in the console', () => {
       expect(reviewer['plugin::grants.grant-actions']).toContain('myReviews');
 
       const worker = cans.get('community-worker') as MeCapabilities;
-      expect(worker.CmsPerson).toEqual(['create', 'delete', 'find', 'findOne', 'update']);
+      // …and the audited reveal of a person's whole ID number.
+      expect(worker.CmsPerson).toEqual([
+        'create',
+        'delete',
+        'find',
+        'findOne',
+        'revealIdNumber',
+        'update',
+      ]);
       expect(worker.CmsOrganisation).toEqual(['find', 'findOne']);
       expect(worker.GrantsDonation).toBeUndefined();
 

@@ -92,9 +92,13 @@ describe('work queue and trends', () => {
   });
 
   it('counts a new pledge, takes it off when received, and adds it to this month’s donations', async () => {
-    const fund: Row = await dbQuery(strapi, 'plugin::grants.fund').findOne({
-      where: { status: 'active', kind: 'general' },
-    });
+    // A fund of its own: the demo's general fund holds the published figures other files check.
+    const created = await http(strapi)
+      .post('/api/grants/funds')
+      .set({ Authorization: `Bearer ${staff}` })
+      .send({ data: { name: '待办测试基金', code: `QUEUE-${Date.now()}`, kind: 'general' } });
+    expect(created.status).toBe(201);
+    const fund: Row = created.body.data;
     const before = await queue('grants');
     const trendBefore = (await get('/api/grants/dashboard/trends', staff)).body.data;
     const pledge = await http(strapi)

@@ -43,10 +43,13 @@ describe('money in the console', () => {
     strapi = await bootStrapi();
     base = await listen(strapi);
     jwt = await login(strapi, 'foundation-staff');
-    general = await dbQuery(strapi, 'plugin::grants.fund').findOne({
-      where: { code: 'GENERAL' },
-      select: ['documentId', 'name'],
-    });
+    // A fund of its own: the demo's general fund holds the published figures other files check.
+    const created = await http(strapi)
+      .post('/api/grants/funds')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ data: { name: '款项端到端基金', code: `MONEY-E2E-${Date.now()}`, kind: 'general' } });
+    expect(created.status).toBe(201);
+    general = created.body.data;
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
