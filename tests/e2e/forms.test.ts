@@ -146,4 +146,28 @@ describe('forms in the console and on a phone', () => {
     await page.getByRole('cell', { name: org.name }).waitFor();
     expect(await page.getByRole('row').count()).toBe(2); // the header and the one organisation
   });
+  it('offers a signed-in community worker every community of the form, not only their own', async () => {
+    // A worker helping a resident fill in a public form: the community picker reads areas as the
+    // public does (it once sent the worker's token, and the scope hid the form's district).
+    const worker = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await worker.newPage();
+    phone.setDefaultTimeout(15000);
+    await signIn(phone, base, 'community-worker');
+    const me = await dbQuery(strapi, 'plugin::users-permissions.user').findOne({
+      where: { username: 'community-worker' },
+      populate: { scope: true },
+    });
+    const elsewhere = await dbQuery(strapi, 'plugin::cms.area').findOne({
+      where: { level: 'community', id: { $ne: me.scope.id } },
+      orderBy: { id: 'asc' },
+    });
+    await phone.goto(`${base}/f/satisfaction-survey`);
+    await phone.getByLabel('所在社区/村 输入名称搜索').fill(elsewhere.name);
+    await phone
+      .locator('select')
+      .filter({ has: phone.locator('option', { hasText: elsewhere.name }) })
+      .first()
+      .waitFor({ state: 'attached' });
+    await worker.close();
+  });
 });

@@ -13,18 +13,24 @@ export function restServices(
   lang?: 'zh' | 'en',
 ): RendererServices {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-  const get = async (url: string) => {
-    const res = await fetch(url, { headers });
+  // Areas and organisations are read as the public reads them: a signed-in community worker
+  // helping a resident must be offered the form's whole area, not only the worker's own scope
+  // (which would also hide the form's root area and leave the picker empty).
+  const get = async (url: string, kind?: keyof typeof PLURAL) => {
+    const res = await fetch(url, { headers: kind === 'person' ? headers : {} });
     if (!res.ok) throw new Error(String(res.status));
     return res.json();
   };
   const rootPaths = new Map<string, Promise<string>>();
   const rootPath = (id: string) => {
-    if (!rootPaths.has(id))
-      rootPaths.set(
-        id,
-        get(`/api/cms/areas/${id}?fields[0]=path`).then((b) => b.data.path as string),
+    if (!rootPaths.has(id)) {
+      const path = get(`/api/cms/areas/${id}?fields[0]=path`, 'area').then(
+        (b) => b.data.path as string,
       );
+      // A failure is not remembered: the next search asks again.
+      path.catch(() => rootPaths.delete(id));
+      rootPaths.set(id, path);
+    }
     return rootPaths.get(id) as Promise<string>;
   };
   return {
@@ -40,14 +46,14 @@ export function restServices(
         params.set('filters[level][$in][0]', 'community');
         params.set('filters[level][$in][1]', 'village');
       }
-      const body = await get(`/api/cms/${PLURAL[kind]}?${params}`);
+      const body = await get(`/api/cms/${PLURAL[kind]}?${params}`, kind);
       return (body.data as { documentId: string; name: string }[]).map((r) => ({
         id: r.documentId,
         label: r.name,
       }));
     },
     async labelOf(kind, id) {
-      const body = await get(`/api/cms/${PLURAL[kind]}/${id}?fields[0]=name`);
+      const body = await get(`/api/cms/${PLURAL[kind]}/${id}?fields[0]=name`, kind);
       return body.data.name as string;
     },
     ...(slug && {
