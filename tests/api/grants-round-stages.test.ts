@@ -263,6 +263,8 @@ describe('round stages: preview, reasons, undo', () => {
     expect(p.undo.possible).toBe(false);
     expect(p.undo.message).toMatch(/1 review/);
     expect(p.undo.messageZh).toMatch(/已提交 1 份评审/);
+    // The console shows it without the key it starts with (rest.ts withoutFieldKey).
+    expect(p.undo.path).toBe('status');
     const refused = await post(`/rounds/${round.documentId}/undo`);
     expect(refused.status).toBe(400);
     expect(issues(refused)[0]).toMatchObject({ path: ['status'], code: 'not_undoable' });

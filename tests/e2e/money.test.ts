@@ -269,4 +269,21 @@ describe('money in the console', () => {
     await show.getByTestId('tranche-pay').waitFor({ state: 'detached' });
     expect(await status()).toBe('paid');
   });
+  it('puts the server’s refusal of a donation’s fund under the fund, in Chinese', async () => {
+    // The fund is chosen through `fund.documentId`; the server names `fund`.
+    const before = await dbQuery(strapi, 'plugin::grants.donation').count({});
+    await page.goto(`${base}/console/#/grants-donations/create`);
+    await page.getByLabel('捐赠人类型 *').click();
+    await page.getByRole('option', { name: '匿名' }).click();
+    await page.getByLabel('金额（元） *').fill('10');
+    await page.getByLabel('捐赠方式 *').click();
+    await page.getByRole('option', { name: '现金' }).click();
+    await page.getByLabel('受赠基金 *').fill('治理');
+    await page.getByRole('option', { name: '小区（院落）治理专项基金' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page
+      .locator('.MuiFormHelperText-root', { hasText: '非定向捐赠须进入基金会一般基金' })
+      .waitFor();
+    expect(await dbQuery(strapi, 'plugin::grants.donation').count({})).toBe(before);
+  });
 });

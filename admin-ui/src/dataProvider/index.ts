@@ -107,7 +107,14 @@ export function toReactAdminError(thrown: unknown): HttpError {
           : zh
             ? 'linli.roles.error.failed'
             : graphQLError.message;
-  const errors = Object.fromEntries((fieldErrors ?? []).map((d) => [d.path[0], inLanguage(d)]));
+  // A relation is edited through its `<field>.documentId` input (a ReferenceInput): the error
+  // goes under both names, so it lands on the input whichever way the form names it.
+  const errors = Object.fromEntries(
+    (fieldErrors ?? []).flatMap((d) => [
+      [d.path[0], inLanguage(d)],
+      [`${d.path[0]}.documentId`, inLanguage(d)],
+    ]),
+  );
   return new HttpError(message, status, { errors });
 }
 

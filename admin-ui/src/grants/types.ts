@@ -230,6 +230,8 @@ export interface AdvancePreview {
   undo: {
     possible: boolean;
     to: RoundStatus | null;
+    /** the field the refusal names (its messages start with it, for API clients) */
+    path: string | null;
     message: string | null;
     messageZh: string | null;
     reason: string | null;

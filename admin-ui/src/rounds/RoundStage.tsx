@@ -87,7 +87,10 @@ export function RoundStage() {
       )}
       {!preview.undo.possible && preview.undo.to && (
         <Typography variant="caption" color="text.secondary" data-testid="round-undo-why">
-          {zh ? preview.undo.messageZh : preview.undo.message}
+          {withoutFieldKey(
+            (zh ? preview.undo.messageZh : preview.undo.message) ?? '',
+            preview.undo.path ? [preview.undo.path] : [],
+          )}
         </Typography>
       )}
     </Stack>

@@ -148,6 +148,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         undo: {
           possible: undoBlocked === null,
           to: ROUND_BACK[round.status] ?? null,
+          // The field the refusal names: a person reads the message without it.
+          path: undoBlocked?.path ?? null,
           message: undoBlocked?.message ?? null,
           messageZh: undoBlocked?.messageZh ?? null,
           reason: (round.stageReason as string | null) ?? null,
