@@ -52,7 +52,7 @@ export function AwardPlan() {
         />
       )}
       <Typography variant="subtitle1" sx={{ mt: 2 }}>
-        {translate('resources.grants-reports.name')}
+        {translate('resources.grants-reports.name', { smart_count: 2 })}
       </Typography>
       <Table size="small" data-testid="reports">
         <TableBody>

@@ -69,7 +69,7 @@ function useDonationExporter(): Exporter<Donation> {
     // toCsv starts with a byte-order mark (so Excel reads the Chinese) and defuses formulas.
     downloadCSV(
       toCsv({ header: columns.map(field), rows }),
-      translate('resources.grants-donations.name'),
+      translate('resources.grants-donations.name', { smart_count: 2 }),
     );
   };
 }

@@ -36,7 +36,7 @@ export function FundShow() {
         <ReferenceManyField
           reference="grants-donations"
           target="fund"
-          label="resources.grants-donations.name"
+          label="linli.money.fund_donations"
           sort={{ field: 'donatedOn', order: 'DESC' }}
         >
           <DataTable bulkActionButtons={false}>

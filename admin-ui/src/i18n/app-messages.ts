@@ -19,7 +19,7 @@ import { TOPICS } from './topics';
 const tree: Tree = {
   resources: {
     'cms-areas': {
-      name: ['区域', 'Areas'],
+      name: ['区域', 'Area |||| Areas'],
       fields: {
         name: field.name,
         code: field.code,
@@ -33,7 +33,7 @@ const tree: Tree = {
       },
     },
     'cms-grids': {
-      name: ['网格', 'Grids'],
+      name: ['网格', 'Grid |||| Grids'],
       fields: {
         name: field.name,
         code: field.code,
@@ -47,7 +47,7 @@ const tree: Tree = {
       },
     },
     'cms-compounds': {
-      name: ['小区', 'Compounds'],
+      name: ['小区', 'Compound |||| Compounds'],
       fields: {
         name: field.name,
         community: field.community,
@@ -60,7 +60,7 @@ const tree: Tree = {
       },
     },
     'cms-people': {
-      name: ['居民', 'People'],
+      name: ['居民', 'Person |||| People'],
       fields: {
         name: ['姓名', 'Name'],
         phone: ['手机号', 'Mobile'],
@@ -77,7 +77,7 @@ const tree: Tree = {
       },
     },
     'cms-organisations': {
-      name: ['组织', 'Organisations'],
+      name: ['组织', 'Organisation |||| Organisations'],
       fields: {
         name: field.name,
         creditCode: ['统一社会信用代码', 'Unified social credit code'],
@@ -94,7 +94,7 @@ const tree: Tree = {
       },
     },
     'cms-incubations': {
-      name: ['孵化', 'Incubations'],
+      name: ['孵化', 'Incubation |||| Incubations'],
       fields: {
         organisation: ['孵化对象', 'Organisation'],
         hub: ['孵化平台', 'Hub'],
@@ -109,7 +109,7 @@ const tree: Tree = {
       },
     },
     'forms-forms': {
-      name: ['表单', 'Forms'],
+      name: ['表单', 'Form |||| Forms'],
       fields: {
         name: ['表单名称', 'Name'],
         nameEn: ['英文名称', 'Name in English'],
@@ -131,7 +131,7 @@ const tree: Tree = {
       },
     },
     'forms-form-versions': {
-      name: ['表单版本', 'Form versions'],
+      name: ['表单版本', 'Form version |||| Form versions'],
       fields: {
         number: ['版本', 'Version'],
         releasedAt: ['发布时间', 'Published'],
@@ -139,7 +139,7 @@ const tree: Tree = {
       },
     },
     'forms-submissions': {
-      name: ['提交记录', 'Submissions'],
+      name: ['提交记录', 'Submission |||| Submissions'],
       fields: {
         receiptCode: ['回执码', 'Receipt code'],
         form: ['表单', 'Form'],
@@ -156,7 +156,7 @@ const tree: Tree = {
       },
     },
     'grants-funds': {
-      name: ['基金', 'Funds'],
+      name: ['基金', 'Fund |||| Funds'],
       fields: {
         name: ['基金名称', 'Name'],
         nameEn: ['英文名称', 'Name in English'],
@@ -169,7 +169,7 @@ const tree: Tree = {
       },
     },
     'grants-donations': {
-      name: ['捐赠', 'Donations'],
+      name: ['捐赠', 'Donation |||| Donations'],
       fields: {
         donorKind: ['捐赠人类型', 'Donor'],
         donorPerson: ['捐赠人', 'Donor (person)'],
@@ -191,7 +191,7 @@ const tree: Tree = {
       },
     },
     'grants-rounds': {
-      name: ['微创投轮次', 'Grant rounds'],
+      name: ['微创投轮次', 'Grant round |||| Grant rounds'],
       fields: {
         title: ['轮次名称', 'Title'],
         titleEn: ['英文名称', 'Title in English'],
@@ -208,7 +208,7 @@ const tree: Tree = {
       },
     },
     'grants-applications': {
-      name: ['项目申请', 'Applications'],
+      name: ['项目申请', 'Application |||| Applications'],
       fields: {
         round: ['轮次', 'Round'],
         organisation: ['关联组织', 'Organisation record'],
@@ -225,7 +225,7 @@ const tree: Tree = {
       },
     },
     'grants-awards': {
-      name: ['立项资助', 'Awards'],
+      name: ['立项资助', 'Award |||| Awards'],
       fields: {
         projectTitle: ['项目名称', 'Project'],
         organisationName: ['受资助组织', 'Grantee'],
@@ -242,7 +242,7 @@ const tree: Tree = {
       },
     },
     'grants-disbursements': {
-      name: ['拨付审批', 'Disbursements'],
+      name: ['拨付审批', 'Disbursement |||| Disbursements'],
       fields: {
         award: ['立项项目', 'Award'],
         number: ['期数', 'Tranche'],
@@ -258,7 +258,7 @@ const tree: Tree = {
       },
     },
     'grants-reports': {
-      name: ['项目报告', 'Reports'],
+      name: ['项目报告', 'Report |||| Reports'],
       fields: {
         award: ['立项项目', 'Award'],
         kind: ['报告类型', 'Kind'],
@@ -272,7 +272,7 @@ const tree: Tree = {
       },
     },
     'cms-audit-entries': {
-      name: ['审计日志', 'Audit log'],
+      name: ['审计日志', 'Audit entry |||| Audit log'],
       fields: {
         action: ['操作', 'Action'],
         contentType: ['记录类型', 'Record type'],

@@ -4,6 +4,7 @@ import type { Tree } from '../tree';
 export const moneyMessages: Tree = {
   linli: {
     money: {
+      fund_donations: ['捐赠', 'Donations'],
       paid: ['已拨付', 'Paid out'],
       anonymous: ['匿名捐赠人', 'an anonymous donor'],
       receive_what: [
