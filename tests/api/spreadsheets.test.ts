@@ -375,6 +375,10 @@ describe('spreadsheets', () => {
       expect(lines.rowCount).toBeGreaterThan(1);
       expectMoneyColumn(column(lines, 5));
       expect(fenSum(column(lines, 5))).toBe(json.closing - json.opening);
+      // Each line says what it was, as an accountant reads it: a donation's receipt number and
+      // donor, a payment's project — never the ledger's internal reference.
+      for (const cell of column(lines, 4)) expect(String(cell.value)).not.toMatch(/^grants\./);
+      expect(column(lines, 4).some((c) => /^\d{4}-\d{6} · /.test(String(c.value)))).toBe(true);
       for (const cell of column(lines, 1)) {
         expect(cell.type).toBe(ValueType.Date);
         expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm');

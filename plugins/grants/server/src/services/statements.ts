@@ -145,14 +145,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       accounts: result,
       reconciles,
     };
+    const named = await referenceNames(period.entries.map((e) => e.reference));
     const lines: StatementLine[] = period.entries.map((e) => ({
       at: e.createdAt,
       account: whichOf(e.account),
       movement: movementOf(e.code, e.kind),
-      reference: e.reference,
+      reference: (e.reference && named.get(e.reference)) ?? e.reference,
       amount: e.amount,
     }));
     return { statement, lines };
+  }
+
+  /**
+   * What an accountant reads for a ledger reference (`grants.donation:<documentId>`): the
+   * donation's receipt number and donor, the project a payment or award belongs to — one
+   * query per kind of record, not one per line.
+   */
+  async function referenceNames(references: (string | null)[]): Promise<Map<string, string>> {
+    const ids: Record<string, Set<string>> = {};
+    for (const ref of references) {
+      const [kind, id] = (ref ?? '').split(':');
+      if (kind && id) (ids[kind] ??= new Set()).add(id);
+    }
+    const rows = async (uid: string, kind: string, select: string[], populate?: object) =>
+      ids[kind]?.size
+        ? ((await strapi.db.query(uid as never).findMany({
+            where: { documentId: { $in: [...ids[kind]] } },
+            select: ['documentId', ...select],
+            ...(populate ? { populate } : {}),
+          })) as Doc[])
+        : [];
+    const out = new Map<string, string>();
+    for (const d of await rows(GRANTS.donation, 'grants.donation', ['receiptNo', 'donorName'])) {
+      const who = (d.donorName as string | null) ?? '匿名 Anonymous';
+      out.set(`grants.donation:${d.documentId}`, `${d.receiptNo ?? '—'} · ${who}`);
+    }
+    for (const a of await rows(GRANTS.application, 'grants.application', ['projectTitle'])) {
+      out.set(`grants.application:${a.documentId}`, String(a.projectTitle ?? ''));
+    }
+    for (const a of await rows(GRANTS.award, 'grants.award', ['projectTitle'])) {
+      out.set(`grants.award:${a.documentId}`, String(a.projectTitle ?? ''));
+    }
+    const tranches = await rows(GRANTS.disbursement, 'grants.disbursement', ['label'], {
+      award: { select: ['projectTitle'] },
+    });
+    for (const t of tranches) {
+      const award = t.award as { projectTitle?: string } | null;
+      out.set(
+        `grants.disbursement:${t.documentId}`,
+        [award?.projectTitle, t.label].filter(Boolean).join(' · '),
+      );
+    }
+    return out;
   }
 
   return {
