@@ -30,6 +30,10 @@ export default defineConfig({
           // ECharts and its renderer, zrender, serve only the dashboard's charts: a chunk of their
           // own, loaded with them and never with the login page (about 180 KB gzipped).
           if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
+          // zod (the shared domain rules some screens check with) and papaparse (CSV exports)
+          // serve screens after sign-in: chunks of their own, not the login page's vendor chunk.
+          if (/node_modules\/zod\//.test(id)) return 'zod';
+          if (/node_modules\/papaparse\//.test(id)) return 'papaparse';
           return id.includes('node_modules') ? 'vendor' : undefined;
         },
       },
