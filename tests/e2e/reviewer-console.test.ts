@@ -180,6 +180,16 @@ describe('the console as a reviewer lives in it', () => {
 
     await english(reviewer, true);
     await reviewer.getByRole('checkbox').first().check();
+    // A score's label is shown whole above its box (the long English ones included).
+    const label = reviewer
+      .getByTestId('review-card')
+      .filter({ hasText: other })
+      .getByText('Project design (0–10)');
+    await label.waitFor();
+    expect(
+      await label.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0),
+    ).toBe(true);
+    await shot(reviewer, 'desk-en');
     const table = reviewer
       .getByTestId('review-card')
       .filter({ hasText: scored })

@@ -148,6 +148,8 @@ export function ReviewCard({ review }: { review: Assignment }) {
                 error={!!fieldError(`scores.${c.key}`)}
                 helperText={fieldError(`scores.${c.key}`)}
                 inputProps={{ min: 0, max: c.max, step: 1, 'data-testid': `score-${c.key}` }}
+                // Always the small label above the box: the long English ones fit whole.
+                InputLabelProps={{ shrink: true }}
                 sx={{ mb: 1 }}
               />
             ))}
