@@ -29,6 +29,8 @@ import { DATE_FIELD_DEFAULTS } from './dates';
 import { RESOURCES } from './dataProvider/resources';
 import { i18nProvider } from './i18n';
 import { screen } from './screen';
+import { AppTitle, NotFound } from './NotFound';
+import { localisedName } from './LocalisedName';
 import applications from './applications';
 import awards from './awards';
 import disbursements from './disbursements';
@@ -99,7 +101,9 @@ interface ResourceScreens {
   show: Screen;
   edit?: Screen;
   create?: Screen;
-  recordRepresentation?: string | ((record: { organisation?: { name?: string } }) => string);
+  recordRepresentation?:
+    | string
+    | ((record: { organisation?: { name?: string }; [field: string]: unknown }) => string);
 }
 
 /**
@@ -174,7 +178,7 @@ const SCREENS: ResourceScreens[] = [
     show: FormShow,
     edit: FormEdit,
     create: FormCreate,
-    recordRepresentation: 'name',
+    recordRepresentation: localisedName('name', 'nameEn'),
   },
   {
     name: 'forms-submissions',
@@ -312,7 +316,8 @@ function LinliLayout(props: LayoutProps) {
 export function App() {
   return (
     <Admin
-      title="linli.title"
+      title={<AppTitle />}
+      catchAll={NotFound}
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}

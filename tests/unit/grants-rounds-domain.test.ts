@@ -8,6 +8,7 @@ import {
   roundIssues,
   rubricIssues,
   scoreIssues,
+  staffMayMove,
   trancheIssues,
   weightedScore,
   type Criterion,
@@ -61,6 +62,16 @@ describe('rubric and round settings', () => {
     expect(ROUND_FLOW.closed).toEqual([]);
     expect(Object.values(APPLICATION_FLOW).some((next) => next.includes('approved'))).toBe(false);
     expect(APPLICATION_FLOW.approved).toEqual([]);
+  });
+
+  it('lets staff ask for more information before review as well as during it', () => {
+    // While the round is open an application is `submitted`: staff may already ask for more.
+    expect(staffMayMove('submitted', 'more_info')).toBe(true);
+    expect(staffMayMove('under_review', 'more_info')).toBe(true);
+    expect(staffMayMove('more_info', 'under_review')).toBe(true);
+    expect(staffMayMove('rejected', 'more_info')).toBe(false);
+    expect(staffMayMove('approved', 'more_info')).toBe(false);
+    expect(staffMayMove('nonsense', 'more_info')).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { ActionDialog, ConfirmButton, useAction, useDialogAction } from '../acti
 import type { Application, Reviewer, Round } from '../grants/types';
 import { restJson } from '../rest';
 import { AwardDialog } from './AwardDialog';
+import { staffMayMove } from '../../../plugins/grants/server/src/domain/rounds';
 import { usePunctuation } from '../punctuation';
 
 /** Chooses reviewers from the users who may review. */
@@ -94,7 +95,8 @@ export function ApplicationActions() {
       {live && !!round && ['open', 'reviewing'].includes(round.status) && (
         <AssignReviewers applicationId={record.id} />
       )}
-      {record.status === 'under_review' && (
+      {/* The server's own rule: asked before review (submitted) or during it. */}
+      {staffMayMove(record.status, 'more_info') && (
         <ConfirmButton
           label="linli.grants.ask_more_info"
           url={url}
@@ -105,7 +107,7 @@ export function ApplicationActions() {
           testId="ask-more-info"
         />
       )}
-      {record.status === 'more_info' && (
+      {record.status === 'more_info' && staffMayMove(record.status, 'under_review') && (
         <Button onClick={() => act(url, { status: 'under_review', note: '' })}>
           {translate('linli.grants.back_to_review')}
         </Button>

@@ -1,5 +1,6 @@
 import SavingsIcon from '@mui/icons-material/Savings';
 import { screen } from '../screen';
+import { localisedName } from '../LocalisedName';
 
 export default {
   list: screen(() => import('./FundList'), 'FundList'),
@@ -7,5 +8,5 @@ export default {
   edit: screen(() => import('./FundEdit'), 'FundEdit'),
   create: screen(() => import('./FundCreate'), 'FundCreate'),
   icon: SavingsIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: localisedName('name', 'nameEn'),
 };

@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { useRest } from '../rest';
 import { percent } from './percent';
 import type { Criterion, ReviewRow } from './types';
@@ -15,6 +15,7 @@ export function ReviewsTable({
 }) {
   const translate = useTranslate();
   const p = usePunctuation();
+  const [locale] = useLocaleState();
   const reviews = useRest<ReviewRow[]>(`/api/grants/applications/${applicationId}/reviews`);
   if (!reviews?.length) return null;
   return (
@@ -24,7 +25,9 @@ export function ReviewsTable({
           <TableCell>{translate('linli.grants.reviewer')}</TableCell>
           <TableCell>{translate('linli.grants.review_status')}</TableCell>
           {(rubric ?? []).map((c) => (
-            <TableCell key={c.key}>{c.label}</TableCell>
+            <TableCell key={c.key}>
+              {locale.startsWith('zh') ? c.label : (c.labelEn ?? c.label)}
+            </TableCell>
           ))}
           <TableCell>{translate('resources.grants-applications.fields.score')}</TableCell>
           <TableCell>{translate('linli.grants.recommendation')}</TableCell>

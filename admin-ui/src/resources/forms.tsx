@@ -69,6 +69,8 @@ import { ConfirmButton } from '../actions';
 import { download, useRest } from '../rest';
 import { formatDate } from '../dates';
 import { usePunctuation } from '../punctuation';
+import { can } from '../authProvider';
+import { LocalisedName } from '../LocalisedName';
 
 const ROLE_CHOICES = [
   'foundation-staff',
@@ -98,7 +100,9 @@ export function FormList() {
   return (
     <List filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} exporter={false}>
       <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="name" />
+        <DataTable.Col source="name">
+          <LocalisedName zh="name" en="nameEn" />
+        </DataTable.Col>
         <DataTable.Col source="slug" />
         <DataTable.Col source="purpose">
           <SelectField
@@ -303,20 +307,24 @@ function PublicAccess() {
           </Stack>
         </Labeled>
       )}
-      <Stack direction="row" spacing={1}>
-        <Button
-          component={Link}
-          to={`/forms-submissions?filter=${encodeURIComponent(JSON.stringify({ form: record.id }))}`}
-        >
-          {translate('linli.forms.view_submissions')}
-        </Button>
-        <Button startIcon={<DownloadIcon />} onClick={() => exportFile('csv')}>
-          {translate('linli.forms.export_csv')}
-        </Button>
-        <Button startIcon={<DownloadIcon />} onClick={() => exportFile('xlsx')}>
-          {translate('linli.forms.export_xlsx')}
-        </Button>
-      </Stack>
+      {/* Submissions and their export are for roles that may read submissions (a reviewer may
+          read forms but not what residents sent): offer no button that would end in a refusal. */}
+      {can('FormsSubmission', 'find') && (
+        <Stack direction="row" spacing={1} data-testid="form-submission-actions">
+          <Button
+            component={Link}
+            to={`/forms-submissions?filter=${encodeURIComponent(JSON.stringify({ form: record.id }))}`}
+          >
+            {translate('linli.forms.view_submissions')}
+          </Button>
+          <Button startIcon={<DownloadIcon />} onClick={() => exportFile('csv')}>
+            {translate('linli.forms.export_csv')}
+          </Button>
+          <Button startIcon={<DownloadIcon />} onClick={() => exportFile('xlsx')}>
+            {translate('linli.forms.export_xlsx')}
+          </Button>
+        </Stack>
+      )}
     </Stack>
   );
 }

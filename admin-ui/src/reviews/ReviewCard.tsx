@@ -3,6 +3,10 @@ import {
   Box,
   Button,
   Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
   MenuItem,
   Stack,
   TextField as MuiTextField,
@@ -14,8 +18,13 @@ import { Answers } from '../forms/answers';
 import { ReviewsTable } from '../grants/ReviewsTable';
 import type { Assignment, Criterion } from '../grants/types';
 import { yuan } from '../money';
-import { LIVE_APPLICATION, scoreIssues } from '../../../plugins/grants/server/src/domain/rounds';
-import { NoteButton, useAction, useDialogAction } from '../actions';
+import {
+  LIVE_APPLICATION,
+  scoreIssues,
+  weightedScore,
+} from '../../../plugins/grants/server/src/domain/rounds';
+import { ActionDialog, useAction, useDialogAction } from '../actions';
+import { percent } from '../grants/percent';
 import { issuesByField } from '../grants/issues';
 import { punctuation } from '../punctuation';
 
@@ -56,13 +65,23 @@ export function ReviewCard({ review }: { review: Assignment }) {
     zh,
   );
   const fieldError = (path: string) => errors[path] ?? typedErrors[path];
-  const submit = async () => {
+  const [confirming, setConfirming] = useState(false);
+  const [conflictNote, setConflictNote] = useState('');
+  // A reviewer may step aside only while the round is still before or in review.
+  const pastReview = ['awarding', 'closed'].includes(review.round?.status ?? '');
+  // Scores are final once sent (the server takes them once): check them, then ask.
+  const check = () => {
     reset();
     const found = scoreIssues(rubric, given(), recommendation);
     if (found.length) {
       setErrors(issuesByField(found, zh));
       return;
     }
+    setConfirming(true);
+  };
+  // The server's refusal, if any, is shown on the card (under its field or above the buttons).
+  const submit = async () => {
+    setConfirming(false);
     await run(
       `/api/grants/reviews/${review.documentId}/submit`,
       { scores: given(), recommendation, comment },
@@ -109,7 +128,14 @@ export function ReviewCard({ review }: { review: Assignment }) {
       )}
       {review.status === 'assigned' && (
         <Box sx={{ mt: 1 }}>
-          <Stack direction="row" spacing={2} flexWrap="wrap">
+          {/* A grid, so the score inputs line up four to a row at 1280 px and wrap evenly. */}
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+              columnGap: 2,
+            }}
+          >
             {rubric.map((c) => (
               <MuiTextField
                 key={c.key}
@@ -122,10 +148,12 @@ export function ReviewCard({ review }: { review: Assignment }) {
                 error={!!fieldError(`scores.${c.key}`)}
                 helperText={fieldError(`scores.${c.key}`)}
                 inputProps={{ min: 0, max: c.max, step: 1, 'data-testid': `score-${c.key}` }}
-                sx={{ width: 230, mb: 1 }}
+                // Always the small label above the box: the long English ones fit whole.
+                InputLabelProps={{ shrink: true }}
+                sx={{ mb: 1 }}
               />
             ))}
-          </Stack>
+          </Box>
           <MuiTextField
             select
             size="small"
@@ -166,18 +194,59 @@ export function ReviewCard({ review }: { review: Assignment }) {
               variant="contained"
               data-testid="review-submit"
               disabled={!!blocked}
-              onClick={submit}
+              onClick={check}
             >
               {translate('linli.grants.submit_review')}
             </Button>
-            <NoteButton
-              label="linli.grants.declare_conflict"
-              color="warning"
-              onSubmit={(note) =>
-                send(`/api/grants/reviews/${review.documentId}/conflict`, { note })
-              }
-            />
+            {!pastReview && (
+              <ActionDialog
+                label="linli.grants.declare_conflict"
+                buttonProps={{ color: 'warning', 'data-testid': 'review-conflict' }}
+                confirmProps={{ color: 'warning', 'data-testid': 'review-conflict-confirm' }}
+                onConfirm={() =>
+                  send(`/api/grants/reviews/${review.documentId}/conflict`, { note: conflictNote })
+                }
+              >
+                <Typography variant="body2" sx={{ mb: 1 }}>
+                  {translate('linli.rounds.desk.conflict_explained')}
+                </Typography>
+                <MuiTextField
+                  autoFocus
+                  fullWidth
+                  multiline
+                  label={translate('linli.grants.note')}
+                  value={conflictNote}
+                  onChange={(e) => setConflictNote(e.target.value)}
+                  sx={{ mt: 1 }}
+                />
+              </ActionDialog>
+            )}
           </Stack>
+          <Dialog open={confirming} onClose={() => setConfirming(false)} maxWidth="sm">
+            <DialogTitle>{translate('linli.grants.submit_review')}</DialogTitle>
+            <DialogContent>
+              <Typography data-testid="review-confirm-text">
+                {translate('linli.rounds.desk.confirm_submit', {
+                  score: `${percent(
+                    weightedScore(
+                      rubric,
+                      Object.fromEntries(
+                        Object.entries(given()).map(([k, v]) => [k, Number(v ?? 0)]),
+                      ),
+                    ),
+                  )}%`,
+                })}
+              </Typography>
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirming(false)}>
+                {translate('linli.money.cancel')}
+              </Button>
+              <Button variant="contained" data-testid="review-confirm" onClick={submit}>
+                {translate('linli.grants.submit_review')}
+              </Button>
+            </DialogActions>
+          </Dialog>
         </Box>
       )}
       {review.status === 'submitted' && (

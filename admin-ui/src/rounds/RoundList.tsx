@@ -12,6 +12,8 @@ import { ROUND_STATUSES, choices } from '../choices';
 import type { Round } from '../grants/types';
 import { yuan } from '../money';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { LocalisedName } from '../LocalisedName';
+import { can } from '../authProvider';
 
 export function RoundList() {
   return (
@@ -28,10 +30,15 @@ export function RoundList() {
       ]}
     >
       <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="title" />
-        <DataTable.Col source="fund">
-          <ReferenceField source="fund.documentId" reference="grants-funds" link={false} />
+        <DataTable.Col source="title">
+          <LocalisedName zh="title" en="titleEn" />
         </DataTable.Col>
+        {/* Reviewers may not read funds: an empty column would only puzzle them. */}
+        {can('GrantsFund', 'find') && (
+          <DataTable.Col source="fund">
+            <ReferenceField source="fund.documentId" reference="grants-funds" link={false} />
+          </DataTable.Col>
+        )}
         <DataTable.Col source="status">
           <SelectField source="status" choices={choices('roundStatus', ROUND_STATUSES)} />
         </DataTable.Col>

@@ -133,12 +133,14 @@ export function RoundShow() {
         <SelectField source="status" choices={choices('roundStatus', ROUND_STATUSES)} />
         <RoundStage />
         <TextField source="description" />
-        <ReferenceField
-          source="fund.documentId"
-          reference="grants-funds"
-          link="show"
-          label="resources.grants-rounds.fields.fund"
-        />
+        {can('GrantsFund', 'find') && (
+          <ReferenceField
+            source="fund.documentId"
+            reference="grants-funds"
+            link="show"
+            label="resources.grants-rounds.fields.fund"
+          />
+        )}
         <FunctionField source="budget" render={(r: Round) => yuan(r.budget)} />
         <FunctionField source="cap" render={(r: Round) => yuan(r.cap)} />
         <FunctionField source="awarded" render={(r: Round) => yuan(r.awarded)} />

@@ -1,5 +1,6 @@
 import CampaignIcon from '@mui/icons-material/Campaign';
 import { screen } from '../screen';
+import { localisedName } from '../LocalisedName';
 
 export default {
   list: screen(() => import('./RoundList'), 'RoundList'),
@@ -7,5 +8,5 @@ export default {
   edit: screen(() => import('./RoundEdit'), 'RoundEdit'),
   create: screen(() => import('./RoundCreate'), 'RoundCreate'),
   icon: CampaignIcon,
-  recordRepresentation: 'title',
+  recordRepresentation: localisedName('title', 'titleEn'),
 };

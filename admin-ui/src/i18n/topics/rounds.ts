@@ -115,6 +115,14 @@ export const roundsMessages: Tree = {
         scorable: ['可评分 %{n} 项', '%{n} to score'],
         waiting: ['暂不能评分 %{n} 项', '%{n} not open for scoring'],
         refreshed: ['每 30 秒自动刷新', 'Refreshes every 30 seconds'],
+        confirm_submit: [
+          '加权得分 %{score}。评分提交后不能再修改，确定提交吗？',
+          'Weighted score %{score}. Scores cannot be changed once submitted. Submit them?',
+        ],
+        conflict_explained: [
+          '声明后您将回避这份申请：不能再为它评分，也看不到其他专家的评分；工作人员可以另行指派评审专家。请说明利益冲突情况。',
+          'You will step aside from this application: you can no longer score it or see the other reviews, and staff may assign another reviewer. Describe the conflict of interest.',
+        ],
       },
     },
   },

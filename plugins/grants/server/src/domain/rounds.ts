@@ -24,16 +24,24 @@ export const ROUND_FLOW: Record<string, string[]> = {
   closed: [],
 };
 
-/** The moves staff make by hand; `approved` comes only with an award. */
+/**
+ * The moves staff make by hand; `approved` comes only with an award. The console offers exactly
+ * these (staffMoves). A submitted application may be asked for more information before any
+ * reviewer is assigned (while the round is still open): the applicant's answer puts it under review.
+ */
 export const APPLICATION_FLOW: Record<string, string[]> = {
   draft: ['submitted', 'withdrawn'],
-  submitted: ['under_review', 'rejected', 'withdrawn'],
+  submitted: ['under_review', 'more_info', 'rejected', 'withdrawn'],
   under_review: ['more_info', 'rejected', 'withdrawn'],
   more_info: ['under_review', 'rejected', 'withdrawn'],
   approved: [],
   rejected: [],
   withdrawn: [],
 };
+
+/** Whether staff may move an application from `from` to `to` by hand (the server's own check). */
+export const staffMayMove = (from: string, to: string): boolean =>
+  (APPLICATION_FLOW[from] ?? []).includes(to);
 
 /** Applications still in the running: they may be reviewed, awarded or withdrawn. */
 export const LIVE_APPLICATION = ['submitted', 'under_review', 'more_info'];

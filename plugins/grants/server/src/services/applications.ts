@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { appendTimeline } from '../domain/applicant';
 import { issue, wholeAmount, yuanText } from '../domain/donations';
-import { APPLICATION_FLOW, LIVE_APPLICATION } from '../domain/rounds';
+import { APPLICATION_FLOW, LIVE_APPLICATION, staffMayMove } from '../domain/rounds';
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
 import { fen, grantsKit, type Doc } from './shared';
@@ -193,7 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
         const before = await kit.load(GRANTS.application, documentId, { round: true });
         const allowed = APPLICATION_FLOW[before.status] ?? [];
-        if (typeof status !== 'string' || !allowed.includes(status))
+        if (typeof status !== 'string' || !staffMayMove(before.status, status))
           throw invalid(strapi, [
             issue(
               'status',
