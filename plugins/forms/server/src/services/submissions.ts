@@ -422,7 +422,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               'updatedAt',
               'versionNumber',
             ],
-            populate: { form: { select: ['name', 'nameEn', 'slug'] } },
+            populate: { form: { select: ['name', 'nameEn', 'slug', 'purpose'] } },
           })
         : null;
       if (!row)
@@ -438,7 +438,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         submittedAt: row.createdAt,
         updatedAt: row.updatedAt,
         form: row.form
-          ? { name: row.form.name, nameEn: row.form.nameEn, slug: row.form.slug }
+          ? // The purpose tells the phone page whether the code also opens an applicant's page
+            // (a grant application), so it asks the grants plugin only then.
+            {
+              name: row.form.name,
+              nameEn: row.form.nameEn,
+              slug: row.form.slug,
+              purpose: row.form.purpose,
+            }
           : null,
       };
     },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { appendTimeline } from '../domain/applicant';
+import { appendTimeline, WITHDRAWN_BY_APPLICANT } from '../domain/applicant';
 import { issue, wholeAmount, yuanText } from '../domain/donations';
 import { APPLICATION_FLOW, LIVE_APPLICATION } from '../domain/rounds';
 import { GRANTS } from '../uids';
@@ -246,7 +246,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               '该申请已有结果，不能撤回',
             ),
           ]);
-        const after = await move(before, 'withdrawn', '申请人撤回 withdrawn by the applicant');
+        const after = await move(before, 'withdrawn', WITHDRAWN_BY_APPLICANT);
         return { projectTitle: after.projectTitle, status: after.status };
       });
     },
