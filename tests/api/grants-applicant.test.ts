@@ -509,6 +509,15 @@ describe('the applicant’s page', () => {
       }),
     ]);
     expect(FORBIDDEN_KEYS.filter((k) => keysOf(mine.body.data).has(k))).toEqual([]);
+    // The resident's own page (/f/me) lists the submission with the application's status, which
+    // the grants target tells the forms plugin: rejected, though the submission stays received.
+    const own = await http(strapi).get('/api/forms/mine').set(auth(resident));
+    expect(own.status).toBe(200);
+    expect(
+      own.body.data.submissions.find(
+        (s: { receiptCode: string }) => s.receiptCode === codes.reject,
+      ),
+    ).toMatchObject({ status: 'received', targetStatus: 'rejected', purpose: 'grant-application' });
     const others = await http(strapi).get('/api/grants/my-applications').set(auth(reviewer));
     expect(others.body.data).toEqual([]);
     expect([401, 403]).toContain((await http(strapi).get('/api/grants/my-applications')).status);

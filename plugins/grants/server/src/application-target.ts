@@ -24,5 +24,15 @@ export function registerApplicationTarget(strapi: Core.Strapi): void {
         label: data.projectTitle as string,
       };
     },
+    async statusesOf(receiptCodes: string[]) {
+      if (!receiptCodes.length) return {};
+      const rows: { receiptCode: string; status: string }[] = await strapi.db
+        .query(GRANTS.application)
+        .findMany({
+          where: { receiptCode: { $in: receiptCodes }, status: { $ne: 'draft' } },
+          select: ['receiptCode', 'status'],
+        });
+      return Object.fromEntries(rows.map((r) => [r.receiptCode, r.status]));
+    },
   });
 }
