@@ -155,9 +155,15 @@ describe('the applicant’s page', () => {
         },
       })
     ).body.data;
+    // Before the round opens, the public page says the round takes nothing yet.
+    const draftRound = await http(strapi).get(`/api/forms/public/${slug}`);
+    expect(draftRound.body.data).toMatchObject({ state: 'not-accepting' });
+    expect(draftRound.body.data.stateMessage.zh).toMatch(/不接受申报/);
     expect((await post(`/rounds/${round.documentId}/advance`, { status: 'open' })).status).toBe(
       200,
     );
+    const opened = await http(strapi).get(`/api/forms/public/${slug}`);
+    expect(opened.body.data).toMatchObject({ state: 'open', stateMessage: null });
     for (const [key, title, yuan] of [
       ['award', '长者助餐点', 8_000],
       ['reject', '楼道画廊', 3_000],
@@ -513,6 +519,15 @@ describe('the applicant’s page', () => {
     // the grants target tells the forms plugin: rejected, though the submission stays received.
     const own = await http(strapi).get('/api/forms/mine').set(auth(resident));
     expect(own.status).toBe(200);
+    // The round is awarding: its form is not listed as one to fill in, and its public page
+    // says so in both languages before anyone types a word.
+    expect(own.body.data.forms.map((f: { slug: string }) => f.slug)).not.toContain(slug);
+    const shut = await http(strapi).get(`/api/forms/public/${slug}`);
+    expect(shut.body.data).toMatchObject({ state: 'not-accepting' });
+    expect(shut.body.data.stateMessage).toEqual({
+      zh: expect.stringMatching(/不接受申报/),
+      en: expect.stringMatching(/not taking applications/),
+    });
     expect(
       own.body.data.submissions.find(
         (s: { receiptCode: string }) => s.receiptCode === codes.reject,

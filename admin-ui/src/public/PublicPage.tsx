@@ -19,7 +19,9 @@ interface PublicForm {
   description?: string | null;
   descriptionEn?: string | null;
   access: string;
-  state: 'open' | 'not-yet-open' | 'closed' | 'archived' | 'unpublished';
+  state: 'open' | 'not-yet-open' | 'closed' | 'archived' | 'unpublished' | 'not-accepting';
+  /** why the form's target takes nothing now (a grant round not open), in both languages */
+  stateMessage?: { zh: string; en?: string } | null;
   version: number | null;
   definition: FormDefinition | null;
 }
@@ -146,7 +148,11 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
     return (
       <div className="pp-card">
         <h1>{title}</h1>
-        <div className="pp-alert">{t.states[form.state as keyof typeof t.states] ?? t.notFound}</div>
+        <div className="pp-alert" role="alert">
+          {form.stateMessage
+            ? (lang === 'en' && form.stateMessage.en) || form.stateMessage.zh
+            : (t.states[form.state as keyof typeof t.states] ?? t.notFound)}
+        </div>
       </div>
     );
   }

@@ -25,11 +25,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: { name: 'asc' },
     });
     const now = new Date();
-    const open = forms.filter(
-      (f) =>
-        formState(f, now) === 'open' &&
-        (f.access !== 'roles' || (Array.isArray(f.roles) && f.roles.includes(user.role))),
-    );
+    const targets = getService(strapi, 'targets');
+    const open: FormRow[] = [];
+    for (const f of forms) {
+      if (formState(f, now) !== 'open') continue;
+      if (f.access === 'roles' && !(Array.isArray(f.roles) && f.roles.includes(user.role)))
+        continue;
+      // A form whose target takes nothing now (its grant round closed) is not one to fill in.
+      if (await targets.get(f.purpose)?.accepting?.(f)) continue;
+      open.push(f);
+    }
     const rows: SubmissionRow[] = await strapi.db.query(FORMS.submission).findMany({
       where: { submitterId: user.id },
       select: ['receiptCode', 'status', 'createdAt', 'updatedAt'],

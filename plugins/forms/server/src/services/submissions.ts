@@ -203,7 +203,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!form || form.purpose === 'custom-fields') {
         throw refusal('form_not_found', 'No such form', '没有这个表单');
       }
-      const state = formState(form);
+      // An open form whose target takes nothing now (a grant round closed) says so up front.
+      const notAccepting =
+        formState(form) === 'open'
+          ? ((await targets().get(form.purpose)?.accepting?.(form)) ?? null)
+          : null;
+      const state = notAccepting ? 'not-accepting' : formState(form);
       const version = form.liveVersion
         ? await loadVersion(form.documentId, form.liveVersion)
         : null;
@@ -218,6 +223,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         opensAt: form.opensAt,
         closesAt: form.closesAt,
         state,
+        stateMessage: notAccepting,
         version: version?.number ?? null,
         definition: version?.definition ?? null,
       };

@@ -43,6 +43,11 @@ export interface FormTarget {
    * own page shows instead of the submission's.
    */
   statusesOf?(receiptCodes: string[]): Promise<Record<string, string>>;
+  /**
+   * Why an open form's target takes nothing now (a grant round not open, or past its closing
+   * date), in both languages; null when it does. Asked before anyone fills the form in.
+   */
+  accepting?(form: FormRow): Promise<Localised | null>;
 }
 
 export default () => {

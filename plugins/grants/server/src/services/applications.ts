@@ -115,6 +115,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * Whether the round of this form takes applications today (open, between its dates): the
+     * public page says so before anyone fills the form in, not only after they submit.
+     */
+    async accepting(form: { id: number }): Promise<boolean> {
+      const round: Doc | null = await q(GRANTS.round).findOne({
+        where: { form: { id: form.id }, status: { $ne: 'draft' } },
+        orderBy: { id: 'desc' },
+      });
+      try {
+        assertTakesApplication(round, 0, 'requestedAmount', true);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
     /** The forms target's work: inside the submission's transaction. */
     async fromSubmission(
       form: { id: number },
