@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { HttpError } from 'react-admin';
 import { getToken } from './authProvider';
+import { withoutFieldKey } from './fieldKey';
 
 /** What Strapi answers: `{ data }`, or `{ error }` with each field's message (and `messageZh`). */
 interface StrapiAnswer {
@@ -16,18 +17,8 @@ interface StrapiAnswer {
 
 const chinese = () => (localStorage.getItem('RaStore.locale') ?? '"zh-CN"').includes('zh');
 
-/**
- * The server prefixes a field's message with its key ("reason：请填写原因") so an API client knows
- * which field; a person reads the message beside the field's label instead, never the key.
- */
-export function withoutFieldKey(message: string, path?: readonly (string | number)[]): string {
-  if (!path?.length) return message;
-  const key = path.join('.');
-  for (const prefix of [`${key}：`, `${key}: `]) {
-    if (message.startsWith(prefix)) return message.slice(prefix.length);
-  }
-  return message;
-}
+// In a module of its own so the public phone pages use it without react-admin in their bundle.
+export { withoutFieldKey };
 
 /**
  * Each refused field's message, in the user's language and without the internal key, by its

@@ -18,6 +18,8 @@ import {
 } from '../helpers/strapi';
 
 const RUBRIC = [{ key: 'need', label: '社区需求', labelEn: 'Need', weight: 100, max: 10 }];
+const MOBILE = '13910245489';
+const ID_NUMBER = '11010519491231002X';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 /** Every key anywhere in a JSON value. */
@@ -118,7 +120,15 @@ describe('the applicant’s page', () => {
             name: '申请人页面测试',
             slug,
             purpose: 'grant-application',
-            draft: APPLICATION_FORM,
+            // With the applicant's contact numbers, which a reviewer must not read whole.
+            draft: {
+              ...APPLICATION_FORM,
+              fields: [
+                ...APPLICATION_FORM.fields,
+                { key: 'contactMobile', kind: 'mobile', label: { zh: '联系人手机', en: 'Mobile' } },
+                { key: 'contactId', kind: 'idNumber', label: { zh: '联系人身份证', en: 'ID' } },
+              ],
+            },
           },
         })
     ).body.data;
@@ -145,9 +155,15 @@ describe('the applicant’s page', () => {
         },
       })
     ).body.data;
+    // Before the round opens, the public page says the round takes nothing yet.
+    const draftRound = await http(strapi).get(`/api/forms/public/${slug}`);
+    expect(draftRound.body.data).toMatchObject({ state: 'not-accepting' });
+    expect(draftRound.body.data.stateMessage.zh).toMatch(/不接受申报/);
     expect((await post(`/rounds/${round.documentId}/advance`, { status: 'open' })).status).toBe(
       200,
     );
+    const opened = await http(strapi).get(`/api/forms/public/${slug}`);
+    expect(opened.body.data).toMatchObject({ state: 'open', stateMessage: null });
     for (const [key, title, yuan] of [
       ['award', '长者助餐点', 8_000],
       ['reject', '楼道画廊', 3_000],
@@ -162,6 +178,7 @@ describe('the applicant’s page', () => {
             organisationName: `${title}志愿者协会`,
             projectTitle: title,
             requestedAmount: yuan,
+            ...(key === 'award' && { contactMobile: MOBILE, contactId: ID_NUMBER }),
           },
         });
       expect(res.status).toBe(201);
@@ -224,6 +241,11 @@ describe('the applicant’s page', () => {
     const unknown = await page('AAAAA-BBBBB');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.details.messageZh).toBe('没有与此回执码对应的申请');
+    // The forms receipt of a grant application names the form's purpose, so the phone page asks
+    // the grants plugin only for grant applications (other receipts no longer log a 404).
+    const receipt = await http(strapi).get(`/api/forms/receipts/${codes.reject}`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.body.data.form).toMatchObject({ slug, purpose: 'grant-application' });
     const bad = await page('not-a-code');
     expect(bad.status).toBe(400);
     expect(fields(bad)).toEqual(['code']);
@@ -246,9 +268,23 @@ describe('the applicant’s page', () => {
         })
       ).status,
     ).toBe(200);
-    const mine = (await get('/reviews/mine', reviewer)).body.data.find(
+    const desk = await get('/reviews/mine', reviewer);
+    const mine = desk.body.data.find(
       (r: { application: { documentId: string } }) => r.application.documentId === app.documentId,
     );
+    // The reviewer reads the answers with the applicant's numbers masked; what is stored (and
+    // what staff read) stays whole.
+    const stored = await dbQuery(strapi, 'plugin::forms.submission').findOne({
+      where: { receiptCode: codes.award },
+    });
+    expect(stored.data).toMatchObject({ contactMobile: MOBILE, contactId: ID_NUMBER });
+    expect(JSON.stringify(desk.body)).not.toContain(MOBILE);
+    expect(JSON.stringify(desk.body)).not.toContain(ID_NUMBER);
+    expect(mine.application.answers).toMatchObject({
+      contactMobile: '139****5489',
+      projectTitle: '长者助餐点',
+    });
+    expect(mine.application.answers.contactId).toMatch(/^110\*+002X$/);
     expect(
       (
         await post(
@@ -381,7 +417,10 @@ describe('the applicant’s page', () => {
     expect(res.body.data).toMatchObject({ status: 'withdrawn', canWithdraw: false });
     expect(res.body.data.history.at(-1).event).toBe('withdrawn');
     expectSafe(res);
-    expect((await applicationOf(codes.withdraw)).status).toBe('withdrawn');
+    const withdrawn = await applicationOf(codes.withdraw);
+    expect(withdrawn.status).toBe('withdrawn');
+    // One stored note, which the console shows in the reader's language, not both run together.
+    expect(withdrawn.statusNote).toBe('申请人撤回');
     expect(
       (await http(strapi).post(`/api/grants/applicant/${codes.withdraw}/withdraw`)).status,
     ).toBe(400);
@@ -476,6 +515,24 @@ describe('the applicant’s page', () => {
       }),
     ]);
     expect(FORBIDDEN_KEYS.filter((k) => keysOf(mine.body.data).has(k))).toEqual([]);
+    // The resident's own page (/f/me) lists the submission with the application's status, which
+    // the grants target tells the forms plugin: rejected, though the submission stays received.
+    const own = await http(strapi).get('/api/forms/mine').set(auth(resident));
+    expect(own.status).toBe(200);
+    // The round is awarding: its form is not listed as one to fill in, and its public page
+    // says so in both languages before anyone types a word.
+    expect(own.body.data.forms.map((f: { slug: string }) => f.slug)).not.toContain(slug);
+    const shut = await http(strapi).get(`/api/forms/public/${slug}`);
+    expect(shut.body.data).toMatchObject({ state: 'not-accepting' });
+    expect(shut.body.data.stateMessage).toEqual({
+      zh: expect.stringMatching(/不接受申报/),
+      en: expect.stringMatching(/not taking applications/),
+    });
+    expect(
+      own.body.data.submissions.find(
+        (s: { receiptCode: string }) => s.receiptCode === codes.reject,
+      ),
+    ).toMatchObject({ status: 'received', targetStatus: 'rejected', purpose: 'grant-application' });
     const others = await http(strapi).get('/api/grants/my-applications').set(auth(reviewer));
     expect(others.body.data).toEqual([]);
     expect([401, 403]).toContain((await http(strapi).get('/api/grants/my-applications')).status);

@@ -321,4 +321,26 @@ describe('the applicant’s page on a phone', () => {
     await expectNoKeys(p);
     await shot(p, 'applicant-rejected-en');
   });
+
+  it('answers a wrong receipt code plainly, in the page’s language and without an internal key', async () => {
+    await p.goto(`${base}/f/receipt/not-a-code`);
+    await p.getByRole('alert').getByText('回执码为 10 位字母和数字，如 ABCDE-FGH23').waitFor();
+    await p.goto(`${base}/f/receipt/not-a-code?lang=en`);
+    await p
+      .getByRole('alert')
+      .getByText('A receipt code is ten letters and digits, like ABCDE-FGH23')
+      .waitFor();
+    await p.goto(`${base}/f/receipt/AAAAA-BBBBB`);
+    await p.getByRole('alert').getByText('没有与此回执码对应的申请或提交，请核对回执码').waitFor();
+    expect(await p.locator('body').innerText()).not.toMatch(/code:|receiptCode/);
+    await shot(p, 'applicant-unknown-code-zh');
+  });
+
+  it('says on the form’s page, before anyone fills it in, that the round takes nothing now', async () => {
+    // The award above moved the round on from `open`.
+    await p.goto(`${base}/f/${slug}`);
+    await p.getByRole('alert').getByText('本轮微创投当前不接受申报（未开放或已截止）').waitFor();
+    expect(await p.getByRole('button', { name: '提交' }).count()).toBe(0);
+    await shot(p, 'applicant-round-closed-zh');
+  });
 });

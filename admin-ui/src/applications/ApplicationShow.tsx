@@ -8,6 +8,7 @@ import {
   useGetOne,
   useLocaleState,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { APPLICATION_STATUSES, choices } from '../choices';
 import { Answers, useVersionDefinition } from '../forms/answers';
@@ -18,6 +19,7 @@ import type { Application, Round } from '../grants/types';
 import { yuan } from '../money';
 import { ApplicationActions } from './ApplicationActions';
 import { ApplicantAnswers } from './ApplicantAnswers';
+import { WITHDRAWN_BY_APPLICANT } from '../../../plugins/grants/server/src/domain/applicant';
 
 function ApplicationAnswers() {
   const record = useRecordContext<Application>();
@@ -50,13 +52,21 @@ function ApplicationReviews() {
 }
 
 export function ApplicationShow() {
+  const translate = useTranslate();
   return (
     <Show>
       <SimpleShowLayout>
         <TextField source="projectTitle" />
         <TextField source="organisationName" />
         <SelectField source="status" choices={choices('applicationStatus', APPLICATION_STATUSES)} />
-        <TextField source="statusNote" />
+        <FunctionField
+          source="statusNote"
+          render={(r: Application & { statusNote?: string | null }) =>
+            r.statusNote === WITHDRAWN_BY_APPLICANT
+              ? translate('linli.applicant.withdrawnNote')
+              : (r.statusNote ?? '')
+          }
+        />
         <FunctionField label="linli.applicant.answers" render={() => <ApplicantAnswers />} />
         <ApplicationActions />
         <ReferenceField

@@ -45,6 +45,8 @@ body { margin: 0; background: #f0f4f8; font-family: system-ui, -apple-system, "P
 .mp-go { color: #2f6f4f; font-weight: 600; white-space: nowrap; }
 .mp-status { display: inline-block; white-space: nowrap; border-radius: 10px; padding: 2px 8px; font-size: 13px; background: #e3f0e8; color: #2f6f4f; }
 .mp-status.rejected { background: #fdecea; color: #8a1c1c; }
+.mp-status.withdrawn { background: #f1f1f1; color: #333; }
+.mp-status.more_info { background: #fff4e0; color: #6b4100; }
 .mp-code { font-family: ui-monospace, monospace; letter-spacing: 1px; }
 .mp-alert { background: #fdecea; color: #8a1c1c; border-radius: 8px; padding: 10px 12px; margin-top: 12px; }
 .mp-primary { display: block; text-align: center; line-height: 48px; border-radius: 10px; background: #2f6f4f; color: #fff; text-decoration: none; font-size: 18px; margin-top: 12px; }
@@ -89,6 +91,19 @@ const STATUS_KEY: Record<string, string> = {
   rejected: 'rejected',
   closed: 'closed',
 };
+
+/**
+ * Where a submission stands: a grant application's own status when it has one (it is reviewed,
+ * awarded or withdrawn while the submission itself stays received), else the submission's.
+ */
+function statusText(lang: Lang, s: MyFormsResponse['data']['submissions'][number]): string {
+  if (s.purpose === 'grant-application' && s.targetStatus) {
+    const key = `application_status.${s.targetStatus}`;
+    const text = t(lang, key);
+    return text === key ? s.targetStatus : text;
+  }
+  return STATUS_KEY[s.status] ? t(lang, `status.${STATUS_KEY[s.status]}`) : s.status;
+}
 
 export function MyPage() {
   const [lang, setLangState] = useState<Lang>(initialLang);
@@ -193,10 +208,8 @@ export function MyPage() {
                           {formatDate(s.submittedAt, true)}
                         </div>
                       </span>
-                      <span className={`mp-status ${s.status}`}>
-                        {STATUS_KEY[s.status]
-                          ? t(lang, `status.${STATUS_KEY[s.status]}`)
-                          : s.status}
+                      <span className={`mp-status ${s.targetStatus ?? s.status}`}>
+                        {statusText(lang, s)}
                       </span>
                     </a>
                   </li>

@@ -4,6 +4,7 @@ import { FORM_CSS, FormRenderer } from '../forms/FormRenderer';
 import { restServices } from '../forms/services';
 import { clientErrors, serverErrors, type Lang } from '../forms/validation';
 import type { ApplicantView } from '../../../plugins/grants/server/src/domain/applicant';
+import { normaliseReceiptCode } from '../../../plugins/forms/server/src/domain/receipt';
 import { ApplicantPage, MyApplications, refusalText, say, when } from './ApplicantPage';
 
 /**
@@ -18,7 +19,9 @@ interface PublicForm {
   description?: string | null;
   descriptionEn?: string | null;
   access: string;
-  state: 'open' | 'not-yet-open' | 'closed' | 'archived' | 'unpublished';
+  state: 'open' | 'not-yet-open' | 'closed' | 'archived' | 'unpublished' | 'not-accepting';
+  /** why the form's target takes nothing now (a grant round not open), in both languages */
+  stateMessage?: { zh: string; en?: string } | null;
   version: number | null;
   definition: FormDefinition | null;
 }
@@ -145,7 +148,11 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
     return (
       <div className="pp-card">
         <h1>{title}</h1>
-        <div className="pp-alert">{t.states[form.state as keyof typeof t.states] ?? t.notFound}</div>
+        <div className="pp-alert" role="alert">
+          {form.stateMessage
+            ? (lang === 'en' && form.stateMessage.en) || form.stateMessage.zh
+            : (t.states[form.state as keyof typeof t.states] ?? t.notFound)}
+        </div>
       </div>
     );
   }
@@ -260,26 +267,35 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
     if (!code) return;
     const key = encodeURIComponent(code);
     // A grant application's code opens the applicant's page; any other submission's, its status.
+    // The submission is looked up first and the grants plugin asked only when its form takes
+    // grant applications: asking grants for every code logged a 404 for each other receipt.
     void (async () => {
-      const grant = await fetch(`/api/grants/applicant/${key}`).catch(() => null);
-      if (grant?.ok) {
-        setApplication((await grant.json()).data as ApplicantView);
+      if (!normaliseReceiptCode(code)) {
+        setRefused(say(lang, 'badCode'));
+        setResult('missing');
         return;
       }
-      if (grant && grant.status !== 404) {
-        const body = await grant.json().catch(() => ({}));
-        if (grant.status === 429 || grant.status === 400) {
-          setRefused(refusalText(body, lang));
+      const r = await fetch(`/api/forms/receipts/${key}`).catch(() => null);
+      const body = r ? await r.json().catch(() => ({})) : {};
+      if (!r?.ok) {
+        if (r?.status === 429) setRefused(refusalText(body, lang));
+        setResult('missing');
+        return;
+      }
+      const found = body.data as Record<string, unknown>;
+      if ((found.form as { purpose?: string } | null)?.purpose === 'grant-application') {
+        const grant = await fetch(`/api/grants/applicant/${key}`).catch(() => null);
+        if (grant?.ok) {
+          setApplication((await grant.json()).data as ApplicantView);
+          return;
+        }
+        if (grant?.status === 429) {
+          setRefused(refusalText(await grant.json().catch(() => ({})), lang));
           setResult('missing');
           return;
         }
       }
-      const r = await fetch(`/api/forms/receipts/${key}`).catch(() => null);
-      if (r?.ok) setResult((await r.json()).data);
-      else {
-        if (r?.status === 429) setRefused(refusalText(await r.json().catch(() => ({})), lang));
-        setResult('missing');
-      }
+      setResult(found);
     })();
     // The language switch re-renders the answer; it does not look the code up again.
   }, [code]);

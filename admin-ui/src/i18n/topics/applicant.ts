@@ -9,6 +9,7 @@ export const applicantMessages: Tree = {
       asked: ['要求补充', 'Asked for'],
       answered: ['申请人回答', 'The applicant answered'],
       noAnswers: ['申请人尚未补充材料', 'The applicant has sent nothing more'],
+      withdrawnNote: ['申请人撤回', 'Withdrawn by the applicant'],
       // The applicant's page at /f/receipt/<code> (public, phone-first).
       page: {
         title: ['申请进度', 'Application progress'],
@@ -113,7 +114,14 @@ export const applicantMessages: Tree = {
         ],
         confirmWithdraw: ['确认撤回', 'Withdraw'],
         cancel: ['取消', 'Cancel'],
-        notFound: ['没有与此回执码对应的提交', 'No submission has this receipt code'],
+        notFound: [
+          '没有与此回执码对应的申请或提交，请核对回执码',
+          'No application or submission has this receipt code; please check it',
+        ],
+        badCode: [
+          '回执码为 10 位字母和数字，如 ABCDE-FGH23',
+          'A receipt code is ten letters and digits, like ABCDE-FGH23',
+        ],
         reply: ['办理答复', 'Reply'],
         mine: ['我的申请', 'My applications'],
         failed: ['操作未成功，请稍后再试', 'That did not work; please try again later'],

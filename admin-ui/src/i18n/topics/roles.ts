@@ -37,6 +37,15 @@ export const rolesMessages: Tree = {
           rejected: ['未采纳', 'Rejected'],
           closed: ['已办结', 'Closed'],
         },
+        // A grant application's own status, which moves on while its submission stays received.
+        application_status: {
+          submitted: ['已提交', 'Submitted'],
+          under_review: ['评审中', 'Under review'],
+          more_info: ['待补充材料', 'More information requested'],
+          approved: ['已获资助', 'Awarded'],
+          rejected: ['未获资助', 'Not funded'],
+          withdrawn: ['已撤回', 'Withdrawn'],
+        },
         sign_out: ['退出登录', 'Sign out'],
         sign_in: ['登录', 'Sign in'],
         signed_out: [

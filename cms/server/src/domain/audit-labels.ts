@@ -177,3 +177,39 @@ export function maskAnswers(value: unknown, depth = 0): unknown {
     Object.entries(value as Row).map(([k, v]) => [k, maskAnswers(v, depth + 1)]),
   );
 }
+
+/** Form field kinds whose answers are personal numbers, and how each is masked. */
+const PERSONAL_KINDS: Record<string, (value: string) => string> = {
+  mobile: maskPhone,
+  phone: maskPhone,
+  idNumber: maskIdNumber,
+};
+
+/**
+ * A form's answers for someone who must not read personal numbers (a reviewer): the answers of
+ * phone- and ID-number-kind fields masked whatever they look like (also inside repeated groups,
+ * whose items carry the same keys), and any other value that has the shape of one masked too.
+ */
+export function maskAnswersByKind(
+  answers: unknown,
+  fields: readonly { key: string; kind: string }[],
+): unknown {
+  const personal = new Map<string, (value: string) => string>();
+  for (const f of fields) {
+    const mask = PERSONAL_KINDS[f.kind];
+    if (mask) personal.set(f.key, mask);
+  }
+  const walk = (value: unknown, depth: number): unknown => {
+    if (depth > 12 || value === null || typeof value !== 'object') return maskAnswers(value);
+    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
+    return Object.fromEntries(
+      Object.entries(value as Row).map(([k, v]) => {
+        const mask = personal.get(k);
+        if (mask && typeof v === 'string' && v !== '') return [k, mask(v)];
+        if (mask && typeof v === 'number') return [k, mask(String(v))];
+        return [k, walk(v, depth + 1)];
+      }),
+    );
+  };
+  return walk(answers, 0);
+}

@@ -9,6 +9,7 @@ import {
   type GuardContext,
   type ModelShape,
 } from '../domain/query-guard';
+import { maskAnswersByKind } from '../domain/audit-labels';
 import { covers, type Viewer } from '../domain/scope';
 
 type Row = Record<string, unknown>;
@@ -304,6 +305,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     mayReach,
     mask,
+    /**
+     * A form's answers with their phone- and ID-number-kind fields (and anything shaped like
+     * one) masked, for readers outside the person's care (reviewers): JSON answers carry no
+     * declaration the document middleware could mask by.
+     */
+    maskAnswers: (answers: unknown, fields: readonly { key: string; kind: string }[]) =>
+      maskAnswersByKind(answers, fields),
 
     /** Throws "not found" when the current viewer may not reach the record (scoped staff only). */
     async assertReach(uid: string, row: Row): Promise<void> {

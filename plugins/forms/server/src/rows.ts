@@ -50,5 +50,5 @@ export interface SubmissionRow {
   createdAt: string | Date;
   updatedAt?: string | Date;
   versionNumber?: number;
-  form?: Pick<FormRow, 'name' | 'nameEn' | 'slug'> | null;
+  form?: (Pick<FormRow, 'name' | 'nameEn' | 'slug'> & Partial<Pick<FormRow, 'purpose'>>) | null;
 }

@@ -24,5 +24,22 @@ export function registerApplicationTarget(strapi: Core.Strapi): void {
         label: data.projectTitle as string,
       };
     },
+    async accepting(form) {
+      if (await getService(strapi, 'applications').accepting(form)) return null;
+      return {
+        zh: '本轮微创投当前不接受申报（未开放或已截止）',
+        en: 'This grant round is not taking applications now (not open yet, or closed)',
+      };
+    },
+    async statusesOf(receiptCodes: string[]) {
+      if (!receiptCodes.length) return {};
+      const rows: { receiptCode: string; status: string }[] = await strapi.db
+        .query(GRANTS.application)
+        .findMany({
+          where: { receiptCode: { $in: receiptCodes }, status: { $ne: 'draft' } },
+          select: ['receiptCode', 'status'],
+        });
+      return Object.fromEntries(rows.map((r) => [r.receiptCode, r.status]));
+    },
   });
 }

@@ -203,7 +203,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!form || form.purpose === 'custom-fields') {
         throw refusal('form_not_found', 'No such form', '没有这个表单');
       }
-      const state = formState(form);
+      // An open form whose target takes nothing now (a grant round closed) says so up front.
+      const notAccepting =
+        formState(form) === 'open'
+          ? ((await targets().get(form.purpose)?.accepting?.(form)) ?? null)
+          : null;
+      const state = notAccepting ? 'not-accepting' : formState(form);
       const version = form.liveVersion
         ? await loadVersion(form.documentId, form.liveVersion)
         : null;
@@ -218,6 +223,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         opensAt: form.opensAt,
         closesAt: form.closesAt,
         state,
+        stateMessage: notAccepting,
         version: version?.number ?? null,
         definition: version?.definition ?? null,
       };
@@ -422,7 +428,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               'updatedAt',
               'versionNumber',
             ],
-            populate: { form: { select: ['name', 'nameEn', 'slug'] } },
+            populate: { form: { select: ['name', 'nameEn', 'slug', 'purpose'] } },
           })
         : null;
       if (!row)
@@ -438,7 +444,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         submittedAt: row.createdAt,
         updatedAt: row.updatedAt,
         form: row.form
-          ? { name: row.form.name, nameEn: row.form.nameEn, slug: row.form.slug }
+          ? // The purpose tells the phone page whether the code also opens an applicant's page
+            // (a grant application), so it asks the grants plugin only then.
+            {
+              name: row.form.name,
+              nameEn: row.form.nameEn,
+              slug: row.form.slug,
+              purpose: row.form.purpose,
+            }
           : null,
       };
     },

@@ -37,6 +37,17 @@ export interface FormTarget {
   onSubmit(context: TargetContext): Promise<TargetResult>;
   /** the form field a refusal of the target's own record concerns (e.g. cms `name` → `organisationName`) */
   fieldOf?(path: string): string;
+  /**
+   * The status of the target's records made from these submissions, by receipt code (a grant
+   * application's, which moves on while the submission stays received): what the submitter's
+   * own page shows instead of the submission's.
+   */
+  statusesOf?(receiptCodes: string[]): Promise<Record<string, string>>;
+  /**
+   * Why an open form's target takes nothing now (a grant round not open, or past its closing
+   * date), in both languages; null when it does. Asked before anyone fills the form in.
+   */
+  accepting?(form: FormRow): Promise<Localised | null>;
 }
 
 export default () => {

@@ -36,6 +36,12 @@ export interface TimelineEntry {
 /** Statuses whose staff note is written for the applicant: the question, the reason. */
 export const NOTE_FOR_APPLICANT = ['more_info', 'rejected'];
 
+/**
+ * The note a withdrawal by the applicant leaves on the application: one stored text (the
+ * Chinese, as staff notes are written), which the console shows in the reader's language.
+ */
+export const WITHDRAWN_BY_APPLICANT = '申请人撤回';
+
 export const ANSWER_MAX_LENGTH = 4000;
 export const ANSWER_MAX_FILES = 5;
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { appendTimeline } from '../domain/applicant';
+import { appendTimeline, WITHDRAWN_BY_APPLICANT } from '../domain/applicant';
 import { issue, wholeAmount, yuanText } from '../domain/donations';
 import { APPLICATION_FLOW, LIVE_APPLICATION, staffMayMove } from '../domain/rounds';
 import { GRANTS } from '../uids';
@@ -115,6 +115,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * Whether the round of this form takes applications today (open, between its dates): the
+     * public page says so before anyone fills the form in, not only after they submit.
+     */
+    async accepting(form: { id: number }): Promise<boolean> {
+      const round: Doc | null = await q(GRANTS.round).findOne({
+        where: { form: { id: form.id }, status: { $ne: 'draft' } },
+        orderBy: { id: 'desc' },
+      });
+      try {
+        assertTakesApplication(round, 0, 'requestedAmount', true);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
     /** The forms target's work: inside the submission's transaction. */
     async fromSubmission(
       form: { id: number },
@@ -246,7 +263,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               '该申请已有结果，不能撤回',
             ),
           ]);
-        const after = await move(before, 'withdrawn', '申请人撤回 withdrawn by the applicant');
+        const after = await move(before, 'withdrawn', WITHDRAWN_BY_APPLICANT);
         return { projectTitle: after.projectTitle, status: after.status };
       });
     },

@@ -7,7 +7,7 @@ import { LIVE_APPLICATION, scoreIssues, weightedScore, type Criterion } from '..
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
 import { grantsKit, type Doc } from './shared';
-import { formsService } from '../utils';
+import { cmsService, formsService } from '../utils';
 
 const REVIEWER_ROLES = ['reviewer', 'foundation-staff'];
 
@@ -177,6 +177,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? (versions.find((v) => v.formKey === sub.formKey && v.number === sub.versionNumber)
               ?.definition ?? null)
           : null;
+      const kit = cmsService(strapi, 'kit');
+      const maskedAnswers = (
+        answers: unknown,
+        definition: ReturnType<typeof definitionOf>,
+      ): unknown =>
+        answers === null
+          ? null
+          : kit.maskAnswers(
+              answers,
+              (definition?.fields ?? []).flatMap((f) => [f, ...(f.fields ?? [])]),
+            );
       return reviews.map((r) => {
         const a = r.application ?? {};
         const sub = a.submission;
@@ -195,7 +206,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             requested: Number(a.requested),
             summary: a.summary,
             status: a.status,
-            answers: sub?.data ?? null,
+            // Reviewers judge the project, not the person: the kit masks contact and ID numbers.
+            answers: maskedAnswers(sub?.data ?? null, definitionOf(sub)),
             definition: definitionOf(sub),
           },
           round: a.round,

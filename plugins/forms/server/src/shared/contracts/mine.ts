@@ -13,6 +13,13 @@ export interface MyFormsResponse {
     submissions: {
       receiptCode: string;
       status: string;
+      /**
+       * The status of what the submission became, when its form's target tracks one (a grant
+       * application: submitted, under_review, more_info, approved, rejected, withdrawn).
+       */
+      targetStatus: string | null;
+      /** the form's purpose, which names the target and so the vocabulary of `targetStatus` */
+      purpose: string | null;
       submittedAt: string;
       updatedAt: string | null;
       form: { name: string; nameEn: string | null; slug: string } | null;
