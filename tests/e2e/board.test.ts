@@ -153,6 +153,59 @@ describe('the incubation board', () => {
     expect(rows.map((r: { closedReason: string }) => r.closedReason)).toContain('负责人离开本地');
   });
 
+  it('confirms every move, saying it cannot be undone, on the board and the incubation page', async () => {
+    await openBoard('incubator');
+    const card = cards('applied').first();
+    const name = await card.locator('p').first().innerText();
+    const org = await dbQuery(strapi, 'plugin::cms.organisation').findOne({ where: { name } });
+    const stageOf = async () =>
+      (
+        await dbQuery(strapi, 'plugin::cms.incubation').findOne({
+          where: { organisation: { id: org.id } },
+        })
+      ).stage as string;
+    // 已申请 → 评估中: a dialog says what follows; cancelling changes nothing.
+    await card.getByTestId('move-assessing').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`${name} 将进入评估中`).waitFor();
+    await dialog.getByText(/此操作不能撤回/).waitFor();
+    await shot('board-move-dialog-zh');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await stageOf()).toBe('applied');
+    await card.getByTestId('move-assessing').click();
+    await dialog.getByTestId('move-assessing-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    for (let i = 0; i < 50 && (await stageOf()) !== 'assessing'; i += 1)
+      await page.waitForTimeout(200);
+    expect(await stageOf()).toBe('assessing');
+
+    // 评估中 → 孵化中 (入壳) on the incubation's page, confirmed the same way.
+    const incubation = await dbQuery(strapi, 'plugin::cms.incubation').findOne({
+      where: { organisation: { id: org.id } },
+    });
+    await page.goto(`${base}/console/#/cms-incubations/${incubation.documentId}/show`);
+    await page.getByTestId('show-moves').getByTestId('move-incubating').click();
+    await dialog.getByText(`${name} 将入壳（孵化中）`).waitFor();
+    await dialog.getByText(/此操作不能撤回/).waitFor();
+    await dialog.getByTestId('move-incubating-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    for (let i = 0; i < 50 && (await stageOf()) !== 'incubating'; i += 1)
+      await page.waitForTimeout(200);
+    expect(await stageOf()).toBe('incubating');
+    // It entered 孵化中 today: not yet due for assessment.
+    await page.getByTestId('show-moves').getByTestId('move-hatched').waitFor();
+    expect(await page.getByTestId('assessment-due').count()).toBe(0);
+
+    // A milestone's "required" goes as soon as the field is filled.
+    await page.getByTestId('record-milestone').click();
+    await dialog.getByRole('button', { name: '确定', exact: true }).click();
+    await dialog.getByText('必填').first().waitFor();
+    await dialog.getByTestId('milestone-title').fill('完成民非登记');
+    await dialog.getByTestId('milestone-date').fill('2027-06-30');
+    expect(await dialog.getByText('必填').count()).toBe(0);
+  });
+
   it('refuses hatching without a passed assessment, then hatches after one is recorded', async () => {
     await openBoard('incubator');
     const card = cards('incubating').first();
