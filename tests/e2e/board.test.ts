@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
 import { bootStrapi, dbQuery } from '../helpers/strapi';
+import { addDays, todayInChina } from '../../cms/server/src/domain/china-time';
 
 /** Where screenshots go when BOARD_SHOTS names a folder (for looking at the screens). */
 const SHOTS = process.env.BOARD_SHOTS;
@@ -204,6 +205,21 @@ describe('the incubation board', () => {
     await dialog.getByTestId('milestone-title').fill('完成民非登记');
     await dialog.getByTestId('milestone-date').fill('2027-06-30');
     expect(await dialog.getByText('必填').count()).toBe(0);
+    // An achieved date on a planned milestone is refused on its field, before anything is sent.
+    await dialog.getByTestId('milestone-achievedOn').fill(todayInChina());
+    await dialog.getByRole('button', { name: '确定', exact: true }).click();
+    await dialog.getByText('只有已达成的里程碑才有达成日期').waitFor();
+    await shot('milestone-error-zh');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // An assessment dated after today is refused on its date, by the server's own check.
+    await page.getByTestId('record-assessment').click();
+    await dialog.getByTestId('assessment-date').fill(addDays(todayInChina(), 1));
+    await dialog.getByTestId('assessment-save').click();
+    await dialog.getByText('评估日期不能晚于今天').waitFor();
+    await dialog.getByTestId('assessment-date').fill(todayInChina());
+    expect(await dialog.getByText('评估日期不能晚于今天').count()).toBe(0);
   });
 
   it('refuses hatching without a passed assessment, then hatches after one is recorded', async () => {
