@@ -338,6 +338,18 @@ describe('the incubation board and its rules', () => {
         }),
       ]);
     }
+    // Nor through the record itself (REST or GraphQL write the same JSON).
+    const direct = await http(strapi)
+      .put(`/api/cms/incubations/${id}`)
+      .set(as(incubator))
+      .send({ data: { assessments: [{ ...passed, date: '2030-01-01' }] } });
+    expect(direct.status).toBe(400);
+    expect(direct.body.error.details.errors).toEqual([
+      expect.objectContaining({
+        path: ['assessments', '0', 'date'],
+        messageZh: 'assessments.0.date：评估日期不能晚于今天',
+      }),
+    ]);
     expect((await stored(id)).assessments ?? []).toEqual([]);
     expect((await move(id, { stage: 'hatched' })).status).toBe(400);
 
