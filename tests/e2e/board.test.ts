@@ -210,6 +210,10 @@ describe('the incubation board', () => {
     await dialog.getByRole('button', { name: '确定', exact: true }).click();
     await dialog.getByText('只有已达成的里程碑才有达成日期').waitFor();
     await shot('milestone-error-zh');
+    // Choosing 已达成 makes the date belong: its error goes with the change.
+    await dialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: '已达成' }).click();
+    expect(await dialog.getByText('只有已达成的里程碑才有达成日期').count()).toBe(0);
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });
 

@@ -253,10 +253,14 @@ function MilestoneDialog({
   const [form, setForm] = useState<MilestoneForm>(blank);
   const bind = (field: keyof MilestoneForm) => ({
     value: form[field],
-    // A field's error goes as soon as the field changes: it spoke of the old value.
+    // A field's error goes as soon as the field changes: it spoke of the old value. The status
+    // decides whether an achieved date belongs, so changing it clears that date's error too.
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
       setForm((f) => ({ ...f, [field]: e.target.value }));
-      setErrors((all) => Object.fromEntries(Object.entries(all).filter(([k]) => k !== field)));
+      const stale = field === 'status' ? ['status', 'achievedOn'] : [field];
+      setErrors((all) =>
+        Object.fromEntries(Object.entries(all).filter(([k]) => !stale.includes(k))),
+      );
     },
     error: !!errors[field],
     helperText: errors[field],
