@@ -38,6 +38,20 @@ export function fieldErrors(error: unknown): Record<string, string> {
 }
 
 /**
+ * The same, for issues a shared domain check found in the browser before posting (the server
+ * runs the same check and would answer with the same messages).
+ */
+export function issueErrors(
+  issues: readonly { path: string; message: string; messageZh: string }[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of issues)
+    if (!(item.path in out))
+      out[item.path] = withoutFieldKey(chinese() ? item.messageZh : item.message, [item.path]);
+  return out;
+}
+
+/**
  * REST calls the console makes where GraphQL cannot serve (publishing, file downloads,
  * per-version counts), with the signed-in user's token and Strapi's errors as react-admin's.
  */

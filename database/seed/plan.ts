@@ -2,6 +2,7 @@ import {
   CREDIT_CODE_ALPHABET,
   creditCodeCheckCharacter,
 } from '../../cms/server/src/domain/credit-code';
+import { todayInChina } from '../../cms/server/src/domain/china-time';
 import { idNumberCheckCharacter } from '../../cms/server/src/domain/id-number';
 import { SERVICE_CATEGORIES } from '../../cms/server/src/domain/enums';
 import { newDocumentId } from '../../cms/server/src/services/document-id';
@@ -148,11 +149,35 @@ function idNumber(r: Random, regionCode: string): string {
 const phone = (r: Random): string =>
   `1${r.pick(['3', '5', '7', '8', '9'])}${pad(r.int(0, 999999999), 9)}`;
 
-/** Plans one district. `grassrootsLimit` trims it (the last district of a city). */
+const STAGE_DATES = ['appliedOn', 'assessingOn', 'incubatingOn', 'hatchedOn', 'closedOn'];
+
+/**
+ * Moves an incubation's dates (its stages', assessments' and milestones') earlier, all by the
+ * same number of days, so that none lies after `today`: a demo seeded any day never shows a
+ * hatching to come. `slack` spreads those moved a little before today, without drawing from the
+ * random sequence (which would change everything planned after).
+ */
+function notAfter(data: PlannedRow['data'], today: string, slack: number): void {
+  const dates = [
+    ...STAGE_DATES.map((f) => data[f] as string | undefined),
+    ...[...data.assessments, ...data.milestones].map((x: { date: string }) => x.date),
+  ].filter((d): d is string => typeof d === 'string');
+  const latest = dates.reduce((a, b) => (b > a ? b : a), today);
+  if (latest === today) return;
+  const shift = -(Date.parse(latest) - Date.parse(today)) / 86400000 - (slack % 60);
+  for (const f of STAGE_DATES) if (data[f]) data[f] = addDays(data[f], shift);
+  for (const x of [...data.assessments, ...data.milestones]) x.date = addDays(x.date, shift);
+}
+
+/**
+ * Plans one district. `grassrootsLimit` trims it (the last district of a city); `today` (in
+ * China) bounds every date planned.
+ */
 export function planDistrict(
   spec: DistrictSpec,
   seed = 2026,
   grassrootsLimit = Infinity,
+  today = todayInChina(),
 ): SeedPlan {
   const r = createRandom(seed);
   const plan: SeedPlan = {
@@ -577,6 +602,7 @@ export function planDistrict(
       }
       if (stage === 'withdrawn' || stage === 'rejected')
         data.closedOn = addDays(data.assessingOn ?? appliedOn, r.int(5, 60));
+      notAfter(data, today, next);
       const hub = (r.next() < 0.3 ? districtHub : hubs.get(parent.documentId)) as PlannedRow;
       plan.incubations.push(row(data, { organisation: o.documentId, hub: hub.documentId }));
     }

@@ -2,7 +2,8 @@
 // end an incubation (a reason, recorded), hatching only after a passed assessment (a setting that
 // staff can switch), and assessments and milestones recorded through their actions.
 import type { Core } from '@strapi/strapi';
-import { todayInChina } from '../../cms/server/src/domain/china-time';
+import { addDays, todayInChina } from '../../cms/server/src/domain/china-time';
+import { ASSESSMENT_INTERVAL_DAYS } from '../../cms/server/src/domain/incubation-records';
 import {
   bootStrapi,
   dbQuery,
@@ -300,6 +301,20 @@ describe('the incubation board and its rules', () => {
 
   it('records and corrects assessments field by field, changing nothing when refused', async () => {
     const { id } = await incubation('incubating');
+    const today = todayInChina();
+    const dueIds = async () =>
+      (
+        (await board(incubator, { stage: 'incubating', due: 'true', pageSize: 100 })).body.data
+          .cards as Card[]
+      ).map((c) => c.documentId);
+    // It entered 孵化中 today: not due until the interval has passed since then.
+    expect(await dueIds()).not.toContain(id);
+    // Started (applied, assessed, entered 孵化中) an interval ago: due now.
+    const started = addDays(today, -ASSESSMENT_INTERVAL_DAYS);
+    await dbQuery(strapi, 'plugin::cms.incubation').updateMany({
+      where: { documentId: id },
+      data: { appliedOn: started, assessingOn: started, incubatingOn: started },
+    });
     const before = await board(incubator, { stage: 'incubating', due: 'true', pageSize: 100 });
     expect(before.body.data.cards.map((c: Card) => c.documentId)).toContain(id);
     expect(before.body.data.due).toBe(before.body.data.total);
@@ -311,36 +326,77 @@ describe('the incubation board and its rules', () => {
     expect(issues.find((i) => i.path[0] === 'governance')?.messageZh).toBe(
       'governance：不能大于 100',
     );
+    // An assessment dated after today would satisfy the hatching rule in advance: refused.
+    for (const date of ['2030-01-01', addDays(today, 1)]) {
+      const future = await assess(id, { ...passed, date });
+      expect(future.status).toBe(400);
+      expect(future.body.error.details.errors).toEqual([
+        expect.objectContaining({
+          path: ['date'],
+          message: 'date: an assessment cannot be dated after today',
+          messageZh: 'date：评估日期不能晚于今天',
+        }),
+      ]);
+    }
+    // Nor through the record itself (REST or GraphQL write the same JSON).
+    const direct = await http(strapi)
+      .put(`/api/cms/incubations/${id}`)
+      .set(as(incubator))
+      .send({ data: { assessments: [{ ...passed, date: '2030-01-01' }] } });
+    expect(direct.status).toBe(400);
+    expect(direct.body.error.details.errors).toEqual([
+      expect.objectContaining({
+        path: ['assessments', '0', 'date'],
+        messageZh: 'assessments.0.date：评估日期不能晚于今天',
+      }),
+    ]);
     expect((await stored(id)).assessments ?? []).toEqual([]);
+    expect((await move(id, { stage: 'hatched' })).status).toBe(400);
 
-    const today = todayInChina();
     expect((await assess(id, { ...passed, date: today })).status).toBe(200);
     const fixed = await assess(id, { ...passed, date: today, governance: 90 }, 0);
     expect(fixed.status).toBe(200);
     expect(fixed.body.data.assessments).toEqual([{ ...passed, date: today, governance: 90 }]);
+    expect((await assess(id, { ...passed, date: addDays(today, 1) }, 0)).status).toBe(400);
     expect((await assess(id, passed, 5)).status).toBe(404);
-    const after = await board(incubator, { stage: 'incubating', due: 'true', pageSize: 100 });
-    expect(after.body.data.cards.map((c: Card) => c.documentId)).not.toContain(id);
+    expect(await dueIds()).not.toContain(id);
   });
 
-  it('records milestones with their planned and achieved dates', async () => {
+  it('records milestones with their planned and achieved dates, achieved dates only when achieved', async () => {
     const { id } = await incubation('incubating');
+    const today = todayInChina();
+    expect((await stored(id)).appliedOn).toBe(today);
     const url = `/api/cms/incubations/${id}/milestones`;
-    const planned = { date: '2026-06-30', title: '完成民非登记', status: 'planned' };
-    expect((await http(strapi).post(url).set(as(incubator)).send(planned)).status).toBe(200);
-    const noDate = await http(strapi)
-      .post(`${url}/0`)
-      .set(as(incubator))
-      .send({ ...planned, status: 'achieved' });
-    expect(noDate.status).toBe(400);
-    expect(noDate.body.error.details.errors[0].path).toEqual(['achievedOn']);
-    const achieved = await http(strapi)
-      .post(`${url}/0`)
-      .set(as(incubator))
-      .send({ ...planned, status: 'achieved', achievedOn: '2026-06-20' });
+    const send = (body: Record<string, unknown>, index?: number) =>
+      http(strapi)
+        .post(index === undefined ? url : `${url}/${index}`)
+        .set(as(incubator))
+        .send(body);
+    const planned = { date: '2027-06-30', title: '完成民非登记', status: 'planned' };
+    expect((await send(planned)).status).toBe(200);
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ ...planned, status: 'achieved' }, '已达成的里程碑须填写达成日期'],
+      [{ ...planned, achievedOn: today }, '只有已达成的里程碑才有达成日期'],
+      [{ ...planned, status: 'missed', achievedOn: today }, '只有已达成的里程碑才有达成日期'],
+      [{ ...planned, status: 'achieved', achievedOn: addDays(today, 1) }, '达成日期不能晚于今天'],
+      [
+        { ...planned, status: 'achieved', achievedOn: addDays(today, -1) },
+        `达成日期不能早于申请孵化日期（${today}）`,
+      ],
+    ];
+    for (const [body, zh] of refusals) {
+      const res = await send(body, 0);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors).toHaveLength(1);
+      expect(res.body.error.details.errors[0].path).toEqual(['achievedOn']);
+      expect(res.body.error.details.errors[0].messageZh).toBe(`achievedOn：${zh}`);
+      expect(res.body.error.details.errors[0].message).toMatch(/^achievedOn: /);
+    }
+    expect((await stored(id)).milestones).toEqual([planned]);
+    const achieved = await send({ ...planned, status: 'achieved', achievedOn: today }, 0);
     expect(achieved.status).toBe(200);
     expect((await stored(id)).milestones).toEqual([
-      { ...planned, status: 'achieved', achievedOn: '2026-06-20' },
+      { ...planned, status: 'achieved', achievedOn: today },
     ]);
   });
 

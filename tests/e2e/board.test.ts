@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
 import { bootStrapi, dbQuery } from '../helpers/strapi';
+import { addDays, todayInChina } from '../../cms/server/src/domain/china-time';
 
 /** Where screenshots go when BOARD_SHOTS names a folder (for looking at the screens). */
 const SHOTS = process.env.BOARD_SHOTS;
@@ -151,6 +152,78 @@ describe('the incubation board', () => {
       where: { organisation: { id: org.id }, stage: 'withdrawn' },
     });
     expect(rows.map((r: { closedReason: string }) => r.closedReason)).toContain('负责人离开本地');
+  });
+
+  it('confirms every move, saying it cannot be undone, on the board and the incubation page', async () => {
+    await openBoard('incubator');
+    const card = cards('applied').first();
+    const name = await card.locator('p').first().innerText();
+    const org = await dbQuery(strapi, 'plugin::cms.organisation').findOne({ where: { name } });
+    const stageOf = async () =>
+      (
+        await dbQuery(strapi, 'plugin::cms.incubation').findOne({
+          where: { organisation: { id: org.id } },
+        })
+      ).stage as string;
+    // 已申请 → 评估中: a dialog says what follows; cancelling changes nothing.
+    await card.getByTestId('move-assessing').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`${name} 将进入评估中`).waitFor();
+    await dialog.getByText(/此操作不能撤回/).waitFor();
+    await shot('board-move-dialog-zh');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await stageOf()).toBe('applied');
+    await card.getByTestId('move-assessing').click();
+    await dialog.getByTestId('move-assessing-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    for (let i = 0; i < 50 && (await stageOf()) !== 'assessing'; i += 1)
+      await page.waitForTimeout(200);
+    expect(await stageOf()).toBe('assessing');
+
+    // 评估中 → 孵化中 (入壳) on the incubation's page, confirmed the same way.
+    const incubation = await dbQuery(strapi, 'plugin::cms.incubation').findOne({
+      where: { organisation: { id: org.id } },
+    });
+    await page.goto(`${base}/console/#/cms-incubations/${incubation.documentId}/show`);
+    await page.getByTestId('show-moves').getByTestId('move-incubating').click();
+    await dialog.getByText(`${name} 将入壳（孵化中）`).waitFor();
+    await dialog.getByText(/此操作不能撤回/).waitFor();
+    await dialog.getByTestId('move-incubating-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    for (let i = 0; i < 50 && (await stageOf()) !== 'incubating'; i += 1)
+      await page.waitForTimeout(200);
+    expect(await stageOf()).toBe('incubating');
+    // It entered 孵化中 today: not yet due for assessment.
+    await page.getByTestId('show-moves').getByTestId('move-hatched').waitFor();
+    expect(await page.getByTestId('assessment-due').count()).toBe(0);
+
+    // A milestone's "required" goes as soon as the field is filled.
+    await page.getByTestId('record-milestone').click();
+    await dialog.getByRole('button', { name: '确定', exact: true }).click();
+    await dialog.getByText('必填').first().waitFor();
+    await dialog.getByTestId('milestone-title').fill('完成民非登记');
+    await dialog.getByTestId('milestone-date').fill('2027-06-30');
+    expect(await dialog.getByText('必填').count()).toBe(0);
+    // An achieved date on a planned milestone is refused on its field, before anything is sent.
+    await dialog.getByTestId('milestone-achievedOn').fill(todayInChina());
+    await dialog.getByRole('button', { name: '确定', exact: true }).click();
+    await dialog.getByText('只有已达成的里程碑才有达成日期').waitFor();
+    await shot('milestone-error-zh');
+    // Choosing 已达成 makes the date belong: its error goes with the change.
+    await dialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: '已达成' }).click();
+    expect(await dialog.getByText('只有已达成的里程碑才有达成日期').count()).toBe(0);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // An assessment dated after today is refused on its date, by the server's own check.
+    await page.getByTestId('record-assessment').click();
+    await dialog.getByTestId('assessment-date').fill(addDays(todayInChina(), 1));
+    await dialog.getByTestId('assessment-save').click();
+    await dialog.getByText('评估日期不能晚于今天').waitFor();
+    await dialog.getByTestId('assessment-date').fill(todayInChina());
+    expect(await dialog.getByText('评估日期不能晚于今天').count()).toBe(0);
   });
 
   it('refuses hatching without a passed assessment, then hatches after one is recorded', async () => {

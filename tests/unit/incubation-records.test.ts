@@ -2,7 +2,9 @@
 // when an incubation is due for assessment.
 import {
   addDays,
+  assessmentIssues,
   dueForAssessment,
+  milestoneIssues,
   hasPassedAssessment,
   lastAssessedOn,
   moveIssues,
@@ -58,7 +60,25 @@ describe('assessment dates', () => {
     ['applied', [], '2026-06-01', false],
     ['hatched', [], '2026-06-01', false],
   ])('%s with %j on %s is due: %s', (stage, assessments, today, due) => {
-    expect(dueForAssessment(stage, assessments, today)).toBe(due);
+    expect(dueForAssessment({ stage, assessments }, today)).toBe(due);
+  });
+
+  it('counts from when the incubation entered its stage (or applied) while it has no assessment', () => {
+    const started = { stage: 'incubating' as const, assessments: [], appliedOn: '2026-01-02' };
+    // Entered 孵化中 today: not due until the interval has passed since then.
+    expect(dueForAssessment({ ...started, incubatingOn: '2026-11-30' }, '2026-11-30')).toBe(false);
+    expect(dueForAssessment({ ...started, incubatingOn: '2026-06-01' }, '2026-11-29')).toBe(false);
+    expect(dueForAssessment({ ...started, incubatingOn: '2026-06-01' }, '2026-11-30')).toBe(true);
+    // Without the stage's date, from the application.
+    expect(dueForAssessment(started, '2026-07-02')).toBe(false);
+    expect(dueForAssessment(started, addDays('2026-01-02', 182))).toBe(true);
+    // An assessment counts over the stage date.
+    expect(
+      dueForAssessment(
+        { ...started, incubatingOn: '2026-11-30', assessments: [passed] },
+        '2026-11-30',
+      ),
+    ).toBe(true);
   });
 
   it('finds the latest assessment and whether any passed', () => {
@@ -79,5 +99,31 @@ describe('assessment dates', () => {
     expect(
       newAssessmentSchema.safeParse({ ...passed, assessor: '王', governance: 101 }).success,
     ).toBe(false);
+  });
+});
+
+describe('dates an assessment or a milestone may carry', () => {
+  const today = '2026-11-30';
+  const paths = (issues: { path: string }[]) => issues.map((i) => i.path);
+
+  it('refuses an assessment dated after today, on its date', () => {
+    expect(paths(assessmentIssues({ date: '2030-01-01' }, today))).toEqual(['date']);
+    expect(paths(assessmentIssues({ date: '2026-12-01' }, today))).toEqual(['date']);
+    expect(assessmentIssues({ date: today }, today)).toEqual([]);
+  });
+
+  it.each<[unknown, unknown, boolean]>([
+    ['planned', undefined, true],
+    ['planned', '2026-06-01', false],
+    ['missed', '2026-06-01', false],
+    [undefined, '2026-06-01', false],
+    ['achieved', undefined, false],
+    ['achieved', '2026-06-01', true],
+    ['achieved', today, true],
+    ['achieved', '2026-12-01', false],
+    ['achieved', '2025-12-31', false],
+  ])('status %s achieved on %s is accepted: %s', (status, achievedOn, ok) => {
+    const issues = milestoneIssues({ status, achievedOn }, today, '2026-01-01');
+    expect(paths(issues)).toEqual(ok ? [] : ['achievedOn']);
   });
 });

@@ -37,6 +37,25 @@ describe('the Xindu-shaped demo district', () => {
     );
   });
 
+  it('dates no incubation, assessment or milestone after the seeding day', () => {
+    const latest = (today: string) => {
+      const dates: string[] = [];
+      for (const { data } of planDistrict(XINDU, 2026, Infinity, today).incubations) {
+        for (const f of ['appliedOn', 'assessingOn', 'incubatingOn', 'hatchedOn', 'closedOn'])
+          if (data[f]) dates.push(data[f]);
+        for (const x of [...data.assessments, ...data.milestones]) dates.push(x.date);
+      }
+      return dates.sort().at(-1);
+    };
+    expect(latest('2026-11-30')! <= '2026-11-30').toBe(true);
+    expect(latest('2025-03-01')! <= '2025-03-01').toBe(true);
+    const hatched = plan.incubations.filter((i) => i.data.stage === 'hatched');
+    for (const { data } of hatched) {
+      expect(data.incubatingOn < data.hatchedOn).toBe(true);
+      expect(data.appliedOn < data.incubatingOn).toBe(true);
+    }
+  });
+
   it('writes only valid credit codes and ID numbers, unique codes', () => {
     for (const o of plan.organisations)
       if (o.data.creditCode) expect(isValidCreditCode(o.data.creditCode)).toBe(true);

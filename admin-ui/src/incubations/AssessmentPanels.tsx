@@ -18,17 +18,23 @@ import { todayInChina } from '../../../cms/server/src/domain/china-time';
 import {
   ASSESSMENT_RESULTS,
   MILESTONE_STATUSES,
+  assessmentIssues,
   dueForAssessment,
+  milestoneIssues,
   type Assessment,
   type Milestone,
 } from '../../../cms/server/src/domain/incubation-records';
 import type { IncubationStage } from '../../../cms/server/src/domain/incubation-stages';
 import { ActionDialog, useDialogAction } from '../actions';
+import { issueErrors } from '../rest';
 import { canWrite } from './shared';
 
 type IncubationRecord = {
   id: string;
   stage: IncubationStage;
+  appliedOn?: string | null;
+  assessingOn?: string | null;
+  incubatingOn?: string | null;
   assessments?: Assessment[] | null;
   milestones?: Milestone[] | null;
 };
@@ -64,7 +70,7 @@ const formOf = (a: Assessment): AssessmentForm => ({
  * result required), run before posting so a mistake shows on its field at once.
  */
 function assessmentErrors(form: AssessmentForm, t: (k: string) => string) {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = issueErrors(assessmentIssues(form, todayInChina()));
   for (const f of ['date', 'assessor', 'result'] as const)
     if (!form[f].trim()) errors[f] = t('linli.assessments.required');
   for (const f of SCORES) {
@@ -89,8 +95,11 @@ function AssessmentDialog({
   const [form, setForm] = useState<AssessmentForm>(blankAssessment);
   const bind = (field: keyof AssessmentForm) => ({
     value: form[field],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-      setForm((f) => ({ ...f, [field]: e.target.value })),
+    // A field's error goes as soon as the field changes: it spoke of the old value.
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      setForm((f) => ({ ...f, [field]: e.target.value }));
+      setErrors((all) => Object.fromEntries(Object.entries(all).filter(([k]) => k !== field)));
+    },
     error: !!errors[field],
     helperText: errors[field],
     label: translate(`linli.assessments.fields.${field}`),
@@ -166,7 +175,7 @@ export function AssessmentsPanel() {
   const writable = canWrite(permissions);
   const list = (record.assessments ?? []).map((a, index) => ({ a, index }));
   list.sort((x, y) => y.a.date.localeCompare(x.a.date));
-  const due = dueForAssessment(record.stage, record.assessments, todayInChina());
+  const due = dueForAssessment(record, todayInChina());
   return (
     <Box sx={{ mt: 3 }} data-testid="assessments">
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
@@ -229,10 +238,12 @@ const statusOf = (m: Milestone): string => m.status ?? (m.done ? 'achieved' : 'p
 
 function MilestoneDialog({
   incubation,
+  appliedOn,
   index,
   initial,
 }: {
   incubation: string;
+  appliedOn?: string | null;
   index?: number;
   initial?: Milestone;
 }) {
@@ -242,8 +253,15 @@ function MilestoneDialog({
   const [form, setForm] = useState<MilestoneForm>(blank);
   const bind = (field: keyof MilestoneForm) => ({
     value: form[field],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-      setForm((f) => ({ ...f, [field]: e.target.value })),
+    // A field's error goes as soon as the field changes: it spoke of the old value. The status
+    // decides whether an achieved date belongs, so changing it clears that date's error too.
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      setForm((f) => ({ ...f, [field]: e.target.value }));
+      const stale = field === 'status' ? ['status', 'achievedOn'] : [field];
+      setErrors((all) =>
+        Object.fromEntries(Object.entries(all).filter(([k]) => !stale.includes(k))),
+      );
+    },
     error: !!errors[field],
     helperText: errors[field],
     label: translate(`linli.milestones.fields.${field}`),
@@ -274,11 +292,17 @@ function MilestoneDialog({
         );
       }}
       onConfirm={async () => {
-        const local: Record<string, string> = {};
+        // The server's rules on the achieved date (only when achieved, required then, between
+        // the application and today), checked here first by the same function.
+        const local = issueErrors(
+          milestoneIssues(
+            { status: form.status, achievedOn: form.achievedOn || undefined },
+            todayInChina(),
+            appliedOn,
+          ),
+        );
         for (const f of ['title', 'date'] as const)
           if (!form[f].trim()) local[f] = translate('linli.assessments.required');
-        if (form.status === 'achieved' && !form.achievedOn)
-          local.achievedOn = translate('linli.assessments.required');
         if (Object.keys(local).length) {
           setErrors(local);
           return false;
@@ -337,7 +361,7 @@ export function MilestonesPanel() {
     <Box sx={{ mt: 3 }} data-testid="milestones">
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
         <Typography variant="h6">{translate('linli.milestones.title')}</Typography>
-        {writable && <MilestoneDialog incubation={record.id} />}
+        {writable && <MilestoneDialog incubation={record.id} appliedOn={record.appliedOn} />}
       </Stack>
       {list.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
@@ -363,7 +387,12 @@ export function MilestonesPanel() {
                 <TableCell>{m.note ?? ''}</TableCell>
                 {writable && (
                   <TableCell>
-                    <MilestoneDialog incubation={record.id} index={index} initial={m} />
+                    <MilestoneDialog
+                      incubation={record.id}
+                      appliedOn={record.appliedOn}
+                      index={index}
+                      initial={m}
+                    />
                   </TableCell>
                 )}
               </TableRow>

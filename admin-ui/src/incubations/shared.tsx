@@ -1,6 +1,6 @@
-import { Button, Stack } from '@mui/material';
+import { Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { ConfirmButton, useAction } from '../actions';
+import { ConfirmButton } from '../actions';
 import { NEXT_STAGES, WRITERS } from '../choices';
 import { useRest } from '../rest';
 
@@ -32,9 +32,9 @@ export function HubField({ source = 'hub' }: { source?: string; label?: string }
 }
 
 /**
- * The stages an incubation may move to, each a button. Ending it (已退出, 未通过) and hatching
- * (出壳) are confirmed in a dialog that says what follows; ending asks for a reason, which the
- * server records. The server decides; its refusal (no passed assessment …) stays in the dialog.
+ * The stages an incubation may move to, each a button. Every move is confirmed in a dialog that
+ * says what follows and that it cannot be taken back (the stage machine only moves forward);
+ * ending (已退出, 未通过) asks for a reason, which the server records. The server decides; its refusal (no passed assessment …) stays in the dialog.
  */
 export function MoveButtons({
   id,
@@ -49,7 +49,6 @@ export function MoveButtons({
   passed: boolean;
 }) {
   const translate = useTranslate();
-  const act = useAction();
   const settings = useIncubationSettings();
   const url = `/api/cms/incubations/${id}/move`;
   return (
@@ -68,6 +67,7 @@ export function MoveButtons({
               consequences={[
                 translate(`linli.board.end_${next}`, { name }),
                 translate('linli.board.end_reason_kept'),
+                translate('linli.board.move_irreversible'),
               ]}
               color="error"
               variant="outlined"
@@ -88,6 +88,7 @@ export function MoveButtons({
               consequences={[
                 translate('linli.board.hatch_means', { name }),
                 ...(required ? [translate('linli.board.hatch_rule')] : []),
+                translate('linli.board.move_irreversible'),
               ]}
               warnings={required && !passed ? [translate('linli.board.hatch_no_passed')] : []}
               color="success"
@@ -98,16 +99,22 @@ export function MoveButtons({
             />
           );
         }
+        // 已申请 → 评估中 and 评估中 → 孵化中: confirmed too, since no move can be taken back.
         return (
-          <Button
+          <ConfirmButton
             key={next}
-            size="small"
+            label={label}
+            url={url}
+            body={() => ({ stage: next })}
+            consequences={[
+              translate(`linli.board.move_${next}`, { name }),
+              translate('linli.board.move_irreversible'),
+            ]}
             variant="outlined"
-            data-testid={`move-${next}`}
-            onClick={() => void act(url, { stage: next }, 'linli.board.move_done')}
-          >
-            {translate(label)}
-          </Button>
+            confirmLabel="linli.board.confirm_move"
+            testId={`move-${next}`}
+            done="linli.board.move_done"
+          />
         );
       })}
     </Stack>

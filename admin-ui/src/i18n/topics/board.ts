@@ -36,6 +36,19 @@ export const boardMessages: Tree = {
       move_done: ['孵化阶段已变更', 'Stage changed'],
       confirm_end: ['确认结束孵化', 'End the incubation'],
       confirm_hatch: ['确认出壳', 'Confirm hatching'],
+      confirm_move: ['确认变更阶段', 'Change the stage'],
+      move_assessing: [
+        '%{name} 将进入评估中：孵化平台开始评估该组织，评估中的组织会定期提示评估。',
+        '%{name} will move to assessing: the hub starts assessing the organisation and is reminded to assess it periodically.',
+      ],
+      move_incubating: [
+        '%{name} 将入壳（孵化中）：记录今天为入壳日期，孵化期开始，此后每半年评估一次。',
+        '%{name} will enter the incubator: today is recorded as its incubation date, and it is assessed every six months from now.',
+      ],
+      move_irreversible: [
+        '此操作不能撤回：孵化阶段只能向前推进，不能退回上一阶段。',
+        'This cannot be undone: an incubation only moves forward, never back to an earlier stage.',
+      ],
       end_withdrawn: [
         '%{name} 将退出孵化：记录结束，不能再恢复到任何阶段。',
         '%{name} will leave the incubator: the incubation ends and cannot be resumed.',

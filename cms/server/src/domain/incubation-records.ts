@@ -77,18 +77,74 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** What `dueForAssessment` reads of an incubation: its stage, assessments and stage dates. */
+export interface DueInput {
+  stage: IncubationStage;
+  assessments?: unknown;
+  appliedOn?: string | null;
+  assessingOn?: string | null;
+  incubatingOn?: string | null;
+}
+
 /**
  * Whether an incubation waits for an assessment on `today`: it is being assessed or incubated
- * and has none yet, or its latest is older than the interval.
+ * and the interval has passed since its latest assessment or, with none, since it entered its
+ * stage (or applied, when that date is missing) — one that started incubating today is not due.
+ * The board, the dashboard and the incubation page all ask this one function.
  */
-export function dueForAssessment(
-  stage: IncubationStage,
-  assessments: unknown,
+export function dueForAssessment(row: DueInput, today: string): boolean {
+  if (!ASSESSED_STAGES.includes(row.stage)) return false;
+  const entered = row.stage === 'incubating' ? row.incubatingOn : row.assessingOn;
+  const since = lastAssessedOn(row.assessments) ?? entered ?? row.appliedOn ?? null;
+  return !since || addDays(since, ASSESSMENT_INTERVAL_DAYS) <= today;
+}
+
+/** An assessment may not be dated after `today` (China time): it records what was assessed. */
+export function assessmentIssues(assessment: { date?: unknown }, today: string): DomainIssue[] {
+  return typeof assessment.date === 'string' && assessment.date > today
+    ? [
+        issue(
+          'invalid_value',
+          'date',
+          'date: an assessment cannot be dated after today',
+          'date：评估日期不能晚于今天',
+        ),
+      ]
+    : [];
+}
+
+/**
+ * A milestone's achieved date goes with the status "achieved" only — required then — and lies
+ * between the incubation's application (`appliedOn`, when known) and `today`.
+ */
+export function milestoneIssues(
+  milestone: { status?: unknown; achievedOn?: unknown },
   today: string,
-): boolean {
-  if (!ASSESSED_STAGES.includes(stage)) return false;
-  const last = lastAssessedOn(assessments);
-  return !last || addDays(last, ASSESSMENT_INTERVAL_DAYS) <= today;
+  appliedOn?: string | null,
+): DomainIssue[] {
+  const on = typeof milestone.achievedOn === 'string' ? milestone.achievedOn : undefined;
+  const refuse = (en: string, zh: string) => [
+    issue('invalid_value', 'achievedOn', `achievedOn: ${en}`, `achievedOn：${zh}`),
+  ];
+  if (milestone.status === 'achieved') {
+    if (!on)
+      return refuse(
+        'an achieved milestone needs the date it was achieved',
+        '已达成的里程碑须填写达成日期',
+      );
+  } else if (on) {
+    return refuse(
+      'only an achieved milestone has an achieved date',
+      '只有已达成的里程碑才有达成日期',
+    );
+  }
+  if (on && on > today) return refuse('cannot be after today', '达成日期不能晚于今天');
+  if (on && appliedOn && on < appliedOn)
+    return refuse(
+      `cannot be before the incubation was applied for (${appliedOn})`,
+      `达成日期不能早于申请孵化日期（${appliedOn}）`,
+    );
+  return [];
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { todayInChina } from '../domain/china-time';
-import { dueForAssessment } from '../domain/incubation-records';
-import type { IncubationStage } from '../domain/incubation-stages';
+import { dueForAssessment, type DueInput } from '../domain/incubation-records';
 import type { CmsQueue, CmsTrends, QuarterFigure } from '../shared/contracts/dashboard';
 import { CMS } from '../uids';
 import { dbQuery } from '../utils';
@@ -10,7 +9,7 @@ import type viewerFactory from './viewer';
 
 type DocumentUid = Parameters<Core.Strapi['documents']>[0];
 type Milestone = { date?: unknown; done?: unknown; status?: unknown };
-type Row = { stage: IncubationStage; assessments?: unknown; milestones?: unknown };
+type Row = DueInput & { milestones?: unknown };
 
 const QUARTERS = 8;
 
@@ -47,13 +46,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         incubations().count({ filters: { stage: 'assessing' } } as never),
         incubations().findMany({
           filters: { stage: { $in: ['assessing', 'incubating'] } },
-          fields: ['stage', 'assessments', 'milestones'],
+          fields: [
+            'stage',
+            'assessments',
+            'milestones',
+            'appliedOn',
+            'assessingOn',
+            'incubatingOn',
+          ],
           limit: 10000,
         } as never) as unknown as Promise<Row[]>,
       ]);
       const incubating = assessed.filter((row) => row.stage === 'incubating');
       const incubationsDueForAssessment = assessed.filter((row) =>
-        dueForAssessment(row.stage, row.assessments, today),
+        dueForAssessment(row, today),
       ).length;
       // Milestones are a JSON list on the record: counted here, on the server, never in the browser.
       const milestonesOverdue = incubating.filter(

@@ -2,12 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { z } from 'zod';
 import { todayInChina } from '../domain/china-time';
-import { DomainError, issue, type DomainIssue } from '../domain/errors';
+import { assertNoIssues, DomainError, issue, type DomainIssue } from '../domain/errors';
 import {
   ASSESSED_STAGES,
+  assessmentIssues,
   dueForAssessment,
   hasPassedAssessment,
   lastAssessedOn,
+  milestoneIssues,
   milestoneSchema,
   moveIssues,
   newAssessmentSchema,
@@ -70,12 +72,17 @@ interface IncubationRow {
   organisation?: { documentId: string; name: string } | null;
   hub?: { documentId: string; name: string } | null;
   appliedOn?: string | null;
+  assessingOn?: string | null;
+  incubatingOn?: string | null;
   hatchedOn?: string | null;
   closedOn?: string | null;
   closedReason?: string | null;
   assessments?: unknown;
   milestones?: unknown;
 }
+
+/** The dates `dueForAssessment` counts from when an incubation has no assessment yet. */
+const STAGE_DATES = ['appliedOn', 'assessingOn', 'incubatingOn'] as const;
 
 /** zod's issues on one submitted item, named by the item's own fields (`governance`, `date`). */
 function itemIssues(error: z.ZodError): DomainIssue[] {
@@ -130,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function reachable(documentId: string): Promise<IncubationRow> {
     const found = await documents().findOne({
       documentId,
-      fields: ['documentId', 'stage', 'assessments', 'milestones'],
+      fields: ['documentId', 'stage', 'assessments', 'milestones', 'appliedOn'],
     });
     if (!found) throw new errors.NotFoundError('Not Found');
     return found;
@@ -177,12 +184,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // hundreds of records, not the hatched archive.
         const all = await documents().findMany({
           filters,
-          fields: ['documentId', 'stage', 'assessments'],
+          fields: ['documentId', 'stage', 'assessments', ...STAGE_DATES],
           sort,
         });
-        const dueIds = all
-          .filter((r) => dueForAssessment(r.stage, r.assessments, today))
-          .map((r) => r.documentId);
+        const dueIds = all.filter((r) => dueForAssessment(r, today)).map((r) => r.documentId);
         due = dueIds.length;
         const ids = query.due ? dueIds : all.map((r) => r.documentId);
         total = ids.length;
@@ -198,7 +203,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fields: [
           'documentId',
           'stage',
-          'appliedOn',
+          ...STAGE_DATES,
           'hatchedOn',
           'closedOn',
           'closedReason',
@@ -225,7 +230,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           closedOn: r.closedOn ?? null,
           closedReason: r.closedReason ?? null,
           lastAssessedOn: lastAssessedOn(r.assessments),
-          due: dueForAssessment(r.stage, r.assessments, today),
+          due: dueForAssessment(r, today),
           passed: hasPassedAssessment(r.assessments),
         })),
         total,
@@ -264,6 +269,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async recordAssessment(documentId: string, input: unknown, index?: number) {
       const parsed = newAssessmentSchema.safeParse(input);
       if (!parsed.success) throw new DomainError(itemIssues(parsed.error));
+      assertNoIssues(assessmentIssues(parsed.data, todayInChina()));
       const current = await reachable(documentId);
       const list = Array.isArray(current.assessments)
         ? [...(current.assessments as Assessment[])]
@@ -284,17 +290,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const parsed = milestoneSchema.safeParse(input);
       if (!parsed.success) throw new DomainError(itemIssues(parsed.error));
       const milestone: Milestone = parsed.data;
-      if (milestone.status === 'achieved' && !milestone.achievedOn) {
-        throw new DomainError([
-          issue(
-            'invalid_value',
-            'achievedOn',
-            'achievedOn: an achieved milestone needs the date it was achieved',
-            'achievedOn：已达成的里程碑须填写达成日期',
-          ),
-        ]);
-      }
       const current = await reachable(documentId);
+      assertNoIssues(milestoneIssues(milestone, todayInChina(), current.appliedOn));
       const list = Array.isArray(current.milestones)
         ? [...(current.milestones as Milestone[])]
         : [];

@@ -10,7 +10,12 @@ import {
 import { creditCodeProblem } from '../domain/credit-code';
 import { DomainError, issue, type DomainIssue } from '../domain/errors';
 import { isMainlandMobile, isValidIdNumber } from '../domain/id-number';
-import { assessmentsSchema, milestonesSchema, moveIssues } from '../domain/incubation-records';
+import {
+  assessmentIssues,
+  assessmentsSchema,
+  milestonesSchema,
+  moveIssues,
+} from '../domain/incubation-records';
 import { maskIdNumber } from '../domain/mask';
 import {
   INCUBATION_STAGES,
@@ -498,6 +503,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             );
           }
         }
+      }
+      // An assessment dated after today would satisfy the hatching rule in advance, whichever
+      // path writes it (the assessments action checks the same). Dates already stored pass, so
+      // older records stay editable.
+      if (Array.isArray(data.assessments)) {
+        const stored = new Set(
+          (Array.isArray(current?.assessments)
+            ? (current.assessments as { date?: unknown }[])
+            : []
+          ).map((a) => a?.date),
+        );
+        (data.assessments as { date?: unknown }[]).forEach((a, i) => {
+          if (!a || typeof a !== 'object' || stored.has(a.date)) return;
+          for (const found of assessmentIssues(a, today())) {
+            const path = `assessments.${i}.date`;
+            issues.push(
+              issue(
+                found.code,
+                path,
+                found.message.replace(/^date/, path),
+                found.messageZh.replace(/^date/, path),
+              ),
+            );
+          }
+        });
       }
       if (issues.length) throw new DomainError(issues);
       return { data: out };
