@@ -14,6 +14,10 @@ export const auditMessages: Tree = {
   enums: {
     action: { view: ['查看', 'View'] },
   },
+  linli: {
+    /** What an autocomplete list says when nothing matches (MUI's default is English). */
+    no_options: ['没有可选项', 'No options'],
+  },
   audit: {
     /** Each record type, singular, as the log names it. */
     types: {
