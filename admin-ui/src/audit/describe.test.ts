@@ -1,7 +1,14 @@
 // How an audit entry's values read: lists kept as JSON one line per item with labelled keys and
 // translated values, a round's stage bookkeeping in words, moments in China time.
 import { enMessages, zhMessages } from '../i18n/app-messages';
-import { itemLines, jsonText, scalarText, shownFields, type Translate } from './describe';
+import {
+  actorText,
+  itemLines,
+  jsonText,
+  scalarText,
+  shownFields,
+  type Translate,
+} from './describe';
 
 /** The console's messages looked up as Polyglot does: a missing key gives `_`, %{x} filled. */
 const translator =
@@ -69,5 +76,11 @@ describe('audit values', () => {
     expect(zh('audit.fields.stageChangedAt')).toBe('阶段变更时间');
     expect(zh('audit.fields.stageMove')).toBe('变更方式');
     expect(shownFields(['status', 'timeline', 'stageMove'])).toEqual(['status', 'stageMove']);
+  });
+
+  it('names the system in words, never by its internal type', () => {
+    expect(actorText('system', zh)).toBe('系统');
+    expect(actorText(null, en)).toBe('System');
+    expect(actorText('王芳', zh)).toBe('王芳');
   });
 });

@@ -195,3 +195,10 @@ export function itemLines(field: string, value: unknown, translate: Translate): 
 
 /** Any other JSON, indented, for a block that wraps rather than running off the card. */
 export const jsonText = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/**
+ * Who did something, as a person reads it: their name, or 系统/System for the seed and the
+ * server's own work (the log keeps no name; a form version kept the actor's type, `system`).
+ */
+export const actorText = (name: string | null | undefined, translate: Translate): string =>
+  !name || name === 'system' ? translate('audit.system') : name;

@@ -5,6 +5,7 @@ import { RESOURCES } from '../dataProvider/resources';
 import { yuan } from '../money';
 import {
   ENUMS,
+  actorText,
   MONEY,
   SHOWN,
   TYPE_RESOURCE,
@@ -66,8 +67,7 @@ export function ActorName() {
   const entry = useRecordContext<AuditEntry>();
   const translate = useTranslate();
   if (!entry) return null;
-  if (entry.actorType === 'system' || !entry.actorName) return <>{translate('audit.system')}</>;
-  return <>{entry.actorName}</>;
+  return <>{actorText(entry.actorType === 'system' ? null : entry.actorName, translate)}</>;
 }
 
 /** The names of the fields that changed, joined as the language joins a list. */
