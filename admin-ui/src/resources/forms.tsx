@@ -68,6 +68,7 @@ import type { Form, FormVersion } from '../forms/types';
 import { ConfirmButton } from '../actions';
 import { download, useRest } from '../rest';
 import { formatDate } from '../dates';
+import { actorText } from '../audit/describe';
 import { usePunctuation } from '../punctuation';
 
 const ROLE_CHOICES = [
@@ -108,7 +109,12 @@ export function FormList() {
         </DataTable.Col>
         <DataTable.NumberCol source="liveVersion" />
         <DataTable.Col source="draft" label="linli.forms.has_draft">
-          <FunctionField render={(r: Form) => (r.draft ? '✎' : '')} />
+          {/* Both states, as 已归档 beside it: an empty cell read as "not known". */}
+          <FunctionField
+            render={(r: Form) => (
+              <BooleanField record={{ id: r.id, draft: !!r.draft }} source="draft" />
+            )}
+          />
         </DataTable.Col>
         <DataTable.Col source="archived">
           <BooleanField source="archived" />
@@ -173,7 +179,7 @@ function Versions() {
                 )}
               </TableCell>
               <TableCell>{formatDate(v.releasedAt, true)}</TableCell>
-              <TableCell>{v.releasedBy ?? ''}</TableCell>
+              <TableCell>{actorText(v.releasedBy, translate)}</TableCell>
               <TableCell align="right">
                 <Link
                   to={`/forms-submissions?filter=${encodeURIComponent(JSON.stringify({ form: record.id, versionNumber: v.number }))}`}
