@@ -405,6 +405,20 @@ function DraftInput() {
   );
 }
 
+/**
+ * A published form's settings are its record (saving changes the live page at once), its fields
+ * are versioned (they wait in the draft until published): the edit page says which is which.
+ */
+function WhenChangesApply() {
+  const translate = useTranslate();
+  return (
+    <Alert severity="info" sx={{ mb: 2, width: '100%' }} data-testid="when-changes-apply">
+      <Typography variant="body2">{translate('linli.sheets.saved_at_once')}</Typography>
+      <Typography variant="body2">{translate('linli.sheets.wait_for_publish')}</Typography>
+    </Alert>
+  );
+}
+
 function FormSettings({ create }: { create?: boolean }) {
   const purpose = useWatch({ name: 'purpose' });
   const access = useWatch({ name: 'access' });
@@ -412,6 +426,7 @@ function FormSettings({ create }: { create?: boolean }) {
   const published = !!record?.liveVersion;
   return (
     <>
+      {published && <WhenChangesApply />}
       <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
         <TextInput source="name" validate={required()} />
         <TextInput source="nameEn" />
