@@ -1,3 +1,4 @@
+import { Typography } from '@mui/material';
 import {
   AutocompleteInput,
   useGetList,
@@ -37,14 +38,17 @@ function AreaSubtreeInput(props: Omit<AutocompleteInputProps, 'choices'>) {
     { enabled: may },
   );
   const choices = subtreeChoices(data ?? [], scope);
+  // The filter bar hides helper texts, so the reason stands in the input's place.
   if (!may || (!isPending && choices.length === 0))
     return (
-      <AutocompleteInput
-        {...props}
-        choices={[]}
-        disabled
-        helperText={translate('linli.roles.filter.no_sub_areas')}
-      />
+      <Typography
+        variant="body2"
+        color="text.secondary"
+        sx={{ alignSelf: 'center', my: 1 }}
+        data-testid="no-sub-areas"
+      >
+        {translate('linli.roles.filter.no_sub_areas')}
+      </Typography>
     );
   return <AutocompleteInput {...props} choices={choices} isPending={isPending} />;
 }
