@@ -123,4 +123,56 @@ describe('the console in the reader’s words', () => {
     expect(await input.count()).toBe(0);
     await page.context().close();
   });
+
+  it('reads an audit entry: lists one line per item, stage bookkeeping in words, China time', async () => {
+    const incubation = await dbQuery(strapi, 'plugin::cms.incubation').findOne({
+      where: { areaPath: { $notNull: true } },
+    });
+    const milestones = [{ date: '2026-12-31', title: '完成章程制定', status: 'planned' }];
+    await strapi
+      .plugin('cms')
+      .service('audit')
+      .record({
+        contentType: 'plugin::cms.incubation',
+        action: 'update',
+        recordId: incubation.documentId,
+        // The whole row, so the entry is filed under the incubation's area as a real change is.
+        before: { ...incubation, milestones: [] },
+        after: { ...incubation, milestones },
+        actor: { type: 'system', id: null, name: null },
+      });
+    const entries = dbQuery(strapi, 'plugin::cms.audit-entry');
+    const milestoneEntry = await entries.findOne({
+      where: { recordId: incubation.documentId },
+      orderBy: { id: 'desc' },
+    });
+    const stageEntry = await entries.findOne({
+      where: { contentType: 'plugin::grants.round', fields: { $contains: 'stageMove' } },
+    });
+    expect(stageEntry).toBeTruthy();
+
+    const page = await staffPage('foundation-staff');
+    await page.goto(`${base}/console/#/cms-audit-entries/${milestoneEntry.documentId}/show`);
+    const diff = page.getByTestId('audit-diff');
+    await diff.waitFor();
+    await page.screenshot({ path: '/tmp/audit-milestones-zh.png' });
+    await diff
+      .getByTestId('audit-items')
+      .getByText('计划日期：2026-12-31；里程碑：完成章程制定；状态：计划中')
+      .waitFor();
+    expect(await diff.getByText('"status"').count()).toBe(0);
+
+    await page.goto(`${base}/console/#/cms-audit-entries/${stageEntry.documentId}/show`);
+    await diff.getByText('阶段变更时间').waitFor();
+    await diff.getByText('变更方式').waitFor();
+    await diff.getByText(/推进到下一阶段|撤回上一步/).waitFor();
+    expect(await diff.getByText('stageMove').count()).toBe(0);
+    expect(await diff.getByText('advance').count()).toBe(0);
+    // The moment in China time, in the console's one date form.
+    const changedAt = new Date(stageEntry.after.stageChangedAt);
+    const china = new Date(changedAt.getTime() + 8 * 3600 * 1000).toISOString();
+    await diff.getByText(`${china.slice(0, 10)} ${china.slice(11, 19)}`).waitFor();
+    await page.screenshot({ path: '/tmp/audit-stage-zh.png' });
+    await page.context().close();
+  });
 });
