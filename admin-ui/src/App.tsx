@@ -302,6 +302,8 @@ const withDates = (outer: Theme): Theme => ({
   components: {
     ...outer.components,
     RaDateField: { defaultProps: DATE_FIELD_DEFAULTS },
+    // MUI's own "No options" is English whatever the language; a key react-admin translates.
+    RaAutocompleteInput: { defaultProps: { noOptionsText: 'linli.no_options' } },
   } as Theme['components'],
 });
 

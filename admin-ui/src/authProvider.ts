@@ -61,6 +61,9 @@ function cachedIdentity(): Identity | null {
 export const can = (type: string, action: string): boolean =>
   cachedIdentity()?.can[type]?.includes(action) ?? false;
 
+/** The signed-in viewer's area scope (null: the whole district, or before sign-in). */
+export const viewerScope = (): Identity['scope'] => cachedIdentity()?.scope ?? null;
+
 /**
  * Whether the signed-in role may read a GraphQL type (Strapi's GraphQL checks `find` on every
  * nested relation). Without a known identity everything is asked for, as before: the server

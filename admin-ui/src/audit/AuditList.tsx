@@ -18,7 +18,6 @@ import {
   FieldNames,
   RecordName,
   useActionName,
-  useDateLocale,
   useTypeName,
   type AuditEntry,
 } from './parts';
@@ -45,7 +44,6 @@ export function AuditList() {
   const typeChoices = useTypeChoices();
   const actionName = useActionName();
   const typeName = useTypeName();
-  const locales = useDateLocale();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
     areaSubtreeFilter,
@@ -65,7 +63,7 @@ export function AuditList() {
     <List filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }} exporter={false}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="occurredAt">
-          <DateField source="occurredAt" showTime locales={locales} />
+          <DateField source="occurredAt" showTime />
         </DataTable.Col>
         <DataTable.Col
           source="contentType"

@@ -14,11 +14,11 @@ import {
   FieldValue,
   RecordName,
   useActionName,
-  useDateLocale,
   useFieldLabel,
   useTypeName,
   type AuditEntry,
 } from './parts';
+import { shownFields } from './describe';
 
 /** Only the fields that changed, each with its label, before and after as a person reads them. */
 function Changes() {
@@ -26,7 +26,7 @@ function Changes() {
   const translate = useTranslate();
   const label = useFieldLabel();
   if (!entry) return null;
-  const fields = entry.fields ?? [];
+  const fields = shownFields(entry.fields);
   if (fields.length === 0)
     return <Typography color="text.secondary">{translate('audit.no_changes')}</Typography>;
   // A look (an ID number revealed) changes nothing: the field is named, no values shown.
@@ -73,11 +73,10 @@ function Changes() {
 export function AuditShow() {
   const typeName = useTypeName();
   const actionName = useActionName();
-  const locales = useDateLocale();
   return (
     <Show title={<AuditTitle />}>
       <SimpleShowLayout>
-        <DateField source="occurredAt" showTime locales={locales} />
+        <DateField source="occurredAt" showTime />
         <FunctionField
           source="contentType"
           render={(entry: AuditEntry) => typeName(entry.contentType)}

@@ -1,3 +1,5 @@
+import { formatDate } from '../dates';
+
 /**
  * How the audit log describes a record type's fields to a person: which console resource holds
  * the type (for its name, its field labels and the link), which fields are money in fen, which
@@ -114,3 +116,89 @@ export function relationTarget(resource: string, field: string): string | null {
   if (field === 'members') return resource === 'cms-grids' ? 'cms-people' : null;
   return RELATIONS[field] ?? null;
 }
+
+/** A translate function as react-admin gives it (`_` is the fallback text). */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * Bookkeeping the log keeps but a person gains nothing from: an application's timeline is
+ * read on the application's own page, its entries repeat what the log's other entries say.
+ */
+export const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['timeline']);
+
+/** The fields of an entry worth showing, in their order. */
+export const shownFields = (fields: readonly string[] | null | undefined): string[] =>
+  (fields ?? []).filter((f) => !HIDDEN_FIELDS.has(f));
+
+/**
+ * Lists kept as JSON whose items the console knows: where their keys' labels and their
+ * values' translations live (the incubation screens' own words).
+ */
+const LISTS: Record<string, { fields: string; values: Record<string, string> }> = {
+  assessments: {
+    fields: 'linli.assessments.fields',
+    values: { result: 'linli.assessments.results' },
+  },
+  milestones: {
+    fields: 'linli.milestones.fields',
+    values: { status: 'linli.milestones.statuses' },
+  },
+};
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A value that is a moment: shown in China time, in the console's one date form. */
+export const isDateTime = (value: unknown): value is string =>
+  typeof value === 'string' && ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value));
+
+/**
+ * A plain value as a person reads it: moments in China time (2026-11-30 10:31:00), yes/no,
+ * codes the log knows (a round's `stageMove`: advance/undo) translated.
+ */
+export function scalarText(field: string, value: unknown, translate: Translate): string {
+  if (typeof value === 'boolean') return translate(value ? 'audit.yes' : 'audit.no');
+  if (isDateTime(value)) return formatDate(value, true);
+  if (typeof value === 'string') return translate(`audit.values.${field}.${value}`, { _: value });
+  return String(value);
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/**
+ * A list of records kept as JSON (an incubation's assessments or milestones) as one line per
+ * item, each key labelled and each value translated: `计划日期：2026-12-31；里程碑：完成章程制定；
+ * 状态：计划中`. Null for a value of another shape (the caller shows it as indented JSON).
+ */
+export function itemLines(field: string, value: unknown, translate: Translate): string[] | null {
+  const items = Array.isArray(value) ? value : isPlain(value) ? [value] : null;
+  if (!items || !items.every((i) => isPlain(i) && Object.values(i).every(isScalar))) return null;
+  const known = LISTS[field];
+  const label = (key: string) =>
+    translate(`${known?.fields ?? 'audit.item_fields'}.${key}`, {
+      _: translate(`audit.item_fields.${key}`, { _: translate(`audit.fields.${key}`, { _: key }) }),
+    });
+  const valueText = (key: string, v: unknown) => {
+    const values = known?.values[key];
+    return values && typeof v === 'string'
+      ? translate(`${values}.${v}`, { _: v })
+      : scalarText(key, v, translate);
+  };
+  return (items as Record<string, unknown>[]).map((item) =>
+    Object.entries(item)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => translate('audit.pair', { key: label(k), value: valueText(k, v) }))
+      .join(translate('audit.pair_separator')),
+  );
+}
+
+/** Any other JSON, indented, for a block that wraps rather than running off the card. */
+export const jsonText = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/**
+ * Who did something, as a person reads it: their name, or 系统/System for the seed and the
+ * server's own work (the log keeps no name; a form version kept the actor's type, `system`).
+ */
+export const actorText = (name: string | null | undefined, translate: Translate): string =>
+  !name || name === 'system' ? translate('audit.system') : name;

@@ -1,16 +1,21 @@
-import { Link as MuiLink, Typography } from '@mui/material';
+import { Box, Link as MuiLink, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import {
-  useCreatePath,
-  useGetMany,
-  useGetOne,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { useCreatePath, useGetMany, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { RESOURCES } from '../dataProvider/resources';
 import { yuan } from '../money';
-import { ENUMS, MONEY, SHOWN, TYPE_RESOURCE, relationTarget, typeKey } from './describe';
+import {
+  ENUMS,
+  actorText,
+  MONEY,
+  SHOWN,
+  TYPE_RESOURCE,
+  itemLines,
+  jsonText,
+  relationTarget,
+  scalarText,
+  shownFields,
+  typeKey,
+} from './describe';
 import { usePunctuation } from '../punctuation';
 
 /** An audit entry as the console reads it (GraphQL `CmsAuditEntry`). */
@@ -62,8 +67,7 @@ export function ActorName() {
   const entry = useRecordContext<AuditEntry>();
   const translate = useTranslate();
   if (!entry) return null;
-  if (entry.actorType === 'system' || !entry.actorName) return <>{translate('audit.system')}</>;
-  return <>{entry.actorName}</>;
+  return <>{actorText(entry.actorType === 'system' ? null : entry.actorName, translate)}</>;
 }
 
 /** The names of the fields that changed, joined as the language joins a list. */
@@ -71,8 +75,9 @@ export function FieldNames() {
   const entry = useRecordContext<AuditEntry>();
   const label = useFieldLabel();
   const translate = useTranslate();
-  if (!entry?.fields?.length) return null;
-  const names = entry.fields.map((f) => label(entry.contentType, f));
+  const fields = shownFields(entry?.fields);
+  if (!entry || !fields.length) return null;
+  const names = fields.map((f) => label(entry.contentType, f));
   const shown = names.slice(0, 4).join(translate('audit.list_separator'));
   return <>{names.length > 4 ? `${shown} …` : shown}</>;
 }
@@ -153,12 +158,9 @@ function RelationValue({ resource, ids }: { resource: string; ids: string[] }) {
   );
 }
 
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
 /** One value of a field as a person reads it: yuan, translated choices, names, dates. */
 export function FieldValue({ uid, field, value }: { uid: string; field: string; value: unknown }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const resource = resourceOf(uid);
   if (value === null || value === undefined || value === '')
     return (
@@ -170,7 +172,6 @@ export function FieldValue({ uid, field, value }: { uid: string; field: string; 
   const enumName = ENUMS[resource]?.[field];
   if (enumName && typeof value === 'string')
     return <>{translate(`enums.${enumName}.${value}`, { _: value })}</>;
-  if (typeof value === 'boolean') return <>{translate(value ? 'audit.yes' : 'audit.no')}</>;
   const target = relationTarget(resource, field);
   if (target && (isDocumentId(value) || (Array.isArray(value) && value.every(isDocumentId)))) {
     const ids = Array.isArray(value) ? (value as string[]) : [value as string];
@@ -180,30 +181,36 @@ export function FieldValue({ uid, field, value }: { uid: string; field: string; 
       <>{translate('audit.empty')}</>
     );
   }
-  if (typeof value === 'string' && ISO_DATETIME.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime()))
-      return <>{date.toLocaleString(locale.startsWith('zh') ? 'zh-CN' : 'en-GB')}</>;
-  }
   if (typeof value === 'object') {
-    const text = JSON.stringify(value);
-    const count = Array.isArray(value) ? value.length : Object.keys(value).length;
+    // Lists the console knows (assessments, milestones, any list of flat records): one line
+    // per item; other shapes as indented JSON that wraps inside the card.
+    const lines = itemLines(field, value, translate);
+    if (lines)
+      return lines.length ? (
+        <Box component="ul" sx={{ m: 0, pl: 2.5 }} data-testid="audit-items">
+          {lines.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </Box>
+      ) : (
+        <>{translate('audit.empty')}</>
+      );
     return (
-      <span title={text}>
-        {translate('audit.items', { smart_count: count })}
-        <Typography component="code" variant="caption" sx={{ ml: 1, color: 'text.secondary' }}>
-          {text.length > 120 ? `${text.slice(0, 120)}…` : text}
-        </Typography>
-      </span>
+      <Box
+        component="pre"
+        sx={{
+          m: 0,
+          fontSize: 12,
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          color: 'text.secondary',
+        }}
+      >
+        {jsonText(value)}
+      </Box>
     );
   }
-  return <>{String(value)}</>;
-}
-
-/** Dates and times in the user's language (react-admin's default is the browser's). */
-export function useDateLocale(): string {
-  const [locale] = useLocaleState();
-  return locale.startsWith('zh') ? 'zh-CN' : 'en-GB';
+  return <>{scalarText(field, value, translate)}</>;
 }
 
 /** The page title of an entry: what was done to which record, never its internal id. */

@@ -667,8 +667,8 @@ const tree: Tree = {
       ],
       start_blank: ['新建空白草稿', 'Start a blank draft'],
       no_draft: [
-        '没有草稿：已发布的版本不会改变，编辑会生成新草稿。',
-        'No draft: published versions never change; editing makes a new draft.',
+        '没有草稿：字段的修改先存为草稿，点“发布草稿”后才对填写的人生效；已发布的版本不会改变。',
+        'No draft: changes to the fields are kept in a draft and reach the people filling in the form only when you publish it; published versions never change.',
       ],
       has_draft: ['有未发布的草稿', 'Has an unpublished draft'],
       publish: ['发布草稿', 'Publish draft'],

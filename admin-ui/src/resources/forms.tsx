@@ -68,6 +68,7 @@ import type { Form, FormVersion } from '../forms/types';
 import { ConfirmButton } from '../actions';
 import { download, useRest } from '../rest';
 import { formatDate } from '../dates';
+import { actorText } from '../audit/describe';
 import { usePunctuation } from '../punctuation';
 import { can } from '../authProvider';
 import { LocalisedName } from '../LocalisedName';
@@ -112,7 +113,12 @@ export function FormList() {
         </DataTable.Col>
         <DataTable.NumberCol source="liveVersion" />
         <DataTable.Col source="draft" label="linli.forms.has_draft">
-          <FunctionField render={(r: Form) => (r.draft ? '✎' : '')} />
+          {/* Both states, as 已归档 beside it: an empty cell read as "not known". */}
+          <FunctionField
+            render={(r: Form) => (
+              <BooleanField record={{ id: r.id, draft: !!r.draft }} source="draft" />
+            )}
+          />
         </DataTable.Col>
         <DataTable.Col source="archived">
           <BooleanField source="archived" />
@@ -177,7 +183,7 @@ function Versions() {
                 )}
               </TableCell>
               <TableCell>{formatDate(v.releasedAt, true)}</TableCell>
-              <TableCell>{v.releasedBy ?? ''}</TableCell>
+              <TableCell>{actorText(v.releasedBy, translate)}</TableCell>
               <TableCell align="right">
                 <Link
                   to={`/forms-submissions?filter=${encodeURIComponent(JSON.stringify({ form: record.id, versionNumber: v.number }))}`}
@@ -407,6 +413,20 @@ function DraftInput() {
   );
 }
 
+/**
+ * A published form's settings are its record (saving changes the live page at once), its fields
+ * are versioned (they wait in the draft until published): the edit page says which is which.
+ */
+function WhenChangesApply() {
+  const translate = useTranslate();
+  return (
+    <Alert severity="info" sx={{ mb: 2, width: '100%' }} data-testid="when-changes-apply">
+      <Typography variant="body2">{translate('linli.sheets.saved_at_once')}</Typography>
+      <Typography variant="body2">{translate('linli.sheets.wait_for_publish')}</Typography>
+    </Alert>
+  );
+}
+
 function FormSettings({ create }: { create?: boolean }) {
   const purpose = useWatch({ name: 'purpose' });
   const access = useWatch({ name: 'access' });
@@ -414,6 +434,7 @@ function FormSettings({ create }: { create?: boolean }) {
   const published = !!record?.liveVersion;
   return (
     <>
+      {published && <WhenChangesApply />}
       <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
         <TextInput source="name" validate={required()} />
         <TextInput source="nameEn" />

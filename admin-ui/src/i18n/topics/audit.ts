@@ -14,6 +14,10 @@ export const auditMessages: Tree = {
   enums: {
     action: { view: ['查看', 'View'] },
   },
+  linli: {
+    /** What an autocomplete list says when nothing matches (MUI's default is English). */
+    no_options: ['没有可选项', 'No options'],
+  },
   audit: {
     /** Each record type, singular, as the log names it. */
     types: {
@@ -92,9 +96,13 @@ export const auditMessages: Tree = {
       reviewerName: ['评审专家', 'Reviewer'],
       schema: ['校验规则', 'Validation schema'],
       scores: ['各项评分', 'Scores'],
+      stageChangedAt: ['阶段变更时间', 'Stage changed at'],
+      stageMove: ['变更方式', 'How the stage changed'],
+      stageReason: ['变更原因', 'Reason for the change'],
       status: ['状态', 'Status'],
       submission: ['表单提交', 'Submission'],
       submittedAt: ['提交时间', 'Submitted at'],
+      timeline: ['处理记录', 'Timeline'],
       submitterId: ['提交账号', 'Submitter account'],
       trancheKey: ['期次编号', 'Tranche key'],
       transferId: ['入账记账凭证', 'Receipt transfer'],
@@ -103,6 +111,23 @@ export const auditMessages: Tree = {
       weightedScore: ['加权得分', 'Weighted score'],
     },
     title: ['审计日志：%{type} %{record} · %{action}', 'Audit log: %{type} %{record} · %{action}'],
+    /** Codes the log keeps, by field, in words. */
+    values: {
+      stageMove: {
+        advance: ['推进到下一阶段', 'Moved to the next stage'],
+        undo: ['撤回上一步', 'Last move undone'],
+      },
+    },
+    /** Keys inside a list kept as JSON that no screen labels. */
+    item_fields: {
+      done: ['已完成', 'Done'],
+      score: ['得分', 'Score'],
+      title: ['标题', 'Title'],
+      date: ['日期', 'Date'],
+      note: ['备注', 'Notes'],
+    },
+    pair: ['%{key}：%{value}', '%{key}: %{value}'],
+    pair_separator: ['；', '; '],
     system: ['系统', 'System'],
     yes: ['是', 'Yes'],
     no: ['否', 'No'],

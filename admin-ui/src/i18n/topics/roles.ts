@@ -57,6 +57,10 @@ export const rolesMessages: Tree = {
       },
       filter: {
         area_subtree: ['所属区域（含下级）', 'Area (and everything under it)'],
+        no_sub_areas: [
+          '您负责的范围内没有可选的下级区域',
+          'There are no areas below your own to pick',
+        ],
       },
     },
   },

@@ -8,6 +8,14 @@ export const sheetsMessages: Tree = {
       channel_count: ['%{channel}（%{count} 笔）', '%{channel} (%{count})'],
       download_failed: ['下载失败，请稍后重试', 'The download failed; try again'],
       publish_confirm: ['确认发布', 'Publish'],
+      saved_at_once: [
+        '保存后立即生效：表单名称、说明、开放和截止时间、谁可以填写，填写页面马上显示新的设置。',
+        'Take effect as soon as you save: the name, description, opening and closing times and who may submit; the form page shows them at once.',
+      ],
+      wait_for_publish: [
+        '等发布后才生效：字段（下方草稿中的修改），点“发布草稿”并确认后填写的人才会看到。',
+        'Wait for publishing: the fields (your changes in the draft below) reach the people filling in the form only when you publish the draft.',
+      ],
       publish_live: [
         '第 %{version} 版立即生效：公开地址 %{url} 从现在起显示这一版',
         'Version %{version} goes live at once: the public address %{url} shows it from now on',
