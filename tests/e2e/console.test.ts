@@ -132,6 +132,8 @@ describe('the console', () => {
     const offered = await card.getByRole('button').allInnerTexts();
     expect(offered.sort()).toEqual(['已退出', '未通过', '评估中'].sort());
     await card.getByRole('button', { name: '评估中' }).click();
+    // Every stage move confirms (it cannot be taken back).
+    await page.getByTestId('move-assessing-confirm').click();
     await page.getByTestId('board-assessing').getByText(organisation).first().waitFor();
     const row = await dbQuery(strapi, 'plugin::cms.organisation').findOne({
       where: { name: organisation },

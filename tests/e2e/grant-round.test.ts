@@ -156,6 +156,8 @@ describe('a grant round in the console', () => {
     await card.getByLabel('推荐意见').click();
     await reviewer.getByRole('option', { name: '推荐', exact: true }).click();
     await card.getByRole('button', { name: '提交评分' }).click();
+    // Scores cannot be changed once submitted: the desk asks first.
+    await reviewer.getByTestId('review-confirm').click();
     await reviewer.getByText('显示已完成的评审').click();
     await reviewer
       .getByTestId('review-card')
