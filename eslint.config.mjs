@@ -13,8 +13,15 @@ const PACKAGES = {
   ledger: 'plugins/ledger',
   forms: 'plugins/forms',
   grants: 'plugins/grants',
+  'time-bank': 'plugins/time-bank',
 };
-const DEPENDS_ON = { cms: [], ledger: [], forms: ['cms'], grants: ['cms', 'ledger', 'forms'] };
+const DEPENDS_ON = {
+  cms: [],
+  ledger: [],
+  forms: ['cms'],
+  grants: ['cms', 'ledger', 'forms'],
+  'time-bank': ['cms', 'ledger', 'forms'],
+};
 
 function pluginBoundaries(self) {
   const patterns = [];
@@ -61,7 +68,7 @@ const consoleBoundaries = {
               "The console imports only the plugins' pure domain/ and shared/ files (DESIGN.md §2); everything else goes over GraphQL or REST.",
           },
           {
-            regex: '^(\\.\\./)+(database|config)/|^@linli/(cms|forms|grants|ledger)(/|$)',
+            regex: '^(\\.\\./)+(database|config)/|^@linli/(cms|forms|grants|ledger|time-bank)(/|$)',
             message: 'The console never reaches into the Strapi app or the database.',
           },
         ],

@@ -12,6 +12,7 @@ export default ({ env }: { env: Env }) => {
     forms: { enabled: true, resolve: './plugins/forms' },
     ledger: { enabled: true, resolve: './plugins/ledger' },
     grants: { enabled: true, resolve: './plugins/grants' },
+    'time-bank': { enabled: true, resolve: './plugins/time-bank' },
     'users-permissions': {
       config: { jwt: { expiresIn: '7d' } },
     },

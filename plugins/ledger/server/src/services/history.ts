@@ -137,6 +137,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * An account's entries newest first, a page at a time (a passbook's screen): `before` is the
+     * last account version seen, 0 for the first page. Keyset on UNIQUE(account, version), so a
+     * page costs the same at the ten-millionth entry as at the first.
+     */
+    async recent(
+      code: string,
+      before = 0,
+      limit = 50,
+    ): Promise<{ entries: Entry[]; next: number | null }> {
+      const k = db.knex();
+      const account = await k('ledger_accounts').where('code', code).first('id');
+      if (!account) throw new LedgerError('account_not_found', code);
+      const size = Math.min(500, Math.max(1, Math.floor(Number(limit) || 50)));
+      const below = Math.floor(Number(before) || 0);
+      const query = k('ledger_entries as e')
+        .join('ledger_transfers as t', 't.id', 'e.transfer_id')
+        .where('e.account_id', account.id);
+      if (below > 0 && Number.isSafeInteger(below)) query.where('e.account_version', '<', below);
+      const rows = await query
+        .orderBy('e.account_version', 'desc')
+        .limit(size + 1)
+        .select(
+          'e.id',
+          'e.amount',
+          k.raw('CAST(e.balance_after AS TEXT) AS balance_after'),
+          'e.account_version',
+          'e.created_at',
+          't.id as transfer_id',
+          't.idempotency_key',
+          't.kind',
+          't.code',
+          't.reference',
+        );
+      const more = rows.length > size;
+      const entries: Entry[] = rows.slice(0, size).map((r: EntryRecord) => ({
+        id: n(r.id),
+        amount: n(r.amount),
+        balanceAfter: figure(big(r.balance_after)),
+        version: n(r.account_version),
+        createdAt: new Date(r.created_at).toISOString(),
+        transfer: {
+          id: n(r.transfer_id),
+          key: r.idempotency_key,
+          kind: r.kind,
+          code: r.code ?? null,
+          reference: r.reference ?? null,
+        },
+      }));
+      return { entries, next: more ? entries[entries.length - 1]!.version : null };
+    },
+
+    /**
      * What a statement needs of some accounts over [from, to): each account's balance at both
      * edges and now, and every entry in between with its transfer's kind, code and reference.
      * Accounts that do not exist are left out. Read in the caller's transaction, if any.

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import type { CmsServices } from '../../../../cms/server/src/shared/contracts/services';
+import type { FormsServices } from '../../../forms/server/src/shared/contracts/services';
+import type { LedgerServices } from '../../../ledger/server/src/shared/contracts/services';
+import type services from './services';
+
+type Services = typeof services;
+
+/** This plugin's own service, typed (after Strapi's i18n plugin): no call site casts. */
+export const getService = <N extends keyof Services>(
+  strapi: Core.Strapi,
+  name: N,
+): ReturnType<Services[N]> => strapi.plugin('time-bank').service(name) as ReturnType<Services[N]>;
+
+/**
+ * A cms service, typed by the contract the cms plugin publishes (imported as a type only: the
+ * call still goes through Strapi, never into cms files).
+ */
+export const cmsService = <N extends keyof CmsServices>(
+  strapi: Core.Strapi,
+  name: N,
+): CmsServices[N] => strapi.plugin('cms').service(name) as CmsServices[N];
+
+/** A forms service, typed by the contract the forms plugin publishes (a type-only import). */
+export const formsService = <N extends keyof FormsServices>(
+  strapi: Core.Strapi,
+  name: N,
+): FormsServices[N] => strapi.plugin('forms').service(name) as FormsServices[N];
+
+/** A ledger service, typed by the contract the ledger plugin publishes (a type-only import). */
+export const ledgerService = <N extends keyof LedgerServices>(
+  strapi: Core.Strapi,
+  name: N,
+): LedgerServices[N] => strapi.plugin('ledger').service(name) as LedgerServices[N];
