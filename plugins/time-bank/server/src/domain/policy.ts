@@ -32,6 +32,11 @@ export interface Policy {
   donationYearlyMinutes: number;
   /** How far below zero each kind of account may go. */
   creditLimitMinutes: Record<CreditKind, number>;
+  /**
+   * Categories whose services the community pays for from its pool (elders' care by default),
+   * rather than the person served: an elder with no hours of their own is still served.
+   */
+  poolPaysCategories: string[];
 }
 
 export const DEFAULT_POLICY: Policy = Object.freeze({
@@ -49,6 +54,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   familyTransferYearlyMinutes: 6000,
   donationYearlyMinutes: 30000,
   creditLimitMinutes: Object.freeze({ person: 0, team: 0, organisation: 0, pool: 0 }),
+  poolPaysCategories: Object.freeze(['eldercare', 'disability']) as string[],
 }) as Policy;
 
 export const CREDIT_KINDS: readonly CreditKind[] = ['person', 'team', 'organisation', 'pool'];
@@ -284,6 +290,19 @@ export function policyIssues(input: unknown): Issue[] {
       }
     }
   }
+  const pays = got('poolPaysCategories');
+  if (
+    !Array.isArray(pays) ||
+    pays.length > 50 ||
+    pays.some((c) => typeof c !== 'string' || !/^[a-z0-9-]{1,40}$/.test(c))
+  ) {
+    push(
+      'poolPaysCategories',
+      'invalid_value',
+      'a list of category codes',
+      '须为服务类别代码的列表',
+    );
+  }
   return issues;
 }
 
@@ -301,6 +320,7 @@ export function parsePolicy(input: unknown): Policy {
       ...(given.starThresholdsMinutes ?? DEFAULT_POLICY.starThresholdsMinutes),
     ],
     creditLimitMinutes: { ...DEFAULT_POLICY.creditLimitMinutes, ...given.creditLimitMinutes },
+    poolPaysCategories: [...(given.poolPaysCategories ?? DEFAULT_POLICY.poolPaysCategories)],
   };
 }
 
