@@ -4,14 +4,16 @@ import { Refusal, tb } from './api';
 import { hoursOf } from './messages';
 import { Field, Link, Problem, Shell, useLang, useLoad } from './ui';
 
+// Each door's badge is one character of its name: clear at any size, in any font (emoji are
+// missing from many phones' and servers' fonts).
 const TILES: { to: string; key: string; icon: string }[] = [
-  { to: '/t/nearby', key: 'nearby', icon: '🤝' },
-  { to: '/t/services', key: 'services', icon: '🗓️' },
-  { to: '/t/post', key: 'post', icon: '✍️' },
-  { to: '/t/passbook', key: 'passbook', icon: '📒' },
-  { to: '/t/catalogue', key: 'catalogue', icon: '🎁' },
-  { to: '/t/family', key: 'family', icon: '👪' },
-  { to: '/t/checkin', key: 'checkin', icon: '📷' },
+  { to: '/t/nearby', key: 'nearby', icon: '需' },
+  { to: '/t/services', key: 'services', icon: '服' },
+  { to: '/t/post', key: 'post', icon: '求' },
+  { to: '/t/passbook', key: 'passbook', icon: '折' },
+  { to: '/t/catalogue', key: 'catalogue', icon: '兑' },
+  { to: '/t/family', key: 'family', icon: '家' },
+  { to: '/t/checkin', key: 'checkin', icon: '签' },
 ];
 
 /**
@@ -57,16 +59,15 @@ function Member({ me }: { me: MeView }) {
               {b.toNextLevel === null
                 ? t('home.top')
                 : t('home.to_next', { h: hoursOf(b.toNextLevel) })}
-              {' · '}
-              {t('home.earned', { h: hoursOf(b.earned) })}
             </div>
+            <div className="tb-muted">{t('home.earned', { h: hoursOf(b.earned) })}</div>
             {b.expiringSoon > 0 && (
-              <div className="tb-tag warn" style={{ marginTop: 8 }}>
+              <div className="tb-note warn" data-testid="tb-expiring">
                 {t('home.expiring', { h: hoursOf(b.expiringSoon) })}
               </div>
             )}
             {b.reserved > 0 && (
-              <div className="tb-tag grey" style={{ marginTop: 8 }}>
+              <div className="tb-note" data-testid="tb-reserved">
                 {t('home.reserved', { h: hoursOf(b.reserved) })}
               </div>
             )}

@@ -59,12 +59,12 @@ export function Nearby() {
           <div className="tb-muted">
             {t('nearby.when', { from: when(r.windowStart, lang), to: when(r.windowEnd, lang) })}
           </div>
-          {r.address && <div className="tb-muted">📍 {r.address}</div>}
+          {r.address && <div className="tb-muted">{t('nearby.address', { address: r.address })}</div>}
           <div className="tb-muted">
             {t('nearby.estimate', { h: hoursOf(r.estimatedMinutes) })} ·{' '}
             {t('nearby.people', { n: r.volunteersNeeded, taken: r.taken })}
           </div>
-          {r.member && <div className="tb-muted">{r.member.name}</div>}
+          {r.member && <div className="tb-muted">{t('nearby.by', { name: r.member.name })}</div>}
           <button
             type="button"
             className="tb-btn"

@@ -4,15 +4,21 @@ import type {
   RequestInput,
 } from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
 import { Refusal, tb } from './api';
+import type { Lang } from './messages';
 import { Field, Link, Problem, Shell, useLang, useLoad } from './ui';
 
-/** "2026-12-01T09:00" in China time, for a datetime-local input, `days` from today. */
-function chinaLocal(days: number, hour: number): string {
-  const day = new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-  return `${day}T${String(hour).padStart(2, '0')}:00`;
-}
-/** A datetime-local value read as China time, as an instant. */
-const instant = (local: string) => (local ? new Date(`${local}:00+08:00`).toISOString() : '');
+/** The China day `days` from today, "2026-12-01". */
+const chinaDay = (days: number) =>
+  new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** A China day and time of day as an instant. */
+const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
+
+/** The next two weeks, and the hours of a day from 07:00 to 21:00 by half-hours. */
+const DAYS = Array.from({ length: 14 }, (_, i) => chinaDay(i));
+const TIMES = Array.from({ length: 29 }, (_, i) => {
+  const m = 7 * 60 + i * 30;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+});
 
 const DURATIONS = [30, 60, 90, 120, 180, 240];
 
@@ -27,8 +33,9 @@ export function PostRequest() {
     title: '',
     category: '',
     description: '',
-    windowStart: chinaLocal(1, 9),
-    windowEnd: chinaLocal(1, 11),
+    day: DAYS[1]!,
+    windowStart: '09:00',
+    windowEnd: '11:00',
     estimatedMinutes: 60,
     volunteersNeeded: 1,
     address: '',
@@ -59,8 +66,8 @@ export function PostRequest() {
         title: v.title.trim(),
         category: v.category,
         description: v.description.trim() || undefined,
-        windowStart: instant(v.windowStart),
-        windowEnd: instant(v.windowEnd),
+        windowStart: instant(v.day, v.windowStart),
+        windowEnd: instant(v.day, v.windowEnd),
         estimatedMinutes: v.estimatedMinutes,
         volunteersNeeded: v.volunteersNeeded,
         address: v.address.trim() || undefined,
@@ -149,12 +156,35 @@ export function PostRequest() {
           <Field label={t('post.description')} error={errors.description} name="description">
             <textarea id="tb-description" value={v.description} maxLength={1000} onChange={set('description')} />
           </Field>
-          <Field label={t('post.windowStart')} error={errors.windowStart} name="windowStart">
-            <input id="tb-windowStart" type="datetime-local" value={v.windowStart} onChange={set('windowStart')} />
+          <Field label={t('post.day')} error={errors.day} name="day">
+            <select id="tb-day" value={v.day} onChange={set('day')}>
+              {DAYS.map((d, i) => (
+                <option key={d} value={d}>
+                  {dayLabel(d, i, lang, t)}
+                </option>
+              ))}
+            </select>
           </Field>
-          <Field label={t('post.windowEnd')} error={errors.windowEnd} name="windowEnd">
-            <input id="tb-windowEnd" type="datetime-local" value={v.windowEnd} onChange={set('windowEnd')} />
-          </Field>
+          <div className="tb-row">
+            <Field label={t('post.windowStart')} error={errors.windowStart} name="windowStart">
+              <select id="tb-windowStart" value={v.windowStart} onChange={set('windowStart')}>
+                {TIMES.map((time) => (
+                  <option key={time} value={time}>
+                    {time}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('post.windowEnd')} error={errors.windowEnd} name="windowEnd">
+              <select id="tb-windowEnd" value={v.windowEnd} onChange={set('windowEnd')}>
+                {TIMES.map((time) => (
+                  <option key={time} value={time}>
+                    {time}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
           <Field label={t('post.estimated')} error={errors.estimatedMinutes} name="estimatedMinutes">
             <select id="tb-estimatedMinutes" value={v.estimatedMinutes} onChange={set('estimatedMinutes')}>
               {DURATIONS.map((m) => (
@@ -183,4 +213,17 @@ export function PostRequest() {
       )}
     </Shell>
   );
+}
+
+/** 今天 / 明天 / 12月3日 周四 (Thu 3 Dec). */
+function dayLabel(day: string, index: number, lang: Lang, t: (key: string) => string): string {
+  const date = new Date(`${day}T12:00:00+08:00`).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+  });
+  if (index === 0) return `${t('post.today')} · ${date}`;
+  if (index === 1) return `${t('post.tomorrow')} · ${date}`;
+  return date;
 }

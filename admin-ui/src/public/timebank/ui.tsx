@@ -84,7 +84,9 @@ body { margin: 0; background: #f0f4f8; font-family: system-ui, -apple-system, "P
 .tb-stars { color: #d69e2e; font-size: 22px; letter-spacing: 2px; }
 .tb-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin-top: 12px; }
 .tb-tile { display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 6px; min-height: 96px; background: #fff; border-radius: 14px; box-shadow: 0 1px 3px rgba(0,0,0,.08); text-decoration: none; color: #102a43; font-size: 18px; font-weight: 600; text-align: center; padding: 8px; }
-.tb-tile span.tb-icon { font-size: 30px; }
+.tb-tile span.tb-icon { display: flex; align-items: center; justify-content: center; width: 44px; height: 44px; border-radius: 22px; background: #e3f0e8; color: #2f6f4f; font-size: 22px; font-weight: 700; }
+.tb-note { border-radius: 8px; padding: 6px 10px; margin-top: 8px; font-size: 15px; background: #f1f4f7; color: #334e68; }
+.tb-note.warn { background: #fff4e0; color: #6b4100; }
 .tb-btn { display: block; width: 100%; min-height: 52px; border: none; border-radius: 12px; background: #2f6f4f; color: #fff; font-size: 19px; font-weight: 600; margin-top: 12px; text-align: center; text-decoration: none; line-height: 52px; padding: 0 12px; box-sizing: border-box; font-family: inherit; }
 .tb-btn:disabled { background: #9fb3a8; }
 .tb-btn.secondary { background: #fff; color: #2f6f4f; border: 2px solid #2f6f4f; line-height: 48px; }
