@@ -235,6 +235,46 @@ describe('the time bank on a phone', () => {
     expect(await available(resident)).toBe(before + 1);
   });
 
+  it('the QR code at an activity checks the volunteer in, and out again on leaving', async () => {
+    const elder = await memberOf('resident');
+    const area = await dbQuery(strapi, 'plugin::cms.area').findOne({
+      where: { path: elder.areaPath },
+    });
+    const created = await http(strapi)
+      .post('/api/time-bank/activities')
+      .set({ Authorization: `Bearer ${staff}` })
+      .send({
+        data: {
+          title: '重阳节敬老活动',
+          area: area.documentId,
+          startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+        },
+      });
+    expect([200, 201]).toContain(created.status);
+    const activity = await dbQuery(strapi, 'plugin::time-bank.activity').findOne({
+      where: { documentId: created.body.data.documentId },
+    });
+    await volunteer.goto(`${base}/t/checkin?code=${encodeURIComponent(activity.checkinCode)}`);
+    // Opening the page checks no one in: the tap does.
+    expect(await volunteer.getByTestId('tb-checkin-result').count()).toBe(0);
+    await volunteer.getByTestId('tb-checkin').click();
+    const result = volunteer.getByTestId('tb-checkin-result');
+    await result.filter({ hasText: '签到成功：重阳节敬老活动' }).waitFor();
+    await shot(volunteer, 'phone-checkin-in');
+    await dbQuery(strapi, 'plugin::time-bank.participation').update({
+      where: { activity: { id: activity.id } },
+      data: { checkedInAt: new Date(Date.now() - 70 * 60_000) },
+    });
+    await volunteer.getByTestId('tb-checkin').click();
+    await result.filter({ hasText: '签退成功' }).waitFor();
+    expect(await result.innerText()).toMatch(/本次 1 小时/);
+    await shot(volunteer, 'phone-checkin-out');
+    // A third scan: already out, said in words on the code's field.
+    await volunteer.getByTestId('tb-checkin').click();
+    await volunteer.getByTestId('error-code').filter({ hasText: '已签退' }).waitFor();
+  });
+
   it('the volunteer redeems from the catalogue after a confirmation, and may cancel while held', async () => {
     await open(volunteer, 'catalogue');
     const item = volunteer.getByTestId('tb-item').filter({ hasText: '理发一次' });

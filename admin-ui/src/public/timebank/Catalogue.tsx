@@ -63,19 +63,25 @@ export function Catalogue() {
           <span className="tb-muted">{t('home.balance')} </span>
           <b data-testid="tb-available">{t('hours', { h: hoursOf(data.balance.available) })}</b>
           {data.balance.reserved > 0 && (
-            <div className="tb-muted">{t('home.reserved', { h: hoursOf(data.balance.reserved) })}</div>
+            <div className="tb-muted">
+              {t('home.reserved', { h: hoursOf(data.balance.reserved) })}
+            </div>
           )}
           {!data.balance.mayRedeem && <div className="tb-tag warn">{t('catalogue.may_not')}</div>}
         </div>
       )}
-      {data && data.items.length === 0 && <div className="tb-card tb-muted">{t('catalogue.empty')}</div>}
+      {data && data.items.length === 0 && (
+        <div className="tb-card tb-muted">{t('catalogue.empty')}</div>
+      )}
       {data?.items.map((item) => {
         const none = item.stock !== null && item.stock !== undefined && item.stock <= 0;
         return (
           <div className="tb-card" key={item.documentId} data-testid="tb-item">
             <div className="tb-line">
               <h2>{name(item)}</h2>
-              <span className="tb-plus">{t('catalogue.price', { h: hoursOf(item.priceMinutes) })}</span>
+              <span className="tb-plus">
+                {t('catalogue.price', { h: hoursOf(item.priceMinutes) })}
+              </span>
             </div>
             {item.description && <p style={{ margin: '0 0 6px' }}>{item.description}</p>}
             {item.stock !== null && item.stock !== undefined && (
@@ -106,7 +112,12 @@ export function Catalogue() {
           ) : (
             <ul>
               {data.redemptions.map((r) => (
-                <li key={r.documentId} className="tb-item" data-testid="tb-redemption" data-status={r.status}>
+                <li
+                  key={r.documentId}
+                  className="tb-item"
+                  data-testid="tb-redemption"
+                  data-status={r.status}
+                >
                   <div className="tb-line">
                     <div>
                       <div>
@@ -116,12 +127,19 @@ export function Catalogue() {
                         {r.number} · {t('hours', { h: hoursOf(r.minutes) })}
                       </div>
                     </div>
-                    <span className={`tb-tag${r.status === 'reserved' ? ' warn' : r.status === 'cancelled' ? ' grey' : ''}`}>
+                    <span
+                      className={`tb-tag${r.status === 'reserved' ? ' warn' : r.status === 'cancelled' ? ' grey' : ''}`}
+                    >
                       {t(`catalogue.status.${r.status}`)}
                     </span>
                   </div>
                   {r.status === 'reserved' && (
-                    <button type="button" className="tb-btn danger" onClick={() => cancel.ask(r)} data-testid="tb-cancel-redemption">
+                    <button
+                      type="button"
+                      className="tb-btn danger"
+                      onClick={() => cancel.ask(r)}
+                      data-testid="tb-cancel-redemption"
+                    >
                       {t('catalogue.cancel')}
                     </button>
                   )}
@@ -146,7 +164,12 @@ export function Catalogue() {
         >
           <Field label={t('catalogue.quantity')} error={quantityError} name="quantity">
             <div className="tb-row" style={{ alignItems: 'center' }}>
-              <button type="button" className="tb-chip" onClick={() => setQuantity((q) => Math.max(1, q - 1))} aria-label="−">
+              <button
+                type="button"
+                className="tb-chip"
+                onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+                aria-label="−"
+              >
                 −
               </button>
               <input
@@ -154,9 +177,16 @@ export function Catalogue() {
                 inputMode="numeric"
                 value={quantity}
                 style={{ textAlign: 'center' }}
-                onChange={(e) => setQuantity(Math.max(1, Number(e.target.value.replace(/\D/g, '')) || 1))}
+                onChange={(e) =>
+                  setQuantity(Math.max(1, Number(e.target.value.replace(/\D/g, '')) || 1))
+                }
               />
-              <button type="button" className="tb-chip" onClick={() => setQuantity((q) => q + 1)} aria-label="+">
+              <button
+                type="button"
+                className="tb-chip"
+                onClick={() => setQuantity((q) => q + 1)}
+                aria-label="+"
+              >
                 +
               </button>
             </div>
@@ -165,7 +195,10 @@ export function Catalogue() {
       )}
       {cancel.asked && (
         <ConfirmSheet
-          text={t('catalogue.confirm_cancel', { name: name(cancel.asked.item), h: hoursOf(cancel.asked.minutes) })}
+          text={t('catalogue.confirm_cancel', {
+            name: name(cancel.asked.item),
+            h: hoursOf(cancel.asked.minutes),
+          })}
           action={t('catalogue.cancel')}
           danger
           onConfirm={() => void cancel.confirm()}

@@ -3,14 +3,11 @@ import { Refusal, signIn, tb, TOKEN } from './api';
 import { hoursOf, when } from './messages';
 import { Field, Link, Shell, useLang } from './ui';
 
-/** What POST /checkin answers: the participation, with its activity (read loosely). */
+/** What POST /checkin answers: the activity's title, where the member now stands, the minutes. */
 interface CheckinAnswer {
-  status?: string;
-  checkedInAt?: string | null;
-  checkedOutAt?: string | null;
-  minutes?: number | null;
-  activity?: { title?: string; place?: string | null } | null;
-  title?: string;
+  activity: string;
+  status: 'checked_in' | 'checked_out';
+  minutes: number | null;
 }
 
 /**
@@ -21,7 +18,7 @@ interface CheckinAnswer {
 export function Checkin() {
   const { lang, t } = useLang();
   const [code, setCode] = useState(new URLSearchParams(location.search).get('code') ?? '');
-  const [answer, setAnswer] = useState<CheckinAnswer | null>(null);
+  const [answer, setAnswer] = useState<(CheckinAnswer & { at: string }) | null>(null);
   const [error, setError] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const signedIn = !!localStorage.getItem(TOKEN);
@@ -29,15 +26,17 @@ export function Checkin() {
     setBusy(true);
     setError(null);
     try {
-      setAnswer(await tb<CheckinAnswer>('/checkin', { code: code.trim() }));
+      const done = await tb<CheckinAnswer>('/checkin', { code: code.trim() });
+      setAnswer({ ...done, at: new Date().toISOString() });
     } catch (e) {
+      setAnswer(null);
       setError(e instanceof Refusal ? e : new Refusal(0, undefined));
     } finally {
       setBusy(false);
     }
   };
-  const title = answer?.activity?.title ?? answer?.title ?? '';
-  const out = answer?.status === 'checked_out' || !!answer?.checkedOutAt;
+  const title = answer?.activity ?? '';
+  const out = answer?.status === 'checked_out';
   const codeError = error?.fields(lang).code;
   return (
     <Shell title={t('checkin.title')} back>
@@ -55,11 +54,7 @@ export function Checkin() {
               <div style={{ fontSize: 20, fontWeight: 600 }}>
                 {out ? t('checkin.checked_out', { title }) : t('checkin.checked_in', { title })}
               </div>
-              <div>
-                {t('checkin.at', {
-                  at: when((out ? answer.checkedOutAt : answer.checkedInAt) ?? new Date().toISOString(), lang),
-                })}
-              </div>
+              <div>{t('checkin.at', { at: when(answer.at, lang) })}</div>
               {out && answer.minutes != null && (
                 <div>{t('checkin.minutes', { h: hoursOf(answer.minutes) })}</div>
               )}
@@ -68,7 +63,12 @@ export function Checkin() {
           )}
           {!code && !answer && <p className="tb-muted">{t('checkin.no_code')}</p>}
           <Field label={t('checkin.code')} error={codeError} name="code">
-            <input id="tb-code" value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
+            <input
+              id="tb-code"
+              value={code}
+              autoComplete="off"
+              onChange={(e) => setCode(e.target.value)}
+            />
           </Field>
           {error && !codeError && (
             <div className="tb-alert" role="alert">

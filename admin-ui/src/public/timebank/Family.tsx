@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import type { GiftInput, MeView } from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
+import type {
+  GiftInput,
+  MeView,
+} from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
 import { Refusal, tb } from './api';
 import { hoursOf } from './messages';
-import { ConfirmSheet, Field, Problem, Shell, useLang, useLoad } from './ui';
+import { ConfirmSheet, Field, Problem, Shell, useFormErrors, useLang, useLoad } from './ui';
 
 const OTHER = '__other__';
 
@@ -59,7 +62,10 @@ function Links({ me }: { me: MeView }) {
         </ul>
       )}
       <p className="tb-muted tb-small">
-        {t('family.my_code')} <span data-testid="tb-my-code" style={{ fontFamily: 'ui-monospace, monospace' }}>{me.member?.documentId}</span>
+        {t('family.my_code')}{' '}
+        <span data-testid="tb-my-code" style={{ fontFamily: 'ui-monospace, monospace' }}>
+          {me.member?.documentId}
+        </span>
       </p>
     </div>
   );
@@ -68,28 +74,30 @@ function Links({ me }: { me: MeView }) {
 function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDone: () => void }) {
   const { lang, t } = useLang();
   const family = me.family.filter((f) => f.status === 'active');
-  const [to, setTo] = useState(kind === 'family' && family[0] ? family[0].relative.documentId : OTHER);
+  const [to, setTo] = useState(
+    kind === 'family' && family[0] ? family[0].relative.documentId : OTHER,
+  );
   const [code, setCode] = useState('');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useFormErrors(['to', 'minutes', 'note']);
+  const { errors } = form;
   const [asking, setAsking] = useState<GiftInput | null>(null);
   const [busy, setBusy] = useState(false);
-  const [sheetError, setSheetError] = useState('');
-  const [done, setDone] = useState('');
+  const [sheetError, setSheetError] = useState<Refusal | null>(null);
+  const [done, setDone] = useState<number | null>(null);
   const receiver = to === OTHER ? code.trim() : to;
   const receiverName =
     family.find((f) => f.relative.documentId === receiver)?.relative.name ?? receiver;
 
   const ask = () => {
-    setDone('');
+    setDone(null);
     const local: Record<string, string> = {};
     const minutes = minutesOfHours(amount);
-    if (!receiver) local.to = t('family.need_to');
-    if (!(minutes > 0)) local.minutes = t('family.need_hours');
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setSheetError('');
+    if (!receiver) local.to = 'family.need_to';
+    if (!(minutes > 0)) local.minutes = 'family.need_hours';
+    if (!form.check(local)) return;
+    setSheetError(null);
     setAsking({ kind, to: receiver, minutes, ...(note.trim() ? { note: note.trim() } : {}) });
   };
   const give = async () => {
@@ -97,22 +105,25 @@ function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDon
     setBusy(true);
     try {
       await tb('/gifts', asking);
-      setDone(t(kind === 'family' ? 'family.given' : 'family.donated', { h: hoursOf(asking.minutes) }));
+      setDone(asking.minutes);
       setAsking(null);
       setAmount('');
       setNote('');
-      setErrors({});
+      form.clear();
       onDone();
     } catch (e) {
       const refusal = e instanceof Refusal ? e : new Refusal(0, undefined);
-      const fields = refusal.fields(lang);
+      const onForm = Object.keys(refusal.fields(lang)).some((k) =>
+        ['to', 'minutes', 'note'].includes(k),
+      );
       // A receiver who is no member at all (a mistyped code) is the server's 404: said on the field.
-      if (refusal.status === 404) fields.to = t('family.unknown');
-      const onForm = Object.keys(fields).filter((k) => ['to', 'minutes', 'note'].includes(k));
-      if (onForm.length) {
-        setErrors(fields);
+      if (refusal.status === 404) {
+        form.check({ to: 'family.unknown' });
         setAsking(null);
-      } else setSheetError(refusal.text(lang));
+      } else if (onForm) {
+        form.refused(refusal);
+        setAsking(null);
+      } else setSheetError(refusal);
     } finally {
       setBusy(false);
     }
@@ -122,16 +133,29 @@ function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDon
   return (
     <div className="tb-card" data-testid={`tb-${prefix}`}>
       <h2>{kind === 'family' ? t('family.give') : t('family.donate')}</h2>
-      {kind === 'donation' && <p className="tb-muted" style={{ marginTop: 0 }}>{t('family.donate_intro')}</p>}
+      {kind === 'donation' && (
+        <p className="tb-muted" style={{ marginTop: 0 }}>
+          {t('family.donate_intro')}
+        </p>
+      )}
       <div className="tb-muted">{t('family.available', { h: hoursOf(me.balance?.available) })}</div>
-      {done && (
+      {done !== null && (
         <div className="tb-ok" role="status" data-testid={`tb-${prefix}-done`}>
-          {done}
+          {t(kind === 'family' ? 'family.given' : 'family.donated', { h: hoursOf(done) })}
         </div>
       )}
-      <Field label={kind === 'family' ? t('family.to') : t('family.donate_to')} error={errors.to} name={`${prefix}-to`}>
+      <Field
+        label={kind === 'family' ? t('family.to') : t('family.donate_to')}
+        error={errors.to}
+        name={`${prefix}-to`}
+      >
         {kind === 'family' && (
-          <select id={`tb-${prefix}-to`} value={to} onChange={(e) => setTo(e.target.value)} style={{ marginBottom: to === OTHER ? 8 : 0 }}>
+          <select
+            id={`tb-${prefix}-to`}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            style={{ marginBottom: to === OTHER ? 8 : 0 }}
+          >
             {family.map((f) => (
               <option key={f.documentId} value={f.relative.documentId}>
                 {f.relative.name}（{t(`family.relation.${f.relation}`)}）
@@ -151,10 +175,20 @@ function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDon
         )}
       </Field>
       <Field label={t('family.amount')} error={errors.minutes} name={`${prefix}-minutes`}>
-        <input id={`tb-${prefix}-minutes`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        <input
+          id={`tb-${prefix}-minutes`}
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
       </Field>
       <Field label={t('family.note')} error={errors.note} name={`${prefix}-note`}>
-        <input id={`tb-${prefix}-note`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        <input
+          id={`tb-${prefix}-note`}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </Field>
       <button type="button" className="tb-btn" onClick={ask} data-testid={`tb-${prefix}-submit`}>
         {kind === 'family' ? t('family.send') : t('family.donate')}
@@ -170,7 +204,7 @@ function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDon
           onConfirm={() => void give()}
           onCancel={() => setAsking(null)}
           busy={busy}
-          error={sheetError}
+          error={sheetError?.text(lang)}
         />
       )}
     </div>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { MeView } from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
-import { Refusal, tb } from './api';
+import { tb } from './api';
 import { hoursOf } from './messages';
-import { Field, Link, Problem, Shell, useLang, useLoad } from './ui';
+import { Field, Link, Problem, Shell, useFormErrors, useLang, useLoad } from './ui';
 
 // Each door's badge is one character of its name: clear at any size, in any font (emoji are
 // missing from many phones' and servers' fonts).
@@ -95,34 +95,23 @@ function Member({ me }: { me: MeView }) {
 
 function Join({ me, onJoined }: { me: MeView; onJoined: () => void }) {
   const { lang, t } = useLang();
-  const [area, setArea] = useState(me.communities.length === 1 ? me.communities[0]!.documentId : '');
+  const [area, setArea] = useState(
+    me.communities.length === 1 ? me.communities[0]!.documentId : '',
+  );
   const [categories, setCategories] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
+  const form = useFormErrors(['area', 'categories']);
+  const { errors, message } = form;
   const [busy, setBusy] = useState(false);
   const toggle = (code: string) =>
     setCategories((now) => (now.includes(code) ? now.filter((c) => c !== code) : [...now, code]));
   const join = async () => {
-    setMessage('');
-    if (!area) {
-      setErrors({ area: t('join.choose_community') });
-      return;
-    }
-    setErrors({});
+    if (!form.check(area ? {} : { area: 'join.choose_community' })) return;
     setBusy(true);
     try {
       await tb('/me/join', { area, categories });
       onJoined();
     } catch (e) {
-      const refusal = e instanceof Refusal ? e : new Refusal(0, undefined);
-      const fields = refusal.fields(lang);
-      setErrors(fields);
-      const elsewhere = Object.entries(fields).filter(([k]) => k !== 'area' && k !== 'categories');
-      setMessage(
-        Object.keys(fields).length === 0
-          ? refusal.text(lang)
-          : elsewhere.map(([, m]) => m).join(lang === 'zh' ? '；' : '; '),
-      );
+      form.refused(e);
     } finally {
       setBusy(false);
     }
@@ -167,7 +156,13 @@ function Join({ me, onJoined }: { me: MeView; onJoined: () => void }) {
               {message}
             </div>
           )}
-          <button type="button" className="tb-btn" onClick={join} disabled={busy} data-testid="tb-join-submit">
+          <button
+            type="button"
+            className="tb-btn"
+            onClick={join}
+            disabled={busy}
+            data-testid="tb-join-submit"
+          >
             {busy ? t('sending') : t('join.submit')}
           </button>
         </>

@@ -37,8 +37,7 @@ export function Nearby() {
       {list && 'refused' in list && <Problem refused={list.refused} />}
       {taken && (
         <div className="tb-ok" role="status" data-testid="tb-taken">
-          {t('nearby.taken')}{' '}
-          <Link to="/t/services">{t('home.services')} ›</Link>
+          {t('nearby.taken')} <Link to="/t/services">{t('home.services')} ›</Link>
         </div>
       )}
       {list && 'data' in list && requests.length === 0 && (
@@ -59,7 +58,9 @@ export function Nearby() {
           <div className="tb-muted">
             {t('nearby.when', { from: when(r.windowStart, lang), to: when(r.windowEnd, lang) })}
           </div>
-          {r.address && <div className="tb-muted">{t('nearby.address', { address: r.address })}</div>}
+          {r.address && (
+            <div className="tb-muted">{t('nearby.address', { address: r.address })}</div>
+          )}
           <div className="tb-muted">
             {t('nearby.estimate', { h: hoursOf(r.estimatedMinutes) })} ·{' '}
             {t('nearby.people', { n: r.volunteersNeeded, taken: r.taken })}

@@ -59,7 +59,7 @@ export function Passbook() {
                           {line.counterparty ? ` · ${line.counterparty}` : ''}
                         </div>
                       </div>
-                      <div style={{ textAlign: 'right' }}>
+                      <div style={{ textAlign: 'right', whiteSpace: 'nowrap', flexShrink: 0 }}>
                         <div className={line.minutes >= 0 ? 'tb-plus' : 'tb-minus'}>
                           {line.minutes >= 0 ? t('passbook.deposit') : t('passbook.withdrawal')}{' '}
                           {line.minutes >= 0 ? '+' : '−'}

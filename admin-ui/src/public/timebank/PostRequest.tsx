@@ -5,7 +5,7 @@ import type {
 } from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
 import { Refusal, tb } from './api';
 import type { Lang } from './messages';
-import { Field, Link, Problem, Shell, useLang, useLoad } from './ui';
+import { Field, Link, Problem, Shell, useFormErrors, useLang, useLoad } from './ui';
 
 /** The China day `days` from today, "2026-12-01". */
 const chinaDay = (days: number) =>
@@ -21,6 +21,17 @@ const TIMES = Array.from({ length: 29 }, (_, i) => {
 });
 
 const DURATIONS = [30, 60, 90, 120, 180, 240];
+const FIELDS = [
+  'title',
+  'category',
+  'description',
+  'day',
+  'windowStart',
+  'windowEnd',
+  'estimatedMinutes',
+  'volunteersNeeded',
+  'address',
+];
 
 /**
  * 发布需求: a resident asks for help for themselves. Time is chosen in China time; the length in
@@ -40,26 +51,24 @@ export function PostRequest() {
     volunteersNeeded: 1,
     address: '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
+  const form = useFormErrors(FIELDS);
+  const { errors, message } = form;
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
     setV((now) => ({
       ...now,
-      [k]: k === 'estimatedMinutes' || k === 'volunteersNeeded' ? Number(e.target.value) : e.target.value,
+      [k]:
+        k === 'estimatedMinutes' || k === 'volunteersNeeded'
+          ? Number(e.target.value)
+          : e.target.value,
     }));
 
   const send = async () => {
-    setMessage('');
     const local: Record<string, string> = {};
-    if (!v.title.trim()) local.title = t('required');
-    if (!v.category) local.category = t('post.choose');
-    setErrors(local);
-    if (Object.keys(local).length) {
-      setMessage(t('fix'));
-      return;
-    }
+    if (!v.title.trim()) local.title = 'required';
+    if (!v.category) local.category = 'post.choose';
+    if (!form.check(local)) return;
     setBusy(true);
     try {
       const body: RequestInput = {
@@ -76,21 +85,7 @@ export function PostRequest() {
       setDone(true);
       window.scrollTo(0, 0);
     } catch (e) {
-      const refusal = e instanceof Refusal ? e : new Refusal(0, undefined);
-      const fields = refusal.fields(lang);
-      setErrors(fields);
-      const known = new Set(Object.keys(v));
-      const elsewhere = Object.entries(fields).filter(([k]) => !known.has(k.split('.')[0] ?? ''));
-      setMessage(
-        Object.keys(fields).length === 0
-          ? refusal.text(lang)
-          : elsewhere.length
-            ? elsewhere.map(([, m]) => m).join(lang === 'zh' ? '；' : '; ')
-            : t('fix'),
-      );
-      requestAnimationFrame(() =>
-        document.querySelector('.tb-field.bad, .tb-alert')?.scrollIntoView({ block: 'center' }),
-      );
+      form.refused(e);
     } finally {
       setBusy(false);
     }
@@ -154,7 +149,12 @@ export function PostRequest() {
             </select>
           </Field>
           <Field label={t('post.description')} error={errors.description} name="description">
-            <textarea id="tb-description" value={v.description} maxLength={1000} onChange={set('description')} />
+            <textarea
+              id="tb-description"
+              value={v.description}
+              maxLength={1000}
+              onChange={set('description')}
+            />
           </Field>
           <Field label={t('post.day')} error={errors.day} name="day">
             <select id="tb-day" value={v.day} onChange={set('day')}>
@@ -185,8 +185,16 @@ export function PostRequest() {
               </select>
             </Field>
           </div>
-          <Field label={t('post.estimated')} error={errors.estimatedMinutes} name="estimatedMinutes">
-            <select id="tb-estimatedMinutes" value={v.estimatedMinutes} onChange={set('estimatedMinutes')}>
+          <Field
+            label={t('post.estimated')}
+            error={errors.estimatedMinutes}
+            name="estimatedMinutes"
+          >
+            <select
+              id="tb-estimatedMinutes"
+              value={v.estimatedMinutes}
+              onChange={set('estimatedMinutes')}
+            >
               {DURATIONS.map((m) => (
                 <option key={m} value={m}>
                   {t('hours', { h: m / 60 })}
@@ -194,8 +202,16 @@ export function PostRequest() {
               ))}
             </select>
           </Field>
-          <Field label={t('post.volunteers')} error={errors.volunteersNeeded} name="volunteersNeeded">
-            <select id="tb-volunteersNeeded" value={v.volunteersNeeded} onChange={set('volunteersNeeded')}>
+          <Field
+            label={t('post.volunteers')}
+            error={errors.volunteersNeeded}
+            name="volunteersNeeded"
+          >
+            <select
+              id="tb-volunteersNeeded"
+              value={v.volunteersNeeded}
+              onChange={set('volunteersNeeded')}
+            >
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -206,7 +222,13 @@ export function PostRequest() {
           <Field label={t('post.address')} error={errors.address} name="address">
             <input id="tb-address" value={v.address} maxLength={200} onChange={set('address')} />
           </Field>
-          <button type="button" className="tb-btn" onClick={() => void send()} disabled={busy} data-testid="tb-post-submit">
+          <button
+            type="button"
+            className="tb-btn"
+            onClick={() => void send()}
+            disabled={busy}
+            data-testid="tb-post-submit"
+          >
             {busy ? t('sending') : t('post.submit')}
           </button>
         </div>
@@ -217,12 +239,15 @@ export function PostRequest() {
 
 /** 今天 / 明天 / 12月3日 周四 (Thu 3 Dec). */
 function dayLabel(day: string, index: number, lang: Lang, t: (key: string) => string): string {
-  const date = new Date(`${day}T12:00:00+08:00`).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-  });
+  const date = new Date(`${day}T12:00:00+08:00`).toLocaleDateString(
+    lang === 'zh' ? 'zh-CN' : 'en-GB',
+    {
+      timeZone: 'Asia/Shanghai',
+      month: 'short',
+      day: 'numeric',
+      weekday: 'short',
+    },
+  );
   if (index === 0) return `${t('post.today')} · ${date}`;
   if (index === 1) return `${t('post.tomorrow')} · ${date}`;
   return date;

@@ -28,6 +28,10 @@ export function Services() {
     reload,
   );
   const services = list && 'data' in list ? listOf<ServiceView>(list.data, 'services') : [];
+  // What still needs someone's click comes first, in full; what is over, in a short list.
+  const active = services.filter((s) => s.state !== 'confirmed' && s.state !== 'cancelled');
+  const finished = services.filter((s) => s.state === 'confirmed' || s.state === 'cancelled');
+  const [shown, setShown] = useState(10);
   const ask = (s: ServiceView, action: Act) => {
     setReason('');
     act.ask({ s, action });
@@ -67,7 +71,7 @@ export function Services() {
       {list && 'data' in list && services.length === 0 && (
         <div className="tb-card tb-muted">{t('services.empty')}</div>
       )}
-      {services.map((s) => {
+      {active.map((s) => {
         const asVolunteer = s.mine?.asVolunteer ?? false;
         const asRecipient = s.mine?.asRecipient ?? false;
         const open = s.state === 'accepted';
@@ -96,7 +100,8 @@ export function Services() {
             {s.checkedInAt && (
               <div className="tb-muted">
                 {t('services.checked_in_at', { at: when(s.checkedInAt, lang) })}
-                {s.checkedOutAt && ` · ${t('services.checked_out_at', { at: when(s.checkedOutAt, lang) })}`}
+                {s.checkedOutAt &&
+                  ` · ${t('services.checked_out_at', { at: when(s.checkedOutAt, lang) })}`}
               </div>
             )}
             {(s.state === 'checked_out' || s.state === 'disputed') && (
@@ -104,43 +109,112 @@ export function Services() {
                 {t('services.duration', { h: hoursOf(shownMinutes(s)) })}
               </div>
             )}
-            {s.state === 'confirmed' && (
-              <div className="tb-plus" data-testid="tb-credited">
-                {t('services.credited', { h: hoursOf(s.creditedMinutes ?? shownMinutes(s)) })}
+            {s.disputeReason && (
+              <div className="tb-muted">
+                {t('services.dispute_reason', { reason: s.disputeReason })}
               </div>
             )}
-            {s.confirmedOnBehalf && <div className="tb-muted">{t('services.on_behalf')}</div>}
-            {s.disputeReason && (
-              <div className="tb-muted">{t('services.dispute_reason', { reason: s.disputeReason })}</div>
-            )}
             {asVolunteer && s.state === 'accepted' && (
-              <button type="button" className="tb-btn" onClick={() => ask(s, 'check-in')} data-testid="tb-check-in">
+              <button
+                type="button"
+                className="tb-btn"
+                onClick={() => ask(s, 'check-in')}
+                data-testid="tb-check-in"
+              >
                 {t('services.check_in')}
               </button>
             )}
             {asVolunteer && s.state === 'checked_in' && (
-              <button type="button" className="tb-btn" onClick={() => ask(s, 'check-out')} data-testid="tb-check-out">
+              <button
+                type="button"
+                className="tb-btn"
+                onClick={() => ask(s, 'check-out')}
+                data-testid="tb-check-out"
+              >
                 {t('services.check_out')}
               </button>
             )}
             {asRecipient && s.state === 'checked_out' && (
               <div className="tb-row">
-                <button type="button" className="tb-btn secondary" onClick={() => ask(s, 'dispute')} data-testid="tb-dispute">
+                <button
+                  type="button"
+                  className="tb-btn secondary"
+                  onClick={() => ask(s, 'dispute')}
+                  data-testid="tb-dispute"
+                >
                   {t('services.dispute')}
                 </button>
-                <button type="button" className="tb-btn" onClick={() => ask(s, 'confirm')} data-testid="tb-confirm-service">
+                <button
+                  type="button"
+                  className="tb-btn"
+                  onClick={() => ask(s, 'confirm')}
+                  data-testid="tb-confirm-service"
+                >
                   {t('services.confirm')}
                 </button>
               </div>
             )}
             {open && (
-              <button type="button" className="tb-btn danger" onClick={() => ask(s, 'cancel')} data-testid="tb-cancel-service">
+              <button
+                type="button"
+                className="tb-btn danger"
+                onClick={() => ask(s, 'cancel')}
+                data-testid="tb-cancel-service"
+              >
                 {t('services.cancel')}
               </button>
             )}
           </div>
         );
       })}
+      {finished.length > 0 && (
+        <div className="tb-card" data-testid="tb-finished">
+          <h2>{t('services.finished')}</h2>
+          <ul>
+            {finished.slice(0, shown).map((s) => (
+              <li
+                key={s.documentId}
+                className="tb-item"
+                data-testid="tb-service"
+                data-state={s.state}
+              >
+                <div className="tb-line">
+                  <div>
+                    <div>{s.request?.title ?? s.number}</div>
+                    <div className="tb-muted tb-small">
+                      {s.mine?.asVolunteer
+                        ? t('services.recipient', { name: s.recipient?.name ?? '' })
+                        : t('services.volunteer', { name: s.volunteer?.name ?? '' })}
+                      {' · '}
+                      {when(s.confirmedAt ?? s.checkedOutAt ?? s.acceptedAt, lang)}
+                    </div>
+                  </div>
+                  {s.state === 'confirmed' ? (
+                    <span
+                      className={s.mine?.asVolunteer ? 'tb-plus' : 'tb-minus'}
+                      data-testid="tb-credited"
+                    >
+                      {s.mine?.asVolunteer ? '+' : '−'}
+                      {t('hours', { h: hoursOf(s.creditedMinutes ?? shownMinutes(s)) })}
+                    </span>
+                  ) : (
+                    <span className="tb-tag grey">{t('state.cancelled')}</span>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {finished.length > shown && (
+            <button
+              type="button"
+              className="tb-btn secondary"
+              onClick={() => setShown((n) => n + 20)}
+            >
+              {t('more')}
+            </button>
+          )}
+        </div>
+      )}
       {act.asked && (
         <ConfirmSheet
           text={sheetText()}
@@ -153,7 +227,12 @@ export function Services() {
         >
           {needsReason && (
             <Field label={t('services.reason')} error={reasonError} name="reason">
-              <textarea id="tb-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+              <textarea
+                id="tb-reason"
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </Field>
           )}
         </ConfirmSheet>

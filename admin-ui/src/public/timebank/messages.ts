@@ -16,7 +16,10 @@ export const TB_MESSAGES: Tree = {
   back: ['‹ 返回', '‹ Back'],
   home_link: ['我的时间银行', 'My time bank'],
   sign_in: ['登录', 'Sign in'],
-  signed_out: ['请先登录，登录后回到本页。', 'Please sign in first; you will come back to this page.'],
+  signed_out: [
+    '请先登录，登录后回到本页。',
+    'Please sign in first; you will come back to this page.',
+  ],
   failed: ['暂时无法完成，请稍后再试', 'That did not work; please try again later'],
   loading: ['正在加载…', 'Loading…'],
   not_found: ['没有这个页面', 'No such page'],
@@ -60,7 +63,10 @@ export const TB_MESSAGES: Tree = {
     choose_community: ['请选择社区', 'Choose your community'],
     categories: ['我能提供的服务（可多选，可不选）', 'What I can help with (any, or none)'],
     submit: ['加入', 'Join'],
-    none: ['目前没有可加入的社区，请联系社区工作人员。', 'No community is open to join; please ask your community office.'],
+    none: [
+      '目前没有可加入的社区，请联系社区工作人员。',
+      'No community is open to join; please ask your community office.',
+    ],
   },
   passbook: {
     title: ['时间存折', 'Passbook'],
@@ -104,6 +110,7 @@ export const TB_MESSAGES: Tree = {
   services: {
     title: ['我的服务', 'My services'],
     empty: ['还没有服务记录', 'No services yet'],
+    finished: ['已结束的服务', 'Finished'],
     as_volunteer: ['我去服务', 'I help'],
     as_recipient: ['为我服务', 'Helping me'],
     volunteer: ['志愿者：%{name}', 'Volunteer: %{name}'],
@@ -118,12 +125,18 @@ export const TB_MESSAGES: Tree = {
     dispute: ['有异议', 'Dispute'],
     cancel: ['取消服务', 'Cancel'],
     confirm_check_in: ['现在签到，开始计时。', 'Check in now and start the clock.'],
-    confirm_check_out: ['现在签退，结束计时，等待对方确认。', 'Check out now; the person you helped then confirms.'],
+    confirm_check_out: [
+      '现在签退，结束计时，等待对方确认。',
+      'Check out now; the person you helped then confirms.',
+    ],
     confirm_confirm: [
       '确认 %{name} 为您服务了 %{h} 小时。确认后时长将从您的账户转到志愿者的存折，不能撤回。',
       'Confirm that %{name} helped you for %{h} h. The hours then move to the volunteer’s passbook; this cannot be undone.',
     ],
-    dispute_prompt: ['请说明哪里不对（如时长不符、未上门），工作人员会核实。', 'Say what is wrong (wrong time, nobody came …); staff will look into it.'],
+    dispute_prompt: [
+      '请说明哪里不对（如时长不符、未上门），工作人员会核实。',
+      'Say what is wrong (wrong time, nobody came …); staff will look into it.',
+    ],
     reason: ['原因', 'Reason'],
     cancel_prompt: ['取消这次服务，请说明原因。', 'Cancel this service; please say why.'],
     dispute_reason: ['异议：%{reason}', 'Disputed: %{reason}'],
@@ -131,7 +144,10 @@ export const TB_MESSAGES: Tree = {
   },
   post: {
     title: ['发布需求', 'Ask for help'],
-    intro: ['写清楚需要什么帮助，附近的志愿者会看到并接单。', 'Say what help you need; volunteers nearby will see it and take it.'],
+    intro: [
+      '写清楚需要什么帮助，附近的志愿者会看到并接单。',
+      'Say what help you need; volunteers nearby will see it and take it.',
+    ],
     what: ['需要什么帮助', 'What do you need'],
     category: ['服务类别', 'Kind of help'],
     choose: ['请选择', 'Choose'],
@@ -145,18 +161,27 @@ export const TB_MESSAGES: Tree = {
     volunteers: ['需要几位志愿者', 'How many volunteers'],
     address: ['服务地址', 'Address'],
     submit: ['发布', 'Post'],
-    done: ['已发布，志愿者接单后会在「我的服务」里看到。', 'Posted: when a volunteer takes it you will see it in “My services”.'],
+    done: [
+      '已发布，志愿者接单后会在「我的服务」里看到。',
+      'Posted: when a volunteer takes it you will see it in “My services”.',
+    ],
     another: ['再发布一条', 'Post another'],
   },
   checkin: {
     title: ['活动签到', 'Activity check-in'],
-    no_code: ['请用手机扫描活动现场的二维码。', 'Scan the QR code at the activity with your phone.'],
+    no_code: [
+      '请用手机扫描活动现场的二维码。',
+      'Scan the QR code at the activity with your phone.',
+    ],
     code: ['签到码', 'Check-in code'],
     submit: ['签到 / 签退', 'Check in / out'],
     checked_in: ['签到成功：%{title}', 'Checked in: %{title}'],
     checked_out: ['签退成功：%{title}', 'Checked out: %{title}'],
     at: ['时间 %{at}', 'At %{at}'],
-    minutes: ['本次 %{h} 小时，活动结束后由组织者统一记入存折', '%{h} h this time; the organiser credits it after the activity'],
+    minutes: [
+      '本次 %{h} 小时，活动结束后由组织者统一记入存折',
+      '%{h} h this time; the organiser credits it after the activity',
+    ],
     again: ['活动结束离开时，再扫一次码签退。', 'Scan again when you leave to check out.'],
   },
   catalogue: {
@@ -179,13 +204,22 @@ export const TB_MESSAGES: Tree = {
       cancelled: ['已取消', 'Cancelled'],
     },
     cancel: ['取消兑换', 'Cancel'],
-    confirm_cancel: ['取消兑换「%{name}」，冻结的 %{h} 小时退回可用。', 'Cancel “%{name}”; the %{h} h held come back to you.'],
-    may_not: ['当前星级或余额还不能兑换', 'Your star level or balance does not allow redeeming yet'],
+    confirm_cancel: [
+      '取消兑换「%{name}」，冻结的 %{h} 小时退回可用。',
+      'Cancel “%{name}”; the %{h} h held come back to you.',
+    ],
+    may_not: [
+      '当前星级或余额还不能兑换',
+      'Your star level or balance does not allow redeeming yet',
+    ],
   },
   family: {
     title: ['家庭与捐赠', 'Family & gifts'],
     links: ['已登记的家人', 'Registered family'],
-    none: ['还没有登记家人。转时长给家人前，请带户口簿等证明到社区登记。', 'No family registered. To give hours to family, register them at the community office with proof (household register …).'],
+    none: [
+      '还没有登记家人。转时长给家人前，请带户口簿等证明到社区登记。',
+      'No family registered. To give hours to family, register them at the community office with proof (household register …).',
+    ],
     relation: {
       spouse: ['配偶', 'Spouse'],
       parent: ['父母', 'Parent'],
@@ -200,15 +234,30 @@ export const TB_MESSAGES: Tree = {
     amount: ['转多少小时', 'How many hours'],
     note: ['留言（可不填）', 'Note (optional)'],
     send: ['转出', 'Give'],
-    confirm_give: ['将 %{h} 小时转给 %{name}，转出后不能撤回。', 'Give %{h} h to %{name}; this cannot be undone.'],
+    confirm_give: [
+      '将 %{h} 小时转给 %{name}，转出后不能撤回。',
+      'Give %{h} h to %{name}; this cannot be undone.',
+    ],
     given: ['已转出 %{h} 小时', '%{h} h given'],
     donate: ['捐赠时长', 'Donate hours'],
-    donate_intro: ['把时长捐给社区时间池，帮助需要的邻居。', 'Give hours to the community pool for neighbours in need.'],
-    donate_to: ['捐给谁（社区时间池或受助人的成员码）', 'To whom (the community pool’s or a neighbour’s member code)'],
-    confirm_donate: ['将 %{h} 小时捐给 %{name}，捐出后不能撤回。', 'Donate %{h} h to %{name}; this cannot be undone.'],
+    donate_intro: [
+      '把时长捐给社区时间池，帮助需要的邻居。',
+      'Give hours to the community pool for neighbours in need.',
+    ],
+    donate_to: [
+      '捐给谁（社区时间池或受助人的成员码）',
+      'To whom (the community pool’s or a neighbour’s member code)',
+    ],
+    confirm_donate: [
+      '将 %{h} 小时捐给 %{name}，捐出后不能撤回。',
+      'Donate %{h} h to %{name}; this cannot be undone.',
+    ],
     donated: ['已捐出 %{h} 小时，谢谢！', '%{h} h donated, thank you!'],
     available: ['可用 %{h} 小时', '%{h} h available'],
-    my_code: ['我的成员码（家人转赠、登记时用）：', 'My member code (for family gifts and registration):'],
+    my_code: [
+      '我的成员码（家人转赠、登记时用）：',
+      'My member code (for family gifts and registration):',
+    ],
     other: ['其他人（输入成员码）', 'Someone else (enter their member code)'],
     code_hint: ['对方的成员码', 'Their member code'],
     need_to: ['请选择或填写对方', 'Choose or enter who receives the hours'],
@@ -221,10 +270,9 @@ export const TB_MESSAGES: Tree = {
 export function tt(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
   const found = key
     .split('.')
-    .reduce<Pair | Tree | undefined>(
-      (node, part) => (node && !Array.isArray(node) ? (node as Tree)[part] : undefined),
-      TB_MESSAGES,
-    );
+    .reduce<
+      Pair | Tree | undefined
+    >((node, part) => (node && !Array.isArray(node) ? (node as Tree)[part] : undefined), TB_MESSAGES);
   const text = Array.isArray(found) ? (found as Pair)[lang === 'zh' ? 0 : 1] : key;
   return text.replace(/%\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }

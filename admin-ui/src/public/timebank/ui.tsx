@@ -117,7 +117,15 @@ body { margin: 0; background: #f0f4f8; font-family: system-ui, -apple-system, "P
 `;
 
 /** The frame of every page: brand or a way back, the language switch, the page's title. */
-export function Shell({ title, back, children }: { title?: string; back?: boolean; children: ReactNode }) {
+export function Shell({
+  title,
+  back,
+  children,
+}: {
+  title?: string;
+  back?: boolean;
+  children: ReactNode;
+}) {
   const { lang, setLang, t } = useLang();
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -134,7 +142,11 @@ export function Shell({ title, back, children }: { title?: string; back?: boolea
         ) : (
           <a href={`/f/me?lang=${lang}`}>{t('brand')}</a>
         )}
-        <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="tb-lang">
+        <button
+          type="button"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          data-testid="tb-lang"
+        >
           {t('other_language')}
         </button>
       </div>
@@ -313,6 +325,52 @@ export function useConfirmed<A>(run: (arg: A) => Promise<unknown>, done: () => v
       } finally {
         setBusy(false);
       }
+    },
+  };
+}
+
+/**
+ * A form's errors, kept as what was found (message keys for the browser's own checks, the
+ * server's refusal as it came) and said in the page's language at each render, so switching
+ * language re-words them. `known` names the form's fields: a refusal on any other field is said
+ * in the banner.
+ */
+export function useFormErrors(known: readonly string[]) {
+  const { lang, t } = useLang();
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const server = refusal?.fields(lang) ?? {};
+  const errors: Record<string, string> = { ...server };
+  for (const [field, key] of Object.entries(local)) errors[field] = t(key);
+  const elsewhere = Object.entries(server).filter(([k]) => !known.includes(k.split('.')[0] ?? ''));
+  const message = Object.keys(local).length
+    ? t('fix')
+    : refusal
+      ? Object.keys(server).length === 0
+        ? refusal.text(lang)
+        : elsewhere.length
+          ? elsewhere.map(([, m]) => m).join(lang === 'zh' ? '；' : '; ')
+          : t('fix')
+      : '';
+  return {
+    errors,
+    message,
+    /** The browser's own findings (field → message key); true when there are none. */
+    check(found: Record<string, string>): boolean {
+      setRefusal(null);
+      setLocal(found);
+      return Object.keys(found).length === 0;
+    },
+    refused(e: unknown) {
+      setLocal({});
+      setRefusal(e instanceof Refusal ? e : new Refusal(0, undefined));
+      requestAnimationFrame(() =>
+        document.querySelector('.tb-field.bad, .tb-alert')?.scrollIntoView({ block: 'center' }),
+      );
+    },
+    clear() {
+      setLocal({});
+      setRefusal(null);
     },
   };
 }
