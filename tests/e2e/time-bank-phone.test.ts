@@ -8,7 +8,7 @@ import path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen } from '../helpers/browser';
-import { DEMO_PASSWORD, bootStrapi, dbQuery, http, login } from '../helpers/strapi';
+import { DEMO_PASSWORD, bootStrapi, dbQuery, http, login, staffUser } from '../helpers/strapi';
 
 const SHOTS = process.env.LINLI_SHOTS_DIR;
 const MEMBER = 'plugin::time-bank.member';
@@ -103,6 +103,45 @@ describe('the time bank on a phone', () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await strapi?.destroy();
+  });
+
+  it('a newcomer joins: a community chosen, the services they can offer', async () => {
+    const jwt = await staffUser(strapi, 'resident', null);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    await context.addInitScript((token) => localStorage.setItem('linli.jwt', token), jwt);
+    const page = await context.newPage();
+    watch(page, problems);
+    await page.goto(`${base}/t`);
+    const join = page.getByTestId('tb-join');
+    await join.waitFor();
+    await join.getByTestId('tb-join-submit').click();
+    await join.locator('[data-field="area"] .tb-error').waitFor();
+    const community = await dbQuery(strapi, MEMBER).findOne({
+      where: { user: { username: 'resident' } },
+      populate: { area: true },
+    });
+    await page.selectOption('#tb-area', community.area.documentId);
+    await join.getByRole('button', { name: '就医陪诊' }).click();
+    await shot(page, 'phone-join');
+    await join.getByTestId('tb-join-submit').click();
+    await page.getByTestId('tb-balance').waitFor();
+    expect(await page.getByTestId('tb-available').innerText()).toBe('0');
+    expect(await page.getByTestId('tb-balance').innerText()).toMatch(community.area.name);
+  });
+
+  it('a QR code opened signed out comes back to its page after the sign-in', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    watch(page, problems);
+    await page.goto(`${base}/t/checkin?code=SOMECODE1`);
+    await page.getByTestId('tb-signed-out').getByRole('button').click();
+    await page.fill('input[name="username"]', 'volunteer');
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${base}/t/checkin?code=SOMECODE1`);
+    expect(await page.locator('#tb-code').inputValue()).toBe('SOMECODE1');
   });
 
   it('the resident posts a request; a window ending before it starts is refused on its field', async () => {
@@ -292,6 +331,30 @@ describe('the time bank on a phone', () => {
       .first()
       .waitFor();
     await expectPlain(volunteer);
+  });
+
+  it('every page reads in English too, and at desktop width', async () => {
+    const doors = ['', 'passbook', 'nearby', 'services', 'post', 'checkin', 'catalogue', 'family'];
+    await volunteer.goto(`${base}/t`);
+    await volunteer.getByTestId('tb-lang').click();
+    for (const door of doors) {
+      await volunteer.goto(`${base}/t/${door}`);
+      await volunteer.locator('h1').waitFor();
+      await volunteer.waitForLoadState('networkidle');
+      const text = await volunteer.locator('body').innerText();
+      // Chinese only in names people gave (titles, places), never in the page's own words.
+      expect(await volunteer.locator('h1').innerText()).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(text).not.toMatch(/小时|返回|确认/);
+      await shot(volunteer, `phone-en-${door || 'home'}`);
+    }
+    await volunteer.getByTestId('tb-lang').click();
+    await volunteer.setViewportSize({ width: 1280, height: 900 });
+    for (const door of doors) {
+      await volunteer.goto(`${base}/t/${door}`);
+      await volunteer.locator('h1').waitFor();
+      await volunteer.waitForLoadState('networkidle');
+      await shot(volunteer, `desktop-${door || 'home'}`);
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -190,11 +190,12 @@ export function Services() {
                     </div>
                   </div>
                   {s.state === 'confirmed' ? (
+                    // The served may not have paid (a pool pays elder care): no sign on their side.
                     <span
-                      className={s.mine?.asVolunteer ? 'tb-plus' : 'tb-minus'}
+                      className={s.mine?.asVolunteer ? 'tb-plus' : 'tb-muted'}
                       data-testid="tb-credited"
                     >
-                      {s.mine?.asVolunteer ? '+' : '−'}
+                      {s.mine?.asVolunteer ? '+' : ''}
                       {t('hours', { h: hoursOf(s.creditedMinutes ?? shownMinutes(s)) })}
                     </span>
                   ) : (
