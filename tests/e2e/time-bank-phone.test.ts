@@ -32,6 +32,8 @@ describe('the time bank on a phone', () => {
   const problems: string[] = [];
   let resident: Page;
   let volunteer: Page;
+  /** A resident who joins during the test, and later comes too late for the request. */
+  let newcomer: Page;
   const title = `陪我去医院复查 ${Date.now() % 100000}`;
 
   const memberOf = async (username: string) =>
@@ -51,6 +53,8 @@ describe('the time bank on a phone', () => {
     await page.fill('input[name="password"]', DEMO_PASSWORD);
     await page.click('button[type="submit"]');
     await page.waitForURL(`${base}/f/me`);
+    await page.getByTestId('time-bank').waitFor();
+    await shot(page, `phone-my-page-${username}`);
     await page.getByTestId('time-bank').click();
     await page.waitForURL(/\/t(\?|$)/);
     await page.getByTestId('tb-balance').waitFor();
@@ -111,6 +115,7 @@ describe('the time bank on a phone', () => {
     contexts.push(context);
     await context.addInitScript((token) => localStorage.setItem('linli.jwt', token), jwt);
     const page = await context.newPage();
+    newcomer = page;
     watch(page, problems);
     await page.goto(`${base}/t`);
     const join = page.getByTestId('tb-join');
@@ -182,11 +187,21 @@ describe('the time bank on a phone', () => {
     await card.waitFor();
     expect(await card.innerText()).toMatch(/1 小时/);
     await shot(volunteer, 'phone-nearby');
+    // The newcomer sees it too, and is a moment late.
+    await open(newcomer, 'nearby');
+    const late = newcomer.getByTestId('tb-request').filter({ hasText: title });
+    await late.waitFor();
     await card.getByTestId('tb-take').click();
     await shot(volunteer, 'phone-nearby-confirm');
     await confirmSheet(volunteer, new RegExp(`${title}.*签到`, 's'));
     await volunteer.getByTestId('tb-taken').waitFor();
     await expectPlain(volunteer);
+    await late.getByTestId('tb-take').click();
+    await confirmSheet(newcomer, new RegExp(title));
+    const refusal = newcomer.getByTestId('tb-confirm-error');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/名额已满|已满/);
+    await shot(newcomer, 'phone-nearby-full');
   });
 
   it('the volunteer checks in and out; the resident confirms the hours shown', async () => {
@@ -238,6 +253,7 @@ describe('the time bank on a phone', () => {
   it('a gift to someone not registered as family is refused on its field, then given once staff register the link', async () => {
     await open(resident, 'family');
     const code = (await resident.getByTestId('tb-my-code').innerText()).trim();
+    await shot(resident, 'phone-family-resident');
     await open(volunteer, 'family');
     const give = volunteer.getByTestId('tb-give');
     await give.locator('#tb-give-code').fill(code);
