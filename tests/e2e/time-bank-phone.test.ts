@@ -349,6 +349,36 @@ describe('the time bank on a phone', () => {
     await expectPlain(volunteer);
   });
 
+  it('a service is cancelled only with a reason, asked for on its field', async () => {
+    const elder = await login(strapi, 'resident');
+    const helper = await login(strapi, 'volunteer');
+    const day = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10);
+    const request = await http(strapi)
+      .post('/api/time-bank/requests')
+      .set({ Authorization: `Bearer ${elder}` })
+      .send({
+        title: '帮忙换灯泡',
+        category: 'repair',
+        windowStart: `${day}T09:00:00+08:00`,
+        windowEnd: `${day}T10:00:00+08:00`,
+        estimatedMinutes: 30,
+      });
+    expect(request.status).toBe(200);
+    const taken = await http(strapi)
+      .post(`/api/time-bank/requests/${request.body.data.documentId}/accept`)
+      .set({ Authorization: `Bearer ${helper}` })
+      .send({});
+    expect(taken.status).toBe(200);
+    await open(volunteer, 'services');
+    const card = volunteer.getByTestId('tb-service').filter({ hasText: '帮忙换灯泡' });
+    await card.getByTestId('tb-cancel-service').click();
+    await confirmSheet(volunteer, /原因/);
+    await volunteer.getByTestId('error-reason').filter({ hasText: '请填写取消原因' }).waitFor();
+    await volunteer.locator('#tb-reason').fill('临时有事，请其他志愿者帮忙');
+    await volunteer.getByTestId('tb-confirm-yes').click();
+    await card.and(volunteer.locator('[data-state="cancelled"]')).waitFor();
+  });
+
   it('every page reads in English too, and at desktop width', async () => {
     const doors = ['', 'passbook', 'nearby', 'services', 'post', 'checkin', 'catalogue', 'family'];
     await volunteer.goto(`${base}/t`);
