@@ -113,7 +113,7 @@ describe('the time bank on a phone', () => {
     const jwt = await staffUser(strapi, 'resident', null);
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     contexts.push(context);
-    await context.addInitScript((token) => localStorage.setItem('linli.jwt', token), jwt);
+    await context.addInitScript(`localStorage.setItem('linli.jwt', ${JSON.stringify(jwt)})`);
     const page = await context.newPage();
     newcomer = page;
     watch(page, problems);
