@@ -303,6 +303,33 @@ describe('time bank', () => {
     expect(issuesOf(unknown)[0]).toMatchObject({ path: ['to'], code: 'not_member' });
   });
 
+  it('totals a team’s hours by month and category, and the area’s', async () => {
+    const team = await post(staff, '/members', {
+      kind: 'team',
+      name: `${community.name}助老服务队`,
+      area: community.documentId,
+    });
+    expect(team.status).toBe(200);
+    const added = await post(staff, `/members/${team.body.data.documentId}/team-members`, {
+      member: volunteer.member.documentId,
+    });
+    expect(added.status).toBe(200);
+    const stats = (await get(staff, `/stats?team=${team.body.data.documentId}`)).body.data as {
+      byMonth: { minutes: number; services: number }[];
+      byCategory: { code: string; minutes: number }[];
+    };
+    // The volunteer's two confirmed services above: 90 and 60 minutes of elders' care.
+    expect(stats.byMonth.reduce((sum, m) => sum + m.minutes, 0)).toBe(150);
+    expect(stats.byCategory).toEqual([
+      expect.objectContaining({ code: 'eldercare', minutes: 150 }),
+    ]);
+    const area = (await get(staff, '/stats')).body.data;
+    expect(
+      area.byMonth.reduce((sum: number, m: { minutes: number }) => sum + m.minutes, 0),
+    ).toBeGreaterThanOrEqual(150);
+    expect((await get(staff, '/dashboard/queue')).status).toBe(200);
+  });
+
   it('keeps the books: the ledger reconciles', async () => {
     const r = await ledgerService(strapi, 'ledger').reconcile();
     expect(r).toMatchObject({ ok: true });

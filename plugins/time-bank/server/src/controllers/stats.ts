@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { TB } from '../uids';
 import { cmsService } from '../utils';
 import { controllerKit } from './actions';
 
@@ -15,8 +16,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return '/nothing/';
   };
   return {
+    /** GET /stats?team=<documentId>&months=12: the viewer's area, or one team in it. */
     async totals(ctx: Context) {
-      ctx.body = { data: await s().totals(await prefix()) };
+      let team: number | undefined;
+      if (ctx.query.team !== undefined) {
+        const row = await c.kit.load(TB.member, String(ctx.query.team));
+        if (row.kind !== 'team') {
+          ctx.status = 404;
+          return;
+        }
+        team = row.id;
+      }
+      const months = Number(ctx.query.months);
+      ctx.body = {
+        data: await s().totals(await prefix(), {
+          team,
+          months: Number.isInteger(months) && months >= 1 && months <= 60 ? months : 12,
+        }),
+      };
     },
     async trends(ctx: Context) {
       ctx.body = { data: await s().totals(await prefix()) };

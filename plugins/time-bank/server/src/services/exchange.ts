@@ -179,6 +179,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (issues.length) throw invalid(strapi, issues);
       const cat = await category(input.category);
+      if (
+        input.awardDocumentId !== undefined &&
+        input.awardDocumentId !== null &&
+        (typeof input.awardDocumentId !== 'string' || !/^[a-z0-9]{24}$/.test(input.awardDocumentId))
+      )
+        refuse(
+          strapi,
+          'awardDocumentId',
+          'invalid_value',
+          'not a project’s id',
+          '不是有效的项目编号',
+        );
       let member: Doc | null = actor.member;
       if (actor.staff && input.member !== undefined && input.member !== null)
         member = await kit.load(TB.member, input.member, { area: true });

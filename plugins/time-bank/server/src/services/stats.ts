@@ -23,38 +23,74 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     prefix ? q.where(column, 'like', `${prefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : q;
 
   return {
-    async totals(prefix: string | null, months = 12): Promise<StatsView> {
-      const since = new Date(Date.now() - months * 31 * 86400_000);
-      const services = await within(
-        knex()('time_bank_services as s')
-          .leftJoin('time_bank_services_category_lnk as l', 'l.service_id', 's.id')
-          .leftJoin('time_bank_categories as c', 'c.id', 'l.category_id')
-          .where('s.state', 'confirmed')
-          .andWhere('s.confirmed_at', '>=', since),
-        's.area_path',
-        prefix,
-      ).select(
+    /**
+     * Confirmed minutes in the viewer's area (`prefix`), optionally one team's (its members'
+     * services and activity hours, and its own), over the last `months`.
+     */
+    async totals(
+      prefix: string | null,
+      options: { team?: number; months?: number } = {},
+    ): Promise<StatsView> {
+      const since = new Date(Date.now() - (options.months ?? 12) * 31 * 86400_000);
+      let volunteers: number[] | null = null;
+      if (options.team !== undefined) {
+        const links = await knex()('time_bank_members_teams_lnk')
+          .where('inv_member_id', options.team)
+          .select('member_id');
+        volunteers = [options.team, ...links.map((l: Doc) => Number(l.member_id))];
+      }
+      const servicesQuery = knex()('time_bank_services as s')
+        .leftJoin('time_bank_services_category_lnk as l', 'l.service_id', 's.id')
+        .leftJoin('time_bank_categories as c', 'c.id', 'l.category_id')
+        .where('s.state', 'confirmed')
+        .andWhere('s.confirmed_at', '>=', since);
+      if (volunteers)
+        servicesQuery
+          .join('time_bank_services_volunteer_lnk as v', 'v.service_id', 's.id')
+          .whereIn('v.member_id', volunteers);
+      const services = await within(servicesQuery, 's.area_path', prefix).select(
         's.confirmed_at as at',
         's.credited_minutes as minutes',
         'c.code',
         'c.name_zh',
         'c.name_en',
       );
-      const activities = await within(
-        knex()('time_bank_activities as a')
-          .leftJoin('time_bank_activities_category_lnk as l', 'l.activity_id', 'a.id')
-          .leftJoin('time_bank_categories as c', 'c.id', 'l.category_id')
-          .where('a.status', 'credited')
-          .andWhere('a.ends_at', '>=', since),
-        'a.area_path',
-        prefix,
-      ).select(
-        'a.ends_at as at',
-        'a.credited_minutes as minutes',
-        'c.code',
-        'c.name_zh',
-        'c.name_en',
-      );
+      // Activities count whole for an area; for a team, its members' credited participations.
+      const activities = volunteers
+        ? await within(
+            knex()('time_bank_participations as p')
+              .join('time_bank_participations_member_lnk as pm', 'pm.participation_id', 'p.id')
+              .join('time_bank_participations_activity_lnk as pa', 'pa.participation_id', 'p.id')
+              .join('time_bank_activities as a', 'a.id', 'pa.activity_id')
+              .leftJoin('time_bank_activities_category_lnk as l', 'l.activity_id', 'a.id')
+              .leftJoin('time_bank_categories as c', 'c.id', 'l.category_id')
+              .where('p.status', 'credited')
+              .whereIn('pm.member_id', volunteers)
+              .andWhere('a.ends_at', '>=', since),
+            'a.area_path',
+            prefix,
+          ).select(
+            'a.ends_at as at',
+            'p.credited_minutes as minutes',
+            'c.code',
+            'c.name_zh',
+            'c.name_en',
+          )
+        : await within(
+            knex()('time_bank_activities as a')
+              .leftJoin('time_bank_activities_category_lnk as l', 'l.activity_id', 'a.id')
+              .leftJoin('time_bank_categories as c', 'c.id', 'l.category_id')
+              .where('a.status', 'credited')
+              .andWhere('a.ends_at', '>=', since),
+            'a.area_path',
+            prefix,
+          ).select(
+            'a.ends_at as at',
+            'a.credited_minutes as minutes',
+            'c.code',
+            'c.name_zh',
+            'c.name_en',
+          );
       const byMonth = new Map<string, StatsView['byMonth'][number]>();
       const byCategory = new Map<string, StatsView['byCategory'][number]>();
       const add = (rows: Doc[], kind: 'services' | 'activities') => {
@@ -79,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       add(services as Doc[], 'services');
       add(activities as Doc[], 'activities');
-      const volunteers = await within(
+      const active = await within(
         knex()('time_bank_members')
           .where({ status: 'active', kind: 'person' })
           .andWhere('earned_minutes', '>', 0),
@@ -111,7 +147,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         byMonth: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month)),
         byCategory: [...byCategory.values()].sort((a, b) => b.minutes - a.minutes),
-        activeVolunteers: n((volunteers as unknown as Doc[])[0]?.c),
+        activeVolunteers: volunteers
+          ? volunteers.length - 1
+          : n((active as unknown as Doc[])[0]?.c),
         topTeams: (teams as Doc[]).map((t) => ({
           documentId: t.document_id as string,
           name: t.name as string,
