@@ -5,6 +5,7 @@ import { writePlan } from './write';
 import { seedDemoForms } from './forms';
 import { seedDemoGrants } from './grants';
 import { seedDemoRounds } from './rounds';
+import { seedDemoTimeBank } from './time-bank';
 import { dbQuery } from './strapi';
 
 /** What the seed asks of users-permissions' and the admin panel's services (they publish no types). */
@@ -72,6 +73,12 @@ export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
   if (projects)
     strapi.log.info(
       `Seeded the demo grant rounds with ${projects} applications in ${Date.now() - roundsStarted} ms.`,
+    );
+  const timeBankStarted = Date.now();
+  const members = await seedDemoTimeBank(strapi);
+  if (members)
+    strapi.log.info(
+      `Seeded the demo time bank with ${members} members in ${Date.now() - timeBankStarted} ms.`,
     );
   if (result.seeded) {
     strapi.log.info(

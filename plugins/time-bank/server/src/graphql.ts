@@ -23,7 +23,14 @@ export function registerTimeBankGraphql(strapi: Core.Strapi): void {
   ])
     extension.shadowCRUD(uid).disableMutations();
   extension.shadowCRUD(TB.lot).disable();
-  for (const field of ['status', 'creditedAt', 'creditedBy', 'creditedMinutes', 'checkinCode', 'areaPath'])
+  for (const field of [
+    'status',
+    'creditedAt',
+    'creditedBy',
+    'creditedMinutes',
+    'checkinCode',
+    'areaPath',
+  ])
     extension.shadowCRUD(TB.activity).field(field).disableInput();
   extension.shadowCRUD(TB.catalogueItem).field('areaPath').disableInput();
 }

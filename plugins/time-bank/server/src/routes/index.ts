@@ -14,7 +14,8 @@ const post = (path: string, handler: string) => route('POST', path, handler);
 const readOnly = (uid: string) =>
   factories.createCoreRouter(uid as never, { only: ['find', 'findOne'] })
     .routes as unknown as unknown[];
-const crud = (uid: string) => factories.createCoreRouter(uid as never).routes as unknown as unknown[];
+const crud = (uid: string) =>
+  factories.createCoreRouter(uid as never).routes as unknown as unknown[];
 
 /**
  * The time bank's REST API, /api/time-bank/… (the contract the console and the phone pages use;

@@ -102,7 +102,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
         toPool.push(split.toPool);
         if (split.toMember > 0 && e.earner.kind !== 'pool')
-          lots.push({ member: e.earner.id, minutes: split.toMember, day: e.day, source: e.reference });
+          lots.push({
+            member: e.earner.id,
+            minutes: split.toMember,
+            day: e.day,
+            source: e.reference,
+          });
       }
       if (transfers.length) {
         try {

@@ -57,12 +57,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function areaOf(documentId: unknown, path: string): Promise<Doc> {
     const area =
-      typeof documentId === 'string' ? await directory().area(documentId).catch(() => null) : null;
-    if (!area?.path)
-      refuse(strapi, path, 'required', 'choose the community', '请选择所在社区');
+      typeof documentId === 'string'
+        ? await directory()
+            .area(documentId)
+            .catch(() => null)
+        : null;
+    if (!area?.path) refuse(strapi, path, 'required', 'choose the community', '请选择所在社区');
     const row: Doc | null = await strapi.db
       .query('plugin::cms.area')
-      .findOne({ where: { documentId: area.documentId }, select: ['id', 'documentId', 'name', 'path'] });
+      .findOne({
+        where: { documentId: area.documentId },
+        select: ['id', 'documentId', 'name', 'path'],
+      });
     if (!row) refuse(strapi, path, 'not_found', 'no such community', '没有这个社区');
     return row;
   }
@@ -80,18 +86,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Joins a member: checks the input, creates the member with its passbook number and opens
      * its account, in one transaction. `user` links a resident's or volunteer's own sign-in.
      */
-    async join(input: Record<string, unknown>, options: { user?: number } = {}): Promise<Doc> {
+    async join(
+      input: Record<string, unknown>,
+      options: { user?: number; viaForm?: boolean } = {},
+    ): Promise<Doc> {
       const issues: Issue[] = [];
       const kind = input.kind ?? 'person';
       if (!KINDS.includes(kind as (typeof KINDS)[number]))
-        issues.push(issue('kind', 'invalid_value', 'person, team, organisation or pool', '应为个人、服务队、组织或社区时间池'));
+        issues.push(
+          issue(
+            'kind',
+            'invalid_value',
+            'person, team, organisation or pool',
+            '应为个人、服务队、组织或社区时间池',
+          ),
+        );
       const name = text(input.name, 100);
-      if (!name) issues.push(issue('name', 'required', 'a name of at most 100 characters', '请填写名称（不超过 100 字）'));
+      if (!name)
+        issues.push(
+          issue(
+            'name',
+            'required',
+            'a name of at most 100 characters',
+            '请填写名称（不超过 100 字）',
+          ),
+        );
       if (issues.length) throw invalid(strapi, issues);
       const area = await areaOf(input.area, 'area');
-      await cmsService(strapi, 'kit').assertReach('plugin::cms.area', { path: area.path } as never).catch(() => {
-        if (!options.user) refuse(strapi, 'area', 'not_found', 'outside your area', '不在您的管辖范围内');
-      });
+      await cmsService(strapi, 'kit')
+        .assertReach('plugin::cms.area', { path: area.path } as never)
+        .catch(() => {
+          // Residents join their own community, and a public form names any; staff only theirs.
+          if (!options.user && !options.viaForm)
+            refuse(strapi, 'area', 'not_found', 'outside your area', '不在您的管辖范围内');
+        });
       const relations: Record<string, unknown> = {};
       for (const [field, uid] of [
         ['person', 'plugin::cms.person'],
@@ -102,7 +130,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (input[field] === undefined || input[field] === null || input[field] === '') continue;
         const row =
           typeof input[field] === 'string'
-            ? await strapi.db.query(uid).findOne({ where: { documentId: input[field] }, select: ['id'] })
+            ? await strapi.db
+                .query(uid)
+                .findOne({ where: { documentId: input[field] }, select: ['id'] })
             : null;
         if (!row) issues.push(issue(field, 'not_found', 'not found', '未找到'));
         else relations[field] = row.id;
@@ -110,12 +140,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (kind === 'person' && relations.person) {
         const already = await strapi.db
           .query(TB.member)
-          .findOne({ where: { person: { id: relations.person }, status: 'active' }, select: ['id'] });
-        if (already) issues.push(issue('person', 'already_member', 'already a member', '已是时间银行成员'));
+          .findOne({
+            where: { person: { id: relations.person }, status: 'active' },
+            select: ['id'],
+          });
+        if (already)
+          issues.push(issue('person', 'already_member', 'already a member', '已是时间银行成员'));
       }
       if (options.user) {
         const already = await kit.memberOfUser(options.user);
-        if (already) issues.push(issue('user', 'already_member', 'you are already a member', '您已加入时间银行'));
+        if (already)
+          issues.push(
+            issue('user', 'already_member', 'you are already a member', '您已加入时间银行'),
+          );
       }
       const categories = Array.isArray(input.categories)
         ? input.categories.filter((c): c is string => typeof c === 'string').slice(0, 20)
@@ -201,7 +238,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         minutes: e.amount,
         balanceAfter: Number(e.balanceAfter),
         code: e.transfer.code ?? e.transfer.kind,
-        description: described.get(e.transfer.reference ?? '') ?? codeText(e.transfer.code ?? e.transfer.kind),
+        description:
+          described.get(e.transfer.reference ?? '') ?? codeText(e.transfer.code ?? e.transfer.kind),
         counterparty: null,
       }));
       return {
@@ -216,12 +254,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async addTeamMember(teamId: string, memberId: unknown, asLeader: unknown): Promise<Doc> {
       const team = await kit.load(TB.member, teamId);
       if (team.kind !== 'team')
-        refuse(strapi, 'team', 'invalid_value', 'only a team has members', '只有志愿服务队可以添加队员');
+        refuse(
+          strapi,
+          'team',
+          'invalid_value',
+          'only a team has members',
+          '只有志愿服务队可以添加队员',
+        );
       const member = await kit.load(TB.member, memberId);
       if (member.kind !== 'person')
-        refuse(strapi, 'member', 'invalid_value', 'a team’s members are people', '服务队的队员应为个人');
+        refuse(
+          strapi,
+          'member',
+          'invalid_value',
+          'a team’s members are people',
+          '服务队的队员应为个人',
+        );
       return strapi.db.transaction(async () => {
-        const before = await strapi.db.query(TB.member).findOne({ where: { id: team.id }, populate: { teamMembers: { select: ['id'] }, leader: { select: ['id'] } } });
+        const before = await strapi.db
+          .query(TB.member)
+          .findOne({
+            where: { id: team.id },
+            populate: { teamMembers: { select: ['id'] }, leader: { select: ['id'] } },
+          });
         const ids = new Set(((before?.teamMembers ?? []) as Doc[]).map((m) => m.id));
         if (ids.has(member.id))
           refuse(strapi, 'member', 'duplicate', 'already in this team', '已在该服务队中');
@@ -231,7 +286,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         if (asLeader === true || !before?.leader)
           await kit.update(TB.member, team.id, { leader: member.id });
-        const after = await strapi.db.query(TB.member).findOne({ where: { id: team.id }, populate: { leader: true } });
+        const after = await strapi.db
+          .query(TB.member)
+          .findOne({ where: { id: team.id }, populate: { leader: true } });
         await kit.record(TB.member, 'update', before, after);
         return after as Doc;
       });
@@ -253,11 +310,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async issue(poolId: string, input: Record<string, unknown>) {
       const pool = await kit.load(TB.member, poolId);
       if (pool.kind !== 'pool')
-        refuse(strapi, 'member', 'invalid_value', 'hours are issued into a community pool only', '只能向社区时间池发放时长');
+        refuse(
+          strapi,
+          'member',
+          'invalid_value',
+          'hours are issued into a community pool only',
+          '只能向社区时间池发放时长',
+        );
       const minutes = wholeMinutes(input.minutes);
       if (!minutes || minutes < 1 || minutes > 10_000_000)
-        refuse(strapi, 'minutes', 'invalid_value', 'a whole number of minutes, 1 to 10,000,000', '应为 1 至 10,000,000 的整数分钟');
-      const key = text(input.key, 100) ?? `issue:${pool.documentId}:${randomBytes(8).toString('hex')}`;
+        refuse(
+          strapi,
+          'minutes',
+          'invalid_value',
+          'a whole number of minutes, 1 to 10,000,000',
+          '应为 1 至 10,000,000 的整数分钟',
+        );
+      const key =
+        text(input.key, 100) ?? `issue:${pool.documentId}:${randomBytes(8).toString('hex')}`;
       try {
         const t = await kit.ledger().transfer({
           key,
@@ -278,17 +348,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async link(input: Record<string, unknown>): Promise<Doc> {
       const issues: Issue[] = [];
       if (!RELATIONS.includes(input.relation as string))
-        issues.push(issue('relation', 'invalid_value', `one of ${RELATIONS.join(', ')}`, '请选择亲属关系'));
+        issues.push(
+          issue('relation', 'invalid_value', `one of ${RELATIONS.join(', ')}`, '请选择亲属关系'),
+        );
       const evidence = text(input.evidence, 500);
       if (!evidence)
-        issues.push(issue('evidence', 'required', 'say what proves the relation (户口簿, 结婚证 …)', '请填写关系证明（户口簿、结婚证等）'));
+        issues.push(
+          issue(
+            'evidence',
+            'required',
+            'say what proves the relation (户口簿, 结婚证 …)',
+            '请填写关系证明（户口簿、结婚证等）',
+          ),
+        );
       if (issues.length) throw invalid(strapi, issues);
       const member = await kit.load(TB.member, input.member);
       const relative = await kit.load(TB.member, input.relative);
       if (member.id === relative.id)
-        refuse(strapi, 'relative', 'same_member', 'a member is not their own relative', '不能关联本人');
+        refuse(
+          strapi,
+          'relative',
+          'same_member',
+          'a member is not their own relative',
+          '不能关联本人',
+        );
       if (member.kind !== 'person' || relative.kind !== 'person')
-        refuse(strapi, 'relative', 'invalid_value', 'family links are between people', '家庭关联只能在个人之间');
+        refuse(
+          strapi,
+          'relative',
+          'invalid_value',
+          'family links are between people',
+          '家庭关联只能在个人之间',
+        );
       const existing = await strapi.db.query(TB.familyLink).findOne({
         where: { member: { id: member.id }, relative: { id: relative.id }, status: 'active' },
         select: ['id'],
@@ -314,7 +405,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (link.status !== 'active')
         refuse(strapi, 'status', 'invalid_transition', 'already revoked', '已解除');
       return strapi.db.transaction(async () => {
-        const after = await kit.update(TB.familyLink, link.id, { status: 'revoked', revokedAt: new Date() });
+        const after = await kit.update(TB.familyLink, link.id, {
+          status: 'revoked',
+          revokedAt: new Date(),
+        });
         await kit.record(TB.familyLink, 'update', link, after);
         return after;
       });
@@ -331,12 +425,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         refuse(strapi, 'kind', 'invalid_value', 'family or donation', '应为转给家人或捐赠');
       const minutes = wholeMinutes(input.minutes);
       if (!minutes || minutes < 1 || minutes > 1_000_000)
-        refuse(strapi, 'minutes', 'invalid_value', 'a whole number of minutes, at least 1', '应为至少 1 分钟的整数');
+        refuse(
+          strapi,
+          'minutes',
+          'invalid_value',
+          'a whole number of minutes, at least 1',
+          '应为至少 1 分钟的整数',
+        );
       const receiver = await kit.load(TB.member, input.to, {}, 'party');
       if (receiver.id === giver.id)
         refuse(strapi, 'to', 'same_member', 'not to oneself', '不能转给自己');
       if (receiver.status !== 'active')
-        refuse(strapi, 'to', 'not_member', 'the receiver has left the time bank', '对方已退出时间银行');
+        refuse(
+          strapi,
+          'to',
+          'not_member',
+          'the receiver has left the time bank',
+          '对方已退出时间银行',
+        );
       if (kind === 'family') {
         const link = await strapi.db.query(TB.familyLink).findOne({
           where: {
@@ -349,7 +455,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           select: ['id'],
         });
         if (!link)
-          refuse(strapi, 'to', 'not_family', 'not registered as your family (staff register relatives with evidence)', '对方不是已登记的家庭成员（需由工作人员凭证明登记）');
+          refuse(
+            strapi,
+            'to',
+            'not_family',
+            'not registered as your family (staff register relatives with evidence)',
+            '对方不是已登记的家庭成员（需由工作人员凭证明登记）',
+          );
       }
       const { policy } = await policies().inForce();
       const year = time().chinaYear(new Date());
@@ -394,7 +506,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const after = await kit.update(TB.gift, gift.id, { transferId });
         await hours().takeFromLots(giver.id, minutes);
         if (receiver.kind !== 'pool')
-          await hours().addLot(receiver.id, minutes, time().todayInChina(), `time-bank.gift:${gift.documentId}`);
+          await hours().addLot(
+            receiver.id,
+            minutes,
+            time().todayInChina(),
+            `time-bank.gift:${gift.documentId}`,
+          );
         await kit.record(TB.gift, 'create', null, after);
         return after;
       });
@@ -409,7 +526,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** What each passbook line's reference names, in both languages. */
-  async function describe(references: (string | null)[]): Promise<Map<string, { zh: string; en: string }>> {
+  async function describe(
+    references: (string | null)[],
+  ): Promise<Map<string, { zh: string; en: string }>> {
     const out = new Map<string, { zh: string; en: string }>();
     const byType = new Map<string, string[]>();
     for (const ref of references) {
@@ -420,7 +539,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const services: Doc[] = byType.has('service')
       ? await strapi.db.query(TB.service).findMany({
           where: { documentId: { $in: byType.get('service') } },
-          populate: { request: { select: ['title'] }, recipient: { select: ['name'] }, volunteer: { select: ['name'] } },
+          populate: {
+            request: { select: ['title'] },
+            recipient: { select: ['name'] },
+            volunteer: { select: ['name'] },
+          },
         })
       : [];
     for (const s of services) {
@@ -437,7 +560,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })
       : [];
     for (const a of activities)
-      out.set(`time-bank.activity:${a.documentId}`, { zh: `活动「${a.title}」`, en: `Activity “${a.title}”` });
+      out.set(`time-bank.activity:${a.documentId}`, {
+        zh: `活动「${a.title}」`,
+        en: `Activity “${a.title}”`,
+      });
     const redemptions: Doc[] = byType.has('redemption')
       ? await strapi.db.query(TB.redemption).findMany({
           where: { documentId: { $in: byType.get('redemption') } },

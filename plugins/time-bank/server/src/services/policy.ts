@@ -11,6 +11,18 @@ import { TB } from '../uids';
 import { cmsService } from '../utils';
 import { fromDomain, invalid, tbKit } from './shared';
 
+/** The categories a new time bank starts with (养老, 托幼, 助残 …), after the reference practice. */
+const DEFAULT_CATEGORIES: [string, string, string][] = [
+  ['eldercare', '养老助老', 'Elder care'],
+  ['childcare', '托幼助学', 'Child care'],
+  ['disability', '助残扶弱', 'Disability support'],
+  ['party', '党群活动', 'Party and community activities'],
+  ['repair', '维修服务', 'Repairs'],
+  ['escort', '就医陪诊', 'Hospital escort'],
+  ['shopping', '代购代办', 'Errands'],
+  ['environment', '环境美化', 'Neighbourhood upkeep'],
+];
+
 /**
  * The time bank's policy, versioned: a version applies from its China day on, and a service runs
  * on the version in force on the day it was accepted (its `policyVersion`), so publishing new
@@ -35,8 +47,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     versions,
 
-    /** The first version, the defaults, from the day the time bank first started. */
+    /**
+     * The first version (the defaults) and the usual categories, the first time the time bank
+     * starts: administrators change both in the console afterwards.
+     */
     async ensureDefault(): Promise<void> {
+      if (!(await strapi.db.query(TB.category).findOne({ select: ['id'] })))
+        await strapi.db.query(TB.category).createMany({
+          data: DEFAULT_CATEGORIES.map(([code, nameZh, nameEn], sort) => ({
+            code,
+            nameZh,
+            nameEn,
+            sort,
+            active: true,
+          })),
+        });
       const any = await strapi.db.query(TB.policyVersion).findOne({ select: ['id'] });
       if (any) return;
       await strapi.db.query(TB.policyVersion).create({
@@ -45,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           effectiveFrom: '2020-01-01',
           policy: DEFAULT_POLICY,
           note: '默认规则 Default policy',
-          createdBy: 'system',
+          author: 'system',
         },
       });
     },
@@ -54,7 +79,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async inForce(day: string = time().todayInChina()): Promise<PolicyVersion> {
       const all = await versions();
       return (
-        policyInForce(all, day) ?? { version: 1, effectiveFrom: '2020-01-01', policy: DEFAULT_POLICY }
+        policyInForce(all, day) ?? {
+          version: 1,
+          effectiveFrom: '2020-01-01',
+          policy: DEFAULT_POLICY,
+        }
       );
     },
 
@@ -92,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           effectiveFrom: input.effectiveFrom,
           policy,
           note: typeof input.note === 'string' ? input.note.slice(0, 500) : null,
-          createdBy: kit.actorName(),
+          author: kit.actorName(),
         });
         await kit.record(TB.policyVersion, 'create', null, row);
         return row;

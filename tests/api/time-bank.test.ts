@@ -1,0 +1,252 @@
+// The time bank over HTTP: joining opens an account in minutes; a resident's request is taken by a
+// volunteer, checked in and out, confirmed by the person served and paid from the community pool
+// (elders' care) exactly once; bad input is a 400 naming the field in both languages, writing
+// nothing; family transfers, donations and redemptions follow the policy; the ledger reconciles.
+import type { Core } from '@strapi/strapi';
+import {
+  bootStrapi,
+  dbQuery,
+  http,
+  ledgerService,
+  login,
+  type ValidationIssue,
+} from '../helpers/strapi';
+import {
+  TB_API,
+  freshCommunity,
+  fundedPool,
+  joinedUser,
+  windowFromTomorrow,
+  type TbUser,
+} from '../helpers/time-bank';
+
+describe('time bank', () => {
+  let strapi: Core.Strapi;
+  let staff: string;
+  let community: { documentId: string; name: string; path: string };
+  let pool: { documentId: string };
+  let elder: TbUser;
+  let volunteer: TbUser;
+
+  const as = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
+  const post = (jwt: string, path: string, body: object = {}) =>
+    http(strapi).post(`${TB_API}${path}`).set(as(jwt)).send(body);
+  const get = (jwt: string, path: string) => http(strapi).get(`${TB_API}${path}`).set(as(jwt));
+  const balanceOf = async (jwt: string) =>
+    (await get(jwt, '/me')).body.data.balance.available as number;
+  const issuesOf = (res: { body: { error?: { details?: { errors?: ValidationIssue[] } } } }) =>
+    res.body.error?.details?.errors ?? [];
+  /** A service moved back in time so that its check-in was `minutes` ago. */
+  const checkedInAgo = async (serviceId: string, minutes: number) =>
+    dbQuery(strapi, 'plugin::time-bank.service').update({
+      where: { documentId: serviceId },
+      data: { checkedInAt: new Date(Date.now() - minutes * 60_000) },
+    });
+
+  beforeAll(async () => {
+    strapi = await bootStrapi();
+    staff = await login(strapi, 'foundation-staff');
+    community = await freshCommunity(strapi);
+    pool = await fundedPool(strapi, staff, community);
+    elder = await joinedUser(strapi, 'resident', community);
+    volunteer = await joinedUser(strapi, 'volunteer', community, ['eldercare', 'escort']);
+  });
+  afterAll(async () => {
+    await strapi?.destroy();
+  });
+
+  it('joins a member with a passbook number and an account in minutes', async () => {
+    const me = (await get(elder.jwt, '/me')).body.data;
+    expect(me.member.passbookNo).toMatch(/^TB\d{9}$/);
+    expect(me.balance).toMatchObject({ available: 0, level: 0, mayRedeem: false });
+    const again = await post(elder.jwt, '/me/join', { area: community.documentId });
+    expect(again.status).toBe(400);
+    expect(issuesOf(again)[0]).toMatchObject({ path: ['user'], code: 'already_member' });
+  });
+
+  it('runs a request from posting to paid confirmation, once', async () => {
+    const posted = await post(elder.jwt, '/requests', {
+      title: '陪我去医院复诊',
+      category: 'eldercare',
+      estimatedMinutes: 120,
+      volunteersNeeded: 1,
+      ...windowFromTomorrow(),
+    });
+    expect(posted.status).toBe(200);
+    const requestId = posted.body.data.documentId;
+    const candidates = await get(staff, `/requests/${requestId}/candidates`);
+    expect(candidates.status).toBe(200);
+    expect(
+      candidates.body.data.map((c: { member: { documentId: string } }) => c.member.documentId),
+    ).toContain(volunteer.member.documentId);
+
+    const accepted = await post(volunteer.jwt, `/requests/${requestId}/accept`);
+    expect(accepted.status).toBe(200);
+    const serviceId = accepted.body.data.documentId;
+    expect(accepted.body.data.state).toBe('accepted');
+
+    // Checking out before checking in is refused, naming the action.
+    const early = await post(volunteer.jwt, `/services/${serviceId}/check-out`);
+    expect(early.status).toBe(400);
+    expect(issuesOf(early)[0].messageZh).toBeTruthy();
+
+    expect((await post(volunteer.jwt, `/services/${serviceId}/check-in`)).status).toBe(200);
+    await checkedInAgo(serviceId, 95);
+    const out = await post(volunteer.jwt, `/services/${serviceId}/check-out`);
+    expect(out.status).toBe(200);
+    expect(out.body.data).toMatchObject({
+      state: 'checked_out',
+      rawMinutes: 95,
+      countedMinutes: 90,
+    });
+
+    // The volunteer cannot confirm their own service; the person served can.
+    const self = await post(volunteer.jwt, `/services/${serviceId}/confirm`);
+    expect(self.status).toBe(400);
+    expect(issuesOf(self)[0]).toMatchObject({ path: ['service'], code: 'not_party' });
+
+    const poolBefore = (
+      await ledgerService(strapi, 'ledger').balance(
+        (
+          await dbQuery(strapi, 'plugin::time-bank.member').findOne({
+            where: { documentId: pool.documentId },
+          })
+        ).accountCode,
+      )
+    ).available as number;
+    const confirmed = await post(elder.jwt, `/services/${serviceId}/confirm`);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.data).toMatchObject({
+      state: 'confirmed',
+      creditedMinutes: 90,
+      confirmedOnBehalf: false,
+    });
+    expect(await balanceOf(volunteer.jwt)).toBe(90);
+    // Elders' care is paid by the community pool, not by the elder.
+    expect(await balanceOf(elder.jwt)).toBe(0);
+    const poolAfter = (
+      await ledgerService(strapi, 'ledger').balance(
+        (
+          await dbQuery(strapi, 'plugin::time-bank.member').findOne({
+            where: { documentId: pool.documentId },
+          })
+        ).accountCode,
+      )
+    ).available as number;
+    expect(poolAfter).toBe(poolBefore - 90);
+
+    const twice = await post(elder.jwt, `/services/${serviceId}/confirm`);
+    expect(twice.status).toBe(400);
+    expect(issuesOf(twice)[0]).toMatchObject({ code: 'already_confirmed' });
+    expect(await balanceOf(volunteer.jwt)).toBe(90);
+
+    const passbook = (await get(volunteer.jwt, '/me/passbook')).body.data;
+    expect(passbook.lines[0]).toMatchObject({ minutes: 90, balanceAfter: 90, code: 'service' });
+    expect(passbook.lines[0].description.zh).toContain('陪我去医院复诊');
+  });
+
+  it('refuses bad requests with the field named in both languages, writing nothing', async () => {
+    const before = await dbQuery(strapi, 'plugin::time-bank.request').count({});
+    const bad = await post(elder.jwt, '/requests', {
+      title: '',
+      category: 'eldercare',
+      estimatedMinutes: 0,
+      volunteersNeeded: 0,
+      windowStart: '2026-01-02T00:00:00Z',
+      windowEnd: '2026-01-01T00:00:00Z',
+    });
+    expect(bad.status).toBe(400);
+    const paths = issuesOf(bad).map((i) => i.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['title', 'estimatedMinutes', 'volunteersNeeded', 'windowEnd']),
+    );
+    for (const i of issuesOf(bad)) expect(i.messageZh).toBeTruthy();
+    expect(await dbQuery(strapi, 'plugin::time-bank.request').count({})).toBe(before);
+  });
+
+  it('gives the last place to exactly one of two racing volunteers', async () => {
+    const other = await joinedUser(strapi, 'volunteer', community, ['eldercare']);
+    const req = (
+      await post(elder.jwt, '/requests', {
+        title: '帮忙买菜',
+        category: 'shopping',
+        estimatedMinutes: 60,
+        volunteersNeeded: 1,
+        ...windowFromTomorrow(),
+      })
+    ).body.data;
+    const results = await Promise.all([
+      post(volunteer.jwt, `/requests/${req.documentId}/accept`),
+      post(other.jwt, `/requests/${req.documentId}/accept`),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const refused = results.find((r) => r.status === 400)!;
+    expect(issuesOf(refused)[0]).toMatchObject({ code: 'request_full' });
+    const row = await dbQuery(strapi, 'plugin::time-bank.request').findOne({
+      where: { documentId: req.documentId },
+    });
+    expect(row).toMatchObject({ taken: 1, status: 'full' });
+  });
+
+  it('pays a confirmation once when two arrive together', async () => {
+    const req = (
+      await post(elder.jwt, '/requests', {
+        title: '上门陪伴',
+        category: 'eldercare',
+        estimatedMinutes: 60,
+        volunteersNeeded: 1,
+        ...windowFromTomorrow(),
+      })
+    ).body.data;
+    const service = (await post(volunteer.jwt, `/requests/${req.documentId}/accept`)).body.data;
+    await post(volunteer.jwt, `/services/${service.documentId}/check-in`);
+    await checkedInAgo(service.documentId, 60);
+    await post(volunteer.jwt, `/services/${service.documentId}/check-out`);
+    const before = await balanceOf(volunteer.jwt);
+    const results = await Promise.all([
+      post(elder.jwt, `/services/${service.documentId}/confirm`),
+      post(staff, `/services/${service.documentId}/confirm`, { onBehalf: true }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(await balanceOf(volunteer.jwt)).toBe(before + 60);
+  });
+
+  it('refuses a family transfer until staff register the relative, and within the yearly limit', async () => {
+    const relative = await joinedUser(strapi, 'resident', community);
+    const refused = await post(volunteer.jwt, '/gifts', {
+      kind: 'family',
+      to: relative.member.documentId,
+      minutes: 30,
+    });
+    expect(refused.status).toBe(400);
+    expect(issuesOf(refused)[0]).toMatchObject({ path: ['to'], code: 'not_family' });
+    const link = await post(staff, '/family-links', {
+      member: volunteer.member.documentId,
+      relative: relative.member.documentId,
+      relation: 'parent',
+      evidence: '户口簿',
+    });
+    expect(link.status).toBe(200);
+    const before = await balanceOf(volunteer.jwt);
+    const allowed = await post(volunteer.jwt, '/gifts', {
+      kind: 'family',
+      to: relative.member.documentId,
+      minutes: 30,
+    });
+    expect(allowed.status).toBe(200);
+    expect(await balanceOf(volunteer.jwt)).toBe(before - 30);
+    expect(await balanceOf(relative.jwt)).toBe(30);
+    const tooMuch = await post(volunteer.jwt, '/gifts', {
+      kind: 'family',
+      to: relative.member.documentId,
+      minutes: 100_000,
+    });
+    expect(tooMuch.status).toBe(400);
+    expect(issuesOf(tooMuch)[0].path).toEqual(['minutes']);
+  });
+
+  it('keeps the books: the ledger reconciles', async () => {
+    const r = await ledgerService(strapi, 'ledger').reconcile();
+    expect(r).toMatchObject({ ok: true });
+  });
+});
