@@ -124,7 +124,7 @@ describe('the time bank console', () => {
     await page.getByRole('option', { name: new RegExp(elderName) }).click();
     const title = unique('陪王阿姨去医院复诊');
     await page.locator('input[name="title"]').fill(title);
-    await page.locator('#category').click();
+    await page.getByRole('combobox', { name: /服务类别/ }).click();
     await page.getByRole('option').first().click();
     const day = addDays(todayInChina(), 1);
     await page.locator('input[name="windowStart"]').fill(`${day}T09:00`);
@@ -256,7 +256,14 @@ describe('the time bank console', () => {
     ];
     for (const [hash, name] of screens) {
       await go(hash);
-      await page.locator('.RaList-main, form').first().waitFor();
+      await page
+        .locator(
+          hash.endsWith('/create')
+            ? 'button[type="submit"]:visible'
+            : '.RaList-main:visible, .RaEmpty-message:visible',
+        )
+        .first()
+        .waitFor();
       await shot(name);
     }
     await go('time-bank-policy');

@@ -1,3 +1,4 @@
+import { PhoneOr } from './PhoneList';
 import {
   CreateButton,
   DataTable,
@@ -17,6 +18,7 @@ import {
 } from 'react-admin';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import { can } from '../authProvider';
+import { formatDate } from '../dates';
 import { ACTIVITY_STATUSES, tbChoices } from './choices';
 import { ActivityForm } from './ActivityInputs';
 import type { ActivityRecord } from './types';
@@ -43,27 +45,34 @@ export function ActivityList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="title" />
-        <DataTable.Col source="category">
-          <ReferenceField
-            source="category.documentId"
-            reference="time-bank-categories"
-            link={false}
-          />
-        </DataTable.Col>
-        <DataTable.Col source="area">
-          <ReferenceField source="area.documentId" reference="cms-areas" link={false} />
-        </DataTable.Col>
-        <DataTable.Col source="place" />
-        <DataTable.Col source="startsAt">
-          <DateField source="startsAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="capacity" />
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={tbChoices('activityStatus', ACTIVITY_STATUSES)} />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneOr
+        primaryText={(r: ActivityRecord) => r.title}
+        secondaryText={(r: ActivityRecord) =>
+          `${formatDate(r.startsAt, true).slice(0, 16)} ${r.place ?? ''}`
+        }
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="title" />
+          <DataTable.Col source="category">
+            <ReferenceField
+              source="category.documentId"
+              reference="time-bank-categories"
+              link={false}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="area">
+            <ReferenceField source="area.documentId" reference="cms-areas" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="place" />
+          <DataTable.Col source="startsAt">
+            <DateField source="startsAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="capacity" />
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={tbChoices('activityStatus', ACTIVITY_STATUSES)} />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }

@@ -1,3 +1,4 @@
+import { PhoneOr } from './PhoneList';
 import {
   AutocompleteInput,
   CreateButton,
@@ -62,24 +63,30 @@ export function MemberList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="kind">
-          <SelectField source="kind" choices={tbChoices('memberKind', MEMBER_KINDS)} />
-        </DataTable.Col>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="passbookNo">
-          <TextField source="passbookNo" />
-        </DataTable.Col>
-        <DataTable.Col source="area">
-          <ReferenceField source="area.documentId" reference="cms-areas" link={false} />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={tbChoices('memberStatus', MEMBER_STATUSES)} />
-        </DataTable.Col>
-        <DataTable.Col source="earnedMinutes" label="linli.tb.members.stars">
-          <FunctionField render={(r: MemberRecord) => <Stars earned={r.earnedMinutes} />} />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneOr
+        primaryText={(r: MemberRecord) => r.name}
+        secondaryText={(r: MemberRecord) => r.passbookNo ?? ''}
+        tertiaryText={(r: MemberRecord) => <Stars earned={r.earnedMinutes} />}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="kind">
+            <SelectField source="kind" choices={tbChoices('memberKind', MEMBER_KINDS)} />
+          </DataTable.Col>
+          <DataTable.Col source="name" />
+          <DataTable.Col source="passbookNo">
+            <TextField source="passbookNo" />
+          </DataTable.Col>
+          <DataTable.Col source="area">
+            <ReferenceField source="area.documentId" reference="cms-areas" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={tbChoices('memberStatus', MEMBER_STATUSES)} />
+          </DataTable.Col>
+          <DataTable.Col source="earnedMinutes" label="linli.tb.members.stars">
+            <FunctionField render={(r: MemberRecord) => <Stars earned={r.earnedMinutes} />} />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }

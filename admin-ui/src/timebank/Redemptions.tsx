@@ -1,3 +1,4 @@
+import { PhoneOr } from './PhoneList';
 import { Stack } from '@mui/material';
 import {
   DataTable,
@@ -85,36 +86,41 @@ export function RedemptionList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="number">
-          <TextField source="number" />
-        </DataTable.Col>
-        <DataTable.Col source="item">
-          <ReferenceField
-            source="item.documentId"
-            reference="time-bank-catalogue-items"
-            link={false}
-          />
-        </DataTable.Col>
-        <DataTable.Col source="member">
-          <ReferenceField source="member.documentId" reference="time-bank-members" link={false} />
-        </DataTable.Col>
-        <DataTable.Col source="quantity">
-          <NumberField source="quantity" />
-        </DataTable.Col>
-        <DataTable.Col source="minutes">
-          <HoursField source="minutes" />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <SelectField
-            source="status"
-            choices={tbChoices('redemptionStatus', REDEMPTION_STATUSES)}
-          />
-        </DataTable.Col>
-        <DataTable.Col label="linli.tb.actions">
-          <RedemptionButtons />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneOr
+        primaryText={(r: RedemptionRecord) => `${r.item?.nameZh ?? ''} × ${r.quantity}`}
+        secondaryText={(r: RedemptionRecord) => `${r.number} · ${r.member?.name ?? ''}`}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="number">
+            <TextField source="number" />
+          </DataTable.Col>
+          <DataTable.Col source="item">
+            <ReferenceField
+              source="item.documentId"
+              reference="time-bank-catalogue-items"
+              link={false}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="member">
+            <ReferenceField source="member.documentId" reference="time-bank-members" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="quantity">
+            <NumberField source="quantity" />
+          </DataTable.Col>
+          <DataTable.Col source="minutes">
+            <HoursField source="minutes" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <SelectField
+              source="status"
+              choices={tbChoices('redemptionStatus', REDEMPTION_STATUSES)}
+            />
+          </DataTable.Col>
+          <DataTable.Col label="linli.tb.actions">
+            <RedemptionButtons />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }

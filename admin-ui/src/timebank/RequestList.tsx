@@ -1,3 +1,4 @@
+import { PhoneOr } from './PhoneList';
 import {
   CreateButton,
   DataTable,
@@ -53,33 +54,39 @@ export function RequestList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="side">
-          <SelectField source="side" choices={tbChoices('side', REQUEST_SIDES)} />
-        </DataTable.Col>
-        <DataTable.Col source="title" />
-        <DataTable.Col source="category">
-          <ReferenceField
-            source="category.documentId"
-            reference="time-bank-categories"
-            link={false}
-          />
-        </DataTable.Col>
-        <DataTable.Col source="member">
-          <ReferenceField source="member.documentId" reference="time-bank-members" link="show" />
-        </DataTable.Col>
-        <DataTable.Col source="windowStart">
-          <FunctionField render={windowOf} />
-        </DataTable.Col>
-        <DataTable.Col source="taken" label="linli.tb.requests.taken_of">
-          <FunctionField
-            render={(r: RequestRecord) => `${r.taken ?? 0} / ${r.volunteersNeeded ?? 1}`}
-          />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={tbChoices('requestStatus', REQUEST_STATUSES)} />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneOr
+        primaryText={(r: RequestRecord) => r.title}
+        secondaryText={(r: RequestRecord) => windowOf(r)}
+        tertiaryText={(r: RequestRecord) => `${r.taken ?? 0} / ${r.volunteersNeeded ?? 1}`}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="side">
+            <SelectField source="side" choices={tbChoices('side', REQUEST_SIDES)} />
+          </DataTable.Col>
+          <DataTable.Col source="title" />
+          <DataTable.Col source="category">
+            <ReferenceField
+              source="category.documentId"
+              reference="time-bank-categories"
+              link={false}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="member">
+            <ReferenceField source="member.documentId" reference="time-bank-members" link="show" />
+          </DataTable.Col>
+          <DataTable.Col source="windowStart">
+            <FunctionField render={windowOf} />
+          </DataTable.Col>
+          <DataTable.Col source="taken" label="linli.tb.requests.taken_of">
+            <FunctionField
+              render={(r: RequestRecord) => `${r.taken ?? 0} / ${r.volunteersNeeded ?? 1}`}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={tbChoices('requestStatus', REQUEST_STATUSES)} />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }

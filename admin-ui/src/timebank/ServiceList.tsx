@@ -1,3 +1,4 @@
+import { PhoneOr } from './PhoneList';
 import {
   DataTable,
   DateField,
@@ -9,10 +10,17 @@ import {
   SelectInput,
   TextField,
   TopToolbar,
+  useTranslate,
 } from 'react-admin';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import { HOUR_TYPES, SERVICE_STATES, tbChoices } from './choices';
 import { HoursField } from './shared';
+import type { ServiceRecord } from './types';
+
+function ServiceStateText({ state }: { state: string }) {
+  const translate = useTranslate();
+  return <>{translate(`linli.tb.enums.serviceState.${state}`)}</>;
+}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -37,37 +45,47 @@ export function ServiceList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="number">
-          <TextField source="number" />
-        </DataTable.Col>
-        <DataTable.Col source="request">
-          <ReferenceField source="request.documentId" reference="time-bank-requests" link={false} />
-        </DataTable.Col>
-        <DataTable.Col source="volunteer">
-          <ReferenceField
-            source="volunteer.documentId"
-            reference="time-bank-members"
-            link={false}
-          />
-        </DataTable.Col>
-        <DataTable.Col source="recipient">
-          <ReferenceField
-            source="recipient.documentId"
-            reference="time-bank-members"
-            link={false}
-          />
-        </DataTable.Col>
-        <DataTable.Col source="state">
-          <SelectField source="state" choices={tbChoices('serviceState', SERVICE_STATES)} />
-        </DataTable.Col>
-        <DataTable.Col source="countedMinutes">
-          <HoursField source="countedMinutes" />
-        </DataTable.Col>
-        <DataTable.Col source="checkedOutAt">
-          <DateField source="checkedOutAt" showTime />
-        </DataTable.Col>
-      </DataTable>
+      <PhoneOr
+        primaryText={(r: ServiceRecord) => `${r.number} · ${r.volunteer?.name ?? ''}`}
+        secondaryText={(r: ServiceRecord) => r.request?.title ?? ''}
+        tertiaryText={(r: ServiceRecord) => <ServiceStateText state={r.state} />}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="number">
+            <TextField source="number" />
+          </DataTable.Col>
+          <DataTable.Col source="request">
+            <ReferenceField
+              source="request.documentId"
+              reference="time-bank-requests"
+              link={false}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="volunteer">
+            <ReferenceField
+              source="volunteer.documentId"
+              reference="time-bank-members"
+              link={false}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="recipient">
+            <ReferenceField
+              source="recipient.documentId"
+              reference="time-bank-members"
+              link={false}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="state">
+            <SelectField source="state" choices={tbChoices('serviceState', SERVICE_STATES)} />
+          </DataTable.Col>
+          <DataTable.Col source="countedMinutes">
+            <HoursField source="countedMinutes" />
+          </DataTable.Col>
+          <DataTable.Col source="checkedOutAt">
+            <DateField source="checkedOutAt" showTime />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }
