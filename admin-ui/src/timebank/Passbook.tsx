@@ -13,6 +13,8 @@ import {
   TableHead,
   TableRow,
   Typography,
+  useMediaQuery,
+  type Theme,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -104,6 +106,7 @@ export function Passbook({
   const notify = useNotify();
   const hours = useHours();
   const [locale] = useLocaleState();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const first = useQuery({
     queryKey: ['rest', `${TB_API}/members/${memberId}/passbook?limit=${PAGE}`],
     queryFn: () => restJson<PassbookPage>(`${TB_API}/members/${memberId}/passbook?limit=${PAGE}`),
@@ -165,15 +168,52 @@ export function Passbook({
             {translate('linli.tb.passbook.empty')}
           </Typography>
         )}
-        {lines.length > 0 && (
+        {lines.length > 0 && phone && (
+          <Box>
+            {lines.map((line) => (
+              <Box
+                key={line.transferId}
+                data-testid="passbook-line"
+                sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}
+              >
+                <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
+                  <Typography variant="caption" color="text.secondary">
+                    {formatDate(line.at, true)}
+                  </Typography>
+                  <Typography
+                    variant="body2"
+                    fontWeight="bold"
+                    color={line.minutes < 0 ? 'error.main' : 'success.main'}
+                  >
+                    {line.minutes > 0 ? '+' : '−'}
+                    {hours(Math.abs(line.minutes))}
+                  </Typography>
+                </Box>
+                <Typography variant="body2">
+                  {locale === 'en' ? line.description.en : line.description.zh}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {translate('linli.tb.passbook.balance')} {hours(line.balanceAfter)}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        )}
+        {lines.length > 0 && !phone && (
           <Table size="small">
             <TableHead>
               <TableRow>
                 <TableCell>{translate('linli.tb.passbook.at')}</TableCell>
                 <TableCell>{translate('linli.tb.passbook.description')}</TableCell>
-                <TableCell align="right">{translate('linli.tb.passbook.deposit')}</TableCell>
-                <TableCell align="right">{translate('linli.tb.passbook.withdrawal')}</TableCell>
-                <TableCell align="right">{translate('linli.tb.passbook.balance')}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {translate('linli.tb.passbook.deposit')}
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {translate('linli.tb.passbook.withdrawal')}
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {translate('linli.tb.passbook.balance')}
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -188,13 +228,15 @@ export function Passbook({
                       </Typography>
                     )}
                   </TableCell>
-                  <TableCell align="right" sx={{ color: 'success.main' }}>
+                  <TableCell align="right" sx={{ color: 'success.main', whiteSpace: 'nowrap' }}>
                     {line.minutes > 0 ? hours(line.minutes) : ''}
                   </TableCell>
-                  <TableCell align="right" sx={{ color: 'error.main' }}>
+                  <TableCell align="right" sx={{ color: 'error.main', whiteSpace: 'nowrap' }}>
                     {line.minutes < 0 ? hours(-line.minutes) : ''}
                   </TableCell>
-                  <TableCell align="right">{hours(line.balanceAfter)}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {hours(line.balanceAfter)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

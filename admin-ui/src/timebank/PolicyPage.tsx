@@ -6,6 +6,7 @@ import {
   CardContent,
   CardHeader,
   Grid,
+  InputAdornment,
   MenuItem,
   Table,
   TableBody,
@@ -268,7 +269,7 @@ export function PolicyPage() {
             <Grid size={{ xs: 6, md: 3 }}>
               <TextField
                 {...field('defaultRate', 'linli.tb.policy.default_rate', { type: 'number' })}
-                InputProps={{ startAdornment: '×' }}
+                InputProps={{ startAdornment: <InputAdornment position="start">×</InputAdornment> }}
               />
             </Grid>
             {codes.map((code) => {
@@ -287,7 +288,9 @@ export function PolicyPage() {
                     onChange={(e) => set({ rates: { ...draft.rates, [code]: e.target.value } })}
                     error={!!errors[key]}
                     helperText={errors[key]}
-                    InputProps={{ startAdornment: '×' }}
+                    InputProps={{
+                      startAdornment: <InputAdornment position="start">×</InputAdornment>,
+                    }}
                     inputProps={{ 'data-testid': `policy-rate-${code}` }}
                   />
                 </Grid>

@@ -75,7 +75,15 @@ function Timeline() {
       <Stepper activeStep={done} orientation="vertical">
         {steps.map((st) => (
           <Step key={st.key} completed={!!st.at} expanded>
-            <StepLabel optional={st.at ? formatDate(st.at, true) : undefined}>
+            <StepLabel
+              optional={
+                st.at ? (
+                  <Typography variant="caption" color="text.secondary">
+                    {formatDate(st.at, true)}
+                  </Typography>
+                ) : undefined
+              }
+            >
               {translate(`linli.tb.services.step.${st.key}`)}
             </StepLabel>
             <StepContent>
