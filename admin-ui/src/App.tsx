@@ -114,6 +114,8 @@ interface ResourceScreens {
     | ((record: { organisation?: { name?: string }; [field: string]: unknown }) => string);
   /** Who is offered create, when that is a REST action rather than the type's `create`. */
   mayCreate?: () => boolean;
+  /** Who sees it at all, beyond reading its type (the time bank's screens are staff work). */
+  usable?: () => boolean;
 }
 
 /**
@@ -218,6 +220,7 @@ const SCREENS: ResourceScreens[] = [
 
 const typeOf = (resource: string) => RESOURCES[resource]?.type ?? '';
 const readable = (resource: string) => can(typeOf(resource), 'find');
+const shown = (r: ResourceScreens) => (r.usable?.() ?? true) && readable(r.name);
 
 /** Menu entries that are pages rather than resources, each shown to the roles that can use it. */
 const PAGES: {
@@ -275,7 +278,7 @@ function LinliMenu() {
                 leftIcon={<p.icon />}
               />
             )),
-          ...SCREENS.filter((r) => r.group === group && readable(r.name)).map((r) => (
+          ...SCREENS.filter((r) => r.group === group && shown(r)).map((r) => (
             <Menu.ResourceItem key={r.name} name={r.name} />
           )),
           ...pages
@@ -349,7 +352,7 @@ export function App() {
       {/* Called again when the role changes; `can` reads the signed-in role's permissions. */}
       {() => (
         <>
-          {SCREENS.filter((r) => readable(r.name)).map((r) => (
+          {SCREENS.filter(shown).map((r) => (
             <Resource
               key={r.name}
               name={r.name}

@@ -37,7 +37,8 @@ import { formatDate } from '../dates';
 import { mayCancelActivity, mayCredit, mayRoster } from './access';
 import { ACTIVITY_STATUSES, tbChoices } from './choices';
 import { CheckinQr } from './CheckinQr';
-import { hoursOf, minutesOfHours, useHours } from './hours';
+import { hoursOf, minutesOfHours } from './hours';
+import { useHours } from './useHours';
 import { HoursField, MemberPicker, TB_API } from './shared';
 import type { ActivityRecord, MemberRecord, ParticipationRecord } from './types';
 

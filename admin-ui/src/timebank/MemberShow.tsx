@@ -37,7 +37,8 @@ import {
   mayUnlink,
 } from './access';
 import { MEMBER_KINDS, MEMBER_STATUSES, RELATIONS, tbChoices } from './choices';
-import { minutesOfHours, useHours } from './hours';
+import { minutesOfHours } from './hours';
+import { useHours } from './useHours';
 import { Stars } from './MemberList';
 import { BalancePanel, Passbook } from './Passbook';
 import { MemberPicker, TB_API, useCategories, useLocalised } from './shared';

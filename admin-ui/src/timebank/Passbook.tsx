@@ -21,7 +21,7 @@ import { useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { formatDate } from '../dates';
 import { download, restJson, useRest } from '../rest';
-import { useHours } from './hours';
+import { useHours } from './useHours';
 import { TB_API } from './shared';
 import type { BalanceView, PassbookLine, PassbookPage } from './types';
 

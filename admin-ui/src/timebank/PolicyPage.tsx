@@ -21,7 +21,8 @@ import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { ConfirmButton } from '../actions';
 import { restJson } from '../rest';
 import { mayPreviewPolicy, mayPublishPolicy } from './access';
-import { hoursOf, minutesOfHours, rateOf, useHours } from './hours';
+import { hoursOf, minutesOfHours, rateOf } from './hours';
+import { useHours } from './useHours';
 import {
   TB_API,
   useCategories,

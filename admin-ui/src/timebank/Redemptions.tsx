@@ -21,7 +21,7 @@ import { ConfirmButton } from '../actions';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import { mayCancelRedemption, mayFulfil } from './access';
 import { REDEMPTION_STATUSES, tbChoices } from './choices';
-import { useHours } from './hours';
+import { useHours } from './useHours';
 import { HoursField, TB_API } from './shared';
 import type { RedemptionRecord } from './types';
 

@@ -27,7 +27,7 @@ import { ConfirmButton } from '../actions';
 import { useRest } from '../rest';
 import { mayAccept, mayCancelRequest, mayReadCandidates } from './access';
 import { REQUEST_SIDES, REQUEST_STATUSES, tbChoices } from './choices';
-import { useHours } from './hours';
+import { useHours } from './useHours';
 import { windowOf } from './RequestList';
 import { HoursField, TB_API } from './shared';
 import type { CandidateView, RequestRecord, ServiceRecord } from './types';

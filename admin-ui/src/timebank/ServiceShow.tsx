@@ -24,7 +24,8 @@ import { ActionDialog, ConfirmButton, useDialogAction } from '../actions';
 import { formatDate } from '../dates';
 import { mayCancelService, mayConfirm, mayRecord, mayResolve } from './access';
 import { HOUR_TYPES, SERVICE_STATES, tbChoices } from './choices';
-import { minutesOfHours, useHours } from './hours';
+import { minutesOfHours } from './hours';
+import { useHours } from './useHours';
 import { HoursField, TB_API } from './shared';
 import type { ServiceRecord } from './types';
 

@@ -4,7 +4,8 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { EChart, type ChartOption } from '../dashboard/EChart';
 import { useRest } from '../rest';
 import { mayReadQueue, mayReadStats } from './access';
-import { hoursOf, useHours } from './hours';
+import { hoursOf } from './hours';
+import { useHours } from './useHours';
 import { TB_API } from './shared';
 import type { StatsView } from './types';
 

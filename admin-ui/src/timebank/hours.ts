@@ -1,5 +1,3 @@
-import { useTranslate } from 'react-admin';
-
 /**
  * Time is kept in whole minutes; people read hours. 90 → "1.5", 20 → "0.33": at most two
  * decimals, trailing zeros dropped, so a figure never reads as more precise than it is.
@@ -16,15 +14,6 @@ export function minutesOfHours(text: string | number | null | undefined): number
   const n = typeof text === 'number' ? text : Number(String(text).trim());
   if (!Number.isFinite(n)) return null;
   return Math.round(n * 60);
-}
-
-/** "1.5 小时" / "1.5 h" (the sign kept for withdrawals: "-2 小时"). */
-export function useHours() {
-  const translate = useTranslate();
-  return (minutes: number | null | undefined) =>
-    minutes === null || minutes === undefined
-      ? ''
-      : translate('linli.tb.hours', { h: hoursOf(minutes) });
 }
 
 /** A rate in permille as people read it: 1500 → "×1.5". */

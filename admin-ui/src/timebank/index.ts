@@ -9,7 +9,7 @@ import SavingsIcon from '@mui/icons-material/Savings';
 import type { ComponentType } from 'react';
 import { localisedName } from '../LocalisedName';
 import { screen } from '../screen';
-import { mayJoinMembers, mayPostRequest, mayPublishPolicy } from './access';
+import { mayJoinMembers, mayPostRequest, mayPublishPolicy, mayReadBalance } from './access';
 
 const members = () => import('./MemberList');
 const memberShow = () => import('./MemberShow');
@@ -35,6 +35,7 @@ export interface TimeBankScreen {
   /** Who is offered the create screen, when it is a REST action rather than a GraphQL mutation. */
   mayCreate?: () => boolean;
   recordRepresentation?: string | ((record: Record<string, unknown>) => string);
+  usable?: () => boolean;
 }
 
 /**
@@ -42,7 +43,7 @@ export interface TimeBankScreen {
  * GraphQL and changed through the plugin's REST actions; members and requests are created by
  * those actions too (mayCreate), categories, activities and the catalogue as ordinary records.
  */
-export const TIME_BANK_SCREENS: TimeBankScreen[] = [
+const SCREENS: TimeBankScreen[] = [
   {
     name: 'time-bank-members',
     icon: SavingsIcon,
@@ -103,6 +104,15 @@ export const TIME_BANK_SCREENS: TimeBankScreen[] = [
     recordRepresentation: localisedName('nameZh', 'nameEn'),
   },
 ];
+
+/**
+ * Shown to the staff who run the exchange (those who read members' balances): an incubator or a
+ * reviewer may read the categories, but has no time-bank work in the console.
+ */
+export const TIME_BANK_SCREENS: TimeBankScreen[] = SCREENS.map((s) => ({
+  ...s,
+  usable: mayReadBalance,
+}));
 
 /** Pages of the group that are not resources. */
 export const TIME_BANK_PAGES = [

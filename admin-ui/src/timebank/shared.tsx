@@ -10,7 +10,7 @@ import {
 } from 'react-admin';
 import { postAction } from '../actions';
 import { fieldErrors, useRest } from '../rest';
-import { useHours } from './hours';
+import { useHours } from './useHours';
 import type { MemberRecord } from './types';
 
 export const TB_API = '/api/time-bank';
