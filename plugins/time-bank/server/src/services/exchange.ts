@@ -167,11 +167,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Posts a need or an offer: staff for an elder (`member`), or a member for themselves. */
     async post(input: Record<string, unknown>, actor: Actor): Promise<Doc> {
       // The domain names the category by its code; the API's field is `category`.
-      const issues = requestIssues({ ...input, categoryCode: input.category }, new Date()).map(
-        (i) =>
-          i.path === 'categoryCode'
-            ? issue('category', i.code, 'choose the service category', '请选择服务类别')
-            : i,
+      const issues = requestIssues(
+        { ...input, categoryCode: input.category, volunteersNeeded: input.volunteersNeeded ?? 1 },
+        new Date(),
+      ).map((i) =>
+        i.path === 'categoryCode'
+          ? issue('category', i.code, 'choose the service category', '请选择服务类别')
+          : i,
       );
       if (issues.length) throw invalid(strapi, issues);
       const cat = await category(input.category);
@@ -237,12 +239,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           awardDocumentId: text(input.awardDocumentId, 40),
         });
         await kit.record(TB.request, 'create', null, row);
-        return strapi.db
-          .query(TB.request)
-          .findOne({
-            where: { id: row.id },
-            populate: { category: true, member: { populate: { area: true } } },
-          });
+        return strapi.db.query(TB.request).findOne({
+          where: { id: row.id },
+          populate: { category: true, member: { populate: { area: true } } },
+        });
       });
     },
 
@@ -662,12 +662,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Open needs near a member: their micro-grid first, then grid, community, subdistrict. */
     async nearby(member: Doc): Promise<RequestView[]> {
-      const withGrid: Doc = await strapi.db
-        .query(TB.member)
-        .findOne({
-          where: { id: member.id },
-          populate: { microGrid: { populate: { parent: { select: ['id'] } } } },
-        });
+      const withGrid: Doc = await strapi.db.query(TB.member).findOne({
+        where: { id: member.id },
+        populate: { microGrid: { populate: { parent: { select: ['id'] } } } },
+      });
       const within = pathAt(member.areaPath as string, 2) ?? (member.areaPath as string) ?? '/';
       const rows: Doc[] = await strapi.db.query(TB.request).findMany({
         where: {

@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { TransferInput } from '../../../../ledger/server/src/shared/contracts/services';
 import { capSplit } from '../domain/time';
-import { spend, type Lot } from '../domain/lots';
+import { expiring, spend, type Lot } from '../domain/lots';
 import type { Policy } from '../domain/policy';
-import { TB } from '../uids';
+import { TB, WORLD_EXPIRED } from '../uids';
+import { cmsService } from '../utils';
 import { fromLedger, n, refuse, tbKit, type Doc } from './shared';
 
 /** One earning: minutes from a payer's account to an earner's, for a service or an activity. */
@@ -164,6 +165,53 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .query(TB.lot)
             .update({ where: { id: Number(lot.id) }, data: { remaining: lot.remaining } });
       }
+    },
+
+    /**
+     * Expires what the policy says has expired, oldest lots first: each due lot's remaining
+     * minutes leave its member's account for the outside (never more than the account holds
+     * beyond what redemptions reserve). One transfer per lot, keyed by the lot, under the lot's
+     * row lock: a sweep run twice, or by two processes at once, expires each lot once.
+     */
+    async expireDue(today: string = cmsService(strapi, 'chinaTime').todayInChina()): Promise<{ lots: number; minutes: number }> {
+      const policy = (await strapi.plugin('time-bank').service('policy').inForce(today)).policy as Policy;
+      if (!policy.expiryMonths) return { lots: 0, minutes: 0 };
+      const rows: Doc[] = await strapi.db.query(TB.lot).findMany({
+        where: { remaining: { $gt: 0 } },
+        select: ['id', 'earnedOn', 'minutes', 'remaining'],
+        orderBy: [{ earnedOn: 'asc' }, { id: 'asc' }],
+        limit: 5000,
+      });
+      const due = expiring(
+        rows.map((r) => ({ id: String(r.id), earnedOn: String(r.earnedOn).slice(0, 10), minutes: n(r.minutes), remaining: n(r.remaining) })),
+        today,
+        policy.expiryMonths,
+      );
+      let minutes = 0;
+      for (const lot of due) {
+        minutes += await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+          await kit.lock(trx, 'time_bank_lots', Number(lot.id));
+          const row: Doc | null = await strapi.db
+            .query(TB.lot)
+            .findOne({ where: { id: Number(lot.id) }, populate: { member: true } });
+          const member = row?.member as Doc | null;
+          if (!row || n(row.remaining) <= 0 || !member) return 0;
+          const available = Number((await ledger().balance(member.accountCode as string)).available);
+          const amount = Math.min(n(row.remaining), Math.max(0, available));
+          if (amount > 0)
+            await ledger().transfer({
+              key: `expire:lot:${row.id}`,
+              debit: member.accountCode as string,
+              credit: WORLD_EXPIRED,
+              amount,
+              code: 'expiry',
+              reference: `time-bank.lot:${row.documentId}`,
+            });
+          await strapi.db.query(TB.lot).update({ where: { id: row.id }, data: { remaining: 0 } });
+          return amount;
+        });
+      }
+      return { lots: due.length, minutes };
     },
 
     posted,
