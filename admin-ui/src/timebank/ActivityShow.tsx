@@ -202,7 +202,7 @@ function Roster() {
             {translate('linli.tb.activities.nobody')}
           </Typography>
         ) : (
-          <Table size="small">
+          <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }}>
             <TableHead>
               <TableRow>
                 <TableCell>{translate('linli.tb.activities.participant')}</TableCell>

@@ -143,7 +143,7 @@ function Versions({ versions }: { versions: PolicyVersionView[] }) {
         titleTypographyProps={{ variant: 'subtitle1' }}
       />
       <CardContent sx={{ pt: 0, overflowX: 'auto' }}>
-        <Table size="small">
+        <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }}>
           <TableHead>
             <TableRow>
               <TableCell>{translate('linli.tb.policy.version')}</TableCell>

@@ -1,4 +1,5 @@
 import {
+  Box,
   Card,
   CardContent,
   CardHeader,
@@ -9,6 +10,8 @@ import {
   TableHead,
   TableRow,
   Typography,
+  useMediaQuery,
+  type Theme,
 } from '@mui/material';
 import {
   BooleanField,
@@ -32,14 +35,41 @@ import { windowOf } from './RequestList';
 import { HoursField, TB_API } from './shared';
 import type { CandidateView, RequestRecord, ServiceRecord } from './types';
 
+/** 派给此志愿者: opens a service for the candidate, after saying what will happen. */
+function Dispatch({ request, candidate: c }: { request: RequestRecord; candidate: CandidateView }) {
+  const translate = useTranslate();
+  const hours = useHours();
+  if (!mayAccept() || request.status !== 'open') return null;
+  return (
+    <ConfirmButton
+      label="linli.tb.requests.dispatch"
+      variant="contained"
+      testId="candidate-dispatch"
+      url={`${TB_API}/requests/${request.id}/accept`}
+      body={() => ({ volunteer: c.member.documentId })}
+      consequences={[
+        translate('linli.tb.requests.dispatch_what', {
+          name: c.member.name,
+          title: request.title,
+          when: windowOf(request),
+        }),
+        translate('linli.tb.requests.dispatch_hours', {
+          hours: hours(request.estimatedMinutes),
+        }),
+      ]}
+      done="linli.tb.requests.dispatched"
+    />
+  );
+}
+
 /**
  * The matching candidates, best first, with why each was proposed; "派给此志愿者" dispatches
  * the request to one of them (a service is opened for them), after a confirmation.
  */
 function Candidates({ request }: { request: RequestRecord }) {
   const translate = useTranslate();
-  const hours = useHours();
   const [locale] = useLocaleState();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const candidates = useRest<CandidateView[]>(`${TB_API}/requests/${request.id}/candidates`);
   return (
     <Card variant="outlined" sx={{ my: 2 }} data-testid="candidates">
@@ -53,8 +83,32 @@ function Candidates({ request }: { request: RequestRecord }) {
             {translate('linli.tb.requests.no_candidates')}
           </Typography>
         )}
-        {candidates && candidates.length > 0 && (
-          <Table size="small">
+        {candidates && candidates.length > 0 && phone && (
+          <Box>
+            {candidates.map((c) => (
+              <Box
+                key={c.member.documentId}
+                data-testid="candidate"
+                sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}
+              >
+                <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
+                  <a href={`#/time-bank-members/${c.member.documentId}/show`}>{c.member.name}</a>
+                  <Typography variant="body2" fontWeight="bold" data-testid="candidate-score">
+                    {Math.round(c.score * 100) / 100}
+                  </Typography>
+                </Box>
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {c.reasons
+                    .map((r) => (locale === 'en' ? r.en : r.zh))
+                    .join(locale === 'en' ? '; ' : '；')}
+                </Typography>
+                <Dispatch request={request} candidate={c} />
+              </Box>
+            ))}
+          </Box>
+        )}
+        {candidates && candidates.length > 0 && !phone && (
+          <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }}>
             <TableHead>
               <TableRow>
                 <TableCell>{translate('linli.tb.requests.volunteer')}</TableCell>
@@ -88,26 +142,7 @@ function Candidates({ request }: { request: RequestRecord }) {
                     })}
                   </TableCell>
                   <TableCell align="right">
-                    {mayAccept() && request.status === 'open' && (
-                      <ConfirmButton
-                        label="linli.tb.requests.dispatch"
-                        variant="contained"
-                        testId="candidate-dispatch"
-                        url={`${TB_API}/requests/${request.id}/accept`}
-                        body={() => ({ volunteer: c.member.documentId })}
-                        consequences={[
-                          translate('linli.tb.requests.dispatch_what', {
-                            name: c.member.name,
-                            title: request.title,
-                            when: windowOf(request),
-                          }),
-                          translate('linli.tb.requests.dispatch_hours', {
-                            hours: hours(request.estimatedMinutes),
-                          }),
-                        ]}
-                        done="linli.tb.requests.dispatched"
-                      />
-                    )}
+                    <Dispatch request={request} candidate={c} />
                   </TableCell>
                 </TableRow>
               ))}
