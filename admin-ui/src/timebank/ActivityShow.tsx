@@ -1,6 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import {
+  Box,
   Card,
   CardContent,
   CardHeader,
@@ -14,6 +15,8 @@ import {
   TextField as MuiTextField,
   Typography,
   Button,
+  useMediaQuery,
+  type Theme,
 } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -157,6 +160,7 @@ function Roster() {
   const activity = useRecordContext<ActivityRecord>();
   const translate = useTranslate();
   const hours = useHours();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const { data } = useParticipations(activity?.id ?? '');
   if (!activity) return null;
   const participations = data ?? [];
@@ -201,6 +205,33 @@ function Roster() {
           <Typography variant="body2" color="text.secondary">
             {translate('linli.tb.activities.nobody')}
           </Typography>
+        ) : phone ? (
+          <Box>
+            {participations.map((p) => (
+              <Box
+                key={p.id}
+                data-testid="participation"
+                sx={{
+                  display: 'flex',
+                  justifyContent: 'space-between',
+                  gap: 1,
+                  py: 0.75,
+                  borderBottom: 1,
+                  borderColor: 'divider',
+                }}
+              >
+                <Box>
+                  <Typography variant="body2">{p.member?.name ?? ''}</Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {translate(`linli.tb.enums.participationStatus.${p.status}`)}
+                  </Typography>
+                </Box>
+                <Typography variant="body2" data-testid="participation-credited">
+                  {hours(p.creditedMinutes ?? p.minutes)}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
         ) : (
           <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }}>
             <TableHead>
