@@ -15,6 +15,7 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
+  useGetOne,
   useTranslate,
 } from 'react-admin';
 import { ConfirmButton } from '../actions';
@@ -22,7 +23,7 @@ import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import { mayCancelRedemption, mayFulfil } from './access';
 import { REDEMPTION_STATUSES, tbChoices } from './choices';
 import { useHours } from './useHours';
-import { HoursField, TB_API } from './shared';
+import { HoursField, TB_API, useLocalised } from './shared';
 import type { RedemptionRecord } from './types';
 
 const filters = [
@@ -36,14 +37,26 @@ const filters = [
   areaSubtreeFilter,
 ];
 
+function RedemptionStatus({ status }: { status: string }) {
+  const translate = useTranslate();
+  return <>{translate(`linli.tb.enums.redemptionStatus.${status}`)}</>;
+}
+
 /** 兑现 / 取消: fulfilling spends the held hours; cancelling gives them back. */
 export function RedemptionButtons() {
   const r = useRecordContext<RedemptionRecord>();
   const translate = useTranslate();
   const hours = useHours();
+  // The list's relation carries only the item's id: its name is read (and cached) here.
+  const { data: item } = useGetOne<{ id: string; nameZh: string; nameEn?: string | null }>(
+    'time-bank-catalogue-items',
+    { id: r?.item?.documentId ?? '' },
+    { enabled: !!r?.item?.documentId && r.status === 'reserved' },
+  );
+  const name = useLocalised();
   if (!r || r.status !== 'reserved') return null;
   const what = {
-    item: r.item?.nameZh ?? '',
+    item: item ? name(item.nameZh, item.nameEn) : '',
     quantity: r.quantity,
     name: r.member?.name ?? '',
     hours: hours(r.minutes),
@@ -87,8 +100,8 @@ export function RedemptionList() {
       }
     >
       <PhoneOr
-        primaryText={(r: RedemptionRecord) => `${r.item?.nameZh ?? ''} × ${r.quantity}`}
-        secondaryText={(r: RedemptionRecord) => `${r.number} · ${r.member?.name ?? ''}`}
+        primaryText={(r: RedemptionRecord) => `${r.number} · ${r.member?.name ?? ''}`}
+        secondaryText={(r: RedemptionRecord) => <RedemptionStatus status={r.status} />}
       >
         <DataTable bulkActionButtons={false} rowClick="show">
           <DataTable.Col source="number">

@@ -272,7 +272,7 @@ export const timebankMessages: Tree = {
         commitments_value: ['%{open} / %{done}', '%{open} / %{done}'],
         dispatch: ['派给此志愿者', 'Dispatch to this volunteer'],
         dispatch_what: [
-          '将「%{title}」（%{when}）派给 %{name}，为其生成服务订单并通知本人。',
+          '将「%{title}」（%{when}）派给%{name}，为其生成服务订单并通知本人。',
           '“%{title}” (%{when}) will be dispatched to %{name}: a service is opened for them and they are told.',
         ],
         dispatch_hours: [
@@ -296,14 +296,14 @@ export const timebankMessages: Tree = {
         },
         raw_counted: ['实际 %{raw}，计入 %{counted}', '%{raw} on site, %{counted} counted'],
         credited: ['存入 %{hours}', '%{hours} credited'],
-        on_behalf_by: ['由 %{name} 代为确认', 'confirmed on their behalf by %{name}'],
-        confirmed_by: ['由 %{name} 确认', 'confirmed by %{name}'],
+        on_behalf_by: ['由%{name}代为确认', 'confirmed on their behalf by %{name}'],
+        confirmed_by: ['由%{name}确认', 'confirmed by %{name}'],
         to_pool: ['超出存储上限的 %{hours} 转入公共池', '%{hours} above the cap went to the pool'],
         disputed_because: ['异议：%{reason}', 'Disputed: %{reason}'],
         cancelled_because: ['取消原因：%{reason}', 'Cancelled: %{reason}'],
         confirm_on_behalf: ['代为确认', 'Confirm on their behalf'],
         confirm_what: [
-          '确认 %{name} 为 %{recipient} 的服务，将 %{hours}（按规则折算）存入志愿者存折。',
+          '确认%{name}为%{recipient}的服务，将 %{hours}（按规则折算）存入志愿者存折。',
           'Confirms %{name}’s service to %{recipient}: %{hours} (at the policy’s rate) go into the volunteer’s passbook.',
         ],
         confirm_on_behalf_note: [
@@ -313,12 +313,12 @@ export const timebankMessages: Tree = {
         confirmed_done: ['已确认，时长已存入', 'Confirmed: hours credited'],
         record: ['线下登记时长', 'Record hours (offline)'],
         record_what: [
-          '将为 %{name} 登记 %{hours} 的线下服务时长。',
+          '将为%{name}登记 %{hours} 的线下服务时长。',
           '%{hours} of offline service will be recorded for %{name}.',
         ],
         resolve: ['处理异议', 'Resolve the dispute'],
         resolve_what: [
-          '按 %{hours} 结算，存入 %{name} 的存折，此操作不能撤回。',
+          '按 %{hours} 结算，存入%{name}的存折，此操作不能撤回。',
           'Settles at %{hours}, credited to %{name}; this cannot be undone.',
         ],
         resolution: ['处理结果说明', 'Resolution'],
@@ -374,13 +374,13 @@ export const timebankMessages: Tree = {
       redemptions: {
         fulfil: ['兑现', 'Fulfil'],
         fulfil_what: [
-          '向 %{name} 兑现「%{item}」× %{quantity}，支取冻结的 %{hours}。',
+          '向%{name}兑现「%{item}」× %{quantity}，支取冻结的 %{hours}。',
           'Hands “%{item}” × %{quantity} to %{name}; the %{hours} held are spent.',
         ],
         fulfil_final: ['此操作不能撤回。', 'This cannot be undone.'],
         cancel: ['取消兑换', 'Cancel'],
         cancel_what: [
-          '取消 %{name} 兑换的「%{item}」，冻结的 %{hours} 退回其存折。',
+          '取消%{name}兑换的「%{item}」，冻结的 %{hours} 退回其存折。',
           'Cancels %{name}’s redemption of “%{item}”; the %{hours} held go back to their passbook.',
         ],
       },
