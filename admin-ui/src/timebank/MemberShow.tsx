@@ -126,7 +126,10 @@ function RegisterLinkButton({ member }: { member: MemberRecord }) {
     <ActionDialog
       label="linli.tb.family.register"
       buttonProps={{ size: 'small', 'data-testid': 'family-register' }}
-      confirmProps={{ disabled: !relative || !relation, 'data-testid': 'family-register-confirm' }}
+      confirmProps={{
+        disabled: !relative || !relation || !evidence.trim(),
+        'data-testid': 'family-register-confirm',
+      }}
       error={general}
       onOpen={() => {
         reset();
@@ -170,6 +173,7 @@ function RegisterLinkButton({ member }: { member: MemberRecord }) {
       <MuiTextField
         fullWidth
         multiline
+        required
         label={translate('linli.tb.family.evidence')}
         value={evidence}
         onChange={(e) => setEvidence(e.target.value)}

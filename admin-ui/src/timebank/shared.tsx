@@ -137,7 +137,7 @@ export function MemberPicker({
           inputProps={{ ...params.inputProps, 'data-testid': testId }}
         />
       )}
-      sx={{ mt: 1, minWidth: 360 }}
+      sx={{ mt: 1, minWidth: { xs: 0, sm: 360 } }}
     />
   );
 }
