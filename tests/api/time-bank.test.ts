@@ -245,6 +245,64 @@ describe('time bank', () => {
     expect(issuesOf(tooMuch)[0].path).toEqual(['minutes']);
   });
 
+  it('ranks a volunteer whose open offer covers the window and the category', async () => {
+    const helper = await joinedUser(strapi, 'volunteer', community, []);
+    const offer = await post(helper.jwt, '/requests', {
+      side: 'offer',
+      title: '周末可以陪诊',
+      category: 'escort',
+      estimatedMinutes: 240,
+      ...windowFromTomorrow(72),
+    });
+    expect(offer.status).toBe(200);
+    const need = (
+      await post(elder.jwt, '/requests', {
+        title: '陪诊',
+        category: 'escort',
+        estimatedMinutes: 120,
+        ...windowFromTomorrow(24),
+      })
+    ).body.data;
+    const ranked = (await get(staff, `/requests/${need.documentId}/candidates`)).body.data as {
+      member: { documentId: string };
+      reasons: { en: string }[];
+    }[];
+    const found = ranked.find((c) => c.member.documentId === helper.member.documentId);
+    expect(found).toBeDefined();
+    expect(found!.reasons.map((r) => r.en).join(' ')).toMatch(/categor/i);
+    // An offer is not taken like a need.
+    const take = await post(volunteer.jwt, `/requests/${offer.body.data.documentId}/accept`);
+    expect(take.status).toBe(400);
+  });
+
+  it('lists my live requests, donates to my community’s pool and gives by passbook number', async () => {
+    const mine = (await get(elder.jwt, '/me/requests')).body.data as { title: string }[];
+    expect(mine.length).toBeGreaterThan(0);
+    const me = (await get(volunteer.jwt, '/me')).body.data;
+    expect(me.pools.map((p: { documentId: string }) => p.documentId)).toContain(pool.documentId);
+    const before = me.balance.available as number;
+    const donated = await post(volunteer.jwt, '/gifts', {
+      kind: 'donation',
+      to: pool.documentId,
+      minutes: 10,
+    });
+    expect(donated.status).toBe(200);
+    const byPassbook = await post(volunteer.jwt, '/gifts', {
+      kind: 'donation',
+      to: elder.member.passbookNo,
+      minutes: 5,
+    });
+    expect(byPassbook.status).toBe(200);
+    expect(await balanceOf(volunteer.jwt)).toBe(before - 15);
+    const unknown = await post(volunteer.jwt, '/gifts', {
+      kind: 'donation',
+      to: 'TB999999999',
+      minutes: 5,
+    });
+    expect(unknown.status).toBe(400);
+    expect(issuesOf(unknown)[0]).toMatchObject({ path: ['to'], code: 'not_member' });
+  });
+
   it('keeps the books: the ledger reconciles', async () => {
     const r = await ledgerService(strapi, 'ledger').reconcile();
     expect(r).toMatchObject({ ok: true });

@@ -19,7 +19,9 @@ export function startExpirySweep(strapi: Core.Strapi): void {
       .then((r: { lots: number; minutes: number }) => {
         if (r.lots) strapi.log.info(`Time bank: expired ${r.minutes} minutes in ${r.lots} lots.`);
       })
-      .catch((error: unknown) => strapi.log.error(`Time bank expiry sweep failed: ${String(error)}`));
+      .catch((error: unknown) =>
+        strapi.log.error(`Time bank expiry sweep failed: ${String(error)}`),
+      );
   timer = setTimeout(function tick() {
     void run();
     timer = setTimeout(tick, EVERY).unref();
