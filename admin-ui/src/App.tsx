@@ -38,6 +38,7 @@ import donations from './donations';
 import funds from './funds';
 import reports from './reports';
 import rounds from './rounds';
+import { TIME_BANK_PAGES, TIME_BANK_SCREENS } from './timebank';
 
 // Each screen is its own chunk: the login page loads none of them.
 const Dashboard = lazy(() =>
@@ -90,7 +91,14 @@ const AuditShow = screen(audit, 'AuditShow');
 type Screen = React.ComponentType;
 
 /** The menu's groups, in order (linli.roles.menu.<group>). */
-const GROUPS = ['grassroots', 'organisations', 'foundation', 'forms', 'system'] as const;
+const GROUPS = [
+  'grassroots',
+  'organisations',
+  'foundation',
+  'timebank',
+  'forms',
+  'system',
+] as const;
 type Group = (typeof GROUPS)[number];
 
 interface ResourceScreens {
@@ -104,6 +112,10 @@ interface ResourceScreens {
   recordRepresentation?:
     | string
     | ((record: { organisation?: { name?: string }; [field: string]: unknown }) => string);
+  /** Who is offered create, when that is a REST action rather than the type's `create`. */
+  mayCreate?: () => boolean;
+  /** Who sees it at all, beyond reading its type (the time bank's screens are staff work). */
+  usable?: () => boolean;
 }
 
 /**
@@ -196,6 +208,7 @@ const SCREENS: ResourceScreens[] = [
   { name: 'grants-awards', group: 'foundation', ...awards },
   { name: 'grants-disbursements', group: 'foundation', ...disbursements },
   { name: 'grants-reports', group: 'foundation', ...reports },
+  ...TIME_BANK_SCREENS.map((r) => ({ ...r, group: 'timebank' as const })),
   {
     name: 'cms-audit-entries',
     group: 'system',
@@ -207,6 +220,7 @@ const SCREENS: ResourceScreens[] = [
 
 const typeOf = (resource: string) => RESOURCES[resource]?.type ?? '';
 const readable = (resource: string) => can(typeOf(resource), 'find');
+const shown = (r: ResourceScreens) => (r.usable?.() ?? true) && readable(r.name);
 
 /** Menu entries that are pages rather than resources, each shown to the roles that can use it. */
 const PAGES: {
@@ -233,6 +247,13 @@ const PAGES: {
     icon: ViewKanbanIcon,
     usable: () => readable('cms-incubations'),
   },
+  ...TIME_BANK_PAGES.map(({ to, label, icon, usable }) => ({
+    to,
+    label,
+    icon,
+    usable,
+    group: 'timebank' as const,
+  })),
 ];
 
 /** The menu in groups (基层治理, 社会组织, 基金会, 表单, 系统), each holding only what the role may use. */
@@ -257,7 +278,7 @@ function LinliMenu() {
                 leftIcon={<p.icon />}
               />
             )),
-          ...SCREENS.filter((r) => r.group === group && readable(r.name)).map((r) => (
+          ...SCREENS.filter((r) => r.group === group && shown(r)).map((r) => (
             <Menu.ResourceItem key={r.name} name={r.name} />
           )),
           ...pages
@@ -331,7 +352,7 @@ export function App() {
       {/* Called again when the role changes; `can` reads the signed-in role's permissions. */}
       {() => (
         <>
-          {SCREENS.filter((r) => readable(r.name)).map((r) => (
+          {SCREENS.filter(shown).map((r) => (
             <Resource
               key={r.name}
               name={r.name}
@@ -339,13 +360,18 @@ export function App() {
               list={r.list}
               show={r.show}
               edit={can(typeOf(r.name), 'update') ? r.edit : undefined}
-              create={can(typeOf(r.name), 'create') ? r.create : undefined}
+              create={
+                (r.mayCreate ? r.mayCreate() : can(typeOf(r.name), 'create')) ? r.create : undefined
+              }
               recordRepresentation={r.recordRepresentation}
             />
           ))}
           <CustomRoutes>
             <Route path="/incubation-board" element={<IncubationBoard />} />
             <Route path="/my-reviews" element={<MyReviews />} />
+            {TIME_BANK_PAGES.filter((p) => p.usable()).map((p) => (
+              <Route key={p.to} path={p.to} element={<p.element />} />
+            ))}
           </CustomRoutes>
         </>
       )}

@@ -126,7 +126,7 @@ describe('each role’s console', () => {
     }
   };
 
-  const GROUPS_ZH = ['基层治理', '社会组织', '基金会', '表单', '系统'];
+  const GROUPS_ZH = ['基层治理', '社会组织', '基金会', '时间银行', '表单', '系统'];
 
   it.each([
     [
@@ -142,6 +142,10 @@ describe('each role’s console', () => {
         '#/grants-applications',
         '#/forms-forms',
         '#/cms-audit-entries',
+        '#/time-bank-members',
+        '#/time-bank-services',
+        '#/time-bank-categories',
+        '#/time-bank-policy',
       ],
       [],
     ],
@@ -156,7 +160,7 @@ describe('each role’s console', () => {
         '#/grants-awards',
         '#/forms-forms',
       ],
-      ['#/grants-donations', '#/grants-applications', '#/my-reviews'],
+      ['#/grants-donations', '#/grants-applications', '#/my-reviews', '#/time-bank-categories'],
     ],
     [
       'community-worker',
@@ -167,8 +171,17 @@ describe('each role’s console', () => {
         '#/cms-grids',
         '#/cms-organisations',
         '#/forms-submissions',
+        '#/time-bank-members',
+        '#/time-bank-requests',
+        '#/time-bank-activities',
       ],
-      ['#/grants-funds', '#/grants-rounds', '#/my-reviews', '#/grants-donations'],
+      [
+        '#/grants-funds',
+        '#/grants-rounds',
+        '#/my-reviews',
+        '#/grants-donations',
+        '#/time-bank-policy',
+      ],
     ],
     [
       'reviewer',

@@ -11,6 +11,7 @@ import { AWARD_STATUSES, choices } from '../choices';
 import type { Award } from '../grants/types';
 import { yuan } from '../money';
 import { AwardPlan } from './AwardPlan';
+import { AwardHours } from '../timebank/AwardHours';
 
 export function AwardShow() {
   return (
@@ -52,6 +53,7 @@ export function AwardShow() {
         />
         <DateField source="awardedAt" showTime />
         <DateField source="closedAt" showTime />
+        <AwardHours />
         <AwardPlan />
       </SimpleShowLayout>
     </Show>

@@ -18,6 +18,7 @@ import { useRest } from '../rest';
 
 // ECharts comes with the charts only, in a chunk of its own.
 const Trends = lazy(() => import('./Trends'));
+const TimeBankCard = lazy(() => import('../timebank/TimeBankCard'));
 
 /** Who may read a console resource (those READERS does not name are public). */
 const reads = (role: string, resource: string) =>
@@ -410,6 +411,9 @@ export function Dashboard() {
               <Trends role={role} />
             </Suspense>
           )}
+          <Suspense fallback={null}>
+            <TimeBankCard />
+          </Suspense>
           <Overview role={role} />
         </Grid>
       )}

@@ -9,6 +9,7 @@ import { moneyMessages } from './money';
 import { rolesMessages } from './roles';
 import { roundsMessages } from './rounds';
 import { sheetsMessages } from './sheets';
+import { timebankMessages } from './timebank';
 
 export const TOPICS: Tree[] = [
   applicantMessages,
@@ -19,4 +20,5 @@ export const TOPICS: Tree[] = [
   rolesMessages,
   roundsMessages,
   sheetsMessages,
+  timebankMessages,
 ];

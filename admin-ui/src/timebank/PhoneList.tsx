@@ -1,0 +1,30 @@
+import { useMediaQuery, type Theme } from '@mui/material';
+import type { ReactElement, ReactNode } from 'react';
+import { SimpleList, type SimpleListProps } from 'react-admin';
+
+/**
+ * A list's table on a desk, and a one-column list of cards on a phone (390 px cannot show six
+ * columns): the same records, the same "open" on a tap.
+ */
+export function PhoneOr({
+  children,
+  primaryText,
+  secondaryText,
+  tertiaryText,
+}: {
+  children: ReactElement;
+  primaryText: SimpleListProps['primaryText'];
+  secondaryText?: SimpleListProps['secondaryText'];
+  tertiaryText?: SimpleListProps['tertiaryText'];
+}): ReactNode {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  if (!phone) return children;
+  return (
+    <SimpleList
+      primaryText={primaryText}
+      secondaryText={secondaryText}
+      tertiaryText={tertiaryText}
+      linkType="show"
+    />
+  );
+}
