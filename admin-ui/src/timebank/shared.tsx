@@ -21,7 +21,7 @@ export interface PolicyVersionView {
   effectiveFrom: string;
   policy: PolicyShape;
   note?: string | null;
-  createdBy?: string | null;
+  author?: string | null;
 }
 export interface PolicyShape {
   roundingStepMinutes: number;

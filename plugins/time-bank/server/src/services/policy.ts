@@ -32,16 +32,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = tbKit(strapi);
   const time = () => cmsService(strapi, 'chinaTime');
 
-  async function versions(): Promise<PolicyVersion[]> {
-    const rows = await strapi.db
-      .query(TB.policyVersion)
-      .findMany({ orderBy: { version: 'asc' }, select: ['version', 'effectiveFrom', 'policy'] });
-    return rows.map((r: { version: number; effectiveFrom: string; policy: unknown }) => ({
-      version: r.version,
-      effectiveFrom: String(r.effectiveFrom).slice(0, 10),
-      // Stored versions were checked when published; parse fills keys added to the policy since.
-      policy: parsePolicy(r.policy),
-    }));
+  /** Every version, oldest first, with who published it and why. */
+  async function versions(): Promise<
+    (PolicyVersion & { note: string | null; author: string | null })[]
+  > {
+    const rows = await strapi.db.query(TB.policyVersion).findMany({
+      orderBy: { version: 'asc' },
+      select: ['version', 'effectiveFrom', 'policy', 'note', 'author'],
+    });
+    return rows.map(
+      (r: {
+        version: number;
+        effectiveFrom: string;
+        policy: unknown;
+        note: string | null;
+        author: string | null;
+      }) => ({
+        version: r.version,
+        effectiveFrom: String(r.effectiveFrom).slice(0, 10),
+        // Stored versions were checked when published; parse fills keys added to the policy since.
+        policy: parsePolicy(r.policy),
+        note: r.note ?? null,
+        author: r.author ?? null,
+      }),
+    );
   }
 
   return {
