@@ -331,7 +331,18 @@ const withDates = (outer: Theme): Theme => ({
 function LinliLayout(props: LayoutProps) {
   return (
     <ThemeProvider theme={withDates}>
-      <Layout {...props} menu={LinliMenu} />
+      <Layout
+        {...props}
+        menu={LinliMenu}
+        // react-admin hides the menu's scrollbar: with every group shown (foundation staff) the
+        // menu is taller than a laptop screen, and a hidden scrollbar hides that there is more.
+        sx={{
+          '& .RaSidebar-fixed': {
+            scrollbarWidth: 'thin',
+            '&::-webkit-scrollbar': { display: 'block', width: 6 },
+          },
+        }}
+      />
     </ThemeProvider>
   );
 }
