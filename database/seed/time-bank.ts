@@ -382,6 +382,12 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
   });
   if (marker) return 0;
   const r = createRandom(20261130);
+  const phases: string[] = [];
+  let lap = Date.now();
+  const mark = (name: string) => {
+    phases.push(`${name} ${((Date.now() - lap) / 1000).toFixed(1)} s`);
+    lap = Date.now();
+  };
   const docId = (prefix: string) => {
     let s = prefix;
     while (s.length < 24) s += ID_CHARS[Math.floor(r.next() * ID_CHARS.length)];
@@ -576,6 +582,7 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
       })),
     );
   });
+  mark('members');
   const payee = (m: Planned): Payee =>
     ({
       id: m.id,
@@ -755,6 +762,7 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
     return minutes;
   };
   await writeServices(poolServices);
+  mark('pool services');
 
   // Family links and gifts, through the members service: elders get hours to pay with.
   for (let i = 0; i < DISTRICT_TB.familyLinks; i++) {
@@ -794,6 +802,7 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
     gifts++;
   }
 
+  mark('gifts');
   // Help of other categories, paid by the person served from what was gifted or earned.
   const paid: PlannedService[] = [];
   const payers = [...elders, ...volunteers].filter((m) => m.balance > 0);
@@ -809,7 +818,7 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
   }
   for (const s of paid) s.payerPlanned!.balance += s.credited;
   await writeServices(paid);
-
+  mark('paid services');
   // Activities: created as staff do, participants entered, credited in one batch each.
   let activities = 0;
   for (let i = 0; i < DISTRICT_TB.activities; i++) {
@@ -870,6 +879,7 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
     if (credited.credited) activities++;
   }
 
+  mark('activities');
   // A few dozen services step by step through the exchange service, then set back in time.
   const exchange = timeBankService(strapi, 'exchange');
   const staff = { staff: true, member: null };
@@ -947,6 +957,7 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
     );
   }
 
+  mark('exchange flows');
   // Redemptions at each subdistrict's 爱心超市: most fulfilled, some cancelled.
   const subdistricts = [...new Set(places.map((p) => pathAt(p.path, 2)))];
   const shop: Doc[] = [];
@@ -1000,10 +1011,11 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
     else await redemptions.fulfil(made.documentId as string, staff);
     redeemed++;
   }
+  mark('redemptions');
   strapi.log.info(
     `Time bank demo: ${planned.length} members (${DISTRICT_TB.teams} teams), ` +
       `${poolServices.length + paid.length} services in bulk, ${activities} activities, ` +
-      `${gifts} donations, ${redeemed} redemptions.`,
+      `${gifts} donations, ${redeemed} redemptions (${phases.join(', ')}).`,
   );
   return planned.length;
 }
