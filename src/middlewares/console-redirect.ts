@@ -6,7 +6,9 @@ import type { Context, Next } from 'koa';
 /**
  * - /console → /console/, so the console's relative assets resolve (it is served from public/);
  * - /f/<slug> and /f/receipt/<code> → the public form page (public/console/form.html), the short
- *   address that forms' QR codes point at.
+ *   address that forms' QR codes point at;
+ * - /t, /t/<page> → the same page, which shows the time bank's phone pages there (an activity's
+ *   check-in QR code points at /t/checkin?code=…).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const page = path.join(strapi.dirs.static.public, 'console', 'form.html');
@@ -16,7 +18,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // HEAD as well: link checkers and curl -I ask for the page without its body (Koa drops it).
     if (
       (ctx.method === 'GET' || ctx.method === 'HEAD') &&
-      /^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path)
+      (/^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path) || /^\/t(\/[^/]+)?\/?$/.test(ctx.path))
     ) {
       const stat = fs.existsSync(page) ? fs.statSync(page) : null;
       if (stat) {

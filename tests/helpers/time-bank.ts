@@ -1,7 +1,7 @@
 // Set-ups the time-bank API and e2e tests share: residents and volunteers with their own
 // members, a community with a funded pool, requests served up to the point of confirmation.
 import type { Core } from '@strapi/strapi';
-import { dbQuery, http, staffUser, unique, type AreaRow } from './strapi';
+import { DEMO_PASSWORD, dbQuery, http, unique, type AreaRow } from './strapi';
 
 export const TB_API = '/api/time-bank';
 
@@ -18,13 +18,37 @@ export async function joinedUser(
   categories: string[] = [],
   name = unique(role === 'resident' ? '居民' : '志愿者'),
 ): Promise<TbUser> {
-  const jwt = await staffUser(strapi, role, null);
+  const jwt = await signedInUser(strapi, role);
   const res = await http(strapi)
     .post(`${TB_API}/me/join`)
     .set({ Authorization: `Bearer ${jwt}` })
     .send({ name, area: community.documentId, categories });
   if (res.status !== 200) throw new Error(`join: ${res.status} ${JSON.stringify(res.body)}`);
   return { jwt, member: res.body.data };
+}
+
+/**
+ * A new user of a role with a JWT issued directly: tests make dozens of residents, more than the
+ * login route's rate limit lets one address sign in.
+ */
+export async function signedInUser(strapi: Core.Strapi, role: string): Promise<string> {
+  const username = unique(`${role}-`);
+  const roleRow = await dbQuery(strapi, 'plugin::users-permissions.role').findOne({
+    where: { type: role },
+  });
+  const user = await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username,
+      email: `${username}@test.local`,
+      password: DEMO_PASSWORD,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: roleRow.id,
+    });
+  return strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
 }
 
 /** A community with no time-bank records yet from other test files (the last one by code). */

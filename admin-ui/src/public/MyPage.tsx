@@ -4,6 +4,8 @@ import type { MyFormsResponse } from '../../../plugins/forms/server/src/shared/c
 import { formatDate } from '../dates';
 import type { Pair, Tree } from '../i18n/tree';
 import { rolesMessages } from '../i18n/topics/roles';
+import { RETURN_TO } from './timebank/api';
+import { tt } from './timebank/messages';
 
 /**
  * A resident's or volunteer's own page at /f/me, where the console sends them after they sign
@@ -119,6 +121,15 @@ export function MyPage() {
     document.title = `${t(lang, 'title')} · 邻里`;
   }, [lang]);
   useEffect(() => {
+    // A time-bank page (an activity's check-in QR code) sent the person to sign in: back there.
+    const back = localStorage.getItem(RETURN_TO);
+    if (back && localStorage.getItem(TOKEN)) {
+      localStorage.removeItem(RETURN_TO);
+      if (/^\/t(\/|\?|$)/.test(back)) {
+        location.replace(back);
+        return;
+      }
+    }
     load().then(setPage, () => setPage({ state: 'failed' }));
   }, []);
 
@@ -164,6 +175,13 @@ export function MyPage() {
               {page.me.scope ? ` · ${t(lang, 'scope', { area: page.me.scope.name })}` : ''}
             </div>
           </div>
+          <a className="mp-card mp-row" href={`/t?lang=${lang}`} data-testid="time-bank">
+            <span>
+              <h2 style={{ margin: 0 }}>{tt(lang, 'app')}</h2>
+              <span className="mp-muted">{tt(lang, 'tagline')}</span>
+            </span>
+            <span className="mp-go">{tt(lang, 'open')} ›</span>
+          </a>
           <div className="mp-card" data-testid="forms">
             <h2>{t(lang, 'forms')}</h2>
             {page.mine.forms.length === 0 ? (

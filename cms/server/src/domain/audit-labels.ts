@@ -65,6 +65,28 @@ export const LABEL_RULES: Record<
     relation: [{ field: 'application', select: 'projectTitle' }],
     own: ['reviewerName'],
   },
+  'plugin::time-bank.member': { own: ['name', 'passbookNo'] },
+  'plugin::time-bank.family-link': {
+    relation: [
+      { field: 'member', select: 'name' },
+      { field: 'relative', select: 'name' },
+    ],
+  },
+  'plugin::time-bank.category': { own: ['nameZh', 'nameEn'] },
+  'plugin::time-bank.request': { own: ['title'] },
+  'plugin::time-bank.service': {
+    relation: [{ field: 'request', select: 'title' }],
+    own: ['number'],
+  },
+  'plugin::time-bank.activity': { own: ['title'] },
+  'plugin::time-bank.participation': { relation: [{ field: 'member', select: 'name' }] },
+  'plugin::time-bank.policy-version': { own: ['version', 'effectiveFrom'] },
+  'plugin::time-bank.catalogue-item': { own: ['nameZh'] },
+  'plugin::time-bank.redemption': {
+    relation: [{ field: 'item', select: 'nameZh' }],
+    own: ['number'],
+  },
+  'plugin::time-bank.gift': { relation: [{ field: 'giver', select: 'name' }] },
   'plugin::forms.form': { own: ['name'] },
   'plugin::forms.form-version': {
     relation: [{ field: 'form', select: 'name' }],
@@ -89,7 +111,9 @@ export function recordLabel(uid: string, row: Row | null, related: string | null
   const parts = [
     related ?? '',
     ...(rule.own ?? []).map((f) =>
-      f === 'number' && row[f] != null ? `v${text(row[f])}` : text(row[f]),
+      uid === 'plugin::forms.form-version' && f === 'number' && row[f] != null
+        ? `v${text(row[f])}`
+        : text(row[f]),
     ),
     ...(rule.money ?? []).map((f) => yuanText(row[f])),
   ].filter((p) => p !== '');
@@ -155,6 +179,26 @@ export function operationOf(
       return to ? 'status' : null;
     case 'plugin::cms.incubation':
       return moved('stage') ? 'move' : null;
+    case 'plugin::time-bank.service':
+      return (
+        (
+          {
+            checked_in: 'check_in',
+            checked_out: 'check_out',
+            disputed: 'dispute',
+            confirmed: 'confirm',
+            cancelled: 'cancel_service',
+          } as Record<string, string>
+        )[moved('state') ?? ''] ?? null
+      );
+    case 'plugin::time-bank.redemption':
+      return to === 'fulfilled' ? 'fulfil' : to === 'cancelled' ? 'cancel_redemption' : null;
+    case 'plugin::time-bank.activity':
+      return to === 'credited' ? 'credit_hours' : to === 'cancelled' ? 'cancel_activity' : null;
+    case 'plugin::time-bank.member':
+      return to === 'left' ? 'leave' : null;
+    case 'plugin::time-bank.family-link':
+      return to === 'revoked' ? 'revoke' : null;
     default:
       return null;
   }

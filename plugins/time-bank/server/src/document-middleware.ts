@@ -90,12 +90,10 @@ export function registerTimeBankDocumentMiddleware(strapi: Core.Strapi): void {
       } else if ('area' in data || action === 'create') {
         const ref = relationRef(data.area);
         const area = ref
-          ? await strapi.db
-              .query('plugin::cms.area')
-              .findOne({
-                where: ref.id ? { id: ref.id } : { documentId: ref.documentId },
-                select: ['path'],
-              })
+          ? await strapi.db.query('plugin::cms.area').findOne({
+              where: ref.id ? { id: ref.id } : { documentId: ref.documentId },
+              select: ['path'],
+            })
           : null;
         if (!area)
           issues.push(

@@ -12,6 +12,7 @@ const OWN = [
   'mine.me',
   'mine.join',
   'mine.passbook',
+  'mine.requests',
   'mine.nearby',
   'mine.services',
   'mine.catalogue',

@@ -21,9 +21,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         nameZh: k.nameZh,
         nameEn: k.nameEn,
       }));
-      const view: MeView = { member: null, balance: null, family: [], communities: [], categories };
+      const view: MeView = {
+        member: null,
+        balance: null,
+        family: [],
+        pools: [],
+        communities: [],
+        categories,
+      };
       if (member) {
         view.member = members().memberView(member);
+        // The pools one may donate hours to: those of one's own community and the places above it.
+        const pools: Doc[] = await strapi.db.query(TB.member).findMany({
+          where: { kind: 'pool', status: 'active' },
+          populate: { area: true },
+        });
+        view.pools = pools
+          .filter(
+            (p) => p.areaPath && String(member.areaPath ?? '').startsWith(p.areaPath as string),
+          )
+          .map((p) => members().memberView(p)!);
         view.balance = await members().balance(member);
         const links = await strapi.db.query(TB.familyLink).findMany({
           where: {
@@ -44,7 +61,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             relative: { id: number };
           }) => ({
             documentId: l.documentId,
-            relation: l.relation,
+            // The relation as it stands from the viewer's side (a registered parent sees a child).
+            relation: l.member.id === member.id ? l.relation : inverseRelation(l.relation),
             status: l.status,
             // The other side of the link, whichever side the member is on.
             relative: members().memberView(
@@ -91,6 +109,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ),
       };
     },
+    /** The requests and offers I posted that are still live, newest first. */
+    async requests(ctx: Context) {
+      const member = await c.own(ctx);
+      const rows: Doc[] = await strapi.db.query(TB.request).findMany({
+        where: { member: { id: member.id }, status: { $in: ['open', 'full'] } },
+        populate: { category: true, member: { populate: { area: true } } },
+        orderBy: { windowStart: 'desc' },
+        limit: 100,
+      });
+      ctx.body = { data: rows.map((r) => c.services.exchange().requestView(r)) };
+    },
     async nearby(ctx: Context) {
       ctx.body = { data: await c.services.exchange().nearby(await c.own(ctx)) };
     },
@@ -134,3 +163,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+/** A relation read from the other side of a family link. */
+function inverseRelation(relation: string): string {
+  const inverse: Record<string, string> = {
+    parent: 'child',
+    child: 'parent',
+    grandparent: 'grandchild',
+    grandchild: 'grandparent',
+  };
+  return inverse[relation] ?? relation;
+}

@@ -33,6 +33,7 @@ export default {
         get('/me', 'mine.me'),
         post('/me/join', 'mine.join'),
         get('/me/passbook', 'mine.passbook'),
+        get('/me/requests', 'mine.requests'),
         get('/me/nearby', 'mine.nearby'),
         get('/me/services', 'mine.services'),
         get('/me/catalogue', 'mine.catalogue'),

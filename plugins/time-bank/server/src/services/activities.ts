@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
 import { issue, type Issue } from '../domain/errors';
 import { checkedMinutes, countedMinutes } from '../domain/time';
-import type { CreditResult } from '../shared/contracts/time-bank';
+import type { CheckinResult, CreditResult } from '../shared/contracts/time-bank';
 import { TB } from '../uids';
 import { cmsService, getService } from '../utils';
 import type { Actor } from './exchange';
@@ -161,10 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * At the venue: the member scans the activity's code; the first scan checks in (signing up
      * if they had not), the second checks out with the counted time.
      */
-    async checkin(
-      code: unknown,
-      member: Doc,
-    ): Promise<{ activity: string; status: string; minutes: number | null }> {
+    async checkin(code: unknown, member: Doc): Promise<CheckinResult> {
       if (typeof code !== 'string' || code.length < 6 || code.length > 40)
         refuse(strapi, 'code', 'not_found', 'not an activity’s code', '不是有效的活动签到码');
       const a: Doc | null = await strapi.db
@@ -197,7 +194,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               areaPath: a.areaPath,
             });
           await kit.update(TB.participation, p.id, { status: 'checked_in', checkedInAt: now });
-          return { activity: a.title as string, status: 'checked_in', minutes: null };
+          return {
+            activity: a.title as string,
+            status: 'checked_in' as const,
+            minutes: null,
+            at: now.toISOString(),
+          };
         }
         if (p.status === 'checked_in') {
           const { policy } = await policies().inForce();
@@ -217,7 +219,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             checkedOutAt: out,
             minutes,
           });
-          return { activity: a.title as string, status: 'checked_out', minutes };
+          return {
+            activity: a.title as string,
+            status: 'checked_out' as const,
+            minutes,
+            at: out.toISOString(),
+          };
         }
         refuse(strapi, 'code', 'invalid_transition', 'already checked out', '已签退');
       });

@@ -67,6 +67,8 @@ export function serviceView(s: Doc, viewer?: Doc | null): ServiceView {
     confirmedBy: (s.confirmedBy as string) ?? null,
     confirmedOnBehalf: Boolean(s.confirmedOnBehalf),
     disputeReason: (s.disputeReason as string) ?? null,
+    payer: s.state === 'confirmed' ? memberView(s.payer as Doc) : null,
+    paidByPool: s.state === 'confirmed' && (s.payer as Doc | null)?.kind === 'pool',
     ...(viewer
       ? {
           mine: {
@@ -167,11 +169,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Posts a need or an offer: staff for an elder (`member`), or a member for themselves. */
     async post(input: Record<string, unknown>, actor: Actor): Promise<Doc> {
       // The domain names the category by its code; the API's field is `category`.
-      const issues = requestIssues({ ...input, categoryCode: input.category }, new Date()).map(
-        (i) =>
-          i.path === 'categoryCode'
-            ? issue('category', i.code, 'choose the service category', '请选择服务类别')
-            : i,
+      const issues = requestIssues(
+        { ...input, categoryCode: input.category, volunteersNeeded: input.volunteersNeeded ?? 1 },
+        new Date(),
+      ).map((i) =>
+        i.path === 'categoryCode'
+          ? issue('category', i.code, 'choose the service category', '请选择服务类别')
+          : i,
       );
       if (issues.length) throw invalid(strapi, issues);
       const cat = await category(input.category);
@@ -179,7 +183,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.staff && input.member !== undefined && input.member !== null)
         member = await kit.load(TB.member, input.member, { area: true });
       if (!member)
-        refuse(strapi, 'member', 'required', 'say who the request is for', '请选择服务对象');
+        refuse(
+          strapi,
+          'member',
+          actor.staff ? 'required' : 'not_member',
+          actor.staff ? 'say who the request is for' : 'join the time bank first',
+          actor.staff ? '请选择服务对象' : '请先加入时间银行',
+        );
       if (member.status !== 'active')
         refuse(strapi, 'member', 'not_member', 'has left the time bank', '已退出时间银行');
       let areaId = (member.area as Doc | null)?.id ?? null;
@@ -237,12 +247,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           awardDocumentId: text(input.awardDocumentId, 40),
         });
         await kit.record(TB.request, 'create', null, row);
-        return strapi.db
-          .query(TB.request)
-          .findOne({
-            where: { id: row.id },
-            populate: { category: true, member: { populate: { area: true } } },
-          });
+        return strapi.db.query(TB.request).findOne({
+          where: { id: row.id },
+          populate: { category: true, member: { populate: { area: true } } },
+        });
       });
     },
 
@@ -287,16 +295,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const map = s.state === 'confirmed' ? done : open;
         map.set(v, (map.get(v) ?? 0) + 1);
       }
+      // Availability and what one offers come from the member's profile and their open offers.
+      const offers: Doc[] = ids.length
+        ? await strapi.db.query(TB.request).findMany({
+            where: {
+              side: 'offer',
+              status: 'open',
+              member: { id: { $in: ids } },
+              windowEnd: { $gt: new Date() },
+            },
+            select: ['id', 'windowStart', 'windowEnd'],
+            populate: { member: { select: ['id'] }, category: { select: ['code'] } },
+          })
+        : [];
+      const reqStart = new Date(req.windowStart as string).getTime();
+      const reqEnd = new Date(req.windowEnd as string).getTime();
+      const offerOf = new Map<number, Doc>();
+      const offered = new Map<number, string[]>();
+      for (const o of offers) {
+        const m = (o.member as Doc | null)?.id;
+        if (m === undefined) continue;
+        const code = (o.category as Doc | null)?.code as string | undefined;
+        if (code) offered.set(m, [...(offered.get(m) ?? []), code]);
+        const overlaps =
+          new Date(o.windowStart as string).getTime() < reqEnd &&
+          new Date(o.windowEnd as string).getTime() > reqStart;
+        if (!offerOf.has(m) || overlaps) offerOf.set(m, o);
+      }
       const grid = (m: Doc | null | undefined) => (m?.parent as Doc | null)?.id ?? null;
       const reqMicro = req.microGrid as Doc | null;
       const candidates: Candidate[] = rows.map((m) => ({
         memberId: m.documentId as string,
-        categoryCodes: Array.isArray(m.categories) ? (m.categories as string[]) : [],
+        categoryCodes: [
+          ...(Array.isArray(m.categories) ? (m.categories as string[]) : []),
+          ...(offered.get(m.id) ?? []),
+        ],
         placePath: (m.areaPath as string) ?? '',
         microGridId: (m.microGrid as Doc | null)?.id ? String((m.microGrid as Doc).id) : null,
         gridId: grid(m.microGrid as Doc) ? String(grid(m.microGrid as Doc)) : null,
-        availableFrom: iso(m.availableFrom),
-        availableTo: iso(m.availableTo),
+        availableFrom: iso(offerOf.get(m.id)?.windowStart ?? m.availableFrom),
+        availableTo: iso(offerOf.get(m.id)?.windowEnd ?? m.availableTo),
         openCommitments: open.get(m.id) ?? 0,
         confirmedServices: done.get(m.id) ?? 0,
       }));
@@ -662,12 +700,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Open needs near a member: their micro-grid first, then grid, community, subdistrict. */
     async nearby(member: Doc): Promise<RequestView[]> {
-      const withGrid: Doc = await strapi.db
-        .query(TB.member)
-        .findOne({
-          where: { id: member.id },
-          populate: { microGrid: { populate: { parent: { select: ['id'] } } } },
-        });
+      const withGrid: Doc = await strapi.db.query(TB.member).findOne({
+        where: { id: member.id },
+        populate: { microGrid: { populate: { parent: { select: ['id'] } } } },
+      });
       const within = pathAt(member.areaPath as string, 2) ?? (member.areaPath as string) ?? '/';
       const rows: Doc[] = await strapi.db.query(TB.request).findMany({
         where: {

@@ -63,12 +63,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .catch(() => null)
         : null;
     if (!area?.path) refuse(strapi, path, 'required', 'choose the community', '请选择所在社区');
-    const row: Doc | null = await strapi.db
-      .query('plugin::cms.area')
-      .findOne({
-        where: { documentId: area.documentId },
-        select: ['id', 'documentId', 'name', 'path'],
-      });
+    const row: Doc | null = await strapi.db.query('plugin::cms.area').findOne({
+      where: { documentId: area.documentId },
+      select: ['id', 'documentId', 'name', 'path'],
+    });
     if (!row) refuse(strapi, path, 'not_found', 'no such community', '没有这个社区');
     return row;
   }
@@ -138,12 +136,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else relations[field] = row.id;
       }
       if (kind === 'person' && relations.person) {
-        const already = await strapi.db
-          .query(TB.member)
-          .findOne({
-            where: { person: { id: relations.person }, status: 'active' },
-            select: ['id'],
-          });
+        const already = await strapi.db.query(TB.member).findOne({
+          where: { person: { id: relations.person }, status: 'active' },
+          select: ['id'],
+        });
         if (already)
           issues.push(issue('person', 'already_member', 'already a member', '已是时间银行成员'));
       }
@@ -271,12 +267,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           '服务队的队员应为个人',
         );
       return strapi.db.transaction(async () => {
-        const before = await strapi.db
-          .query(TB.member)
-          .findOne({
-            where: { id: team.id },
-            populate: { teamMembers: { select: ['id'] }, leader: { select: ['id'] } },
-          });
+        const before = await strapi.db.query(TB.member).findOne({
+          where: { id: team.id },
+          populate: { teamMembers: { select: ['id'] }, leader: { select: ['id'] } },
+        });
         const ids = new Set(((before?.teamMembers ?? []) as Doc[]).map((m) => m.id));
         if (ids.has(member.id))
           refuse(strapi, 'member', 'duplicate', 'already in this team', '已在该服务队中');
@@ -432,7 +426,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'a whole number of minutes, at least 1',
           '应为至少 1 分钟的整数',
         );
-      const receiver = await kit.load(TB.member, input.to, {}, 'party');
+      // `to` is a member's documentId, or the passbook number a person can read off a passbook.
+      const byPassbook =
+        typeof input.to === 'string' && /^TB\d{6,12}$/.test(input.to)
+          ? await strapi.db
+              .query(TB.member)
+              .findOne({ where: { passbookNo: input.to }, select: ['documentId'] })
+          : null;
+      const receiver: Doc = await kit
+        .load(TB.member, byPassbook?.documentId ?? input.to, {}, 'party')
+        .catch(() =>
+          refuse(
+            strapi,
+            'to',
+            'not_member',
+            'no member with this passbook number or code',
+            '找不到该存折号或成员码对应的成员',
+          ),
+        );
       if (receiver.id === giver.id)
         refuse(strapi, 'to', 'same_member', 'not to oneself', '不能转给自己');
       if (receiver.status !== 'active')

@@ -70,7 +70,10 @@ export interface PassbookPage {
 export interface MeView {
   member: MemberView | null;
   balance: BalanceView | null;
+  /** The relation as seen from the viewer's side (their parent, their child …). */
   family: { documentId: string; relation: string; relative: MemberView; status: string }[];
+  /** The community pools the member may donate hours to (their community's and above). */
+  pools: MemberView[];
   /** The communities one may join in (for the join page), when not yet a member. */
   communities: { documentId: string; name: string }[];
   categories: CategoryView[];
@@ -147,6 +150,9 @@ export interface ServiceView {
   confirmedBy: string | null;
   confirmedOnBehalf: boolean;
   disputeReason: string | null;
+  /** Who paid (the person served, or a community pool), once confirmed. */
+  payer: MemberView | null;
+  paidByPool: boolean;
   /** For the phone: what the viewer may do now. */
   mine?: { asVolunteer: boolean; asRecipient: boolean };
 }
@@ -174,7 +180,15 @@ export interface RedemptionView {
   member: MemberView | null;
 }
 
-/** POST /gifts { kind: 'family' | 'donation', to: memberDocumentId, minutes, note?, from? (staff) } */
+/** POST /checkin { code } answers where and what: checked_in, or checked_out with the minutes counted. */
+export interface CheckinResult {
+  activity: string;
+  status: 'checked_in' | 'checked_out';
+  minutes: number | null;
+  at: string;
+}
+
+/** POST /gifts { kind: 'family' | 'donation', to: member documentId or passbook number, minutes, note?, from? (staff) } */
 export interface GiftInput {
   kind: 'family' | 'donation';
   to: string;

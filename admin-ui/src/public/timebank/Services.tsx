@@ -1,0 +1,250 @@
+import { useState } from 'react';
+import type { ServiceView } from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
+import { tb } from './api';
+import { hoursOf, when } from './messages';
+import { listOf } from './Nearby';
+import { ConfirmSheet, Field, Problem, Shell, useConfirmed, useLang, useLoad } from './ui';
+
+type Act = 'check-in' | 'check-out' | 'confirm' | 'dispute' | 'cancel';
+
+/** The minutes the person served is asked to confirm: counted (rates, rounding) or as clocked. */
+const shownMinutes = (s: ServiceView) => s.countedMinutes ?? s.rawMinutes ?? 0;
+
+/**
+ * 我的服务: the services I give (check in on arrival, check out on leaving) and the ones given to
+ * me (confirm the minutes shown, which pays the volunteer, or dispute them with a reason); either
+ * side may cancel before the work starts. Every click says first what it will do.
+ */
+export function Services() {
+  const { lang, t } = useLang();
+  const [list, reload] = useLoad(() => tb<unknown>('/me/services'), []);
+  const [reason, setReason] = useState('');
+  const act = useConfirmed(
+    ({ s, action }: { s: ServiceView; action: Act }) =>
+      tb(
+        `/services/${s.documentId}/${action}`,
+        action === 'dispute' || action === 'cancel' ? { reason } : {},
+      ),
+    reload,
+  );
+  const services = list && 'data' in list ? listOf<ServiceView>(list.data, 'services') : [];
+  // What still needs someone's click comes first, in full; what is over, in a short list.
+  const active = services.filter((s) => s.state !== 'confirmed' && s.state !== 'cancelled');
+  const finished = services.filter((s) => s.state === 'confirmed' || s.state === 'cancelled');
+  const [shown, setShown] = useState(10);
+  const ask = (s: ServiceView, action: Act) => {
+    setReason('');
+    act.ask({ s, action });
+  };
+  const needsReason = act.asked?.action === 'dispute' || act.asked?.action === 'cancel';
+  const reasonError = act.error?.fields(lang).reason;
+  const sheetText = () => {
+    if (!act.asked) return '';
+    const { s, action } = act.asked;
+    switch (action) {
+      case 'check-in':
+        return t('services.confirm_check_in');
+      case 'check-out':
+        return t('services.confirm_check_out');
+      case 'confirm':
+        return t('services.confirm_confirm', {
+          name: s.volunteer?.name ?? '',
+          h: hoursOf(shownMinutes(s)),
+        });
+      case 'dispute':
+        return t('services.dispute_prompt');
+      default:
+        return t('services.cancel_prompt');
+    }
+  };
+  const actionLabel: Record<Act, string> = {
+    'check-in': t('services.check_in'),
+    'check-out': t('services.check_out'),
+    confirm: t('services.confirm'),
+    dispute: t('services.dispute'),
+    cancel: t('services.cancel'),
+  };
+  return (
+    <Shell title={t('services.title')} back>
+      {list === null && <p className="tb-muted">{t('loading')}</p>}
+      {list && 'refused' in list && <Problem refused={list.refused} />}
+      {list && 'data' in list && services.length === 0 && (
+        <div className="tb-card tb-muted">{t('services.empty')}</div>
+      )}
+      {active.map((s) => {
+        const asVolunteer = s.mine?.asVolunteer ?? false;
+        const asRecipient = s.mine?.asRecipient ?? false;
+        const open = s.state === 'accepted';
+        return (
+          <div className="tb-card" key={s.documentId} data-testid="tb-service" data-state={s.state}>
+            <div>
+              <span className={`tb-tag${stateTone(s.state)}`}>{t(`state.${s.state}`)}</span>
+              <span className="tb-tag grey">
+                {asVolunteer ? t('services.as_volunteer') : t('services.as_recipient')}
+              </span>
+            </div>
+            <h2 style={{ marginTop: 8 }}>{s.request?.title ?? s.number}</h2>
+            {s.request && (
+              <div className="tb-muted">
+                {t('nearby.when', {
+                  from: when(s.request.windowStart, lang),
+                  to: when(s.request.windowEnd, lang),
+                })}
+              </div>
+            )}
+            <div className="tb-muted">
+              {asVolunteer
+                ? t('services.recipient', { name: s.recipient?.name ?? '' })
+                : t('services.volunteer', { name: s.volunteer?.name ?? '' })}
+            </div>
+            {s.checkedInAt && (
+              <div className="tb-muted">
+                {t('services.checked_in_at', { at: when(s.checkedInAt, lang) })}
+                {s.checkedOutAt &&
+                  ` · ${t('services.checked_out_at', { at: when(s.checkedOutAt, lang) })}`}
+              </div>
+            )}
+            {(s.state === 'checked_out' || s.state === 'disputed') && (
+              <div data-testid="tb-duration">
+                {t('services.duration', { h: hoursOf(shownMinutes(s)) })}
+              </div>
+            )}
+            {s.disputeReason && (
+              <div className="tb-muted">
+                {t('services.dispute_reason', { reason: s.disputeReason })}
+              </div>
+            )}
+            {asVolunteer && s.state === 'accepted' && (
+              <button
+                type="button"
+                className="tb-btn"
+                onClick={() => ask(s, 'check-in')}
+                data-testid="tb-check-in"
+              >
+                {t('services.check_in')}
+              </button>
+            )}
+            {asVolunteer && s.state === 'checked_in' && (
+              <button
+                type="button"
+                className="tb-btn"
+                onClick={() => ask(s, 'check-out')}
+                data-testid="tb-check-out"
+              >
+                {t('services.check_out')}
+              </button>
+            )}
+            {asRecipient && s.state === 'checked_out' && (
+              <div className="tb-row">
+                <button
+                  type="button"
+                  className="tb-btn secondary"
+                  onClick={() => ask(s, 'dispute')}
+                  data-testid="tb-dispute"
+                >
+                  {t('services.dispute')}
+                </button>
+                <button
+                  type="button"
+                  className="tb-btn"
+                  onClick={() => ask(s, 'confirm')}
+                  data-testid="tb-confirm-service"
+                >
+                  {t('services.confirm')}
+                </button>
+              </div>
+            )}
+            {open && (
+              <button
+                type="button"
+                className="tb-btn danger"
+                onClick={() => ask(s, 'cancel')}
+                data-testid="tb-cancel-service"
+              >
+                {t('services.cancel')}
+              </button>
+            )}
+          </div>
+        );
+      })}
+      {finished.length > 0 && (
+        <div className="tb-card" data-testid="tb-finished">
+          <h2>{t('services.finished')}</h2>
+          <ul>
+            {finished.slice(0, shown).map((s) => (
+              <li
+                key={s.documentId}
+                className="tb-item"
+                data-testid="tb-service"
+                data-state={s.state}
+              >
+                <div className="tb-line">
+                  <div>
+                    <div>{s.request?.title ?? s.number}</div>
+                    <div className="tb-muted tb-small">
+                      {s.mine?.asVolunteer
+                        ? t('services.recipient', { name: s.recipient?.name ?? '' })
+                        : t('services.volunteer', { name: s.volunteer?.name ?? '' })}
+                      {' · '}
+                      {when(s.confirmedAt ?? s.checkedOutAt ?? s.acceptedAt, lang)}
+                    </div>
+                  </div>
+                  {s.state === 'confirmed' ? (
+                    // The served may not have paid (a pool pays elder care): no sign on their side.
+                    <span
+                      className={s.mine?.asVolunteer ? 'tb-plus' : 'tb-muted'}
+                      data-testid="tb-credited"
+                    >
+                      {s.mine?.asVolunteer ? '+' : ''}
+                      {t('hours', { h: hoursOf(s.creditedMinutes ?? shownMinutes(s)) })}
+                    </span>
+                  ) : (
+                    <span className="tb-tag grey">{t('state.cancelled')}</span>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {finished.length > shown && (
+            <button
+              type="button"
+              className="tb-btn secondary"
+              onClick={() => setShown((n) => n + 20)}
+            >
+              {t('more')}
+            </button>
+          )}
+        </div>
+      )}
+      {act.asked && (
+        <ConfirmSheet
+          text={sheetText()}
+          action={actionLabel[act.asked.action]}
+          danger={act.asked.action === 'cancel'}
+          onConfirm={() => void act.confirm()}
+          onCancel={act.cancel}
+          busy={act.busy}
+          error={reasonError ? undefined : act.errorText}
+        >
+          {needsReason && (
+            <Field label={t('services.reason')} error={reasonError} name="reason">
+              <textarea
+                id="tb-reason"
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </Field>
+          )}
+        </ConfirmSheet>
+      )}
+    </Shell>
+  );
+}
+
+function stateTone(state: ServiceView['state']): string {
+  if (state === 'checked_out') return ' warn';
+  if (state === 'disputed') return ' bad';
+  if (state === 'cancelled') return ' grey';
+  return '';
+}
