@@ -164,11 +164,11 @@ export const DISTRICT_TB = {
   /** Services of other categories, paid by the person served from gifted or earned hours. */
   paidServices: 300,
   /** Services run step by step through the exchange service (post → accept → … → confirm). */
-  flowServices: 24,
+  flowServices: 12,
   activities: 100,
   gifts: 40,
   familyLinks: 12,
-  redemptions: 60,
+  redemptions: 40,
   /** The last communities by code stay empty: the API tests take them as fresh ones. */
   untouchedCommunities: 3,
 } as const;
@@ -828,7 +828,7 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
       v.place.path.startsWith(place.path.slice(0, -1).replace(/\/[^/]+$/, '/')),
     );
     const people = [
-      ...new Set([...local, ...around.sort(() => r.next() - 0.5).slice(0, r.int(5, 25))]),
+      ...new Set([...local, ...around.sort(() => r.next() - 0.5).slice(0, r.int(2, 10))]),
     ];
     if (!people.length) continue;
     const starts = new Date(
@@ -941,7 +941,7 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
     volunteer.balance += n(done.creditedMinutes);
   }
   // Open needs for the dashboard and matching: posted, not yet taken.
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 10; i++) {
     const elder = elders[(i * 29 + 5) % elders.length] as Planned;
     await exchange.post(
       {
