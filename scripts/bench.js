@@ -254,6 +254,16 @@ async function main() {
         'seed of the demo forms (4 forms, published)',
         `${(Number(formsLine[2]) / 1000).toFixed(1)} s with ${formsLine[1]} submissions`,
       ]);
+    const timeBankLine = /Seeded the demo time bank with (\d+) members in (\d+) ms/.exec(
+      first.log(),
+    );
+    const timeBankParts = /Time bank demo: ([^\n]*)/.exec(first.log());
+    if (timeBankLine)
+      figures.push([
+        'seed of the demo time bank (427 teams, a year of services)',
+        `${(Number(timeBankLine[2]) / 1000).toFixed(1)} s with ${timeBankLine[1]} members` +
+          (timeBankParts ? `\n${' '.repeat(61)}${timeBankParts[1]}` : ''),
+      ]);
     await stop(first.child);
 
     const later = await startServer(env, port);
@@ -330,6 +340,12 @@ async function main() {
   require('child_process').spawnSync(
     process.execPath,
     [path.join(root, 'scripts', 'bench-ledger.js')],
+    { stdio: 'inherit', cwd: root },
+  );
+  // The time bank's: activities, confirmations, passbook pages at millions of entries, matching.
+  require('child_process').spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'bench-time-bank.js')],
     { stdio: 'inherit', cwd: root },
   );
 }
