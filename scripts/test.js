@@ -54,7 +54,8 @@ async function main() {
   const results = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-test-'));
   const sqliteFile = path.join(tmp, 'test.db');
-  const base = { NODE_ENV: 'test', LINLI_SEED: 'demo' };
+  // The time bank's district demo is seeded by its own test only (database/seed/time-bank.ts).
+  const base = { NODE_ENV: 'test', LINLI_SEED: 'demo', LINLI_SEED_TIMEBANK: 'small' };
   const databaseUrl = process.env.DATABASE_URL;
 
   console.log('\n=== unit tests ===');

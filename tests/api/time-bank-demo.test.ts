@@ -3,7 +3,11 @@
 // ledger moved for them, members' balances that match their records, and books that reconcile.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { DISTRICT_TB, DISTRICT_TB_PREFIX } from '../../database/seed/time-bank';
+import {
+  DISTRICT_TB,
+  DISTRICT_TB_PREFIX,
+  seedDistrictTimeBank,
+} from '../../database/seed/time-bank';
 import { bootStrapi, dbQuery, ledgerService } from '../helpers/strapi';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
@@ -21,7 +25,10 @@ describe('time bank demo', () => {
   beforeAll(async () => {
     strapi = await bootStrapi();
     knex = strapi.db.connection as unknown as Knex;
-  });
+    // `npm start` seeds it on the first start; test runs seed only the small demo, so this file
+    // seeds the district's year itself, through the same function (once per database).
+    await seedDistrictTimeBank(strapi);
+  }, 600_000);
   afterAll(async () => {
     await strapi?.destroy();
   });
