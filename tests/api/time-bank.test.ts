@@ -330,6 +330,35 @@ describe('time bank', () => {
     expect((await get(staff, '/dashboard/queue')).status).toBe(200);
   });
 
+  it('lets the poster cancel a request with a reason, cancelling the places taken', async () => {
+    const req = (
+      await post(elder.jwt, '/requests', {
+        title: '帮忙换灯泡',
+        category: 'repair',
+        estimatedMinutes: 60,
+        ...windowFromTomorrow(),
+      })
+    ).body.data;
+    const service = (await post(volunteer.jwt, `/requests/${req.documentId}/accept`)).body.data;
+    const noReason = await post(elder.jwt, `/requests/${req.documentId}/cancel`, {});
+    expect(noReason.status).toBe(400);
+    expect(issuesOf(noReason)[0]).toMatchObject({ path: ['reason'] });
+    const other = await post(volunteer.jwt, `/requests/${req.documentId}/cancel`, {
+      reason: '不需要',
+    });
+    expect(other.status).toBe(400);
+    expect(issuesOf(other)[0]).toMatchObject({ code: 'not_party' });
+    const done = await post(elder.jwt, `/requests/${req.documentId}/cancel`, {
+      reason: '已自己修好',
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.data.status).toBe('cancelled');
+    const row = await dbQuery(strapi, 'plugin::time-bank.service').findOne({
+      where: { documentId: service.documentId },
+    });
+    expect(row).toMatchObject({ state: 'cancelled', cancelReason: '已自己修好' });
+  });
+
   it('keeps the books: the ledger reconciles', async () => {
     const r = await ledgerService(strapi, 'ledger').reconcile();
     expect(r).toMatchObject({ ok: true });

@@ -18,6 +18,8 @@ export interface Actor {
   member: Doc | null;
 }
 
+/** How many volunteers a request's matching weighs at most (the nearest first). */
+const CANDIDATE_POOL = 2000;
 const OPEN_STATES: ServiceState[] = ['accepted', 'checked_in', 'checked_out', 'disputed'];
 const SERVICE_POPULATE = {
   request: true,
@@ -278,34 +280,65 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         member: true,
       });
       const within = pathAt(req.areaPath as string, 2) ?? (req.areaPath as string);
+      // The request's own community first, then the rest of its subdistrict: at most CANDIDATE_POOL
+      // are weighed, the nearest ones, however many volunteers the subdistrict holds.
+      const base = {
+        kind: { $in: ['person', 'team'] },
+        status: 'active',
+        ...(req.member ? { id: { $ne: (req.member as Doc).id } } : {}),
+      };
+      const fields = [
+        'id',
+        'documentId',
+        'kind',
+        'name',
+        'passbookNo',
+        'status',
+        'areaPath',
+        'categories',
+        'availableFrom',
+        'availableTo',
+      ];
+      const nearby = { microGrid: { select: ['id'], populate: { parent: { select: ['id'] } } } };
       const rows: Doc[] = await strapi.db.query(TB.member).findMany({
-        where: {
-          kind: { $in: ['person', 'team'] },
-          status: 'active',
-          areaPath: { $startsWith: within },
-          ...(req.member ? { id: { $ne: (req.member as Doc).id } } : {}),
-        },
-        populate: { area: true, microGrid: { populate: { parent: { select: ['id'] } } } },
-        limit: 2000,
+        where: { ...base, areaPath: req.areaPath as string },
+        select: fields,
+        populate: nearby,
+        limit: CANDIDATE_POOL,
       });
-      const ids = rows.map((r) => r.id);
-      const services: Doc[] = ids.length
-        ? await strapi.db.query(TB.service).findMany({
+      if (rows.length < CANDIDATE_POOL && within !== req.areaPath)
+        rows.push(
+          ...(await strapi.db.query(TB.member).findMany({
             where: {
-              volunteer: { id: { $in: ids } },
-              state: { $in: [...OPEN_STATES, 'confirmed'] },
+              ...base,
+              $and: [
+                { areaPath: { $startsWith: within } },
+                { areaPath: { $ne: req.areaPath as string } },
+              ],
             },
-            select: ['id', 'state'],
-            populate: { volunteer: { select: ['id'] } },
-          })
+            select: fields,
+            populate: nearby,
+            limit: CANDIDATE_POOL - rows.length,
+          })),
+        );
+      const ids = rows.map((r) => r.id);
+      // Open commitments and past confirmations, counted by the database per volunteer.
+      const counts: { member_id: unknown; state: string; c: unknown }[] = ids.length
+        ? await strapi.db
+            .connection('time_bank_services as s')
+            .join('time_bank_services_volunteer_lnk as l', 'l.service_id', 's.id')
+            .whereIn('l.member_id', ids)
+            .whereIn('s.state', [...OPEN_STATES, 'confirmed'])
+            .groupBy('l.member_id', 's.state')
+            .select('l.member_id', 's.state')
+            .count({ c: '*' })
         : [];
       const open = new Map<number, number>();
       const done = new Map<number, number>();
-      for (const s of services) {
-        const v = (s.volunteer as Doc | null)?.id;
-        if (v === undefined) continue;
-        const map = s.state === 'confirmed' ? done : open;
-        map.set(v, (map.get(v) ?? 0) + 1);
+      for (const row of counts) {
+        const map = row.state === 'confirmed' ? done : open;
+        const member = Number(row.member_id);
+        map.set(member, (map.get(member) ?? 0) + Number(row.c));
       }
       // Availability and what one offers come from the member's profile and their open offers.
       const offers: Doc[] = ids.length
@@ -362,7 +395,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         candidates,
         limit,
       );
-      const byDoc = new Map(rows.map((m) => [m.documentId as string, m]));
+      // Only the ranked few are shown: their communities' names are read for them alone.
+      const shownIds = new Set(ranked.map((r) => r.memberId));
+      const withArea: Doc[] = shownIds.size
+        ? await strapi.db.query(TB.member).findMany({
+            where: { documentId: { $in: [...shownIds] } },
+            populate: { area: { select: ['documentId', 'name'] } },
+          })
+        : [];
+      const byDoc = new Map(withArea.map((m) => [m.documentId as string, m]));
       return ranked.map((r) => ({
         member: memberView(byDoc.get(r.memberId)) as CandidateView['member'],
         score: r.score,
@@ -510,10 +551,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             '已有志愿者开始服务，请先确认或取消该服务',
           );
         const after = await kit.update(TB.request, req.id, { status: 'cancelled' });
-        await strapi.db.query(TB.service).updateMany({
+        // A relation in updateMany's where is not supported by the query engine: ids first.
+        const accepted: Doc[] = await strapi.db.query(TB.service).findMany({
           where: { request: { id: req.id }, state: 'accepted' },
-          data: { state: 'cancelled', cancelReason: why },
+          select: ['id'],
         });
+        if (accepted.length)
+          await strapi.db.query(TB.service).updateMany({
+            where: { id: { $in: accepted.map((a) => a.id) } },
+            data: { state: 'cancelled', cancelReason: why },
+          });
         await kit.record(TB.request, 'update', req, after);
         return after;
       });

@@ -440,8 +440,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             strapi,
             'to',
             'not_member',
-            'no member with this passbook number or code',
-            '找不到该存折号或成员码对应的成员',
+            'no member with this passbook number',
+            '找不到该存折号对应的成员',
           ),
         );
       if (receiver.id === giver.id)
