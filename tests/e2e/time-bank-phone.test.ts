@@ -423,6 +423,9 @@ describe('the time bank on a phone', () => {
     // The volunteer's cancelling opened it again: it is hers, still live.
     const mine = resident.getByTestId('tb-my-request').filter({ hasText: '帮忙换灯泡' });
     await mine.waitFor();
+    // The elder care the demo's community pool paid for her says so, with no minus.
+    const finished = resident.getByTestId('tb-finished');
+    expect(await finished.innerText()).toMatch(/由社区时间池支付/);
     await shot(resident, 'phone-my-requests');
     await mine.getByTestId('tb-cancel-request').click();
     await confirmSheet(resident, /帮忙换灯泡.*原因/s);
