@@ -1,8 +1,11 @@
 // The time bank's phone pages (390×844) for the demo resident (an elder) and the demo volunteer:
 // a request posted (a window ending before it starts refused under its field, in Chinese and in
 // English), taken, checked in and out, confirmed by the resident with the hours shown; both
-// passbooks show the move; a gift to a relative refused until staff register the link, then
-// given; a redemption held and cancelled; every hours-moving click confirmed first.
+// passbooks show the move; a gift by passbook number (an unknown one refused on its field) to a
+// relative refused until staff register the link, then given, each side reading the relation
+// from their own side; hours donated to the community pool; a check-in showing the server's
+// time; a redemption held and cancelled; a request cancelled by its poster with a reason; every
+// hours-moving click confirmed first.
 import fs from 'fs';
 import path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -233,7 +236,9 @@ describe('the time bank on a phone', () => {
     await mine.getByTestId('tb-confirm-service').click();
     await shot(resident, 'phone-services-confirm');
     await confirmSheet(resident, /志愿者小李.*小时.*不能撤回/s);
-    await mine.getByTestId('tb-credited').waitFor();
+    // She paid from her own hours: the minus, not the pool.
+    const paid = mine.getByTestId('tb-credited');
+    expect(await paid.innerText()).toMatch(/^−0\.5 小时$/);
     await expectPlain(resident);
   });
 
@@ -250,14 +255,23 @@ describe('the time bank on a phone', () => {
     await expectPlain(resident);
   });
 
-  it('a gift to someone not registered as family is refused on its field, then given once staff register the link', async () => {
+  it('a gift by passbook number to someone not registered as family is refused on its field, then given once staff register the link', async () => {
     await open(resident, 'family');
     const code = (await resident.getByTestId('tb-my-code').innerText()).trim();
+    expect(code).toMatch(/^TB\d+$/);
     await shot(resident, 'phone-family-resident');
     await open(volunteer, 'family');
     const give = volunteer.getByTestId('tb-give');
-    await give.locator('#tb-give-code').fill(code);
+    // No such passbook: the server's words on the field, before anything moves.
+    await give.locator('#tb-give-to').fill('tb 999999999');
     await give.locator('#tb-give-minutes').fill('1');
+    await give.getByTestId('tb-give-submit').click();
+    await confirmSheet(volunteer, /1 小时.*TB999999999.*不能撤回/s);
+    await give
+      .getByTestId('error-give-to')
+      .filter({ hasText: /找不到/ })
+      .waitFor();
+    await give.locator('#tb-give-to').fill(code.toLowerCase());
     await give.getByTestId('tb-give-submit').click();
     await confirmSheet(volunteer, /1 小时.*不能撤回/s);
     const refused = give.getByTestId('error-give-to');
@@ -266,12 +280,13 @@ describe('the time bank on a phone', () => {
     await shot(volunteer, 'phone-family-refused');
 
     const volunteerMember = await memberOf('volunteer');
+    const residentMember = await memberOf('resident');
     const link = await http(strapi)
       .post('/api/time-bank/family-links')
       .set({ Authorization: `Bearer ${staff}` })
       .send({
         member: volunteerMember.documentId,
-        relative: code,
+        relative: residentMember.documentId,
         relation: 'parent',
         evidence: '户口簿（端到端测试）',
       });
@@ -279,15 +294,35 @@ describe('the time bank on a phone', () => {
 
     const before = await available(resident);
     await open(volunteer, 'family');
-    expect(await volunteer.getByTestId('tb-family').innerText()).toMatch(/王阿姨/);
+    // Each side reads the relation from where they stand: her child sees a parent, she a child.
+    expect(await volunteer.getByTestId('tb-family').innerText()).toMatch(/王阿姨\s*父母/);
     const again = volunteer.getByTestId('tb-give');
-    await again.locator('#tb-give-to').selectOption(code);
+    await again.locator('#tb-give-to').selectOption(residentMember.documentId);
     await again.locator('#tb-give-minutes').fill('1');
     await again.getByTestId('tb-give-submit').click();
     await confirmSheet(volunteer, /1 小时.*王阿姨/s);
     await again.getByTestId('tb-give-done').waitFor();
     await shot(volunteer, 'phone-family-given');
     expect(await available(resident)).toBe(before + 1);
+    await open(resident, 'family');
+    expect(await resident.getByTestId('tb-family').innerText()).toMatch(/志愿者小李\s*子女/);
+  });
+
+  it('hours are donated to the community pool chosen from the list', async () => {
+    const volunteerMember = await memberOf('volunteer');
+    const pool = await dbQuery(strapi, MEMBER).findOne({
+      where: { kind: 'pool', areaPath: volunteerMember.areaPath },
+    });
+    const before = await available(volunteer);
+    await open(volunteer, 'family');
+    const donate = volunteer.getByTestId('tb-donate');
+    expect(await donate.locator('#tb-donate-to').inputValue()).toBe(pool.documentId);
+    await donate.locator('#tb-donate-minutes').fill('0.5');
+    await donate.getByTestId('tb-donate-submit').click();
+    await confirmSheet(volunteer, new RegExp(`0\\.5 小时.*${pool.name}.*不能撤回`, 's'));
+    await donate.getByTestId('tb-donate-done').waitFor();
+    await shot(volunteer, 'phone-family-donated');
+    expect(await available(volunteer)).toBe(before - 0.5);
   });
 
   it('the QR code at an activity checks the volunteer in, and out again on leaving', async () => {
@@ -316,6 +351,10 @@ describe('the time bank on a phone', () => {
     await volunteer.getByTestId('tb-checkin').click();
     const result = volunteer.getByTestId('tb-checkin-result');
     await result.filter({ hasText: '签到成功：重阳节敬老活动' }).waitFor();
+    // The time said is the server's, as China reads it.
+    expect(await volunteer.getByTestId('tb-checkin-at').innerText()).toMatch(
+      /^时间 \d+月\d+日 \d\d:\d\d$/,
+    );
     await shot(volunteer, 'phone-checkin-in');
     await dbQuery(strapi, 'plugin::time-bank.participation').update({
       where: { activity: { id: activity.id } },
@@ -377,6 +416,28 @@ describe('the time bank on a phone', () => {
     await volunteer.locator('#tb-reason').fill('临时有事，请其他志愿者帮忙');
     await volunteer.getByTestId('tb-confirm-yes').click();
     await card.and(volunteer.locator('[data-state="cancelled"]')).waitFor();
+  });
+
+  it('the resident cancels a request she posted, giving the reason asked for on its field', async () => {
+    await open(resident, 'services');
+    // The volunteer's cancelling opened it again: it is hers, still live.
+    const mine = resident.getByTestId('tb-my-request').filter({ hasText: '帮忙换灯泡' });
+    await mine.waitFor();
+    // The elder care the demo's community pool paid for her says so, with no minus.
+    const finished = resident.getByTestId('tb-finished');
+    expect(await finished.innerText()).toMatch(/由社区时间池支付/);
+    await shot(resident, 'phone-my-requests');
+    await mine.getByTestId('tb-cancel-request').click();
+    await confirmSheet(resident, /帮忙换灯泡.*原因/s);
+    await resident.getByTestId('error-reason').filter({ hasText: '请填写取消原因' }).waitFor();
+    await resident.locator('#tb-reason').fill('已经请邻居帮忙换好了');
+    await shot(resident, 'phone-my-requests-cancel');
+    await resident.getByTestId('tb-confirm-yes').click();
+    await mine.waitFor({ state: 'detached' });
+    const request = await dbQuery(strapi, 'plugin::time-bank.request').findOne({
+      where: { title: '帮忙换灯泡' },
+    });
+    expect(request.status).toBe('cancelled');
   });
 
   it('every page reads in English too, and at desktop width', async () => {

@@ -1,14 +1,8 @@
 import { useState } from 'react';
+import type { CheckinResult } from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
 import { Refusal, signIn, tb, TOKEN } from './api';
 import { hoursOf, when } from './messages';
 import { Field, Link, Shell, useLang } from './ui';
-
-/** What POST /checkin answers: the activity's title, where the member now stands, the minutes. */
-interface CheckinAnswer {
-  activity: string;
-  status: 'checked_in' | 'checked_out';
-  minutes: number | null;
-}
 
 /**
  * 扫码签到, /t/checkin?code=…: the QR code at an activity's venue opens this page; one tap checks
@@ -18,7 +12,7 @@ interface CheckinAnswer {
 export function Checkin() {
   const { lang, t } = useLang();
   const [code, setCode] = useState(new URLSearchParams(location.search).get('code') ?? '');
-  const [answer, setAnswer] = useState<(CheckinAnswer & { at: string }) | null>(null);
+  const [answer, setAnswer] = useState<CheckinResult | null>(null);
   const [error, setError] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const signedIn = !!localStorage.getItem(TOKEN);
@@ -26,8 +20,8 @@ export function Checkin() {
     setBusy(true);
     setError(null);
     try {
-      const done = await tb<CheckinAnswer>('/checkin', { code: code.trim() });
-      setAnswer({ ...done, at: new Date().toISOString() });
+      // The time shown is the server's (the one the hours are counted from), not the phone's.
+      setAnswer(await tb<CheckinResult>('/checkin', { code: code.trim() }));
     } catch (e) {
       setAnswer(null);
       setError(e instanceof Refusal ? e : new Refusal(0, undefined));
@@ -54,7 +48,7 @@ export function Checkin() {
               <div style={{ fontSize: 20, fontWeight: 600 }}>
                 {out ? t('checkin.checked_out', { title }) : t('checkin.checked_in', { title })}
               </div>
-              <div>{t('checkin.at', { at: when(answer.at, lang) })}</div>
+              <div data-testid="tb-checkin-at">{t('checkin.at', { at: when(answer.at, lang) })}</div>
               {out && answer.minutes != null && (
                 <div>{t('checkin.minutes', { h: hoursOf(answer.minutes) })}</div>
               )}

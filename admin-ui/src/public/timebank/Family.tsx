@@ -19,10 +19,19 @@ export function minutesOfHours(text: string): number {
   return Math.round(Number(normal) * 60);
 }
 
+/** A passbook number as people type it: "tb 000123", "ＴＢ000123" → "TB000123". */
+export function passbookNoOf(text: string): string {
+  return text
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
+}
+
 /**
  * 家庭与捐赠: the family staff registered for me, giving hours to one of them (or to a member
- * whose code I was given: the server says if they are not registered family), and donating
- * hours; every refusal (not family, yearly limit, balance) under the field it concerns.
+ * whose passbook number I was given: the server says if they are not registered family), and
+ * donating hours to a community pool or to a neighbour by passbook number; every refusal (no
+ * such passbook, not family, yearly limit, balance) under the field it concerns.
  */
 export function Family() {
   const { t } = useLang();
@@ -64,7 +73,7 @@ function Links({ me }: { me: MeView }) {
       <p className="tb-muted tb-small">
         {t('family.my_code')}{' '}
         <span data-testid="tb-my-code" style={{ fontFamily: 'ui-monospace, monospace' }}>
-          {me.member?.documentId}
+          {me.member?.passbookNo}
         </span>
       </p>
     </div>
@@ -74,9 +83,22 @@ function Links({ me }: { me: MeView }) {
 function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDone: () => void }) {
   const { lang, t } = useLang();
   const family = me.family.filter((f) => f.status === 'active');
-  const [to, setTo] = useState(
-    kind === 'family' && family[0] ? family[0].relative.documentId : OTHER,
-  );
+  // Who may receive: registered family for a family gift, the community pools for a donation.
+  const choices =
+    kind === 'family'
+      ? family.map((f) => ({
+          documentId: f.relative.documentId,
+          name: f.relative.name,
+          label:
+            lang === 'zh'
+              ? `${f.relative.name}（${t(`family.relation.${f.relation}`)}）`
+              : `${f.relative.name} (${t(`family.relation.${f.relation}`)})`,
+        }))
+      : [...me.pools]
+          // The nearest pool first: one's own community's, then the places above it.
+          .sort((a, b) => (b.areaPath ?? '').length - (a.areaPath ?? '').length)
+          .map((p) => ({ documentId: p.documentId, name: p.name, label: p.name }));
+  const [to, setTo] = useState(choices[0]?.documentId ?? OTHER);
   const [code, setCode] = useState('');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
@@ -86,15 +108,15 @@ function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDon
   const [busy, setBusy] = useState(false);
   const [sheetError, setSheetError] = useState<Refusal | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const receiver = to === OTHER ? code.trim() : to;
-  const receiverName =
-    family.find((f) => f.relative.documentId === receiver)?.relative.name ?? receiver;
+  const receiver = to === OTHER ? passbookNoOf(code) : to;
+  const receiverName = choices.find((c) => c.documentId === receiver)?.name ?? receiver;
 
   const ask = () => {
     setDone(null);
     const local: Record<string, string> = {};
     const minutes = minutesOfHours(amount);
     if (!receiver) local.to = 'family.need_to';
+    else if (to === OTHER && !/^TB\d+$/.test(receiver)) local.to = 'family.bad_number';
     if (!(minutes > 0)) local.minutes = 'family.need_hours';
     if (!form.check(local)) return;
     setSheetError(null);
@@ -116,7 +138,7 @@ function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDon
       const onForm = Object.keys(refusal.fields(lang)).some((k) =>
         ['to', 'minutes', 'note'].includes(k),
       );
-      // A receiver who is no member at all (a mistyped code) is the server's 404: said on the field.
+      // The server says an unknown passbook number on `to`; a 404 would say the same.
       if (refusal.status === 404) {
         form.check({ to: 'family.unknown' });
         setAsking(null);
@@ -149,25 +171,28 @@ function Give({ me, kind, onDone }: { me: MeView; kind: GiftInput['kind']; onDon
         error={errors.to}
         name={`${prefix}-to`}
       >
-        {kind === 'family' && (
+        {choices.length > 0 && (
           <select
             id={`tb-${prefix}-to`}
             value={to}
             onChange={(e) => setTo(e.target.value)}
             style={{ marginBottom: to === OTHER ? 8 : 0 }}
           >
-            {family.map((f) => (
-              <option key={f.documentId} value={f.relative.documentId}>
-                {f.relative.name}（{t(`family.relation.${f.relation}`)}）
+            {choices.map((c) => (
+              <option key={c.documentId} value={c.documentId}>
+                {c.label}
               </option>
             ))}
-            <option value={OTHER}>{t('family.other')}</option>
+            <option value={OTHER}>
+              {kind === 'family' ? t('family.other') : t('family.other_person')}
+            </option>
           </select>
         )}
         {to === OTHER && (
           <input
-            id={kind === 'family' ? `tb-${prefix}-code` : `tb-${prefix}-to`}
+            id={choices.length > 0 ? `tb-${prefix}-code` : `tb-${prefix}-to`}
             value={code}
+            autoCapitalize="characters"
             placeholder={t('family.code_hint')}
             autoComplete="off"
             onChange={(e) => setCode(e.target.value)}

@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import type { ServiceView } from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
+import type {
+  RequestView,
+  ServiceView,
+} from '../../../../plugins/time-bank/server/src/shared/contracts/time-bank';
 import { tb } from './api';
 import { hoursOf, when } from './messages';
 import { listOf } from './Nearby';
@@ -11,7 +14,8 @@ type Act = 'check-in' | 'check-out' | 'confirm' | 'dispute' | 'cancel';
 const shownMinutes = (s: ServiceView) => s.countedMinutes ?? s.rawMinutes ?? 0;
 
 /**
- * 我的服务: the services I give (check in on arrival, check out on leaving) and the ones given to
+ * 我的服务: the requests and offers I posted that are still live (cancelled with a reason), the
+ * services I give (check in on arrival, check out on leaving) and the ones given to
  * me (confirm the minutes shown, which pays the volunteer, or dispute them with a reason); either
  * side may cancel before the work starts. Every click says first what it will do.
  */
@@ -68,6 +72,7 @@ export function Services() {
     <Shell title={t('services.title')} back>
       {list === null && <p className="tb-muted">{t('loading')}</p>}
       {list && 'refused' in list && <Problem refused={list.refused} />}
+      <MyRequests onCancelled={reload} />
       {list && 'data' in list && services.length === 0 && (
         <div className="tb-card tb-muted">{t('services.empty')}</div>
       )}
@@ -189,14 +194,22 @@ export function Services() {
                       {when(s.confirmedAt ?? s.checkedOutAt ?? s.acceptedAt, lang)}
                     </div>
                   </div>
-                  {s.state === 'confirmed' ? (
-                    // The served may not have paid (a pool pays elder care): no sign on their side.
+                  {s.state === 'confirmed' && s.mine?.asVolunteer ? (
+                    <span className="tb-plus" data-testid="tb-credited">
+                      +{t('hours', { h: hoursOf(s.creditedMinutes ?? shownMinutes(s)) })}
+                    </span>
+                  ) : s.state === 'confirmed' && s.paidByPool ? (
+                    // Elder care a community pool pays: the person served paid nothing.
                     <span
-                      className={s.mine?.asVolunteer ? 'tb-plus' : 'tb-muted'}
+                      className="tb-muted tb-small"
+                      style={{ whiteSpace: 'nowrap' }}
                       data-testid="tb-credited"
                     >
-                      {s.mine?.asVolunteer ? '+' : ''}
-                      {t('hours', { h: hoursOf(s.creditedMinutes ?? shownMinutes(s)) })}
+                      {t('services.paid_by_pool')}
+                    </span>
+                  ) : s.state === 'confirmed' ? (
+                    <span className="tb-minus" data-testid="tb-credited">
+                      −{t('hours', { h: hoursOf(s.creditedMinutes ?? shownMinutes(s)) })}
                     </span>
                   ) : (
                     <span className="tb-tag grey">{t('state.cancelled')}</span>
@@ -239,6 +252,85 @@ export function Services() {
         </ConfirmSheet>
       )}
     </Shell>
+  );
+}
+
+/**
+ * 我发布的需求: my requests (and offers) still open or taken, each with 取消, which asks for the
+ * reason on its field; volunteers who took it are told by the server (their service cancelled).
+ */
+function MyRequests({ onCancelled }: { onCancelled: () => void }) {
+  const { lang, t } = useLang();
+  const [list, reload] = useLoad(() => tb<RequestView[]>('/me/requests'), []);
+  const [reason, setReason] = useState('');
+  const act = useConfirmed(
+    (r: RequestView) => tb(`/requests/${r.documentId}/cancel`, { reason }),
+    () => {
+      reload();
+      onCancelled();
+    },
+  );
+  const requests = list && 'data' in list ? listOf<RequestView>(list.data, 'requests') : [];
+  const reasonError = act.error?.fields(lang).reason;
+  if (requests.length === 0 && !act.asked) return null;
+  return (
+    <div className="tb-card" data-testid="tb-my-requests">
+      <h2>{t('services.my_requests')}</h2>
+      <ul>
+        {requests.map((r) => (
+          <li key={r.documentId} className="tb-item" data-testid="tb-my-request">
+            <div>
+              <span className={`tb-tag${r.status === 'full' ? '' : ' warn'}`}>
+                {t(`services.request_${r.status === 'full' ? 'full' : 'open'}`)}
+              </span>
+              {r.side === 'offer' && (
+                <span className="tb-tag grey">{t('services.offer')}</span>
+              )}
+            </div>
+            <div style={{ fontWeight: 600, marginTop: 6 }}>{r.title}</div>
+            <div className="tb-muted">
+              {t('nearby.when', { from: when(r.windowStart, lang), to: when(r.windowEnd, lang) })}
+            </div>
+            <div className="tb-muted">
+              {t('nearby.people', { n: r.volunteersNeeded, taken: r.taken })}
+            </div>
+            <button
+              type="button"
+              className="tb-btn danger"
+              onClick={() => {
+                setReason('');
+                act.ask(r);
+              }}
+              data-testid="tb-cancel-request"
+            >
+              {t('services.cancel_request')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {act.asked && (
+        <ConfirmSheet
+          text={t(act.asked.taken > 0 ? 'services.cancel_request_taken' : 'services.cancel_request_prompt', {
+            title: act.asked.title,
+          })}
+          action={t('services.cancel_request')}
+          danger
+          onConfirm={() => void act.confirm()}
+          onCancel={act.cancel}
+          busy={act.busy}
+          error={reasonError ? undefined : act.errorText}
+        >
+          <Field label={t('services.reason')} error={reasonError} name="reason">
+            <textarea
+              id="tb-reason"
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </Field>
+        </ConfirmSheet>
+      )}
+    </div>
   );
 }
 

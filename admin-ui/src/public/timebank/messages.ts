@@ -135,6 +135,20 @@ export const TB_MESSAGES: Tree = {
     reason: ['原因', 'Reason'],
     cancel_prompt: ['取消这次服务，请说明原因。', 'Cancel this service; please say why.'],
     dispute_reason: ['异议：%{reason}', 'Disputed: %{reason}'],
+    paid_by_pool: ['由社区时间池支付', 'Paid by the community pool'],
+    my_requests: ['我发布的需求', 'What I posted'],
+    request_open: ['等待接单', 'Waiting'],
+    request_full: ['已有人接单', 'Taken'],
+    offer: ['我能提供', 'My offer'],
+    cancel_request: ['取消需求', 'Cancel request'],
+    cancel_request_prompt: [
+      '取消「%{title}」，请说明原因。',
+      'Cancel “%{title}”; please say why.',
+    ],
+    cancel_request_taken: [
+      '取消「%{title}」，已接单志愿者的服务也一并取消。请说明原因。',
+      'Cancel “%{title}”; the volunteers’ services for it are cancelled too. Please say why.',
+    ],
   },
   post: {
     title: ['发布需求', 'Ask for help'],
@@ -238,10 +252,7 @@ export const TB_MESSAGES: Tree = {
       '把时长捐给社区时间池，帮助需要的邻居。',
       'Give hours to the community pool for neighbours in need.',
     ],
-    donate_to: [
-      '捐给谁（社区时间池或受助人的成员码）',
-      'To whom (the community pool’s or a neighbour’s member code)',
-    ],
+    donate_to: ['捐给谁', 'To whom'],
     confirm_donate: [
       '将 %{h} 小时捐给 %{name}，捐出后不能撤回。',
       'Donate %{h} h to %{name}; this cannot be undone.',
@@ -249,14 +260,19 @@ export const TB_MESSAGES: Tree = {
     donated: ['已捐出 %{h} 小时，谢谢！', '%{h} h donated, thank you!'],
     available: ['可用 %{h} 小时', '%{h} h available'],
     my_code: [
-      '我的成员码（家人转赠、登记时用）：',
-      'My member code (for family gifts and registration):',
+      '我的存折号（家人转赠、登记时用）：',
+      'My passbook number (for family gifts and registration):',
     ],
-    other: ['其他人（输入成员码）', 'Someone else (enter their member code)'],
-    code_hint: ['对方的成员码', 'Their member code'],
+    other: ['其他家人（输入存折号）', 'Someone else (enter their passbook number)'],
+    other_person: ['某位邻居（输入存折号）', 'A neighbour (enter their passbook number)'],
+    code_hint: ['对方的存折号，如 TB260000123', 'Their passbook number, e.g. TB260000123'],
     need_to: ['请选择或填写对方', 'Choose or enter who receives the hours'],
+    bad_number: [
+      '存折号以 TB 开头，后面是数字',
+      'A passbook number is TB followed by digits',
+    ],
     need_hours: ['请填写小时数，如 1 或 1.5', 'Enter hours, e.g. 1 or 1.5'],
-    unknown: ['找不到这个成员码，请核对', 'No member has this code; please check it'],
+    unknown: ['找不到这个存折号，请核对', 'No member has this passbook number; please check it'],
   },
 };
 
