@@ -14,6 +14,7 @@ const OWN = [
   'mine.passbook',
   'mine.requests',
   'mine.nearby',
+  'mine.activities',
   'mine.services',
   'mine.catalogue',
   'mine.checkin',

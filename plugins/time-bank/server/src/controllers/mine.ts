@@ -120,6 +120,56 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       ctx.body = { data: rows.map((r) => c.services.exchange().requestView(r)) };
     },
+    /** Activities open near me (my subdistrict), not yet over, with whether I am signed up. */
+    async activities(ctx: Context) {
+      const member = await c.own(ctx);
+      const parts = String(member.areaPath ?? '')
+        .split('/')
+        .filter(Boolean);
+      const within =
+        parts.length >= 2
+          ? `/${parts.slice(0, 2).join('/')}/`
+          : ((member.areaPath as string) ?? '/');
+      const rows: Doc[] = await strapi.db.query(TB.activity).findMany({
+        where: { status: 'open', endsAt: { $gt: new Date() }, areaPath: { $startsWith: within } },
+        populate: { category: true, area: { select: ['name'] } },
+        orderBy: { startsAt: 'asc' },
+        limit: 50,
+      });
+      const mine: Doc[] = rows.length
+        ? await strapi.db.query(TB.participation).findMany({
+            where: { member: { id: member.id }, activity: { id: { $in: rows.map((r) => r.id) } } },
+            select: ['id', 'status'],
+            populate: { activity: { select: ['id'] } },
+          })
+        : [];
+      const statusOf = new Map(
+        mine.map((p) => [(p.activity as Doc | null)?.id, p.status as string]),
+      );
+      const counts: number[] = [];
+      for (const r of rows)
+        counts.push(
+          await strapi.db.query(TB.participation).count({ where: { activity: { id: r.id } } }),
+        );
+      ctx.body = {
+        data: rows.map((r, i) => {
+          const cat = r.category as Doc | null;
+          return {
+            documentId: r.documentId,
+            title: r.title,
+            description: r.description ?? null,
+            place: r.place ?? null,
+            community: (r.area as Doc | null)?.name ?? null,
+            category: cat ? { code: cat.code, nameZh: cat.nameZh, nameEn: cat.nameEn } : null,
+            startsAt: new Date(r.startsAt as string).toISOString(),
+            endsAt: new Date(r.endsAt as string).toISOString(),
+            capacity: r.capacity ?? null,
+            signedUp: counts[i],
+            myStatus: statusOf.get(r.id) ?? null,
+          };
+        }),
+      };
+    },
     async nearby(ctx: Context) {
       ctx.body = { data: await c.services.exchange().nearby(await c.own(ctx)) };
     },

@@ -35,6 +35,7 @@ export default {
         get('/me/passbook', 'mine.passbook'),
         get('/me/requests', 'mine.requests'),
         get('/me/nearby', 'mine.nearby'),
+        get('/me/activities', 'mine.activities'),
         get('/me/services', 'mine.services'),
         get('/me/catalogue', 'mine.catalogue'),
         post('/checkin', 'mine.checkin'),

@@ -205,3 +205,20 @@ export interface StatsView {
   topTeams: { documentId: string; name: string; minutes: number }[];
   unmetPastWindow: number;
 }
+
+/** GET /me/activities: open activities in my subdistrict, soonest first; sign up with POST /activities/:id/signup. */
+export interface ActivityView {
+  documentId: string;
+  title: string;
+  description: string | null;
+  place: string | null;
+  community: string | null;
+  category: CategoryView | null;
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  /** How many have signed up so far. */
+  signedUp: number;
+  /** Mine: signed_up, checked_in, checked_out, credited — or null when not signed up. */
+  myStatus: string | null;
+}
