@@ -100,6 +100,29 @@ describe('time bank rules', () => {
     for (const p of few) expect((await me(p)).balance.available).toBe(120);
   });
 
+  it('lists open activities near a member, who signs up once', async () => {
+    const a = await activity('重阳节敬老活动');
+    const newcomer = await joinedUser(strapi, 'volunteer', community);
+    const listed = (await get(newcomer.jwt, '/me/activities')).body.data as {
+      documentId: string;
+      myStatus: string | null;
+    }[];
+    expect(listed.find((x) => x.documentId === a.documentId)).toMatchObject({ myStatus: null });
+    expect((await post(newcomer.jwt, `/activities/${a.documentId}/signup`)).status).toBe(200);
+    const twice = await post(newcomer.jwt, `/activities/${a.documentId}/signup`);
+    expect(twice.status).toBe(400);
+    expect(issuesOf(twice)[0]).toMatchObject({ code: 'duplicate' });
+    const after = (await get(newcomer.jwt, '/me/activities')).body.data as {
+      documentId: string;
+      myStatus: string | null;
+      signedUp: number;
+    }[];
+    expect(after.find((x) => x.documentId === a.documentId)).toMatchObject({
+      myStatus: 'signed_up',
+      signedUp: 1,
+    });
+  });
+
   it('checks a member in and out at the venue by the activity’s code', async () => {
     const a = await activity('邻里节志愿服务');
     const first = await post(volunteer.jwt, '/checkin', { code: a.checkinCode });
