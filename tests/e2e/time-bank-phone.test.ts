@@ -369,6 +369,36 @@ describe('the time bank on a phone', () => {
     await volunteer.getByTestId('error-code').filter({ hasText: '已签退' }).waitFor();
   });
 
+  it('the volunteer signs up for a community activity after a confirmation', async () => {
+    const elder = await memberOf('resident');
+    const area = await dbQuery(strapi, 'plugin::cms.area').findOne({
+      where: { path: elder.areaPath },
+    });
+    const created = await http(strapi)
+      .post('/api/time-bank/activities')
+      .set({ Authorization: `Bearer ${staff}` })
+      .send({
+        data: {
+          title: '社区义诊活动',
+          area: area.documentId,
+          place: '活动室',
+          capacity: 5,
+          startsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+          endsAt: new Date(Date.now() + 27 * 3600_000).toISOString(),
+        },
+      });
+    expect([200, 201]).toContain(created.status);
+    await volunteer.goto(`${base}/t/activities`);
+    const card = volunteer.getByTestId('tb-activity').filter({ hasText: '社区义诊活动' });
+    await card.waitFor();
+    expect(await card.getByTestId('tb-activity-count').innerText()).toBe('已报名 0 / 5');
+    await card.getByTestId('tb-activity-signup').click();
+    await volunteer.getByTestId('tb-confirm-yes').click();
+    await card.getByTestId('tb-activity-mine').filter({ hasText: '已报名' }).waitFor();
+    expect(await card.getByTestId('tb-activity-count').innerText()).toBe('已报名 1 / 5');
+    await shot(volunteer, 'phone-activities');
+  });
+
   it('the volunteer redeems from the catalogue after a confirmation, and may cancel while held', async () => {
     await open(volunteer, 'catalogue');
     const item = volunteer.getByTestId('tb-item').filter({ hasText: '理发一次' });
@@ -441,7 +471,7 @@ describe('the time bank on a phone', () => {
   });
 
   it('every page reads in English too, and at desktop width', async () => {
-    const doors = ['', 'passbook', 'nearby', 'services', 'post', 'checkin', 'catalogue', 'family'];
+    const doors = ['', 'passbook', 'nearby', 'services', 'post', 'checkin', 'catalogue', 'family', 'activities'];
     await volunteer.goto(`${base}/t`);
     await volunteer.getByTestId('tb-lang').click();
     for (const door of doors) {

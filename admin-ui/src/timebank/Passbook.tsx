@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { formatDate } from '../dates';
 import { download, restJson, useRest } from '../rest';
+import { PassbookPrintButton } from './PassbookPrint';
 import { useHours } from './useHours';
 import { TB_API } from './shared';
 import type { BalanceView, PassbookLine, PassbookPage } from './types';
@@ -148,6 +149,7 @@ export function Passbook({
         titleTypographyProps={{ variant: 'subtitle1' }}
         action={
           <Stack direction="row" spacing={1}>
+            <PassbookPrintButton memberId={memberId} />
             <Button size="small" startIcon={<DownloadIcon />} onClick={file('csv')}>
               CSV
             </Button>

@@ -231,6 +231,10 @@ export const timebankMessages: Tree = {
         balance: ['余额', 'Balance'],
         empty: ['存折尚无记录', 'No entries yet'],
         more: ['加载更早的记录', 'Load earlier entries'],
+        print: ['打印存折', 'Print passbook'],
+        print_title: ['时间银行存折', 'Time bank passbook'],
+        holder: ['户名', 'Holder'],
+        printed_at: ['打印时间', 'Printed'],
       },
       family: {
         title: ['亲属关系', 'Family links'],

@@ -13,6 +13,7 @@ const TILES: { to: string; key: string; icon: string }[] = [
   { to: '/t/passbook', key: 'passbook', icon: '折' },
   { to: '/t/catalogue', key: 'catalogue', icon: '兑' },
   { to: '/t/family', key: 'family', icon: '家' },
+  { to: '/t/activities', key: 'activities', icon: '活' },
   { to: '/t/checkin', key: 'checkin', icon: '签' },
 ];
 

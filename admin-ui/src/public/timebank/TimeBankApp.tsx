@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { TOKEN, signIn } from './api';
+import { Activities } from './Activities';
 import { Catalogue } from './Catalogue';
 import { Checkin } from './Checkin';
 import { Family } from './Family';
@@ -20,6 +21,7 @@ const PAGES: Record<string, () => ReactElement> = {
   checkin: Checkin,
   catalogue: Catalogue,
   family: Family,
+  activities: Activities,
 };
 
 /**

@@ -48,6 +48,7 @@ export const TB_MESSAGES: Tree = {
     checkin: ['扫码签到', 'Check in at an activity'],
     catalogue: ['爱心兑换', 'Redeem hours'],
     family: ['家庭与捐赠', 'Family & gifts'],
+    activities: ['社区活动', 'Community activities'],
   },
   join: {
     title: ['加入时间银行', 'Join the time bank'],
@@ -141,10 +142,7 @@ export const TB_MESSAGES: Tree = {
     request_full: ['已有人接单', 'Taken'],
     offer: ['我能提供', 'My offer'],
     cancel_request: ['取消需求', 'Cancel request'],
-    cancel_request_prompt: [
-      '取消「%{title}」，请说明原因。',
-      'Cancel “%{title}”; please say why.',
-    ],
+    cancel_request_prompt: ['取消「%{title}」，请说明原因。', 'Cancel “%{title}”; please say why.'],
     cancel_request_taken: [
       '取消「%{title}」，已接单志愿者的服务也一并取消。请说明原因。',
       'Cancel “%{title}”; the volunteers’ services for it are cancelled too. Please say why.',
@@ -191,6 +189,27 @@ export const TB_MESSAGES: Tree = {
       '%{h} h this time; the organiser credits it after the activity',
     ],
     again: ['活动结束离开时，再扫一次码签退。', 'Scan again when you leave to check out.'],
+  },
+  activities: {
+    title: ['社区活动', 'Community activities'],
+    empty: ['附近暂时没有可报名的活动', 'No activities open near you at the moment'],
+    when: ['时间 %{from} – %{to}', 'When %{from} – %{to}'],
+    place: ['地点 %{place}', 'Where %{place}'],
+    signed_up: ['已报名 %{n} / %{cap}', 'Signed up %{n} / %{cap}'],
+    signed_up_open: ['已报名 %{n} 人', '%{n} signed up'],
+    signup: ['我要报名', 'Sign me up'],
+    full: ['名额已满', 'Full'],
+    confirm: [
+      '报名参加「%{title}」？时间 %{from} – %{to}。到场后请扫码签到。',
+      'Sign up for “%{title}”? %{from} – %{to}. Scan the code at the venue to check in.',
+    ],
+    done: ['报名成功', 'You are signed up'],
+    mine: {
+      signed_up: ['已报名', 'Signed up'],
+      checked_in: ['已签到', 'Checked in'],
+      checked_out: ['已签退', 'Checked out'],
+      credited: ['已记入', 'Credited'],
+    },
   },
   catalogue: {
     title: ['爱心兑换', 'Redeem hours'],
@@ -267,10 +286,7 @@ export const TB_MESSAGES: Tree = {
     other_person: ['某位邻居（输入存折号）', 'A neighbour (enter their passbook number)'],
     code_hint: ['对方的存折号，如 TB260000123', 'Their passbook number, e.g. TB260000123'],
     need_to: ['请选择或填写对方', 'Choose or enter who receives the hours'],
-    bad_number: [
-      '存折号以 TB 开头，后面是数字',
-      'A passbook number is TB followed by digits',
-    ],
+    bad_number: ['存折号以 TB 开头，后面是数字', 'A passbook number is TB followed by digits'],
     need_hours: ['请填写小时数，如 1 或 1.5', 'Enter hours, e.g. 1 or 1.5'],
     unknown: ['找不到这个存折号，请核对', 'No member has this passbook number; please check it'],
   },
