@@ -471,7 +471,17 @@ describe('the time bank on a phone', () => {
   });
 
   it('every page reads in English too, and at desktop width', async () => {
-    const doors = ['', 'passbook', 'nearby', 'services', 'post', 'checkin', 'catalogue', 'family', 'activities'];
+    const doors = [
+      '',
+      'passbook',
+      'nearby',
+      'services',
+      'post',
+      'checkin',
+      'catalogue',
+      'family',
+      'activities',
+    ];
     await volunteer.goto(`${base}/t`);
     await volunteer.getByTestId('tb-lang').click();
     for (const door of doors) {
