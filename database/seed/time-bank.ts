@@ -182,14 +182,16 @@ export const DISTRICT_TB = {
  * the demo's own rows whatever other tests add to the same database.
  */
 export const DISTRICT_TB_PREFIX = {
-  pool: 'dp',
-  team: 'dt',
-  volunteer: 'dv',
-  elder: 'de',
-  request: 'dq',
-  service: 'ds',
-  participation: 'da',
-  activity: 'dy',
+  // Seven characters: a documentId Strapi draws at random (24 of [a-z0-9]) starts with one of
+  // these about once in 10^11, so counting by prefix counts the demo's rows and nothing else.
+  pool: 'tbdemop',
+  team: 'tbdemot',
+  volunteer: 'tbdemov',
+  elder: 'tbdemoe',
+  request: 'tbdemoq',
+  service: 'tbdemos',
+  participation: 'tbdemoa',
+  activity: 'tbdemoy',
 } as const;
 
 const TEAM_KINDS: [string, string[]][] = [
