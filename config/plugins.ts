@@ -13,6 +13,7 @@ export default ({ env }: { env: Env }) => {
     ledger: { enabled: true, resolve: './plugins/ledger' },
     grants: { enabled: true, resolve: './plugins/grants' },
     'time-bank': { enabled: true, resolve: './plugins/time-bank' },
+    cases: { enabled: true, resolve: './plugins/cases' },
     'users-permissions': {
       config: { jwt: { expiresIn: '7d' } },
     },

@@ -24,11 +24,23 @@ interface AdminRoles {
 export const DEMO_PASSWORD = 'Linli-demo-2026';
 export const DEMO_ADMIN_EMAIL = 'admin@linli.local';
 
-/** The demo accounts: one per role, named after it, and the area each is scoped to. */
-const DEMO_ACCOUNTS: { role: string; scope: keyof SeedPlan['anchors'] | null }[] = [
+/**
+ * The demo accounts: one per role, named after it (or given a name when a role has two), the
+ * area each is scoped to, and for a department's staff the department they work for.
+ */
+const DEMO_ACCOUNTS: {
+  role: string;
+  username?: string;
+  scope: keyof SeedPlan['anchors'] | null;
+  unit?: string;
+}[] = [
   { role: 'foundation-staff', scope: 'district' },
   { role: 'incubator', scope: 'district' },
   { role: 'community-worker', scope: 'community' },
+  // The street office's dispatch centre (街道指挥中心): a community worker over the subdistrict.
+  { role: 'community-worker', username: 'street-office', scope: 'subdistrict' },
+  { role: 'grid-worker', scope: 'community' },
+  { role: 'department', scope: 'district', unit: '住建局' },
   { role: 'reviewer', scope: 'district' },
   { role: 'volunteer', scope: null },
   { role: 'resident', scope: null },
@@ -85,7 +97,7 @@ export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
       `Seeded the demo district in ${result.ms} ms: ${Object.entries(result.counts)
         .map(([k, v]) => `${v} ${k.split('.').pop()}`)
         .join(', ')}. ` +
-        `Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.role).join(', ')}; admin panel: ${DEMO_ADMIN_EMAIL}.`,
+        `Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username ?? a.role).join(', ')}; admin panel: ${DEMO_ADMIN_EMAIL}.`,
     );
   }
 }
@@ -124,8 +136,9 @@ async function createDemoAccounts(strapi: Core.Strapi, plan: SeedPlan): Promise<
     const role: IdRow | null = await dbQuery(strapi, 'plugin::users-permissions.role').findOne({
       where: { type: account.role },
     });
+    const username = account.username ?? account.role;
     const found = await dbQuery(strapi, 'plugin::users-permissions.user').findOne({
-      where: { username: account.role },
+      where: { username },
     });
     if (found || !role) continue;
     const scope: IdRow | null = account.scope
@@ -134,15 +147,22 @@ async function createDemoAccounts(strapi: Core.Strapi, plan: SeedPlan): Promise<
           select: ['id'],
         })
       : null;
+    const unit: IdRow | null = account.unit
+      ? await dbQuery(strapi, 'plugin::cms.organisation').findOne({
+          where: { kind: 'department', name: { $endsWith: account.unit } },
+          select: ['id'],
+        })
+      : null;
     await users.add({
-      username: account.role,
-      email: `${account.role}@linli.local`,
+      username,
+      email: `${username}@linli.local`,
       password: DEMO_PASSWORD,
       provider: 'local',
       confirmed: true,
       blocked: false,
       role: role.id,
       scope: scope?.id ?? null,
+      unit: unit?.id ?? null,
     });
   }
   const admins = strapi.service('admin::user') as unknown as AdminUsers;

@@ -79,6 +79,16 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       'audit-entry': AUDIT,
     },
   },
+  'grid-worker': {
+    name: 'Grid worker 网格员',
+    description: 'Calls cases in from their grid and follows them; reads people in scope',
+    cms: { area: READ, grid: READ, compound: READ, person: READ, organisation: READ },
+  },
+  department: {
+    name: 'Department 职能部门',
+    description: 'Staff of a department or unit: act on the cases dispatched or whistled to it',
+    cms: { area: READ, organisation: READ },
+  },
   reviewer: {
     name: 'Reviewer 评审专家',
     description: 'Reads organisations and incubations to review applications',

@@ -11,6 +11,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // owns it and the app needs no extension folder.
   const user: Schema.ContentType = strapi.contentType(USER_UID as UID.ContentType);
   user.attributes.scope = { type: 'relation', relation: 'manyToOne', target: CMS.area };
+  // The unit a user works for (a department, a social organisation): cases assigned or
+  // whistled to that organisation are theirs to act on.
+  user.attributes.unit = { type: 'relation', relation: 'manyToOne', target: CMS.organisation };
 
   // The cms records' part of the kit: each lives under an area; people carry personal data.
   const kit = strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;

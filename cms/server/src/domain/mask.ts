@@ -12,6 +12,18 @@ export function maskIdNumber(idNumber: string): string {
   return `${idNumber.slice(0, 3)}${'*'.repeat(idNumber.length - 7)}${idNumber.slice(-4)}`;
 }
 
+/** A person's name outside their carers' scope: the family name and a star per other character. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/**
+ * The masks by kind of value, for other plugins' declarations of their own personal fields
+ * (a case's reporter): one way to mask a phone across the product.
+ */
+export const MASKS = { phone: maskPhone, idNumber: maskIdNumber, name: maskName } as const;
+
 /** The personal fields of a person record and how each is masked. */
 export const PERSONAL_FIELDS: Record<string, (value: string) => string> = {
   phone: maskPhone,

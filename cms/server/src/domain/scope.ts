@@ -8,6 +8,10 @@ export const STAFF_ROLES = [
   'incubator',
   'community-worker',
   'reviewer',
+  // Cases: grid workers call cases in from their grid; departments' staff act on the cases
+  // dispatched or whistled to their unit (their user's `unit`, an organisation).
+  'grid-worker',
+  'department',
 ] as const;
 export const MEMBER_ROLES = ['volunteer', 'resident'] as const;
 export type RoleType = (typeof STAFF_ROLES)[number] | (typeof MEMBER_ROLES)[number] | 'public';

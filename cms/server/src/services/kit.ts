@@ -10,6 +10,7 @@ import {
   type ModelShape,
 } from '../domain/query-guard';
 import { maskAnswersByKind } from '../domain/audit-labels';
+import { MASKS } from '../domain/mask';
 import { covers, type Viewer } from '../domain/scope';
 
 type Row = Record<string, unknown>;
@@ -305,6 +306,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     mayReach,
     mask,
+    /** How to mask a phone, an ID number or a name, for a plugin declaring its own personal fields. */
+    masks: MASKS,
     /**
      * A form's answers with their phone- and ID-number-kind fields (and anything shaped like
      * one) masked, for readers outside the person's care (reviewers): JSON answers carry no
