@@ -224,7 +224,8 @@ export function calendarIssues(years: unknown): CalendarIssue[] {
 // ---------------------------------------------------------------------------------------------
 // The compiled calendar
 
-interface CompiledYear {
+/** One year as the arithmetic reads it. */
+export interface CompiledYear {
   holidays: ReadonlySet<string>;
   workdays: ReadonlySet<string>;
   hours: readonly (readonly [number, number])[];
