@@ -427,3 +427,8 @@ export function resume(
     warnAt: addWorkingMinutes(cal, now, Math.max(0, warnAfter - used)),
   };
 }
+
+/** The working minutes of one ordinary working day in a year (an extension's "working day"). */
+export function workingMinutesPerDay(cal: Calendar, year: number): number {
+  return hoursOf(cal, year).reduce((sum, [s, e]) => sum + (e - s), 0);
+}
