@@ -6,7 +6,7 @@
  * hotlines' "满意率" counts 满意 and 比较满意 together; three is the neutral middle that
  * reports show apart, not hidden in either side.
  */
-import { chinaDayNumber, type Instant } from './china-time';
+import { chinaDayNumber, ms, type Instant } from './china-time';
 
 export type SatisfactionBand = 'satisfied' | 'basic' | 'dissatisfied';
 
@@ -105,7 +105,7 @@ export function satisfactionSplit(cases: RatedCase[]): {
  * 0 days means the type allows no reopening by the reporter.
  */
 export function mayReopen(closedAt: Instant, now: Instant, reopenDays: number): boolean {
-  if (reopenDays <= 0) return false;
+  if (reopenDays <= 0 || ms(now) < ms(closedAt)) return false;
   const days = chinaDayNumber(now) - chinaDayNumber(closedAt);
   return days >= 0 && days <= reopenDays;
 }

@@ -60,7 +60,7 @@ export interface WorkflowCheck {
   issues: Issue[];
   /** state keys reachable from the initial state through transitions someone may take */
   reachable: string[];
-  /** non-closed states no takeable transition leaves */
+  /** non-closed states no takeable transition leaves for another state */
   deadEnds: string[];
   /** transition keys no one may take */
   untakeable: string[];
@@ -207,6 +207,10 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
   const stateNames = new Map<string, Names>();
   const stateKinds = new Map<string, StateKind>();
   const stateIndex = new Map<string, number>();
+  // Kinds of every state with a valid kind, whatever its key: a typo in a key must not also
+  // report "no closed state".
+  const kindsSeen: unknown[] = [];
+  let kindsComplete = true;
   if (workflow) {
     if (!Array.isArray(workflow.states) || workflow.states.length === 0) {
       add('workflow.states', 'required', 'the workflow needs states', '流程必须有状态');
@@ -221,6 +225,8 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
         checkLabel(state.label, `${at}.label`);
         const names = namesOf(state, String(state.key));
         const kindOk = (STATE_KINDS as readonly unknown[]).includes(state.kind);
+        if (kindOk) kindsSeen.push(state.kind);
+        else kindsComplete = false;
         if (!kindOk)
           add(
             `${at}.kind`,
@@ -238,7 +244,7 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
           if (kindOk) stateKinds.set(state.key as string, state.kind as StateKind);
         }
       });
-      if (![...stateKinds.values()].includes('closed') && stateKinds.size === stateKeys.size)
+      if (kindsComplete && !kindsSeen.includes('closed'))
         add(
           'workflow.states',
           'no_closed_state',
@@ -265,7 +271,6 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
     from: string[];
     to: string;
     takeable: boolean;
-    index: number;
   }
   const edges: Edge[] = [];
   const transitionKeys = new Set<string>();
@@ -386,14 +391,9 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
           }
         }
         if (keyOk) transitionEffects.set(t.key as string, { effect: t.effect, from });
-        if (keyOk && toOk && from.length > 0)
-          edges.push({
-            key: t.key as string,
-            from,
-            to: t.to as string,
-            takeable: takers > 0,
-            index: i,
-          });
+        // A step with a bad key still moves cases in the analysis: one typo, one issue.
+        if (toOk && from.length > 0)
+          edges.push({ key: String(t.key), from, to: t.to as string, takeable: takers > 0 });
       });
     }
   }
@@ -435,7 +435,8 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
   for (const key of stateKeys) {
     const kind = stateKinds.get(key);
     if (kind === undefined || kind === 'closed') continue;
-    if (edges.some((e) => e.takeable && e.from.includes(key))) continue;
+    // A step back into the same state (a note, a reminder) is no way out.
+    if (edges.some((e) => e.takeable && e.from.includes(key) && e.to !== key)) continue;
     deadEnds.push(key);
     const names = stateNames.get(key) as Names;
     add(
@@ -559,7 +560,7 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
             `transition “${String(rule.transition)}” does not dispatch`,
             `流转“${String(rule.transition)}”不是派单操作`,
           );
-        else if (typeof initial === 'string' && !t.from.includes(initial))
+        else if (typeof initial === 'string' && stateKeys.has(initial) && !t.from.includes(initial))
           add(
             `${at}.transition`,
             'invalid_transition',
