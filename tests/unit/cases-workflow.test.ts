@@ -331,6 +331,18 @@ describe('definitionIssues', () => {
     expect(check.untakeable).toEqual(['finish']);
   });
 
+  it('takes camelCase field keys in requirements, once each', () => {
+    const ok = broken((d) => (d.workflow.transitions[1].requires = { fields: ['areaPath'] }));
+    expect(definitionIssues(ok)).toEqual([]);
+    const twice = broken(
+      (d) => (d.workflow.transitions[1].requires = { fields: ['item', 'item', '1x'] }),
+    );
+    expect(codes(twice)).toEqual([
+      'duplicate_key workflow.transitions[1].requires.fields[1]',
+      'invalid_value workflow.transitions[1].requires.fields[2]',
+    ]);
+  });
+
   it('takes role: takers of the known roles only', () => {
     const ok = broken((d) => (d.workflow.transitions[1].by = ['role:grid-worker']));
     expect(definitionIssues(ok)).toEqual([]);
@@ -483,9 +495,9 @@ describe('mayTake', () => {
     [
       'centre: not /51011/ for /510114/ (paths end in /)',
       'centre',
-      { scopePath: '/51011' },
+      { scopePath: '/51011/' },
       { areaPath: '/510114/' },
-      true,
+      false,
     ],
     ['centre: not a grid worker', 'centre', { role: 'grid-worker' }, {}, false],
     ['centre: not a resident', 'centre', { role: 'resident', scopePath: null }, {}, false],

@@ -25,6 +25,9 @@ import {
 /** State, transition and category keys: short, stable, safe in URLs and translation keys. */
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
+/** The keys of a case's fields a step may require: its columns and its form's fields. */
+export const FIELD_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
+
 /** The longest limit a definition may set: 60 days of minutes (a limit is never longer). */
 export const MAX_LIMIT_MINUTES = 60 * 24 * 60;
 
@@ -398,9 +401,21 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
     }
   }
 
+  /** Field keys name the case's own columns and form fields, which are camelCase (`areaPath`). */
   function checkKeys(values: unknown[], path: string) {
     const seen = new Set<string>();
-    values.forEach((v, j) => checkKey(v, `${path}[${j}]`, seen));
+    values.forEach((v, j) => {
+      if (typeof v !== 'string' || !FIELD_KEY_PATTERN.test(v))
+        add(
+          `${path}[${j}]`,
+          'invalid_value',
+          `“${String(v)}” is not a field key`,
+          `“${String(v)}”不是字段代码`,
+        );
+      else if (seen.has(v))
+        add(`${path}[${j}]`, 'duplicate_key', `field “${v}” is listed twice`, `字段“${v}”重复`);
+      else seen.add(v);
+    });
   }
 
   // Live checks, on the well-formed part.
