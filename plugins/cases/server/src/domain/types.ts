@@ -56,15 +56,7 @@ export type Taker = (typeof TAKERS)[number] | `role:${string}`;
  * - `close`: close it (the reopen window starts);
  * - `reopen`: open it again (the reporter within the window, or staff).
  */
-export const EFFECTS = [
-  'dispatch',
-  'sign',
-  'return',
-  'transfer',
-  'reply',
-  'close',
-  'reopen',
-] as const;
+export const EFFECTS = ['dispatch', 'sign', 'return', 'transfer', 'reply', 'close', 'reopen'] as const;
 export type Effect = (typeof EFFECTS)[number];
 
 export interface Transition {
