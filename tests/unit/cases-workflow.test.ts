@@ -34,6 +34,8 @@ import {
   mayTake,
   parseDefinition,
   planTransition,
+  SYSTEM_ROLE,
+  takerMatches,
   transitionsFrom,
   type CaseFacts,
   type Who,
@@ -921,5 +923,28 @@ describe('numbers', () => {
     );
     expect(() => receiptCode(() => 31)).toThrow(RangeError);
     expect(normaliseReceiptCode('ABCD-EFG0')).toBeNull();
+  });
+});
+
+describe('the system as taker', () => {
+  it('acts as the centre everywhere and as nobody else', () => {
+    const system = {
+      userId: null,
+      role: SYSTEM_ROLE,
+      unitId: null,
+      scopePath: '',
+      isReporter: false,
+    };
+    const facts = {
+      state: 'new',
+      areaPath: '/51/01/',
+      assigneeUserId: null,
+      assigneeUnitId: null,
+      assigneeAreaPath: '/51/01/',
+    };
+    expect(takerMatches('centre', system, facts)).toBe(true);
+    expect(takerMatches('assignee', system, facts)).toBe(false);
+    expect(takerMatches('reporter', system, facts)).toBe(false);
+    expect(takerMatches('role:community-worker', system, facts)).toBe(false);
   });
 });

@@ -13,7 +13,8 @@ const body = (ctx: Context): Record<string, unknown> => {
 };
 const userId = (ctx: Context): number => {
   const id = Number(ctx.state.user?.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new errors.ForbiddenError('Sign in first (请先登录)');
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new errors.ForbiddenError('Sign in first (请先登录)');
   return id;
 };
 const lang = (ctx: Context): 'zh' | 'en' => (ctx.query.lang === 'en' ? 'en' : 'zh');
@@ -24,7 +25,10 @@ const lang = (ctx: Context): 'zh' | 'en' => (ctx.query.lang === 'en' ? 'en' : 'z
  */
 async function districtWide(strapi: Core.Strapi): Promise<void> {
   const viewer = await cmsService(strapi, 'viewer').current();
-  if (viewer.kind === 'public' || (viewer.kind === 'scoped' && (viewer.scopePath ?? '').split('/').filter(Boolean).length !== 1))
+  if (
+    viewer.kind === 'public' ||
+    (viewer.kind === 'scoped' && (viewer.scopePath ?? '').split('/').filter(Boolean).length !== 1)
+  )
     throw new errors.ForbiddenError(
       'Only district-wide staff change case types and the calendar (只有全区工作人员可以修改事项类型和工作日历)',
     );
@@ -152,7 +156,10 @@ const reports = ({ strapi }: { strapi: Core.Strapi }): Controllers => ({
 
 const inbox = ({ strapi }: { strapi: Core.Strapi }): Controllers => ({
   async list(ctx) {
-    ctx.body = await getService(strapi, 'inbox').list(userId(ctx), ctx.query as Record<string, unknown>);
+    ctx.body = await getService(strapi, 'inbox').list(
+      userId(ctx),
+      ctx.query as Record<string, unknown>,
+    );
   },
   async read(ctx) {
     await getService(strapi, 'inbox').read(userId(ctx), ctx.params.id);
@@ -171,7 +178,9 @@ const targets = ({ strapi }: { strapi: Core.Strapi }): Controllers => ({
 
 const attachments = ({ strapi }: { strapi: Core.Strapi }): Controllers => ({
   async upload(ctx) {
-    const files = (ctx.request as unknown as { files?: Record<string, IncomingFile | IncomingFile[]> }).files;
+    const files = (
+      ctx.request as unknown as { files?: Record<string, IncomingFile | IncomingFile[]> }
+    ).files;
     const given = files?.files;
     const list = Array.isArray(given) ? given : given ? [given] : [];
     ctx.status = 201;
@@ -201,4 +210,28 @@ const receipts = ({ strapi }: { strapi: Core.Strapi }): Controllers => {
   };
 };
 
-export default { queue, cases, whistles, types, calendar, reports, inbox, targets, attachments, receipts };
+/** Every action answers its own 403s (Strapi would strip their field and Chinese). */
+const answering =
+  (factory: (deps: { strapi: Core.Strapi }) => Controllers) =>
+  ({ strapi }: { strapi: Core.Strapi }): Controllers =>
+    Object.fromEntries(
+      Object.entries(factory({ strapi })).map(([name, action]) => [
+        name,
+        (ctx: Context) => cmsService(strapi, 'errors').answering(ctx, () => action(ctx)),
+      ]),
+    );
+
+export default Object.fromEntries(
+  Object.entries({
+    queue,
+    cases,
+    whistles,
+    types,
+    calendar,
+    reports,
+    inbox,
+    targets,
+    attachments,
+    receipts,
+  }).map(([name, factory]) => [name, answering(factory)]),
+);

@@ -50,12 +50,53 @@ const RESIDENT_CATEGORIES: CategoryNode[] = [
   ]),
 ];
 
+const WHISTLE_CATEGORIES: CategoryNode[] = [
+  node('city_management', '城市管理类', 'City management', [
+    node('illegal_building', '违章建筑', 'Illegal construction'),
+    node('street_vending', '占道经营', 'Shops trading on the pavement'),
+    node('mobile_vendors', '流动摊贩', 'Street hawkers'),
+    node('cooking_fumes', '油烟扰民', 'Cooking fumes'),
+    node('noise', '噪声扰民', 'Noise'),
+    node('garbage', '垃圾乱堆乱放', 'Dumped rubbish'),
+    node('parking', '乱停乱放', 'Illegal parking'),
+    node('road_damage', '道路破损', 'Damaged road'),
+    node('greenery', '绿化损毁', 'Damaged greenery'),
+    node('street_light', '路灯故障', 'Street light out'),
+    node('waterlogging', '积水内涝', 'Flooding'),
+  ]),
+  node('social_governance', '社会治理类', 'Social governance', [
+    node('housing_safety', '房屋安全', 'Unsafe building'),
+    node('fire_hazard', '消防隐患', 'Fire hazard'),
+    node('group_rental', '群租房', 'Overcrowded rental'),
+    node('disputes', '矛盾纠纷', 'Disputes'),
+    node('dogs', '违规养犬', 'Dogs kept against the rules'),
+    node('food_safety', '食品安全', 'Food safety'),
+    node('pollution', '环境污染', 'Pollution'),
+  ]),
+  node('livelihood', '民生服务类', 'Everyday services', [
+    node('elevator', '电梯故障', 'Lift out of order'),
+    node('pipe_leak', '管网漏水', 'Leaking water main'),
+    node('utility_outage', '停水停电', 'Water or power cut'),
+    node('gas_safety', '燃气安全', 'Gas safety'),
+    node('cables', '通信线缆', 'Loose telecom cables'),
+  ]),
+];
+
 /**
  * 居民诉求: intake, dispatch to the community (or a unit), sign within 2 working hours, handle,
  * reply, close; the reporter may close, or reopen within 7 days if dissatisfied.
  */
 export const RESIDENT_REQUEST: CaseTypeDefinition = {
   categories: RESIDENT_CATEGORIES,
+  // A community that cannot solve a request alone whistles departments in, under the whistle's
+  // 3 categories.
+  whistle: {
+    reportMinutes: 120,
+    actMinutes: 2400,
+    points: { onTime: 2, late: -1, perStar: 1 },
+    ratingWeightPermille: 333,
+    categories: WHISTLE_CATEGORIES,
+  },
   workflow: {
     initial: 'new',
     states: [
@@ -154,38 +195,6 @@ export const RESIDENT_REQUEST: CaseTypeDefinition = {
   })),
   reopenDays: 7,
 };
-
-const WHISTLE_CATEGORIES: CategoryNode[] = [
-  node('city_management', '城市管理类', 'City management', [
-    node('illegal_building', '违章建筑', 'Illegal construction'),
-    node('street_vending', '占道经营', 'Shops trading on the pavement'),
-    node('mobile_vendors', '流动摊贩', 'Street hawkers'),
-    node('cooking_fumes', '油烟扰民', 'Cooking fumes'),
-    node('noise', '噪声扰民', 'Noise'),
-    node('garbage', '垃圾乱堆乱放', 'Dumped rubbish'),
-    node('parking', '乱停乱放', 'Illegal parking'),
-    node('road_damage', '道路破损', 'Damaged road'),
-    node('greenery', '绿化损毁', 'Damaged greenery'),
-    node('street_light', '路灯故障', 'Street light out'),
-    node('waterlogging', '积水内涝', 'Flooding'),
-  ]),
-  node('social_governance', '社会治理类', 'Social governance', [
-    node('housing_safety', '房屋安全', 'Unsafe building'),
-    node('fire_hazard', '消防隐患', 'Fire hazard'),
-    node('group_rental', '群租房', 'Overcrowded rental'),
-    node('disputes', '矛盾纠纷', 'Disputes'),
-    node('dogs', '违规养犬', 'Dogs kept against the rules'),
-    node('food_safety', '食品安全', 'Food safety'),
-    node('pollution', '环境污染', 'Pollution'),
-  ]),
-  node('livelihood', '民生服务类', 'Everyday services', [
-    node('elevator', '电梯故障', 'Lift out of order'),
-    node('pipe_leak', '管网漏水', 'Leaking water main'),
-    node('utility_outage', '停水停电', 'Water or power cut'),
-    node('gas_safety', '燃气安全', 'Gas safety'),
-    node('cables', '通信线缆', 'Loose telecom cables'),
-  ]),
-];
 
 /**
  * 吹哨报到: the community (or a grid worker through it) whistles a department in, the department

@@ -87,6 +87,11 @@ export function slaStatusAt(
 }
 
 /** The deadline pushed by an extension of whole working days (a day = the calendar's working minutes). */
-export function extend(cal: Calendar, dueAt: Date, workingDays: number, minutesPerDay: number): Date {
+export function extend(
+  cal: Calendar,
+  dueAt: Date,
+  workingDays: number,
+  minutesPerDay: number,
+): Date {
   return addWorkingMinutes(cal, dueAt, workingDays * minutesPerDay);
 }

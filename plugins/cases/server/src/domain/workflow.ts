@@ -171,6 +171,27 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
 
   // The category tree: two levels (category, item), since a case stores exactly those two.
   const categoryKeys = new Set<string>();
+  const walk = (nodes: unknown[], path: string, depth: number, keys: Set<string>) =>
+    nodes.forEach((node, i) => {
+      const at = `${path}[${i}]`;
+      if (!isRecord(node)) {
+        add(at, 'invalid_value', 'a category must be an object', '分类必须是对象');
+        return;
+      }
+      checkKey(node.key, `${at}.key`, keys);
+      checkLabel(node.label, `${at}.label`);
+      if (node.children === undefined) return;
+      if (!Array.isArray(node.children))
+        add(`${at}.children`, 'invalid_value', 'the items must be a list', '事项必须是列表');
+      else if (depth >= 2 && node.children.length > 0)
+        add(
+          `${at}.children`,
+          'invalid_value',
+          'an item cannot have items of its own: a case has a category and an item, no deeper',
+          '事项下不能再分：事件只记录分类和事项两级',
+        );
+      else walk(node.children, `${at}.children`, depth + 1, keys);
+    });
   if (!Array.isArray(def.categories)) {
     add(
       'categories',
@@ -179,28 +200,7 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
       '必须提供分类列表（可以为空）',
     );
   } else {
-    const walk = (nodes: unknown[], path: string, depth: number) =>
-      nodes.forEach((node, i) => {
-        const at = `${path}[${i}]`;
-        if (!isRecord(node)) {
-          add(at, 'invalid_value', 'a category must be an object', '分类必须是对象');
-          return;
-        }
-        checkKey(node.key, `${at}.key`, categoryKeys);
-        checkLabel(node.label, `${at}.label`);
-        if (node.children === undefined) return;
-        if (!Array.isArray(node.children))
-          add(`${at}.children`, 'invalid_value', 'the items must be a list', '事项必须是列表');
-        else if (depth >= 2 && node.children.length > 0)
-          add(
-            `${at}.children`,
-            'invalid_value',
-            'an item cannot have items of its own: a case has a category and an item, no deeper',
-            '事项下不能再分：事件只记录分类和事项两级',
-          );
-        else walk(node.children, `${at}.children`, depth + 1);
-      });
-    walk(def.categories, 'categories', 1);
+    walk(def.categories, 'categories', 1, categoryKeys);
   }
 
   // The workflow's states.
@@ -600,6 +600,18 @@ export function checkWorkflow(def: unknown): WorkflowCheck {
           add(`whistle.${field}`, 'required', `${names.en} is required`, `必须填写${names.zh}`);
         else checkLimit(w[field], `whistle.${field}`, names);
       }
+      // The categories departments are whistled under, when not the type's own (a resident
+      // request is whistled under the whistle's 3 categories).
+      if (w.categories !== undefined) {
+        if (!Array.isArray(w.categories))
+          add(
+            'whistle.categories',
+            'invalid_value',
+            'the categories must be a list',
+            '分类必须是列表',
+          );
+        else walk(w.categories, 'whistle.categories', 1, new Set<string>());
+      }
       const points = w.points;
       if (!isRecord(points)) {
         add('whistle.points', 'required', 'the points scheme is required', '必须填写积分规则');
@@ -721,6 +733,9 @@ export function parseDefinition(def: unknown): CaseTypeDefinition {
       perStar: d.whistle.points.perStar,
     },
     ratingWeightPermille: d.whistle.ratingWeightPermille,
+    ...(Array.isArray(d.whistle.categories)
+      ? { categories: (d.whistle.categories as CategoryNode[]).map(cleanCategory) }
+      : {}),
   };
   return {
     categories: d.categories.map(cleanCategory),
@@ -759,6 +774,9 @@ export interface CaseFacts {
   assigneeAreaPath: string | null;
 }
 
+/** Who acts when no person does: the dispatch rules, the admin panel, the seed. */
+export const SYSTEM_ROLE = 'system';
+
 /** The roles that run a dispatch centre or a community's intake (and supervise from above). */
 const CENTRE_ROLES: readonly string[] = ['community-worker', 'foundation-staff'];
 /** The roles that work a case a community was assigned. */
@@ -786,6 +804,9 @@ const covers = (scope: string | null, path: string | null): boolean =>
  *   organisation is the assigned one instead, since departments act city-wide and have no area.
  */
 export function takerMatches(taker: Taker, who: Who, facts: CaseFacts): boolean {
+  // The system (the dispatch rules, the admin panel, the seed) acts as the centre over the whole
+  // district, and as nobody else: it never signs for, replies to or rates a case.
+  if (who.role === SYSTEM_ROLE) return taker === 'centre' || taker === 'supervisor';
   switch (taker) {
     case 'centre':
       return CENTRE_ROLES.includes(who.role) && covers(who.scopePath, facts.areaPath);

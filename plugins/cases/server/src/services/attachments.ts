@@ -26,10 +26,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!files.length)
         kit.refuse('files', 'required', 'choose a file to upload', '请选择要上传的文件');
       if (files.length > MAX_FILES)
-        kit.refuse('files', 'invalid_attachment', `at most ${MAX_FILES} files at once`, `一次最多上传 ${MAX_FILES} 个文件`);
+        kit.refuse(
+          'files',
+          'invalid_attachment',
+          `at most ${MAX_FILES} files at once`,
+          `一次最多上传 ${MAX_FILES} 个文件`,
+        );
       const kept: Attachment[] = [];
       for (const file of files)
-        kept.push(await formsService(strapi, 'receipts').keepChecked(file, `cases:${userId}:`, lang));
+        kept.push(
+          await formsService(strapi, 'receipts').keepChecked(file, `cases:${userId}:`, lang),
+        );
       return kept;
     },
   };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { calendarIssues, compileCalendar, type Calendar } from '../domain/calendar';
 import { PUBLISHED_YEARS } from '../domain/holidays';
+import type { Issue } from '../domain/errors';
 import type { CalendarYear } from '../domain/types';
 import type { CalendarYearRow } from '../shared/contracts/cases';
 import { CASES } from '../uids';
@@ -58,15 +59,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hours: body.hours,
       } as CalendarYear;
       const others = (await rows()).filter((r) => r.year !== y).map(asYear);
-      const issues = calendarIssues([...others, candidate]).map((i) => ({
+      const issues: Issue[] = calendarIssues([...others, candidate]).map((i) => ({
         ...i,
         // The editor shows one year: say the field, not its place among the stored years.
         path: i.path.replace(/^years\[\d+\]\./, ''),
       }));
       if (typeof body.source !== 'undefined' && typeof body.source !== 'string')
-        issues.push(
-          kit.issue('source', 'invalid_value', 'must be text', '应为文字'),
-        );
+        issues.push(kit.issue('source', 'invalid_value', 'must be text', '应为文字'));
       if (issues.length) throw kit.invalid(issues);
       const data = {
         year: y,

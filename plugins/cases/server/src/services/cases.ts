@@ -1,16 +1,24 @@
 import { randomInt } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import {
-  addWorkingMinutes,
-  workingMinutesBetween,
-  workingMinutesPerDay,
-} from '../domain/calendar';
+import { addWorkingMinutes, workingMinutesBetween, workingMinutesPerDay } from '../domain/calendar';
 import { chooseDispatch } from '../domain/dispatch';
 import { caseNumber, receiptCode } from '../domain/numbers';
 import { enterState, extend, slaStatusAt, type Deadlines } from '../domain/sla';
-import type { CaseTypeDefinition, CategoryNode, Localised, StateKind, WorkflowState } from '../domain/types';
-import { legalTransitions, mayTake, planTransition, type CaseFacts, type Who } from '../domain/workflow';
+import type {
+  CaseTypeDefinition,
+  CategoryNode,
+  Localised,
+  StateKind,
+  WorkflowState,
+} from '../domain/types';
+import {
+  legalTransitions,
+  mayTake,
+  planTransition,
+  type CaseFacts,
+  type Who,
+} from '../domain/workflow';
 import type {
   Attachment,
   CaseDetail,
@@ -137,7 +145,17 @@ export const stepLabel = (action: string): Localised =>
   STEP_LABELS[action] ?? { zh: action, en: action };
 
 /** What a resident may read of a step on their receipt page (internal notes stay inside). */
-export const PUBLIC_STEPS = new Set(['intake', 'dispatch', 'auto_dispatch', 'sign', 'reply', 'close', 'reopen', 'rated', 'merge']);
+export const PUBLIC_STEPS = new Set([
+  'intake',
+  'dispatch',
+  'auto_dispatch',
+  'sign',
+  'reply',
+  'close',
+  'reopen',
+  'rated',
+  'merge',
+]);
 
 /**
  * Cases: intake from every channel, the workflow engine (only the transitions the type's
@@ -207,12 +225,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(list.map((t) => [t.key, { zh: t.name, en: t.nameEn ?? t.name }]));
   }
 
-  /** Masks the reporter for viewers outside the case's area (a department called to it). */
+  /**
+   * Masks the reporter for viewers outside the case's area, and for a department's staff
+   * (called to act on the problem, not to contact the resident: the community does that).
+   */
   function reporter(row: CaseRow, who: Actor) {
-    const open = who.global || covers(who, row.areaPath);
+    const open = who.global || (who.role !== 'department' && covers(who, row.areaPath));
     const { masks } = cmsService(strapi, 'kit');
     return {
-      reporterName: row.reporterName ? (open ? row.reporterName : masks.name(row.reporterName)) : null,
+      reporterName: row.reporterName
+        ? open
+          ? row.reporterName
+          : masks.name(row.reporterName)
+        : null,
       reporterPhone: row.reporterPhone
         ? open
           ? row.reporterPhone
@@ -275,10 +300,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'files.mime as mime',
         'files.size as size',
         'files.url as url',
-      )) as { related: number; id: number; name: string; mime: string; size: number; url: string }[];
+      )) as {
+      related: number;
+      id: number;
+      name: string;
+      mime: string;
+      size: number;
+      url: string;
+    }[];
     for (const l of links) {
       const list = out.get(Number(l.related)) ?? [];
-      list.push({ id: l.id, name: l.name, mime: l.mime, size: Math.round(Number(l.size) * 1024), url: l.url });
+      list.push({
+        id: l.id,
+        name: l.name,
+        mime: l.mime,
+        size: Math.round(Number(l.size) * 1024),
+        url: l.url,
+      });
       out.set(Number(l.related), list);
     }
     return out;
@@ -289,7 +327,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { caseId: row.id },
       orderBy: { id: 'asc' },
     })) as (Row & { id: number })[];
-    const files = await attachmentsOf(CASES.caseStep, list.map((s) => s.id));
+    const files = await attachmentsOf(
+      CASES.caseStep,
+      list.map((s) => s.id),
+    );
     return list.map((s) => ({
       id: s.id,
       at: iso(s.at as string) as string,
@@ -306,12 +347,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function detail(row: CaseRow, who: Actor): Promise<CaseDetail> {
     const def = await definitionOf(row);
     const names = await typeNames();
-    const base = summarise(row, def, names.get(row.typeKey) ?? { zh: row.typeKey, en: row.typeKey });
+    const base = summarise(
+      row,
+      def,
+      names.get(row.typeKey) ?? { zh: row.typeKey, en: row.typeKey },
+    );
     const related = async (id: number | null) => {
       if (!id) return null;
-      const r = (await cases().findOne({ where: { id }, select: ['documentId', 'number'] })) as
-        | { documentId: string; number: string }
-        | null;
+      const r = (await cases().findOne({ where: { id }, select: ['documentId', 'number'] })) as {
+        documentId: string;
+        number: string;
+      } | null;
       return r;
     };
     const children = (await cases().findMany({
@@ -325,12 +371,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const operations: CaseDetail['operations'] = [];
     if (open && centre && (who.global || isSupervisor(row, who) || covers(who, row.areaPath)))
       operations.push('press');
-    if (open && assignee && row.extension?.state !== 'requested' && row.dueAt) operations.push('extend');
+    if (open && assignee && row.extension?.state !== 'requested' && row.dueAt)
+      operations.push('extend');
     if (row.extension?.state === 'requested' && centre) operations.push('decide_extension');
     if (open && centre) operations.push('merge', 'split');
     operations.push('comment');
-    if ((row.stateKind === 'resolved' || row.stateKind === 'closed') && centre) operations.push('callback');
-    if (open && def.whistle && (centre || assignee) && who.role !== 'department') operations.push('whistle');
+    if ((row.stateKind === 'resolved' || row.stateKind === 'closed') && centre)
+      operations.push('callback');
+    if (open && def.whistle && (centre || assignee) && who.role !== 'department')
+      operations.push('whistle');
     return {
       ...base,
       description: row.description,
@@ -362,7 +411,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })),
       operations,
       categories: def.categories,
-      whistleCategories: def.whistle ? def.categories : null,
+      whistleCategories: def.whistle ? (def.whistle.categories ?? def.categories) : null,
     };
   }
 
@@ -403,7 +452,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     attachments?: number[];
   }
 
-  async function appendStep(row: Pick<CaseRow, 'id' | 'areaPath'>, who: Actor, step: StepInput, at: Date) {
+  async function appendStep(
+    row: Pick<CaseRow, 'id' | 'areaPath'>,
+    who: Actor,
+    step: StepInput,
+    at: Date,
+  ) {
     await steps().create({
       data: {
         documentId: kit.newDocumentId(),
@@ -433,7 +487,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       data: { ...data, revision: row.revision + 1 },
     });
     if (!updated.count)
-      kit.refuse('expectedState', 'stale_state', 'the case has moved on; reload it', '事项状态已变化，请刷新');
+      kit.refuse(
+        'expectedState',
+        'stale_state',
+        'the case has moved on; reload it',
+        '事项状态已变化，请刷新',
+      );
     return (await cases().findOne({ where: { id: row.id } })) as CaseRow;
   }
 
@@ -454,20 +513,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function text(body: Row, field: string, max: number, required: boolean, label: Localised) {
     const v = body[field];
     if (v === undefined || v === null || v === '') {
-      if (required)
-        kit.refuse(field, 'required', `${label.en} is required`, `请填写${label.zh}`);
+      if (required) kit.refuse(field, 'required', `${label.en} is required`, `请填写${label.zh}`);
       return null;
     }
     if (typeof v !== 'string' || v.length > max || v.includes('\u0000'))
-      kit.refuse(field, 'invalid_value', `${label.en}: at most ${max} characters`, `${label.zh}不能超过 ${max} 个字`);
+      kit.refuse(
+        field,
+        'invalid_value',
+        `${label.en}: at most ${max} characters`,
+        `${label.zh}不能超过 ${max} 个字`,
+      );
     return (v as string).trim();
   }
 
   /** Files the person uploaded for cases (POST /attachments), by id; refuses anyone else's. */
   async function ownFiles(ids: unknown, who: Actor, path = 'attachments'): Promise<number[]> {
     if (ids === undefined || ids === null) return [];
-    if (!Array.isArray(ids) || ids.length > 9 || ids.some((i) => !Number.isSafeInteger(i) || i <= 0))
-      kit.refuse(path, 'invalid_attachment', 'must be up to 9 uploaded files', '附件应为不超过 9 个已上传文件');
+    if (
+      !Array.isArray(ids) ||
+      ids.length > 9 ||
+      ids.some((i) => !Number.isSafeInteger(i) || i <= 0)
+    )
+      kit.refuse(
+        path,
+        'invalid_attachment',
+        'must be up to 9 uploaded files',
+        '附件应为不超过 9 个已上传文件',
+      );
     const unique = [...new Set(ids as number[])];
     if (!unique.length) return [];
     const rows = (await strapi.db.query('plugin::upload.file').findMany({
@@ -494,11 +566,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function resolveTarget(target: unknown, row: CaseRow, who: Actor): Promise<ResolvedTarget> {
     const t = target as DispatchTarget | undefined;
     const bad = () =>
-      kit.refuse('target', 'invalid_value', 'choose whom to send the case to', '请选择办理单位或人员');
+      kit.refuse(
+        'target',
+        'invalid_value',
+        'choose whom to send the case to',
+        '请选择办理单位或人员',
+      );
     if (!t || typeof t !== 'object') return bad();
     if (t.kind === 'community') {
       const area = await cmsService(strapi, 'kit').area(String(t.id));
-      if (!area || (!who.global && !(row.areaPath ?? '').startsWith(area.path) && !covers(who, area.path)))
+      if (
+        !area ||
+        (!who.global && !(row.areaPath ?? '').startsWith(area.path) && !covers(who, area.path))
+      )
         return bad();
       const named = (await strapi.db
         .query('plugin::cms.area')
@@ -515,9 +595,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof t.id !== 'string' || !/^[a-z0-9]{24}$/.test(t.id)) return bad();
       const org = (await strapi.db
         .query('plugin::cms.organisation')
-        .findOne({ where: { documentId: t.id }, select: ['id', 'name', 'kind'] })) as
-        | { id: number; name: string; kind: string }
-        | null;
+        .findOne({ where: { documentId: t.id }, select: ['id', 'name', 'kind'] })) as {
+        id: number;
+        name: string;
+        kind: string;
+      } | null;
       if (!org) return bad();
       return {
         assigneeKind: 'organisation',
@@ -534,7 +616,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id, blocked: false },
         select: ['id', 'username'],
         populate: { role: { select: ['type'] }, scope: { select: ['path'] } },
-      })) as { id: number; username: string; role?: { type: string }; scope?: { path: string } } | null;
+      })) as {
+        id: number;
+        username: string;
+        role?: { type: string };
+        scope?: { path: string };
+      } | null;
       const staff = ['community-worker', 'grid-worker', 'department', 'foundation-staff'];
       if (!user || !staff.includes(user.role?.type ?? '')) return bad();
       return {
@@ -549,7 +636,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The deadlines and the SLA status after entering `to`. */
-  async function slaAfter(def: CaseTypeDefinition, row: CaseRow | null, to: WorkflowState, now: Date, restart: boolean) {
+  async function slaAfter(
+    def: CaseTypeDefinition,
+    row: CaseRow | null,
+    to: WorkflowState,
+    now: Date,
+    restart: boolean,
+  ) {
     const cal = await calendar().current();
     const previous: Deadlines & { kind: StateKind | null } = {
       kind: row?.stateKind ?? null,
@@ -575,7 +668,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Who must hear that a case is theirs now. */
-  async function notifyAssignee(row: CaseRow, kind: 'assigned' | 'pressed' | 'reopened', title: string) {
+  async function notifyAssignee(
+    row: CaseRow,
+    kind: 'assigned' | 'pressed' | 'reopened',
+    title: string,
+  ) {
     await inbox().toAssignee(row, kind, title);
   }
 
@@ -603,28 +700,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           kit.refuse(`fields.${key}`, 'invalid_value', 'no such category', '没有此类别');
         edits[key] = value;
       } else if (key === 'address' || key === 'title') {
-        edits[key] = text(fields, key, key === 'title' ? TITLE_MAX : 200, false, { zh: key === 'title' ? '标题' : '地址', en: key });
-      } else kit.refuse(`fields.${key}`, 'invalid_value', 'this field cannot be set here', '此处不能填写该项');
+        edits[key] = text(fields, key, key === 'title' ? TITLE_MAX : 200, false, {
+          zh: key === 'title' ? '标题' : '地址',
+          en: key,
+        });
+      } else
+        kit.refuse(
+          `fields.${key}`,
+          'invalid_value',
+          'this field cannot be set here',
+          '此处不能填写该项',
+        );
     }
     const current = { ...row, ...edits } as CaseRow;
     const plan = planTransition(def, facts(current), String(body.transition ?? ''), who, {
       note: note ?? undefined,
       attachments: attachments.length,
       fields: current as unknown as Record<string, unknown>,
-      expectedState: typeof body.expectedState === 'string' ? body.expectedState : system ? undefined : row.state,
+      expectedState:
+        typeof body.expectedState === 'string'
+          ? body.expectedState
+          : system
+            ? undefined
+            : row.state,
     });
     if (!plan.ok) throw kit.invalid(plan.issues);
     const { transition, to, effect } = plan;
     const data: Row = { ...edits, state: to.key, stateKind: to.kind };
     let action = effect ?? 'transition';
     if (effect === 'dispatch' || effect === 'transfer') {
-      Object.assign(data, await resolveTarget(body.target, row, who), { dispatchedAt: now, signedAt: null });
+      Object.assign(data, await resolveTarget(body.target, row, who), {
+        dispatchedAt: now,
+        signedAt: null,
+      });
       if (system) action = 'auto_dispatch';
     } else if (effect === 'sign') {
       if (row.signedAt)
-        kit.refuse('transition', 'already_signed', 'the case has been signed for already', '该事项已签收');
+        kit.refuse(
+          'transition',
+          'already_signed',
+          'the case has been signed for already',
+          '该事项已签收',
+        );
       data.signedAt = now;
-      if (!row.assigneeUserId && who.userId && row.assigneeKind !== 'person') data.assigneeUserId = who.userId;
+      if (!row.assigneeUserId && who.userId && row.assigneeKind !== 'person')
+        data.assigneeUserId = who.userId;
     } else if (effect === 'return') {
       Object.assign(data, {
         assigneeKind: null,
@@ -635,7 +755,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         signedAt: null,
       });
     } else if (effect === 'reply') {
-      if (!note) kit.refuse('note', 'note_required', 'write the reply to the resident', '请填写答复内容');
+      if (!note)
+        kit.refuse('note', 'note_required', 'write the reply to the resident', '请填写答复内容');
       data.reply = note;
       data.repliedAt = now;
     } else if (effect === 'reopen') {
@@ -650,25 +771,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (to.kind === 'closed') data.closedAt = now;
     Object.assign(data, await slaAfter(def, row, to, now, effect === 'reopen'));
     const after = await write(row, data);
-    await appendStep(after, who, {
-      action,
-      fromState: row.state,
-      toState: to.key,
-      note,
-      data: {
-        transition: transition.key,
-        label: transition.label,
-        ...(data.assigneeName && (effect === 'dispatch' || effect === 'transfer')
-          ? { assignee: data.assigneeName }
-          : {}),
+    await appendStep(
+      after,
+      who,
+      {
+        action,
+        fromState: row.state,
+        toState: to.key,
+        note,
+        data: {
+          transition: transition.key,
+          label: transition.label,
+          ...(data.assigneeName && (effect === 'dispatch' || effect === 'transfer')
+            ? { assignee: data.assigneeName }
+            : {}),
+        },
+        attachments,
       },
-      attachments,
-    }, now);
+      now,
+    );
     if (effect === 'dispatch' || effect === 'transfer')
       await notifyAssignee(after, 'assigned', `新派事项 ${after.number}：${after.title}`);
-    if (effect === 'return') await inbox().toCentre(after, 'returned', `事项被退回 ${after.number}：${note ?? ''}`);
-    if (effect === 'reply') await inbox().toReporter(after, 'reply', `您反映的事项已答复 ${after.number}`);
-    if (effect === 'reopen') await notifyAssignee(after, 'reopened', `事项重新办理 ${after.number}`);
+    if (effect === 'return')
+      await inbox().toCentre(after, 'returned', `事项被退回 ${after.number}：${note ?? ''}`);
+    if (effect === 'reply')
+      await inbox().toReporter(after, 'reply', `您反映的事项已答复 ${after.number}`);
+    if (effect === 'reopen')
+      await notifyAssignee(after, 'reopened', `事项重新办理 ${after.number}`);
     return after;
   }
 
@@ -733,14 +862,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const title = text(body, 'title', TITLE_MAX, true, { zh: '标题', en: 'Title' }) as string;
       const description = text(body, 'description', 5000, false, { zh: '描述', en: 'Description' });
       const address = text(body, 'address', 200, false, { zh: '地址', en: 'Address' });
-      const reporterName = text(body, 'reporterName', 50, false, { zh: '反映人姓名', en: 'Reporter’s name' });
+      const reporterName = text(body, 'reporterName', 50, false, {
+        zh: '反映人姓名',
+        en: 'Reporter’s name',
+      });
       const reporterPhone = text(body, 'reporterPhone', 20, false, { zh: '联系电话', en: 'Phone' });
       if (reporterPhone && !MOBILE.test(reporterPhone) && !LANDLINE.test(reporterPhone))
         kit.refuse('reporterPhone', 'invalid_value', 'not a phone number', '电话号码格式不正确');
       const index = categoryIndex(def.categories);
-      let category = body.category === undefined || body.category === null || body.category === '' ? null : body.category;
-      let item = body.item === undefined || body.item === null || body.item === '' ? null : body.item;
-      if (category !== null && (typeof category !== 'string' || !index.has(category) || index.get(category)?.parent))
+      let category =
+        body.category === undefined || body.category === null || body.category === ''
+          ? null
+          : body.category;
+      let item =
+        body.item === undefined || body.item === null || body.item === '' ? null : body.item;
+      if (
+        category !== null &&
+        (typeof category !== 'string' || !index.has(category) || index.get(category)?.parent)
+      )
         kit.refuse('category', 'invalid_value', 'no such category', '没有此类别');
       if (item !== null) {
         const found = typeof item === 'string' ? index.get(item) : undefined;
@@ -749,9 +888,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         category = category ?? found?.parent?.key ?? null;
       }
       item = item as string | null;
-      const areaRef = typeof body.area === 'string' ? await cmsService(strapi, 'kit').area(body.area) : null;
-      if (!areaRef || (!who.global && who.role !== 'system' && options.channel !== 'qr' && !covers(who, areaRef.path)))
-        kit.refuse('area', 'invalid_value', 'choose a place in your area', '请选择您所辖范围内的地点');
+      const areaRef =
+        typeof body.area === 'string' ? await cmsService(strapi, 'kit').area(body.area) : null;
+      if (
+        !areaRef ||
+        (!who.global &&
+          who.role !== 'system' &&
+          options.channel !== 'qr' &&
+          !covers(who, areaRef.path))
+      )
+        kit.refuse(
+          'area',
+          'invalid_value',
+          'choose a place in your area',
+          '请选择您所辖范围内的地点',
+        );
       const area = areaRef as { id: number; documentId: string; path: string };
       const areaRow = (await strapi.db
         .query('plugin::cms.area')
@@ -793,13 +944,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...(attachments.length ? { attachments } : {}),
           },
         })) as CaseRow;
-        await appendStep(row, who, {
-          action: 'intake',
-          toState: initial.key,
-          data: { channel: options.channel },
-          attachments: [],
-        }, now);
-        const rule = chooseDispatch(def, { category, item, areaPath: area.path });
+        await appendStep(
+          row,
+          who,
+          {
+            action: 'intake',
+            toState: initial.key,
+            data: { channel: options.channel },
+            attachments: [],
+          },
+          now,
+        );
+        const rule = chooseDispatch(def, {
+          category: category as string | null,
+          item: item as string | null,
+          areaPath: area.path,
+        });
         if (!rule) {
           await inbox().toCentre(row, 'assigned', `新事项待派单 ${row.number}：${row.title}`);
           return row;
@@ -812,10 +972,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               : { kind: 'person', id: rule.to.user };
         const transition =
           rule.transition ??
-          def.workflow.transitions.find((t) => t.effect === 'dispatch' && t.from.includes(initial.key))?.key;
+          def.workflow.transitions.find(
+            (t) => t.effect === 'dispatch' && t.from.includes(initial.key),
+          )?.key;
         if (!transition) return row;
-        const system: Actor = { userId: null, role: 'system', unitId: null, scopePath: '', isReporter: false, name: '派单规则', global: true };
-        return applyTransition(row, def, system, { transition, target }, now, true);
+        const system: Actor = {
+          userId: null,
+          role: 'system',
+          unitId: null,
+          scopePath: '',
+          isReporter: false,
+          name: '派单规则',
+          global: true,
+        };
+        // A rule that cannot apply (its transition needs a category the request lacks) leaves
+        // the case to the centre rather than refusing the resident: the checks run before any
+        // write, so nothing of the attempt remains.
+        try {
+          return await applyTransition(row, def, system, { transition, target }, now, true);
+        } catch (error) {
+          strapi.log.debug(`Cases: rule dispatch of ${row.number} skipped (${String(error)})`);
+          await inbox().toCentre(row, 'assigned', `新事项待派单 ${row.number}：${row.title}`);
+          return row;
+        }
       });
       return created;
     },
@@ -829,7 +1008,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async transition(documentId: unknown, body: Row): Promise<CaseDetail> {
       const who = await kit.who();
       if (typeof body.expectedState !== 'string' || !body.expectedState)
-        kit.refuse('expectedState', 'required', 'say which state you saw the case in', '请刷新后重试（缺少当前状态）');
+        kit.refuse(
+          'expectedState',
+          'required',
+          'say which state you saw the case in',
+          '请刷新后重试（缺少当前状态）',
+        );
       const after = await withCase(documentId, who, async (row) => {
         const def = await definitionOf(row);
         return applyTransition(row, def, who, body, clock().now());
@@ -843,7 +1027,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const note = text(body, 'note', 500, true, { zh: '督办意见', en: 'Note' });
       const after = await withCase(documentId, who, async (row) => {
         if (!(who.global || (isCentreRole(who.role) && covers(who, row.areaPath))))
-          kit.refuse('note', 'not_allowed', 'only the centre or a supervisor may press a case', '仅派单中心或上级可以督办');
+          kit.refuse(
+            'note',
+            'not_allowed',
+            'only the centre or a supervisor may press a case',
+            '仅派单中心或上级可以督办',
+          );
         if (row.stateKind !== 'open' && row.stateKind !== 'waiting')
           kit.refuse('note', 'invalid_transition', 'the case is no longer open', '该事项已办结');
         const now = clock().now();
@@ -860,18 +1049,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const who = await kit.who();
       const days = Number(body.workingDays);
       if (!Number.isSafeInteger(days) || days < 1 || days > 30)
-        kit.refuse('workingDays', 'invalid_value', 'between 1 and 30 working days', '延期应为 1–30 个工作日');
+        kit.refuse(
+          'workingDays',
+          'invalid_value',
+          'between 1 and 30 working days',
+          '延期应为 1–30 个工作日',
+        );
       const reason = text(body, 'reason', 500, true, { zh: '延期理由', en: 'Reason' }) as string;
       const after = await withCase(documentId, who, async (row) => {
         if (!isAssignee(row, who) && !who.global)
-          kit.refuse('workingDays', 'not_allowed', 'only the unit handling the case may ask', '仅承办单位可以申请延期');
+          kit.refuse(
+            'workingDays',
+            'not_allowed',
+            'only the unit handling the case may ask',
+            '仅承办单位可以申请延期',
+          );
         if (row.stateKind !== 'open' && row.stateKind !== 'waiting')
-          kit.refuse('workingDays', 'invalid_transition', 'the case is no longer open', '该事项已办结');
+          kit.refuse(
+            'workingDays',
+            'invalid_transition',
+            'the case is no longer open',
+            '该事项已办结',
+          );
         if (row.extension?.state === 'requested')
-          kit.refuse('workingDays', 'invalid_transition', 'an extension is already waiting for a decision', '已有延期申请待审批');
+          kit.refuse(
+            'workingDays',
+            'invalid_transition',
+            'an extension is already waiting for a decision',
+            '已有延期申请待审批',
+          );
         const now = clock().now();
-        const next = await write(row, { extension: { state: 'requested', workingDays: days, reason } });
-        await appendStep(next, who, { action: 'extension_requested', note: reason, data: { workingDays: days } }, now);
+        const next = await write(row, {
+          extension: { state: 'requested', workingDays: days, reason },
+        });
+        await appendStep(
+          next,
+          who,
+          { action: 'extension_requested', note: reason, data: { workingDays: days } },
+          now,
+        );
         await inbox().toCentre(next, 'extension', `延期申请 ${next.number}：${days} 个工作日`);
         return next;
       });
@@ -886,13 +1102,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const note = text(body, 'note', 500, false, { zh: '意见', en: 'Note' });
       const after = await withCase(documentId, who, async (row) => {
         if (!(who.global || (isCentreRole(who.role) && covers(who, row.areaPath))))
-          kit.refuse('grant', 'not_allowed', 'only the centre may decide', '仅派单中心可以审批延期');
+          kit.refuse(
+            'grant',
+            'not_allowed',
+            'only the centre may decide',
+            '仅派单中心可以审批延期',
+          );
         const ext = row.extension;
         if (!ext || ext.state !== 'requested')
-          kit.refuse('grant', 'invalid_transition', 'no extension waits for a decision', '没有待审批的延期申请');
+          kit.refuse(
+            'grant',
+            'invalid_transition',
+            'no extension waits for a decision',
+            '没有待审批的延期申请',
+          );
         const now = clock().now();
         const data: Row = {
-          extension: { ...ext, state: body.grant ? 'granted' : 'refused', ...(note ? { decidedNote: note } : {}) },
+          extension: {
+            ...ext,
+            state: body.grant ? 'granted' : 'refused',
+            ...(note ? { decidedNote: note } : {}),
+          },
         };
         if (body.grant && row.dueAt) {
           const cal = await calendar().current();
@@ -902,7 +1132,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const dueAt = extend(cal, new Date(row.dueAt), days, perDay);
           // Warned again at the type's share of the time left from now to the new deadline.
           const left = workingMinutesBetween(cal, now, dueAt);
-          const warnAt = addWorkingMinutes(cal, now, Math.floor((left * (def.warnPercent ?? 80)) / 100));
+          const warnAt = addWorkingMinutes(
+            cal,
+            now,
+            Math.floor((left * (def.warnPercent ?? 80)) / 100),
+          );
           data.dueAt = dueAt;
           data.warnAt = warnAt;
           data.slaStatus = slaStatusAt(
@@ -913,8 +1147,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
         const next = await write(row, data);
-        await appendStep(next, who, { action: body.grant ? 'extension_granted' : 'extension_refused', note }, now);
-        await inbox().toAssignee(next, 'extension', `延期申请${body.grant ? '已同意' : '未同意'} ${next.number}`);
+        await appendStep(
+          next,
+          who,
+          { action: body.grant ? 'extension_granted' : 'extension_refused', note },
+          now,
+        );
+        await inbox().toAssignee(
+          next,
+          'extension',
+          `延期申请${body.grant ? '已同意' : '未同意'} ${next.number}`,
+        );
         return next;
       });
       return detail(after, who);
@@ -929,9 +1172,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const after = await withCase(documentId, who, async (row) => {
         if (!(who.global || (isCentreRole(who.role) && covers(who, row.areaPath))))
-          kit.refuse('into', 'not_allowed', 'only the centre may merge cases', '仅派单中心可以合并事项');
+          kit.refuse(
+            'into',
+            'not_allowed',
+            'only the centre may merge cases',
+            '仅派单中心可以合并事项',
+          );
         if (into.id === row.id || into.typeKey !== row.typeKey || into.mergedIntoId)
-          kit.refuse('into', 'invalid_value', 'choose another open case of the same type', '请选择同类的另一件事项');
+          kit.refuse(
+            'into',
+            'invalid_value',
+            'choose another open case of the same type',
+            '请选择同类的另一件事项',
+          );
         if (row.stateKind === 'closed')
           kit.refuse('into', 'invalid_transition', 'the case is closed already', '该事项已办结');
         const def = await definitionOf(row);
@@ -944,7 +1197,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           closedAt: now,
           ...(await slaAfter(def, row, closed, now, false)),
         });
-        await appendStep(next, who, { action: 'merge', fromState: row.state, toState: closed.key, note, data: { into: into.number } }, now);
+        await appendStep(
+          next,
+          who,
+          {
+            action: 'merge',
+            fromState: row.state,
+            toState: closed.key,
+            note,
+            data: { into: into.number },
+          },
+          now,
+        );
         await appendStep(into, who, { action: 'merge', note, data: { from: row.number } }, now);
         return next;
       });
@@ -959,7 +1223,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         kit.refuse('parts', 'invalid_value', 'between 1 and 10 parts', '拆分应为 1–10 件');
       const row = await load(documentId, who);
       if (!(who.global || (isCentreRole(who.role) && covers(who, row.areaPath))))
-        kit.refuse('parts', 'not_allowed', 'only the centre may split cases', '仅派单中心可以拆分事项');
+        kit.refuse(
+          'parts',
+          'not_allowed',
+          'only the centre may split cases',
+          '仅派单中心可以拆分事项',
+        );
       if (row.stateKind === 'closed')
         kit.refuse('parts', 'invalid_transition', 'the case is closed already', '该事项已办结');
       const area = (await strapi.db
@@ -988,7 +1257,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           numbers.push(child.number);
         } catch (error) {
           const e = error as { details?: { errors?: { path?: string[] }[] } };
-          for (const item of e.details?.errors ?? []) item.path = ['parts', String(i), ...(item.path ?? [])];
+          for (const item of e.details?.errors ?? [])
+            item.path = ['parts', String(i), ...(item.path ?? [])];
           throw error;
         }
       }
@@ -1016,11 +1286,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const note = text(body, 'note', 500, false, { zh: '回访记录', en: 'Note' });
       const after = await withCase(documentId, who, async (row) => {
         if (!(who.global || (isCentreRole(who.role) && covers(who, row.areaPath))))
-          kit.refuse('satisfaction', 'not_allowed', 'only the centre may record a call-back', '仅派单中心可以登记回访');
+          kit.refuse(
+            'satisfaction',
+            'not_allowed',
+            'only the centre may record a call-back',
+            '仅派单中心可以登记回访',
+          );
         if (row.stateKind !== 'resolved' && row.stateKind !== 'closed')
-          kit.refuse('satisfaction', 'invalid_transition', 'the case is not resolved yet', '事项尚未办结，不能回访');
+          kit.refuse(
+            'satisfaction',
+            'invalid_transition',
+            'the case is not resolved yet',
+            '事项尚未办结，不能回访',
+          );
         const now = clock().now();
-        const next = await write(row, { satisfaction, satisfactionNote: note, ratedAt: now, ratedBy: 'callback' });
+        const next = await write(row, {
+          satisfaction,
+          satisfactionNote: note,
+          ratedAt: now,
+          ratedBy: 'callback',
+        });
         await appendStep(next, who, { action: 'callback', note, data: { satisfaction } }, now);
         return next;
       });
@@ -1030,8 +1315,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The queues: by view, narrowed to the person's reach, with every view's count. */
     async queue(query: Row) {
       const who = await kit.who();
-      const views: QueueView[] = ['mine', 'unit', 'unassigned', 'due_soon', 'overdue', 'whistled', 'all', 'closed'];
-      const view = (typeof query.view === 'string' && views.includes(query.view as QueueView) ? query.view : 'mine') as QueueView;
+      const views: QueueView[] = [
+        'mine',
+        'unit',
+        'unassigned',
+        'due_soon',
+        'overdue',
+        'whistled',
+        'all',
+        'closed',
+      ];
+      const view = (
+        typeof query.view === 'string' && views.includes(query.view as QueueView)
+          ? query.view
+          : 'mine'
+      ) as QueueView;
       const page = Math.max(1, Math.min(10_000, Number(query.page) || 1));
       const pageSize = Math.max(1, Math.min(100, Number(query.pageSize) || 25));
       const reach = await this.reachFilter(who);
@@ -1039,7 +1337,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof query.type === 'string' && query.type) filters.push({ typeKey: query.type });
       if (typeof query.state === 'string' && query.state) filters.push({ state: query.state });
       if (typeof query.q === 'string' && query.q.trim())
-        filters.push({ $or: [{ number: { $containsi: query.q.trim() } }, { title: { $containsi: query.q.trim() } }] });
+        filters.push({
+          $or: [
+            { number: { $containsi: query.q.trim() } },
+            { title: { $containsi: query.q.trim() } },
+          ],
+        });
       const where = (v: QueueView) => ({ $and: [...filters, this.viewFilter(v, who)] });
       const rows = (await cases().findMany({
         where: where(view),
@@ -1061,9 +1364,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .connection('case_whistles')
           .where({ department_id: who.unitId })
           .pluck('case_id')) as number[];
-        return { $or: [{ assigneeUnitId: who.unitId }, ...(whistled.length ? [{ id: { $in: whistled } }] : [])] };
+        return {
+          $or: [
+            { assigneeUnitId: who.unitId },
+            ...(whistled.length ? [{ id: { $in: whistled } }] : []),
+          ],
+        };
       }
-      if (!who.scopePath) return who.userId ? { $or: [{ assigneeUserId: who.userId }, { reporterUserId: who.userId }] } : { id: { $null: true } };
+      if (!who.scopePath)
+        return who.userId
+          ? { $or: [{ assigneeUserId: who.userId }, { reporterUserId: who.userId }] }
+          : { id: { $null: true } };
       return { areaPath: { $startsWith: who.scopePath } };
     },
 
@@ -1084,7 +1395,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           return who.unitId
             ? { ...active, assigneeUnitId: who.unitId }
             : who.scopePath
-              ? { ...active, assigneeKind: 'community', assigneeAreaPath: { $startsWith: who.scopePath } }
+              ? {
+                  ...active,
+                  assigneeKind: 'community',
+                  assigneeAreaPath: { $startsWith: who.scopePath },
+                }
               : { id: { $null: true } };
         case 'unassigned':
           return { stateKind: 'open', assigneeKind: { $null: true } };

@@ -81,14 +81,14 @@ export function casesKit(strapi: Core.Strapi) {
     async record(
       uid: string,
       action: AuditAction,
-      before: Row | null,
-      after: Row | null,
+      before: object | null,
+      after: object | null,
       operation?: string,
     ): Promise<void> {
       await cmsService(strapi, 'audit').record({
         contentType: uid,
         action,
-        recordId: String((after ?? before)?.documentId ?? ''),
+        recordId: String((after ?? before) ? (((after ?? before) as Row).documentId ?? '') : ''),
         before,
         after,
         actor: cmsService(strapi, 'viewer').actor(),

@@ -123,11 +123,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         typeof body.note === 'string' && body.note.trim() ? body.note.trim().slice(0, 500) : null;
       const after = await strapi.db.transaction(async ({ trx }) => {
         await kit.lock(trx, 'cases', found.id);
-        const row = (await strapi.db.query(CASES.case).findOne({ where: { id: found.id } })) as CaseRow;
+        const row = (await strapi.db
+          .query(CASES.case)
+          .findOne({ where: { id: found.id } })) as CaseRow;
         if (row.stateKind !== 'resolved' && row.stateKind !== 'closed')
-          kit.refuse('satisfaction', 'invalid_transition', 'the case is still being handled', '事项尚在办理中，办结后再评价');
+          kit.refuse(
+            'satisfaction',
+            'invalid_transition',
+            'the case is still being handled',
+            '事项尚在办理中，办结后再评价',
+          );
         if (row.ratedBy === 'reporter')
-          kit.refuse('satisfaction', 'already_rated', 'you have rated this case already', '您已评价过该事项');
+          kit.refuse(
+            'satisfaction',
+            'already_rated',
+            'you have rated this case already',
+            '您已评价过该事项',
+          );
         const now = clock().now();
         const next = await cases().write(row, {
           satisfaction,
@@ -135,8 +147,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ratedAt: now,
           ratedBy: 'reporter',
         });
-        await cases().appendStep(next, reporter(row), { action: 'rated', note, data: { satisfaction } }, now);
-        await getService(strapi, 'inbox').toAssignee(next, 'rated', `居民评价 ${next.number}：${satisfaction} 星`);
+        await cases().appendStep(
+          next,
+          reporter(row),
+          { action: 'rated', note, data: { satisfaction } },
+          now,
+        );
+        await getService(strapi, 'inbox').toAssignee(
+          next,
+          'rated',
+          `居民评价 ${next.number}：${satisfaction} 星`,
+        );
         return next;
       });
       return view(after);
@@ -147,22 +168,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await byCode(code);
       const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
       if (!reason || reason.length > 500)
-        kit.refuse('reason', 'note_required', 'say what is still wrong (at most 500 characters)', '请说明仍未解决的问题（不超过 500 字）');
+        kit.refuse(
+          'reason',
+          'note_required',
+          'say what is still wrong (at most 500 characters)',
+          '请说明仍未解决的问题（不超过 500 字）',
+        );
       const after = await strapi.db.transaction(async ({ trx }) => {
         await kit.lock(trx, 'cases', found.id);
-        const row = (await strapi.db.query(CASES.case).findOne({ where: { id: found.id } })) as CaseRow;
+        const row = (await strapi.db
+          .query(CASES.case)
+          .findOne({ where: { id: found.id } })) as CaseRow;
         const def = await cases().definitionOf(row);
         const until = reopenUntil(row, def);
         const now = clock().now();
         if ((row.stateKind !== 'resolved' && row.stateKind !== 'closed') || !until)
-          kit.refuse('reason', 'invalid_transition', 'the case is still being handled', '事项尚在办理中');
+          kit.refuse(
+            'reason',
+            'invalid_transition',
+            'the case is still being handled',
+            '事项尚在办理中',
+          );
         if ((until as Date).getTime() < now.getTime())
-          kit.refuse('reason', 'reopen_window_closed', `cases may be reopened within ${def.reopenDays} days of closing`, `办结 ${def.reopenDays} 日内方可申请重办`);
+          kit.refuse(
+            'reason',
+            'reopen_window_closed',
+            `cases may be reopened within ${def.reopenDays} days of closing`,
+            `办结 ${def.reopenDays} 日内方可申请重办`,
+          );
         if (row.satisfaction !== null && row.satisfaction > 2)
-          kit.refuse('reason', 'invalid_transition', 'you rated the handling as satisfactory', '您已评价为满意，不能申请重办');
+          kit.refuse(
+            'reason',
+            'invalid_transition',
+            'you rated the handling as satisfactory',
+            '您已评价为满意，不能申请重办',
+          );
         const transition = reopenTransition(row, def);
         if (!transition)
-          kit.refuse('reason', 'invalid_transition', 'this case cannot be reopened', '该事项不能重办');
+          kit.refuse(
+            'reason',
+            'invalid_transition',
+            'this case cannot be reopened',
+            '该事项不能重办',
+          );
         return cases().applyTransition(
           row,
           def,

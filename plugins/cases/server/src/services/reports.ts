@@ -52,7 +52,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const thisYear = china().chinaYear(new Date());
       const year = Number(yearParam) || thisYear;
       if (!Number.isSafeInteger(year) || year < 2000 || year > 2100)
-        kit.refuse('year', 'invalid_value', 'a year between 2000 and 2100', '年份应在 2000–2100 之间');
+        kit.refuse(
+          'year',
+          'invalid_value',
+          'a year between 2000 and 2100',
+          '年份应在 2000–2100 之间',
+        );
       const start = china().chinaMidnight(`${year}-01-01`);
       const end = china().chinaMidnight(`${year + 1}-01-01`);
       const q = knex()('case_whistles as w')
@@ -138,7 +143,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const k = knex();
       const base = () => scoped(k('cases as c'), 'c');
       const count = async (build: (q: ReturnType<Knex>) => ReturnType<Knex>) => {
-        const row = (await build(await base()).count({ n: '*' }).first()) as { n: number | string };
+        const row = (await build(await base())
+          .count({ n: '*' })
+          .first()) as { n: number | string };
         return Number(row?.n ?? 0);
       };
       const received = await count((q) => q);
@@ -211,15 +218,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const bindings = bounds.flatMap((b) => [b.start, b.end]);
       const weekly = bounds.map((b) => ({ week: b.week, received: 0, closed: 0, overdue: 0 }));
       const first = bounds[0]?.start as Date;
-      const received7 = (await (await base())
+      const received7 = (await (
+        await base()
+      )
         .where('c.created_at', '>=', first)
         .select(k.raw(`CASE ${bucket('c.created_at')} END AS b`, bindings), k.raw('COUNT(*) AS n'))
         .groupBy('b')) as { b: number | null; n: number | string }[];
-      const closed7 = (await (await base())
+      const closed7 = (await (
+        await base()
+      )
         .where('c.closed_at', '>=', first)
         .select(k.raw(`CASE ${bucket('c.closed_at')} END AS b`, bindings), k.raw('COUNT(*) AS n'))
         .groupBy('b')) as { b: number | null; n: number | string }[];
-      const overdue7 = (await (await base())
+      const overdue7 = (await (
+        await base()
+      )
         .where('c.overdue_at', '>=', first)
         .select(k.raw(`CASE ${bucket('c.overdue_at')} END AS b`, bindings), k.raw('COUNT(*) AS n'))
         .groupBy('b')) as { b: number | null; n: number | string }[];

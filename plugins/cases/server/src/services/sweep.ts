@@ -76,7 +76,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: { ...data, sweepMark: mark },
         });
         if (!updated.count) return 0;
-        const rows = (await strapi.db.query(uid).findMany({ where: { sweepMark: mark } })) as CaseRow[];
+        const rows = (await strapi.db
+          .query(uid)
+          .findMany({ where: { sweepMark: mark } })) as CaseRow[];
         await then(rows);
         return rows.length;
       });
@@ -124,8 +126,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const row of rows) {
             const key = `${row.id}:${new Date(row.dueAt ?? row.stateDueAt ?? now).getTime()}`;
             await caseService().appendStep(row, system, { action: 'overdue' }, now);
-            await inbox().toAssignee(row, 'overdue', `已超时 ${row.number}：${row.title}`, `overdue:${key}`);
-            await inbox().toSupervisors(row, 'escalated', `超时上报 ${row.number}：${row.title}`, `escalated:${key}`);
+            await inbox().toAssignee(
+              row,
+              'overdue',
+              `已超时 ${row.number}：${row.title}`,
+              `overdue:${key}`,
+            );
+            await inbox().toSupervisors(
+              row,
+              'escalated',
+              `超时上报 ${row.number}：${row.title}`,
+              `escalated:${key}`,
+            );
           }
         },
       );
@@ -143,8 +155,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }[]) {
             const row = (await cases().findOne({ where: { id: w.caseId } })) as CaseRow | null;
             if (!row) continue;
-            await inbox().toUnit(w.departmentId, 'overdue', row, `吹哨报到已超时 ${row.number}`, `whistle-overdue:${w.id}`);
-            await inbox().toCentre(row, 'overdue', `${w.departmentName}未按时报到 ${row.number}`, `whistle-overdue-centre:${w.id}`);
+            await inbox().toUnit(
+              w.departmentId,
+              'overdue',
+              row,
+              `吹哨报到已超时 ${row.number}`,
+              `whistle-overdue:${w.id}`,
+            );
+            await inbox().toCentre(
+              row,
+              'overdue',
+              `${w.departmentName}未按时报到 ${row.number}`,
+              `whistle-overdue-centre:${w.id}`,
+            );
           }
         },
       );

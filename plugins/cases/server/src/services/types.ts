@@ -214,7 +214,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(body: Record<string, unknown>): Promise<CaseTypeDetail> {
       const data = await fieldsOf(body, true);
       if (await types().findOne({ where: { key: data.key }, select: ['id'] }))
-        kit.refuse('key', 'duplicate_key', 'another case type has this key', '已有事项类型使用此代码');
+        kit.refuse(
+          'key',
+          'duplicate_key',
+          'another case type has this key',
+          '已有事项类型使用此代码',
+        );
       const row = (await types().create({
         data: { ...data, documentId: kit.newDocumentId(), currentVersion: 0, active: true },
       })) as TypeRow;
@@ -242,8 +247,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publish(key: unknown): Promise<CaseTypeDetail> {
       const t = await load(key);
       const issues = definitionIssues(t.draft);
-      if (issues.length)
-        throw kit.invalid(issues.map((i) => ({ ...i, path: `draft.${i.path}` })));
+      if (issues.length) throw kit.invalid(issues.map((i) => ({ ...i, path: `draft.${i.path}` })));
       const actor = kit.actor();
       return strapi.db.transaction(async ({ trx }) => {
         await kit.lock(trx, 'case_types', t.id);

@@ -88,7 +88,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function caseOf(w: WhistleRecord, who: Actor): Promise<CaseRow> {
-    const row = (await strapi.db.query(CASES.case).findOne({ where: { id: w.caseId } })) as CaseRow | null;
+    const row = (await strapi.db
+      .query(CASES.case)
+      .findOne({ where: { id: w.caseId } })) as CaseRow | null;
     if (!row || !(await cases().maySee(row, who))) kit.notFound();
     return row as CaseRow;
   }
@@ -112,21 +114,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         departments.length > 10 ||
         departments.some((d) => typeof d !== 'string' || !/^[a-z0-9]{24}$/.test(d))
       )
-        kit.refuse('departments', 'required', 'choose one to ten departments', '请选择 1–10 个部门');
+        kit.refuse(
+          'departments',
+          'required',
+          'choose one to ten departments',
+          '请选择 1–10 个部门',
+        );
       const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : '';
-      if (!note) kit.refuse('note', 'note_required', 'say what the departments must do', '请说明需要部门协同解决的问题');
+      if (!note)
+        kit.refuse(
+          'note',
+          'note_required',
+          'say what the departments must do',
+          '请说明需要部门协同解决的问题',
+        );
       const orgs = (await strapi.db.query('plugin::cms.organisation').findMany({
         where: { documentId: { $in: departments as string[] }, kind: 'department' },
         select: ['id', 'name'],
       })) as { id: number; name: string }[];
       if (orgs.length !== new Set(departments as string[]).size)
-        kit.refuse('departments', 'invalid_value', 'only departments may be whistled', '只能向职能部门吹哨');
+        kit.refuse(
+          'departments',
+          'invalid_value',
+          'only departments may be whistled',
+          '只能向职能部门吹哨',
+        );
       const seen = await cases().load(documentId, who);
       const def = await cases().definitionOf(seen);
       if (!def.whistle)
-        kit.refuse('departments', 'invalid_transition', 'this type of case is not whistled', '此类事项不适用吹哨报到');
+        kit.refuse(
+          'departments',
+          'invalid_transition',
+          'this type of case is not whistled',
+          '此类事项不适用吹哨报到',
+        );
       const rules = def.whistle as NonNullable<typeof def.whistle>;
-      const index = categoryIndex(def.categories);
+      const index = categoryIndex(rules.categories ?? def.categories);
       const category = body.category;
       const item = body.item ?? null;
       if (typeof category !== 'string' || !index.has(category) || index.get(category)?.parent)
@@ -136,19 +159,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const after = await cases().withCase(documentId, who, async (row) => {
         const community =
           who.global ||
-          ((who.role === 'community-worker' || who.role === 'foundation-staff') && cases().covers(who, row.areaPath)) ||
+          ((who.role === 'community-worker' || who.role === 'foundation-staff') &&
+            cases().covers(who, row.areaPath)) ||
           cases().isAssignee(row, who);
         if (!community || who.role === 'department')
-          kit.refuse('departments', 'not_allowed', 'only the community handling the case may whistle', '仅承办社区可以吹哨');
+          kit.refuse(
+            'departments',
+            'not_allowed',
+            'only the community handling the case may whistle',
+            '仅承办社区可以吹哨',
+          );
         if (row.stateKind !== 'open' && row.stateKind !== 'waiting')
-          kit.refuse('departments', 'invalid_transition', 'the case is no longer open', '该事项已办结');
+          kit.refuse(
+            'departments',
+            'invalid_transition',
+            'the case is no longer open',
+            '该事项已办结',
+          );
         const taken = (await whistles().findMany({
-          where: { caseId: row.id, departmentId: { $in: orgs.map((o) => o.id) }, state: { $ne: 'withdrawn' } },
+          where: {
+            caseId: row.id,
+            departmentId: { $in: orgs.map((o) => o.id) },
+            state: { $ne: 'withdrawn' },
+          },
           select: ['departmentName', 'state'],
         })) as { departmentName: string; state: string }[];
         const open = taken.filter((t) => t.state !== 'rated');
         if (open.length)
-          kit.refuse('departments', 'invalid_value', `${open[0]?.departmentName} is already called to this case`, `已向${open[0]?.departmentName}吹哨`);
+          kit.refuse(
+            'departments',
+            'invalid_value',
+            `${open[0]?.departmentName} is already called to this case`,
+            `已向${open[0]?.departmentName}吹哨`,
+          );
         const now = clock().now();
         const cal = await getService(strapi, 'calendar').current();
         const due = deadline(cal, now, rules.reportMinutes, 100).dueAt;
@@ -197,7 +240,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const w = await loadWhistle(documentId);
       const row = await caseOf(w, who);
       if (!who.global && who.unitId !== w.departmentId)
-        kit.refuse('whistle', 'not_allowed', 'only the department called may report', '仅被吹哨部门可以报到');
+        kit.refuse(
+          'whistle',
+          'not_allowed',
+          'only the department called may report',
+          '仅被吹哨部门可以报到',
+        );
       const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : null;
       const now = clock().now();
       const late = !!w.reportDueAt && new Date(w.reportDueAt).getTime() < now.getTime();
@@ -209,8 +257,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { state: 'reported', reportedAt: now, lateReport: late, actDueAt: actDue },
       });
       if (!moved.count)
-        kit.refuse('whistle', 'already_signed', 'the department has reported already', '该部门已报到');
-      await cases().appendStep(row, who, { action: 'whistle_report', note, data: { department: w.departmentName, late } }, now);
+        kit.refuse(
+          'whistle',
+          'already_signed',
+          'the department has reported already',
+          '该部门已报到',
+        );
+      await cases().appendStep(
+        row,
+        who,
+        { action: 'whistle_report', note, data: { department: w.departmentName, late } },
+        now,
+      );
       await inbox().toAssignee(row, 'whistle', `${w.departmentName}已报到 ${row.number}`);
       return cases().detail(row, who);
     },
@@ -221,7 +279,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const w = await loadWhistle(documentId);
       const row = await caseOf(w, who);
       if (!who.global && who.unitId !== w.departmentId)
-        kit.refuse('whistle', 'not_allowed', 'only the department called may act', '仅被吹哨部门可以反馈');
+        kit.refuse(
+          'whistle',
+          'not_allowed',
+          'only the department called may act',
+          '仅被吹哨部门可以反馈',
+        );
       const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : '';
       if (!note) kit.refuse('note', 'note_required', 'say what was done', '请填写办理情况');
       const attachments = await cases().ownFiles(body.attachments, who);
@@ -231,8 +294,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { state: 'acted', actedAt: now, action: note },
       });
       if (!moved.count)
-        kit.refuse('whistle', 'invalid_transition', 'report first, then say what was done', '请先报到，再反馈办理情况');
-      await cases().appendStep(row, who, { action: 'whistle_act', note, data: { department: w.departmentName }, attachments }, now);
+        kit.refuse(
+          'whistle',
+          'invalid_transition',
+          'report first, then say what was done',
+          '请先报到，再反馈办理情况',
+        );
+      await cases().appendStep(
+        row,
+        who,
+        { action: 'whistle_act', note, data: { department: w.departmentName }, attachments },
+        now,
+      );
       await inbox().toAssignee(row, 'whistle', `${w.departmentName}已反馈 ${row.number}`);
       return cases().detail(row, who);
     },
@@ -244,9 +317,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await caseOf(w, who);
       const community =
         who.global ||
-        ((who.role === 'community-worker' || who.role === 'foundation-staff') && cases().covers(who, row.areaPath));
+        ((who.role === 'community-worker' || who.role === 'foundation-staff') &&
+          cases().covers(who, row.areaPath));
       if (!community)
-        kit.refuse('rating', 'not_allowed', 'only the community may rate the department', '仅社区可以评价部门');
+        kit.refuse(
+          'rating',
+          'not_allowed',
+          'only the community may rate the department',
+          '仅社区可以评价部门',
+        );
       const rating = Number(body.rating);
       if (!Number.isSafeInteger(rating) || rating < 1 || rating > 5)
         kit.refuse('rating', 'invalid_rating', 'between 1 and 5', '评分应为 1–5');
@@ -255,7 +334,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const points = def.whistle
         ? whistlePoints(def.whistle, {
             reportedAt: w.reportedAt ? new Date(w.reportedAt) : null,
-            reportDueAt: w.reportDueAt ? new Date(w.reportDueAt) : null,
+            reportDueAt: new Date(w.reportDueAt ?? w.calledAt),
             rating,
           })
         : 0;
@@ -265,8 +344,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { state: 'rated', rating, ratingNote: note, ratedAt: now, points },
       });
       if (!moved.count)
-        kit.refuse('rating', 'already_rated', 'rated already, or the department has not acted yet', '已评价，或部门尚未反馈');
-      await cases().appendStep(row, who, { action: 'whistle_rate', note, data: { department: w.departmentName, rating, points } }, now);
+        kit.refuse(
+          'rating',
+          'already_rated',
+          'rated already, or the department has not acted yet',
+          '已评价，或部门尚未反馈',
+        );
+      await cases().appendStep(
+        row,
+        who,
+        { action: 'whistle_rate', note, data: { department: w.departmentName, rating, points } },
+        now,
+      );
       await inbox().toUnit(w.departmentId, 'rated', row, `社区评价 ${row.number}：${rating} 星`);
       return cases().detail(row, who);
     },
