@@ -937,6 +937,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             submissionId: options.submissionId ?? null,
             parentId: options.parentId ?? null,
             revision: 0,
+            // the clock's time, not the database's: the demo seed files cases on past days
+            createdAt: now,
+            updatedAt: now,
             pressCount: 0,
             reopenCount: 0,
             whistled: false,
