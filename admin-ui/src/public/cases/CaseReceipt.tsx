@@ -35,22 +35,41 @@ export const CASE_RECEIPT_CSS = `
 
 const STARS = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
-/** A refusal's words by field, and the rest for a banner, in the page's language. */
-function split(e: unknown, lang: Lang, fields: readonly string[]) {
-  const refusal = e instanceof Refusal ? e : new Refusal(0, undefined);
-  const onFields = refusal.fields(lang);
-  const mine: Record<string, string> = {};
+/**
+ * A form's errors kept as found — the page's own checks as message keys, the server's refusal
+ * as it came — and worded at each render, so the language switch re-words them. A refusal on a
+ * field the form does not show goes to the banner.
+ */
+function useErrors(lang: Lang, fields: readonly string[]) {
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const errors: Record<string, string> = {};
   const rest: string[] = [];
-  for (const [path, text] of Object.entries(onFields)) {
-    if (fields.includes(path.split('.')[0] ?? '')) mine[path.split('.')[0]!] = text;
+  for (const [path, text] of Object.entries(refusal?.fields(lang) ?? {})) {
+    const field = path.split('.')[0] ?? '';
+    if (fields.includes(field)) errors[field] ??= text;
     else rest.push(text);
   }
+  for (const [field, key] of Object.entries(local)) errors[field] = ct(lang, key);
   const banner = rest.length
     ? rest.join(lang === 'zh' ? '；' : '; ')
-    : Object.keys(mine).length
-      ? ''
-      : refusal.text(lang);
-  return { fields: mine, banner };
+    : refusal && Object.keys(errors).length === 0
+      ? refusal.text(lang)
+      : '';
+  return {
+    errors,
+    banner,
+    /** The page's own findings (field → message key); true when there are none. */
+    check(found: Record<string, string>) {
+      setRefusal(null);
+      setLocal(found);
+      return Object.keys(found).length === 0;
+    },
+    refused(e: unknown) {
+      setLocal({});
+      setRefusal(e instanceof Refusal ? e : new Refusal(0, undefined));
+    },
+  };
 }
 
 /**
@@ -180,17 +199,11 @@ function Rate({
 }) {
   const [satisfaction, setSatisfaction] = useState<number | null>(null);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState('');
+  const { errors, banner, check, refused } = useErrors(lang, ['satisfaction', 'note']);
   const [busy, setBusy] = useState(false);
   const t = (key: string) => ct(lang, key);
   const send = async () => {
-    setBanner('');
-    if (satisfaction === null) {
-      setErrors({ satisfaction: t('receipt.choose_rating') });
-      return;
-    }
-    setErrors({});
+    if (!check(satisfaction === null ? { satisfaction: 'receipt.choose_rating' } : {})) return;
     setBusy(true);
     try {
       const next = await cases<ReceiptView>(
@@ -200,9 +213,7 @@ function Rate({
       );
       onDone(next);
     } catch (e) {
-      const found = split(e, lang, ['satisfaction', 'note']);
-      setErrors(found.fields);
-      setBanner(found.banner);
+      refused(e);
     } finally {
       setBusy(false);
     }
@@ -282,22 +293,16 @@ function Reopen({
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [banner, setBanner] = useState('');
+  const { errors, banner, check, refused } = useErrors(lang, ['reason']);
+  const error = errors.reason;
   const [busy, setBusy] = useState(false);
   const t = (key: string, values?: Record<string, string | number>) => ct(lang, key, values);
   const ask = () => {
-    setBanner('');
-    if (!reason.trim()) {
-      setError(t('receipt.reopen_need_reason'));
-      return;
-    }
-    setError('');
-    setConfirming(true);
+    if (check(reason.trim() ? {} : { reason: 'receipt.reopen_need_reason' })) setConfirming(true);
   };
   const confirm = async () => {
     setBusy(true);
-    setBanner('');
+    check({});
     try {
       const next = await cases<ReceiptView>(
         `/receipt/${encodeURIComponent(code)}/reopen`,
@@ -308,13 +313,9 @@ function Reopen({
       setOpen(false);
       onDone(next);
     } catch (e) {
-      const found = split(e, lang, ['reason']);
+      refused(e);
       // A refusal of the reason shows under it; anything else stays on the sheet.
-      if (found.fields.reason) {
-        setError(found.fields.reason);
-        setConfirming(false);
-      }
-      setBanner(found.banner);
+      if (e instanceof Refusal && e.fields(lang).reason) setConfirming(false);
     } finally {
       setBusy(false);
     }
