@@ -285,7 +285,7 @@ export function CallIn() {
             {photos.length < MAX_PHOTOS && (
               <>
                 {/* The browser's own file button speaks the browser's language: a label of ours. */}
-                <label className="g-file" htmlFor="tb-photo" style={{ marginTop: 8 }}>
+                <label className="g-file" htmlFor="tb-photo">
                   {uploading ? t('call.uploading') : t('call.take_photo')}
                 </label>
                 <input

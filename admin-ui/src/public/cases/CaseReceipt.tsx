@@ -373,7 +373,7 @@ function Reopen({
           {t('cancel')}
         </button>
         <button type="button" className="danger" data-testid="reopen-submit" onClick={ask}>
-          {t('receipt.reopen_yes')}
+          {t('receipt.reopen_submit')}
         </button>
       </div>
       {confirming && (

@@ -67,6 +67,7 @@ export const CASE_MESSAGES: Tree = {
       '提交后，事项将重新交办处理。确定申请重办吗？',
       'The case will be handed over again. Ask for it to be handled again?',
     ],
+    reopen_submit: ['申请重办', 'Ask to reopen'],
     reopen_yes: ['确定重办', 'Yes, reopen'],
     reopen_done: ['已申请重办，请留意办理进度', 'Reopened; watch its progress here'],
   },

@@ -29,8 +29,9 @@ const GRID_CSS = `
 .g-photo { position: relative; width: 96px; }
 .g-photo img { width: 96px; height: 96px; object-fit: cover; border-radius: 10px; display: block; background: #e4e7eb; }
 .g-photo button { width: 100%; min-height: 36px; margin-top: 4px; border-radius: 8px; border: 1px solid #9fb3c8; background: #fff; font-family: inherit; font-size: 14px; }
-.g-file { display: flex; align-items: center; justify-content: center; min-height: 52px; border: 2px dashed #2f6f4f; border-radius: 12px; color: #2f6f4f; font-weight: 600; font-size: 17px; cursor: pointer; }
-.g-file-input { position: absolute; width: 1px; height: 1px; opacity: 0; }
+.tb-field label.g-file { margin: 8px 0 0; display: flex; align-items: center; justify-content: center; min-height: 52px; border: 2px dashed #2f6f4f; border-radius: 12px; color: #2f6f4f; font-weight: 600; font-size: 17px; cursor: pointer; }
+/* Out of sight but reachable (its label opens it); the fields' input rule would size it. */
+.tb-field input.g-file-input { position: absolute; width: 1px; height: 1px; min-height: 0; padding: 0; border: 0; opacity: 0; overflow: hidden; clip-path: inset(50%); }
 .g-dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 12px; margin: 0; }
 .g-dl dt { color: #627d98; }
 .g-dl dd { margin: 0; white-space: pre-wrap; word-break: break-word; }
