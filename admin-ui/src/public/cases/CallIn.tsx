@@ -11,7 +11,7 @@ import type { CategoryNode } from '../../../../plugins/cases/server/src/domain/t
 import { Refusal } from '../timebank/api';
 import { Field, Link, useLoad } from '../timebank/ui';
 import { cases, fetchCommunities, uploadFiles, type Community } from './api';
-import { GShell, MeContext, useFormErrors, useWords } from './ui';
+import { GShell, MeContext, Refused, useFormErrors, useWords } from './ui';
 import { loc } from './messages';
 
 const FIELDS = [
@@ -182,11 +182,7 @@ export function CallIn() {
   return (
     <GShell title={t('grid.call')} back>
       {types === null && <p className="tb-muted">{t('loading')}</p>}
-      {types && 'refused' in types && (
-        <div className="tb-alert" role="alert">
-          {types.refused.text(lang)}
-        </div>
-      )}
+      {types && 'refused' in types && <Refused refused={types.refused} />}
       {types && 'data' in types && active.length === 0 && (
         <div className="tb-alert">{t('call.no_types')}</div>
       )}

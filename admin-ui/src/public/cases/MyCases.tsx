@@ -6,11 +6,10 @@ import type {
   TimelineStep,
 } from '../../../../plugins/cases/server/src/shared/contracts/cases';
 import type { CaseTypeDefinition } from '../../../../plugins/cases/server/src/domain/types';
-import type { Refusal } from '../timebank/api';
 import { Link, useLoad } from '../timebank/ui';
 import { cases } from './api';
 import { chinaTime, ct, loc, type Lang } from './messages';
-import { GShell, useWords } from './ui';
+import { GShell, Refused, useWords } from './ui';
 
 /** Only what asks for attention gets a badge: on time and met need none. */
 const SLA_BADGE: Partial<Record<SlaStatus, string>> = {
@@ -28,15 +27,6 @@ export function SlaBadge({ status }: { status: SlaStatus }) {
     <span className={`tb-tag ${tone}`} data-testid="g-sla" data-sla={status}>
       {t(`sla.${status}`)}
     </span>
-  );
-}
-
-function Refused({ refused }: { refused: Refusal }) {
-  const { lang, t } = useWords();
-  return (
-    <div className="tb-alert" role="alert">
-      {refused.status === 401 ? t('signed_out') : refused.text(lang)}
-    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Refusal } from '../timebank/api';
 import { CSS, LangContext, Link } from '../timebank/ui';
-import type { Me } from './api';
+import { signOut, type Me } from './api';
 import { ct } from './messages';
 
 /** The grid page's language (the time bank's context, so its form pieces speak the same) and words. */
@@ -129,4 +129,33 @@ export function useFormErrors(known: readonly string[]) {
       scroll();
     },
   };
+}
+
+/**
+ * A load refused: an expired or revoked sign-in offers the sign-in again (the token is dropped,
+ * and /g asks for it); anything else in words.
+ */
+export function Refused({ refused }: { refused: Refusal }) {
+  const { lang, t } = useWords();
+  if (refused.status === 401)
+    return (
+      <div className="tb-card" data-testid="g-signed-out">
+        <p>{t('signed_out')}</p>
+        <button
+          type="button"
+          className="tb-btn"
+          onClick={() => {
+            signOut();
+            location.reload();
+          }}
+        >
+          {t('sign_in.submit')}
+        </button>
+      </div>
+    );
+  return (
+    <div className="tb-alert" role="alert">
+      {refused.text(lang)}
+    </div>
+  );
 }
