@@ -77,10 +77,11 @@ export function MyCases() {
 }
 
 /**
- * A step in words: the transition's own label when the type names it, else the engine's
- * operations (press, whistle, …), else the state it moved to.
+ * A step in words: as the server names it (the transition's own label, or the operation's);
+ * failing that, the type's transition label, the engine's operations, the state it moved to.
  */
 function stepLabel(step: TimelineStep, definition: CaseTypeDefinition | null, lang: Lang) {
+  if (step.label) return loc(lang, step.label);
   const transition = definition?.workflow.transitions.find((tr) => tr.key === step.action);
   if (transition) return loc(lang, transition.label);
   const known = ct(lang, `actions.${step.action}`);

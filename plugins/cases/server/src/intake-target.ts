@@ -29,11 +29,11 @@ export function registerIntakeTarget(strapi: Core.Strapi): void {
     purpose: 'case-intake',
     label: { zh: '事项受理', en: 'Case intake' },
     bindings: [
-      { key: 'area', kinds: ['area'], required: true, label: { zh: '所在社区', en: 'Community' } },
+      { key: 'area', kinds: ['area'], required: false, label: { zh: '所在社区', en: 'Community' } },
       {
         key: 'details',
         kinds: ['textarea', 'text'],
-        required: true,
+        required: false,
         label: { zh: '问题描述', en: 'What is the problem' },
       },
       {
@@ -46,17 +46,12 @@ export function registerIntakeTarget(strapi: Core.Strapi): void {
       { key: 'phone', kinds: ['mobile'], required: false, label: { zh: '手机号', en: 'Mobile' } },
       { key: 'photos', kinds: ['file'], required: false, label: { zh: '现场照片', en: 'Photos' } },
     ],
-    async accepting(form) {
-      return (await typeFor((form as { slug: string }).slug))
-        ? null
-        : {
-            zh: '此表单尚未关联事项类型，暂不受理',
-            en: 'This form is not connected to a case type yet',
-          };
-    },
+    // A form is published before a case type names it (the type checks the link): until then
+    // its submissions are kept as submissions, as before cases existed.
+    definitionIssues: () => [],
     async onSubmit({ form, data, submission }) {
       const type = await typeFor((form as { slug: string }).slug);
-      if (!type) throw new Error('case-intake: no case type takes this form');
+      if (!type) return null;
       const def = await getService(strapi, 'types').published(type.key);
       const categories = new Set(def.definition.categories.map((c) => c.key));
       const category =

@@ -335,6 +335,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       id: s.id,
       at: iso(s.at as string) as string,
       action: s.action as string,
+      label: (s.data as { label?: Localised } | null)?.label ?? stepLabel(s.action as string),
       fromState: (s.fromState as string) ?? null,
       toState: (s.toState as string) ?? null,
       actorName: (s.actorName as string) ?? null,

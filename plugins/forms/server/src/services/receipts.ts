@@ -97,7 +97,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { fileInfo: { caption: `${captionPrefix}${incoming.size}` } },
         files: incoming,
       })) as UploadRow[];
-    return { id: saved.id, name: saved.name, mime: saved.mime, size: incoming.size, url: saved.url };
+    return {
+      id: saved.id,
+      name: saved.name,
+      mime: saved.mime,
+      size: incoming.size,
+      url: saved.url,
+    };
   }
 
   return {

@@ -399,10 +399,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           } catch (error) {
             throw remapTargetError(strapi, error, target.fieldOf, lang, definition);
           }
-          await strapi.db.query(FORMS.submission).update({
-            where: { id: submission.id },
-            data: { target: created },
-          });
+          if (created)
+            await strapi.db.query(FORMS.submission).update({
+              where: { id: submission.id },
+              data: { target: created },
+            });
         }
         return {
           receiptCode: submission.receiptCode,

@@ -35,7 +35,8 @@ export interface FormTarget {
     definition: FormDefinition,
     settings: Record<string, unknown>,
   ): FormIssue[] | Promise<FormIssue[]>;
-  onSubmit(context: TargetContext): Promise<TargetResult>;
+  /** null: this submission leads nowhere (a case-intake form no case type takes yet) */
+  onSubmit(context: TargetContext): Promise<TargetResult | null>;
   /** the form field a refusal of the target's own record concerns (e.g. cms `name` → `organisationName`) */
   fieldOf?(path: string): string;
   /**

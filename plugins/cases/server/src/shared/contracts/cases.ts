@@ -152,6 +152,8 @@ export interface TimelineStep {
   id: number;
   at: string;
   action: string;
+  /** the step in words: the transition's own label, or the operation's (督办, 吹哨 …) */
+  label: Localised;
   fromState: string | null;
   toState: string | null;
   actorName: string | null;
