@@ -374,7 +374,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       operations.push('press');
     if (open && assignee && row.extension?.state !== 'requested' && row.dueAt)
       operations.push('extend');
-    if (row.extension?.state === 'requested' && centre) operations.push('decide_extension');
+    if (row.extension?.state === 'requested' && isSupervisor(row, who))
+      operations.push('decide_extension');
     if (open && centre) operations.push('merge', 'split');
     operations.push('comment');
     if ((row.stateKind === 'resolved' || row.stateKind === 'closed') && centre)
@@ -1105,12 +1106,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         kit.refuse('grant', 'required', 'grant or refuse', '请选择同意或不同意');
       const note = text(body, 'note', 500, false, { zh: '意见', en: 'Note' });
       const after = await withCase(documentId, who, async (row) => {
-        if (!(who.global || (isCentreRole(who.role) && covers(who, row.areaPath))))
+        // Not the community that asked: the street office (or the district) above it decides.
+        if (!isSupervisor(row, who))
           kit.refuse(
             'grant',
             'not_allowed',
-            'only the centre may decide',
-            '仅派单中心可以审批延期',
+            'only the office above the community may decide',
+            '仅上级（街道或区）可以审批延期',
           );
         const ext = row.extension;
         if (!ext || ext.state !== 'requested')

@@ -151,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (body.intakeForm !== undefined && body.intakeForm !== null) {
       const purpose =
         typeof body.intakeForm === 'string'
-          ? await formsService(strapi, 'definitions').purposeOf(body.intakeForm)
+          ? await formsService(strapi, 'definitions').purposeBySlug(body.intakeForm)
           : null;
       if (purpose !== 'case-intake')
         issues.push(

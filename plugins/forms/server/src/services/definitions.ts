@@ -312,6 +312,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * For other plugins (a grants round takes applications only on a grant-application form):
      * the purpose of the form with this documentId, null when there is no such form.
      */
+    /** A form's purpose by its public slug (a case type names its intake form by the slug). */
+    async purposeBySlug(slug: string): Promise<string | null> {
+      if (typeof slug !== 'string') return null;
+      const form: Pick<FormRow, 'purpose'> | null = await strapi.db
+        .query(FORMS.form)
+        .findOne({ where: { slug }, select: ['purpose'] });
+      return form?.purpose ?? null;
+    },
+
     async purposeOf(formDocumentId: string): Promise<string | null> {
       if (typeof formDocumentId !== 'string') return null;
       const form: Pick<FormRow, 'purpose'> | null = await strapi.db

@@ -19,7 +19,10 @@ export interface FormsServices {
    * a grant-application form) and the versions answers were given on (a reviewer reads them
    * under their own labels).
    */
-  definitions: Pick<ReturnType<typeof definitions>, 'purposeOf' | 'versionDefinitions'>;
+  definitions: Pick<
+    ReturnType<typeof definitions>,
+    'purposeOf' | 'purposeBySlug' | 'versionDefinitions'
+  >;
   /**
    * What a receipt code opens after the submission: the per-client look-up allowance and the
    * files a submitter sends later (the grants applicant's page answers staff with them).
