@@ -3,6 +3,7 @@ import { PAGE_LIMITS, graphqlLimitsFromEnv, graphqlLimitsPlugin } from '../src/g
 type Env = {
   (key: string, fallback?: string): string;
   bool(key: string, fallback?: boolean): boolean;
+  int(key: string, fallback?: number): number;
 };
 
 export default ({ env }: { env: Env }) => {
@@ -37,5 +38,28 @@ export default ({ env }: { env: Env }) => {
         },
       },
     },
+    // Mail (the cases inbox's copies, password resets) through an SMTP server when one is
+    // named; without SMTP_HOST Strapi's default sendmail provider stays and the inbox mails nothing.
+    ...(env('SMTP_HOST', '')
+      ? {
+          email: {
+            config: {
+              provider: 'nodemailer',
+              providerOptions: {
+                host: env('SMTP_HOST'),
+                port: env.int('SMTP_PORT', 587),
+                secure: env.bool('SMTP_SECURE', false),
+                ...(env('SMTP_USER', '')
+                  ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD', '') } }
+                  : {}),
+              },
+              settings: {
+                defaultFrom: env('SMTP_FROM', 'linli@localhost'),
+                defaultReplyTo: env('SMTP_FROM', 'linli@localhost'),
+              },
+            },
+          },
+        }
+      : {}),
   };
 };
