@@ -235,6 +235,13 @@ describe('cases', () => {
     );
     expect(line?.cases.map((x) => x.number)).toContain(c.number);
     expect(report.body.weightPermille).toBe(333);
+
+    // The dashboard counts it, within the street office's reach.
+    const dashboard = await get(centre.jwt, '/reports/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.data.received).toBeGreaterThanOrEqual(1);
+    expect(dashboard.body.data.satisfaction.rated).toBeGreaterThanOrEqual(0);
+    expect(dashboard.body.data.weekly).toHaveLength(12);
   });
 
   it('refuses what the workflow does not allow, naming the field, writing nothing', async () => {

@@ -380,7 +380,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     operations.push('comment');
     if ((row.stateKind === 'resolved' || row.stateKind === 'closed') && centre)
       operations.push('callback');
-    if (open && def.whistle && (centre || assignee) && who.role !== 'department')
+    // The community whistles (its workers, or the centre above): not a grid worker, not a department.
+    if (open && def.whistle && (centre || (assignee && who.role === 'community-worker')))
       operations.push('whistle');
     return {
       ...base,

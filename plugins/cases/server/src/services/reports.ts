@@ -6,6 +6,7 @@ import type { CasesDashboard, DepartmentRating } from '../shared/contracts/cases
 import { CASES } from '../uids';
 import { cmsService, getService } from '../utils';
 import { categoryIndex } from './cases';
+import type { Actor } from './cases';
 import { casesKit } from './kit';
 
 type Knex = Core.Strapi['db']['connection'];
@@ -28,12 +29,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
   const china = () => cmsService(strapi, 'chinaTime');
 
-  /** The scope as a condition on a table's area_path column. */
-  async function scoped(q: ReturnType<Knex>, alias: string) {
-    const who = await kit.who();
+  /**
+   * The viewer's reach as a condition on a table's area_path column. Synchronous on purpose: a
+   * knex builder is thenable, so one returned from an async function would run, not be built on.
+   */
+  function within<Q extends ReturnType<Knex>>(q: Q, alias: string, who: Actor): Q {
     if (who.global) return q;
-    if (!who.scopePath) return q.whereRaw('1 = 0');
-    return q.where(`${alias}.area_path`, 'like', `${who.scopePath}%`);
+    if (!who.scopePath) return q.whereRaw('1 = 0') as Q;
+    return q.where(`${alias}.area_path`, 'like', `${who.scopePath}%`) as Q;
   }
 
   /** The rules of the whistled type (its latest version): the weight and the points. */
@@ -76,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'w.rating as rating',
           'w.points as points',
         );
-      const rows = (await scoped(q, 'w')) as {
+      const rows = (await within(q, 'w', await kit.who())) as {
         departmentId: number;
         departmentName: string;
         caseId: number;
@@ -141,11 +144,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async dashboard(weeksParam: unknown): Promise<CasesDashboard> {
       const weeks = Math.max(4, Math.min(52, Number(weeksParam) || WEEKS));
       const k = knex();
-      const base = () => scoped(k('cases as c'), 'c');
+      const who = await kit.who();
+      const base = () => within(k('cases as c'), 'c', who);
       const count = async (build: (q: ReturnType<Knex>) => ReturnType<Knex>) => {
-        const row = (await build(await base())
-          .count({ n: '*' })
-          .first()) as { n: number | string };
+        const row = (await build(base()).count({ n: '*' }).first()) as { n: number | string };
         return Number(row?.n ?? 0);
       };
       const received = await count((q) => q);
@@ -165,7 +167,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return out;
       };
-      const sat = (await (await base())
+      const sat = (await base()
         .whereNotNull('c.satisfaction')
         .select('c.satisfaction as s', k.raw('COUNT(*) AS n'))
         .groupBy('c.satisfaction')) as { s: number; n: number }[];
@@ -178,7 +180,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const [key, { node, parent }] of categoryIndex(def.categories))
           if (!parent && !labels.has(key)) labels.set(key, node.label);
       }
-      const byCat = (await (await base())
+      const byCat = (await base()
         .select(
           'c.category as key',
           k.raw('COUNT(*) AS received'),
@@ -188,7 +190,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         )
         .groupBy('c.category')
         .orderBy('received', 'desc')) as Record<string, string | number | null>[];
-      const byArea = (await (await base())
+      const byArea = (await base()
         .select(
           'c.area_path as path',
           k.raw('MAX(c.area_name) AS name'),
@@ -218,21 +220,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const bindings = bounds.flatMap((b) => [b.start, b.end]);
       const weekly = bounds.map((b) => ({ week: b.week, received: 0, closed: 0, overdue: 0 }));
       const first = bounds[0]?.start as Date;
-      const received7 = (await (
-        await base()
-      )
+      const received7 = (await base()
         .where('c.created_at', '>=', first)
         .select(k.raw(`CASE ${bucket('c.created_at')} END AS b`, bindings), k.raw('COUNT(*) AS n'))
         .groupBy('b')) as { b: number | null; n: number | string }[];
-      const closed7 = (await (
-        await base()
-      )
+      const closed7 = (await base()
         .where('c.closed_at', '>=', first)
         .select(k.raw(`CASE ${bucket('c.closed_at')} END AS b`, bindings), k.raw('COUNT(*) AS n'))
         .groupBy('b')) as { b: number | null; n: number | string }[];
-      const overdue7 = (await (
-        await base()
-      )
+      const overdue7 = (await base()
         .where('c.overdue_at', '>=', first)
         .select(k.raw(`CASE ${bucket('c.overdue_at')} END AS b`, bindings), k.raw('COUNT(*) AS n'))
         .groupBy('b')) as { b: number | null; n: number | string }[];

@@ -161,8 +161,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           who.global ||
           ((who.role === 'community-worker' || who.role === 'foundation-staff') &&
             cases().covers(who, row.areaPath)) ||
-          cases().isAssignee(row, who);
-        if (!community || who.role === 'department')
+          (cases().isAssignee(row, who) && who.role === 'community-worker');
+        if (!community)
           kit.refuse(
             'departments',
             'not_allowed',
