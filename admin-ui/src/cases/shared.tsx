@@ -431,3 +431,28 @@ export function Hint({ text }: { text: string }) {
     </Tooltip>
   );
 }
+
+/**
+ * Posts a create-like action from a react-admin form: answers the record, or the server's field
+ * errors for the form to show under its inputs (and a toast for what names no field).
+ */
+export function useFormPost() {
+  const notify = useNotify();
+  return async <T,>(
+    url: string,
+    body: object,
+    onDone: (answer: T) => void,
+    done: string,
+  ): Promise<Record<string, string> | undefined> => {
+    try {
+      const answer = await postAction<T>(url, body);
+      notify(done, { type: 'success' });
+      onDone(answer);
+      return undefined;
+    } catch (error) {
+      const errors = fieldErrors(error);
+      notify((error as Error).message, { type: 'error' });
+      return Object.keys(errors).length ? errors : undefined;
+    }
+  };
+}
