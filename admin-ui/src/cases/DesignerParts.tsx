@@ -256,13 +256,12 @@ export function StatesEditor({
   states,
   initial,
   onChange,
-  onInitial,
   issues,
 }: {
   states: WorkflowState[];
   initial: string;
-  onChange: (v: WorkflowState[]) => void;
-  onInitial: (key: string) => void;
+  /** the states and the initial state's key (renaming the initial state renames it there too) */
+  onChange: (v: WorkflowState[], initial: string) => void;
   issues: Issues;
 }) {
   const translate = useTranslate();
@@ -287,17 +286,16 @@ export function StatesEditor({
               <TableCell padding="checkbox">
                 <Radio
                   checked={!!s.key && s.key === initial}
-                  onChange={() => onInitial(s.key)}
+                  onChange={() => onChange(states, s.key)}
                   size="small"
                 />
               </TableCell>
               <TableCell>
                 <KeyInput
                   value={s.key}
-                  onChange={(key) => {
-                    if (s.key === initial) onInitial(key);
-                    onChange(replaceAt(states, i, { ...s, key }));
-                  }}
+                  onChange={(key) =>
+                    onChange(replaceAt(states, i, { ...s, key }), s.key === initial ? key : initial)
+                  }
                   error={at(i, 'key')}
                   testId={`state-key-${i}`}
                 />
@@ -305,7 +303,7 @@ export function StatesEditor({
               <TableCell>
                 <LabelInputs
                   value={s.label}
-                  onChange={(label) => onChange(replaceAt(states, i, { ...s, label }))}
+                  onChange={(label) => onChange(replaceAt(states, i, { ...s, label }), initial)}
                   error={at(i, 'label')}
                 />
               </TableCell>
@@ -315,7 +313,7 @@ export function StatesEditor({
                   size="small"
                   value={s.kind}
                   onChange={(e) =>
-                    onChange(replaceAt(states, i, { ...s, kind: e.target.value as StateKind }))
+                    onChange(replaceAt(states, i, { ...s, kind: e.target.value as StateKind }), initial)
                   }
                   error={!!at(i, 'kind')}
                   helperText={at(i, 'kind')}
@@ -336,7 +334,10 @@ export function StatesEditor({
                   onChange={(slaMinutes) => {
                     const { slaMinutes: _drop, ...rest } = s;
                     void _drop;
-                    onChange(replaceAt(states, i, slaMinutes === undefined ? rest : { ...rest, slaMinutes }));
+                    onChange(
+                      replaceAt(states, i, slaMinutes === undefined ? rest : { ...rest, slaMinutes }),
+                      initial,
+                    );
                   }}
                   error={at(i, 'slaMinutes')}
                   helper={working(s.slaMinutes)}
@@ -345,7 +346,7 @@ export function StatesEditor({
               <TableCell padding="checkbox">
                 <IconButton
                   aria-label={translate('linli.cases.designer.remove')}
-                  onClick={() => onChange(removeAt(states, i))}
+                  onClick={() => onChange(removeAt(states, i), initial)}
                 >
                   <DeleteIcon />
                 </IconButton>
@@ -357,7 +358,9 @@ export function StatesEditor({
       <Button
         size="small"
         startIcon={<AddIcon />}
-        onClick={() => onChange([...states, { key: '', label: { zh: '', en: '' }, kind: 'open' }])}
+        onClick={() =>
+          onChange([...states, { key: '', label: { zh: '', en: '' }, kind: 'open' }], initial)
+        }
         data-testid="state-add"
       >
         {translate('linli.cases.designer.add_state')}
