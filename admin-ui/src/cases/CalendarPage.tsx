@@ -74,10 +74,16 @@ function Month({
   const [locale] = useLocaleState();
   const days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const lead = (new Date(Date.UTC(year, month, 1)).getUTCDay() + 6) % 7;
-  const cells: (number | null)[] = [...Array(lead).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  const cells: (number | null)[] = [
+    ...Array(lead).fill(null),
+    ...Array.from({ length: days }, (_, i) => i + 1),
+  ];
   const title =
     locale === 'en'
-      ? new Date(Date.UTC(year, month, 1)).toLocaleDateString('en', { month: 'long', timeZone: 'UTC' })
+      ? new Date(Date.UTC(year, month, 1)).toLocaleDateString('en', {
+          month: 'long',
+          timeZone: 'UTC',
+        })
       : `${month + 1}月`;
   return (
     <Card variant="outlined">
@@ -115,7 +121,8 @@ function Month({
                   fontSize: 12,
                   cursor: editable ? 'pointer' : 'default',
                   bgcolor: holiday ? 'error.light' : makeUp ? 'info.light' : 'transparent',
-                  color: holiday || makeUp ? 'common.white' : working ? 'text.primary' : 'text.disabled',
+                  color:
+                    holiday || makeUp ? 'common.white' : working ? 'text.primary' : 'text.disabled',
                   fontWeight: holiday || makeUp ? 700 : 400,
                 }}
               >
@@ -139,7 +146,9 @@ export function CalendarPage() {
   const notify = useNotify();
   const refresh = useRefresh();
   const rows = useRest<CalendarYearRow[]>(`${CASES_API}/calendar`);
-  const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+  const thisYear = Number(
+    new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4),
+  );
   const [added, setAdded] = useState<number[]>([]);
   const years = useMemo(
     () =>
@@ -224,28 +233,52 @@ export function CalendarPage() {
           </Button>
         )}
       </Stack>
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap sx={{ my: 1 }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        flexWrap="wrap"
+        useFlexGap
+        sx={{ my: 1 }}
+      >
         {row ? (
           <Chip
             size="small"
             color={row.confirmed ? 'success' : 'warning'}
-            label={translate(row.confirmed ? 'linli.cases.calendar.confirmed' : 'linli.cases.calendar.unconfirmed')}
+            label={translate(
+              row.confirmed ? 'linli.cases.calendar.confirmed' : 'linli.cases.calendar.unconfirmed',
+            )}
             data-testid="calendar-confirmed"
           />
         ) : (
           <Chip size="small" label={translate('linli.cases.calendar.none')} />
         )}
-        <Chip size="small" sx={{ bgcolor: 'error.light', color: 'common.white' }} label={translate('linli.cases.calendar.holiday')} />
-        <Chip size="small" sx={{ bgcolor: 'info.light', color: 'common.white' }} label={translate('linli.cases.calendar.workday')} />
+        <Chip
+          size="small"
+          sx={{ bgcolor: 'error.light', color: 'common.white' }}
+          label={translate('linli.cases.calendar.holiday')}
+        />
+        <Chip
+          size="small"
+          sx={{ bgcolor: 'info.light', color: 'common.white' }}
+          label={translate('linli.cases.calendar.workday')}
+        />
         <Typography variant="caption" color="text.secondary">
           {translate('linli.cases.calendar.counts', {
             holidays: draft.holidays.size,
             workdays: draft.workdays.size,
           })}
         </Typography>
-        {dirty && <Chip size="small" color="warning" label={translate('linli.cases.designer.unsaved')} />}
+        {dirty && (
+          <Chip size="small" color="warning" label={translate('linli.cases.designer.unsaved')} />
+        )}
         {editable && (
-          <Button variant="contained" disabled={hoursBad} onClick={() => void save()} data-testid="calendar-save">
+          <Button
+            variant="contained"
+            disabled={hoursBad}
+            onClick={() => void save()}
+            data-testid="calendar-save"
+          >
             {translate('linli.cases.calendar.save')}
           </Button>
         )}
@@ -261,7 +294,11 @@ export function CalendarPage() {
         ))}
       </Grid>
       <Card sx={{ mt: 2 }}>
-        <CardHeader title={translate('linli.cases.calendar.hours')} titleTypographyProps={{ variant: 'subtitle1' }} sx={{ pb: 0 }} />
+        <CardHeader
+          title={translate('linli.cases.calendar.hours')}
+          titleTypographyProps={{ variant: 'subtitle1' }}
+          sx={{ pb: 0 }}
+        />
         <CardContent>
           {draft.hours.map(([a, b], i) => (
             <Stack key={i} direction="row" spacing={1} alignItems="center" sx={{ mb: 1 }}>
@@ -270,7 +307,9 @@ export function CalendarPage() {
                   key={j}
                   size="small"
                   disabled={!editable}
-                  label={translate(j === 0 ? 'linli.cases.calendar.from' : 'linli.cases.calendar.to')}
+                  label={translate(
+                    j === 0 ? 'linli.cases.calendar.from' : 'linli.cases.calendar.to',
+                  )}
                   value={v}
                   placeholder="09:00"
                   error={minutesOf(v) === null || !!errors[`hours.${i}.${j}`]}
@@ -278,7 +317,9 @@ export function CalendarPage() {
                   onChange={(e) => {
                     setDraft((d) => ({
                       ...d,
-                      hours: d.hours.map((p, k) => (k === i ? (j === 0 ? [e.target.value, p[1]] : [p[0], e.target.value]) : p)),
+                      hours: d.hours.map((p, k) =>
+                        k === i ? (j === 0 ? [e.target.value, p[1]] : [p[0], e.target.value]) : p,
+                      ),
                     }));
                     setDirty(true);
                   }}

@@ -85,7 +85,8 @@ function TransitionButton({ detail, action }: { detail: CaseDetail; action: Acti
   const [target, setTarget] = useState<DispatchTarget | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const needsTarget = action.effect === 'dispatch' || action.effect === 'transfer';
-  const needsNote = !!action.requires?.note || action.effect === 'reply' || action.effect === 'return';
+  const needsNote =
+    !!action.requires?.note || action.effect === 'reply' || action.effect === 'return';
   const needsFiles = !!action.requires?.attachments;
   const requiredFields = action.requires?.fields ?? [];
   const missing =
@@ -99,7 +100,9 @@ function TransitionButton({ detail, action }: { detail: CaseDetail; action: Acti
       title={text(action.label)}
       testId={`transition-${action.key}`}
       variant="contained"
-      color={action.effect === 'close' ? 'success' : action.effect === 'return' ? 'warning' : 'primary'}
+      color={
+        action.effect === 'close' ? 'success' : action.effect === 'return' ? 'warning' : 'primary'
+      }
       consequence={translate('linli.cases.action.consequence', { action: text(action.label) })}
       warning={irreversible ? translate(`linli.cases.action.warn_${action.effect}`) : undefined}
       error={general}
@@ -135,7 +138,11 @@ function TransitionButton({ detail, action }: { detail: CaseDetail; action: Acti
       }
     >
       {needsTarget && (
-        <TargetPicker value={target} onChange={setTarget} error={errors.target ?? errors['target.id']} />
+        <TargetPicker
+          value={target}
+          onChange={setTarget}
+          error={errors.target ?? errors['target.id']}
+        />
       )}
       {(requiredFields.includes('category') || requiredFields.includes('item')) && (
         <CategoryCascader
@@ -170,7 +177,12 @@ function TransitionButton({ detail, action }: { detail: CaseDetail; action: Acti
         error={errors.note}
         label={action.effect === 'reply' ? 'linli.cases.fields.reply' : 'linli.cases.fields.note'}
       />
-      <AttachmentInput value={files} onChange={setFiles} required={needsFiles} error={errors.attachments} />
+      <AttachmentInput
+        value={files}
+        onChange={setFiles}
+        required={needsFiles}
+        error={errors.attachments}
+      />
     </CaseDialog>
   );
 }
@@ -218,11 +230,10 @@ function ExtendButton({ detail }: { detail: CaseDetail }) {
         setReason('');
       }}
       onConfirm={() =>
-        run(
-          caseUrl(detail, 'extension'),
-          { workingDays: n, reason: reason.trim() },
-          ['workingDays', 'reason'],
-        )
+        run(caseUrl(detail, 'extension'), { workingDays: n, reason: reason.trim() }, [
+          'workingDays',
+          'reason',
+        ])
       }
     >
       <TextField
@@ -280,11 +291,28 @@ function DecideExtensionButton({ detail }: { detail: CaseDetail }) {
         )
       }
     >
-      <RadioGroup row value={grant} onChange={(e) => setGrant(e.target.value as 'grant' | 'refuse')}>
-        <FormControlLabel value="grant" control={<Radio />} label={translate('linli.cases.extension.grant')} />
-        <FormControlLabel value="refuse" control={<Radio />} label={translate('linli.cases.extension.refuse')} />
+      <RadioGroup
+        row
+        value={grant}
+        onChange={(e) => setGrant(e.target.value as 'grant' | 'refuse')}
+      >
+        <FormControlLabel
+          value="grant"
+          control={<Radio />}
+          label={translate('linli.cases.extension.grant')}
+        />
+        <FormControlLabel
+          value="refuse"
+          control={<Radio />}
+          label={translate('linli.cases.extension.refuse')}
+        />
       </RadioGroup>
-      <NoteInput value={note} onChange={setNote} required={grant === 'refuse'} error={errors.note} />
+      <NoteInput
+        value={note}
+        onChange={setNote}
+        required={grant === 'refuse'}
+        error={errors.note}
+      />
     </CaseDialog>
   );
 }
@@ -377,7 +405,11 @@ interface Part {
 function SplitButton({ detail }: { detail: CaseDetail }) {
   const translate = useTranslate();
   const { run, errors, general, reset } = useCaseAction();
-  const empty = (): Part => ({ title: '', category: detail.category ?? '', item: detail.item ?? '' });
+  const empty = (): Part => ({
+    title: '',
+    category: detail.category ?? '',
+    item: detail.item ?? '',
+  });
   const [parts, setParts] = useState<Part[]>([empty(), empty()]);
   const [note, setNote] = useState('');
   const setPart = (i: number, patch: Partial<Part>) =>
@@ -517,7 +549,12 @@ function CallbackButton({ detail }: { detail: CaseDetail }) {
         )
       }
     >
-      <Stars value={stars} onChange={setStars} error={errors.satisfaction} testId="callback-stars" />
+      <Stars
+        value={stars}
+        onChange={setStars}
+        error={errors.satisfaction}
+        testId="callback-stars"
+      />
       <NoteInput value={note} onChange={setNote} error={errors.note} />
     </CaseDialog>
   );
@@ -701,7 +738,10 @@ export function WhistleButtons({ whistle }: { whistle: WhistleRow }) {
           onConfirm={() =>
             act.run(
               whistleUrl(whistle, 'act'),
-              { note: note.trim(), ...(files.length ? { attachments: files.map((f) => f.id) } : {}) },
+              {
+                note: note.trim(),
+                ...(files.length ? { attachments: files.map((f) => f.id) } : {}),
+              },
               ['note', 'attachments'],
             )
           }
@@ -727,7 +767,12 @@ export function WhistleButtons({ whistle }: { whistle: WhistleRow }) {
             )
           }
         >
-          <Stars value={stars} onChange={setStars} error={rate.errors.rating} testId="whistle-stars" />
+          <Stars
+            value={stars}
+            onChange={setStars}
+            error={rate.errors.rating}
+            testId="whistle-stars"
+          />
           <NoteInput value={note} onChange={setNote} error={rate.errors.note} />
         </CaseDialog>
       )}

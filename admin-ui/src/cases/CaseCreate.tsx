@@ -111,7 +111,10 @@ export function CaseCreate() {
           <SelectInput
             source="type"
             label="linli.cases.fields.type"
-            choices={types.map((t) => ({ id: t.key, name: text({ zh: t.name, en: t.nameEn ?? '' }) }))}
+            choices={types.map((t) => ({
+              id: t.key,
+              name: text({ zh: t.name, en: t.nameEn ?? '' }),
+            }))}
             validate={required()}
           />
           <SelectInput
@@ -120,7 +123,12 @@ export function CaseCreate() {
             choices={CHANNELS.map((c) => ({ id: c, name: `linli.cases.channel.${c}` }))}
             validate={required()}
           />
-          <TextInput source="title" label="linli.cases.fields.title" validate={required()} fullWidth />
+          <TextInput
+            source="title"
+            label="linli.cases.fields.title"
+            validate={required()}
+            fullWidth
+          />
           <TextInput
             source="description"
             label="linli.cases.fields.description"

@@ -142,16 +142,27 @@ function Whistles({ detail }: { detail: CaseDetail }) {
   };
   return (
     <Card sx={{ mt: 2 }}>
-      <CardHeader title={translate('linli.cases.whistle.title')} titleTypographyProps={{ variant: 'subtitle1' }} />
+      <CardHeader
+        title={translate('linli.cases.whistle.title')}
+        titleTypographyProps={{ variant: 'subtitle1' }}
+      />
       <TableContainer sx={{ overflowX: 'auto' }}>
         <Table size="small" sx={{ minWidth: 860 }} data-testid="whistle-table">
           <TableHead>
             <TableRow>
-              {['department', 'category', 'state', 'called', 'reported', 'acted', 'rating', 'points', ''].map(
-                (f) => (
-                  <TableCell key={f}>{f ? translate(`linli.cases.whistle.${f}`) : ''}</TableCell>
-                ),
-              )}
+              {[
+                'department',
+                'category',
+                'state',
+                'called',
+                'reported',
+                'acted',
+                'rating',
+                'points',
+                '',
+              ].map((f) => (
+                <TableCell key={f}>{f ? translate(`linli.cases.whistle.${f}`) : ''}</TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -176,7 +187,9 @@ function Whistles({ detail }: { detail: CaseDetail }) {
                   {formatDate(w.calledAt, true)}
                   {w.reportDueAt && !w.reportedAt && (
                     <Typography variant="caption" display="block" color="text.secondary">
-                      {translate('linli.cases.whistle.report_due', { time: formatDate(w.reportDueAt, true) })}
+                      {translate('linli.cases.whistle.report_due', {
+                        time: formatDate(w.reportDueAt, true),
+                      })}
                     </Typography>
                   )}
                 </TableCell>
@@ -184,7 +197,9 @@ function Whistles({ detail }: { detail: CaseDetail }) {
                   {formatDate(w.reportedAt, true)}
                   {w.actDueAt && !w.actedAt && w.reportedAt && (
                     <Typography variant="caption" display="block" color="text.secondary">
-                      {translate('linli.cases.whistle.act_due', { time: formatDate(w.actDueAt, true) })}
+                      {translate('linli.cases.whistle.act_due', {
+                        time: formatDate(w.actDueAt, true),
+                      })}
                     </Typography>
                   )}
                 </TableCell>
@@ -280,9 +295,12 @@ export function CaseShow() {
                   days: detail.extension.workingDays,
                 })}
             </Row>
-            <Row label="linli.cases.fields.parent">{detail.parent && <CaseRef c={detail.parent} />}</Row>
+            <Row label="linli.cases.fields.parent">
+              {detail.parent && <CaseRef c={detail.parent} />}
+            </Row>
             <Row label="linli.cases.fields.children">
-              {detail.children.length > 0 && detail.children.map((c) => <CaseRef key={c.documentId} c={c} />)}
+              {detail.children.length > 0 &&
+                detail.children.map((c) => <CaseRef key={c.documentId} c={c} />)}
             </Row>
             <Row label="linli.cases.fields.satisfaction">
               {detail.satisfaction !== null && (
@@ -330,7 +348,10 @@ export function CaseShow() {
       </Card>
       <Whistles detail={detail} />
       <Card sx={{ mt: 2 }}>
-        <CardHeader title={translate('linli.cases.timeline.title')} titleTypographyProps={{ variant: 'subtitle1' }} />
+        <CardHeader
+          title={translate('linli.cases.timeline.title')}
+          titleTypographyProps={{ variant: 'subtitle1' }}
+        />
         <CardContent>
           <Timeline steps={detail.timeline} />
         </CardContent>

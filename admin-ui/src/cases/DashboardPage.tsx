@@ -23,7 +23,8 @@ import { EChart, type ChartOption } from '../dashboard/EChart';
 import { useRest } from '../rest';
 import { CASES_API, useLabel } from './shared';
 
-const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0);
+const percent = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0;
 
 function Figure({ label, value, colour }: { label: string; value: number; colour?: string }) {
   const translate = useTranslate();
@@ -33,7 +34,11 @@ function Figure({ label, value, colour }: { label: string; value: number; colour
         <Typography variant="caption" color="text.secondary">
           {translate(label)}
         </Typography>
-        <Typography variant="h5" sx={{ color: colour }} data-testid={`figure-${label.split('.').pop()}`}>
+        <Typography
+          variant="h5"
+          sx={{ color: colour }}
+          data-testid={`figure-${label.split('.').pop()}`}
+        >
           {value.toLocaleString()}
         </Typography>
       </CardContent>
@@ -45,7 +50,11 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();
   return (
     <Card sx={{ height: '100%' }}>
-      <CardHeader title={translate(title)} titleTypographyProps={{ variant: 'subtitle1' }} sx={{ pb: 0 }} />
+      <CardHeader
+        title={translate(title)}
+        titleTypographyProps={{ variant: 'subtitle1' }}
+        sx={{ pb: 0 }}
+      />
       <CardContent>{children}</CardContent>
     </Card>
   );
@@ -56,7 +65,14 @@ function BreakdownTable({
   rows,
   nameTitle,
 }: {
-  rows: { key: string; name: string; received: number; overdue: number; satisfied: number; rated: number }[];
+  rows: {
+    key: string;
+    name: string;
+    received: number;
+    overdue: number;
+    satisfied: number;
+    rated: number;
+  }[];
   nameTitle: string;
 }) {
   const translate = useTranslate();
@@ -77,7 +93,9 @@ function BreakdownTable({
               <TableCell>{r.name}</TableCell>
               <TableCell align="right">{r.received}</TableCell>
               <TableCell align="right">{r.overdue}</TableCell>
-              <TableCell align="right">{r.rated ? `${percent(r.satisfied, r.rated)}%` : '—'}</TableCell>
+              <TableCell align="right">
+                {r.rated ? `${percent(r.satisfied, r.rated)}%` : '—'}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -99,7 +117,9 @@ export function DashboardPage() {
   const data = useRest<CasesDashboard>(`${CASES_API}/reports/dashboard?weeks=${weeks}`);
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
-    const names = ['received', 'closed', 'overdue'].map((k) => translate(`linli.cases.dashboard.${k}`));
+    const names = ['received', 'closed', 'overdue'].map((k) =>
+      translate(`linli.cases.dashboard.${k}`),
+    );
     return {
       tooltip: { trigger: 'axis' },
       legend: { data: names, top: 0 },
@@ -172,7 +192,14 @@ export function DashboardPage() {
         </Grid>
         <Grid size={{ xs: 12, md: 8 }}>
           <Panel title="linli.cases.dashboard.weekly">
-            {option && <EChart option={option} locale={locale === 'en' ? 'EN' : 'ZH'} height={260} testId="chart-cases-weekly" />}
+            {option && (
+              <EChart
+                option={option}
+                locale={locale === 'en' ? 'EN' : 'ZH'}
+                height={260}
+                testId="chart-cases-weekly"
+              />
+            )}
           </Panel>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>

@@ -67,7 +67,6 @@ export function NumberText({
   const [text, setText] = useState(shown);
   useEffect(() => {
     if (Number(text) * scale !== value) setText(shown);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return (
     <TextField
@@ -313,7 +312,10 @@ export function StatesEditor({
                   size="small"
                   value={s.kind}
                   onChange={(e) =>
-                    onChange(replaceAt(states, i, { ...s, kind: e.target.value as StateKind }), initial)
+                    onChange(
+                      replaceAt(states, i, { ...s, kind: e.target.value as StateKind }),
+                      initial,
+                    )
                   }
                   error={!!at(i, 'kind')}
                   helperText={at(i, 'kind')}
@@ -335,7 +337,11 @@ export function StatesEditor({
                     const { slaMinutes: _drop, ...rest } = s;
                     void _drop;
                     onChange(
-                      replaceAt(states, i, slaMinutes === undefined ? rest : { ...rest, slaMinutes }),
+                      replaceAt(
+                        states,
+                        i,
+                        slaMinutes === undefined ? rest : { ...rest, slaMinutes },
+                      ),
                       initial,
                     );
                   }}
@@ -370,17 +376,14 @@ export function StatesEditor({
 }
 
 /** Who may take a transition: the engine's takers and `role:<staff role>`. */
-export const TAKER_CHOICES: Taker[] = [
-  ...TAKERS,
-  ...STAFF_ROLES.map((r) => `role:${r}` as const),
-];
+export const TAKER_CHOICES: Taker[] = [...TAKERS, ...STAFF_ROLES.map((r) => `role:${r}` as const)];
 
 export function useTakerLabel() {
   const translate = useTranslate();
   return (t: Taker) =>
     t.startsWith('role:')
       ? translate('linli.cases.taker.role', {
-          role: translate(`linli.cases.roles.${t.slice(5)}`, { _: t.slice(5) }),
+          role: translate(`enums.role.${t.slice(5)}`, { _: t.slice(5) }),
         })
       : translate(`linli.cases.taker.${t}`, { _: t });
 }
@@ -427,7 +430,11 @@ export function TransitionsEditor({
                 <KeyInput value={t.key} onChange={(key) => set(i, { key })} error={at(i, 'key')} />
               </TableCell>
               <TableCell>
-                <LabelInputs value={t.label} onChange={(label) => set(i, { label })} error={at(i, 'label')} />
+                <LabelInputs
+                  value={t.label}
+                  onChange={(label) => set(i, { label })}
+                  error={at(i, 'label')}
+                />
               </TableCell>
               <TableCell sx={{ minWidth: 200 }}>
                 <Autocomplete
@@ -506,7 +513,9 @@ export function TransitionsEditor({
                     <Checkbox
                       size="small"
                       checked={!!t.requires?.note}
-                      onChange={(e) => set(i, { requires: { ...t.requires, note: e.target.checked } })}
+                      onChange={(e) =>
+                        set(i, { requires: { ...t.requires, note: e.target.checked } })
+                      }
                     />
                   }
                   label={translate('linli.cases.designer.requires_note')}
@@ -604,9 +613,13 @@ export function DispatchEditor({
       <Table size="small" sx={{ minWidth: 980 }} data-testid="dispatch-table">
         <TableHead>
           <TableRow>
-            {['category', 'area_path', 'to_kind', 'to_id', 'to_label', 'transition', ''].map((f) => (
-              <TableCell key={f}>{f ? translate(`linli.cases.designer.rule.${f}`) : ''}</TableCell>
-            ))}
+            {['category', 'area_path', 'to_kind', 'to_id', 'to_label', 'transition', ''].map(
+              (f) => (
+                <TableCell key={f}>
+                  {f ? translate(`linli.cases.designer.rule.${f}`) : ''}
+                </TableCell>
+              ),
+            )}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -642,7 +655,10 @@ export function DispatchEditor({
                   onChange={(e) => {
                     const { areaPath: _drop, ...rest } = r;
                     void _drop;
-                    set(i, e.target.value.trim() ? { ...rest, areaPath: e.target.value.trim() } : rest);
+                    set(
+                      i,
+                      e.target.value.trim() ? { ...rest, areaPath: e.target.value.trim() } : rest,
+                    );
                   }}
                   error={!!at(i, 'areaPath')}
                   helperText={at(i, 'areaPath')}
@@ -653,7 +669,9 @@ export function DispatchEditor({
                   select
                   size="small"
                   value={r.to.kind}
-                  onChange={(e) => set(i, { ...r, to: targetOf(e.target.value as RuleTarget['kind'], r.to) })}
+                  onChange={(e) =>
+                    set(i, { ...r, to: targetOf(e.target.value as RuleTarget['kind'], r.to) })
+                  }
                   sx={{ minWidth: 120 }}
                 >
                   {(['community', 'organisation', 'person'] as const).map((k) => (
@@ -669,7 +687,12 @@ export function DispatchEditor({
                     size="small"
                     label="documentId"
                     value={r.to.organisation}
-                    onChange={(e) => set(i, { ...r, to: { ...r.to, kind: 'organisation', organisation: e.target.value.trim() } })}
+                    onChange={(e) =>
+                      set(i, {
+                        ...r,
+                        to: { ...r.to, kind: 'organisation', organisation: e.target.value.trim() },
+                      })
+                    }
                     error={!!at(i, 'to')}
                     helperText={at(i, 'to')}
                   />
@@ -678,7 +701,9 @@ export function DispatchEditor({
                   <NumberText
                     label={translate('linli.cases.designer.rule.user')}
                     value={r.to.user || undefined}
-                    onChange={(user) => set(i, { ...r, to: { ...r.to, kind: 'person', user: user ?? 0 } })}
+                    onChange={(user) =>
+                      set(i, { ...r, to: { ...r.to, kind: 'person', user: user ?? 0 } })
+                    }
                     error={at(i, 'to')}
                   />
                 )}
@@ -688,7 +713,9 @@ export function DispatchEditor({
                   <TextField
                     size="small"
                     value={r.to.label ?? ''}
-                    onChange={(e) => set(i, { ...r, to: { ...r.to, label: e.target.value } as RuleTarget })}
+                    onChange={(e) =>
+                      set(i, { ...r, to: { ...r.to, label: e.target.value } as RuleTarget })
+                    }
                   />
                 )}
               </TableCell>
@@ -706,7 +733,9 @@ export function DispatchEditor({
                   helperText={at(i, 'transition')}
                   sx={{ minWidth: 140 }}
                 >
-                  <MenuItem value="">{translate('linli.cases.designer.rule.default_transition')}</MenuItem>
+                  <MenuItem value="">
+                    {translate('linli.cases.designer.rule.default_transition')}
+                  </MenuItem>
                   {dispatches.map((t) => (
                     <MenuItem key={t.key} value={t.key}>
                       {text(t.label) || t.key}

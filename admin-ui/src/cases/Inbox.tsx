@@ -115,7 +115,11 @@ export function InboxBell() {
   return (
     <>
       <Tooltip title={translate('linli.cases.inbox.title')}>
-        <IconButton color="inherit" onClick={(e) => setAnchor(e.currentTarget)} data-testid="inbox-bell">
+        <IconButton
+          color="inherit"
+          onClick={(e) => setAnchor(e.currentTarget)}
+          data-testid="inbox-bell"
+        >
           <Badge badgeContent={unread} color="error" max={99} data-testid="inbox-unread">
             <NotificationsIcon />
           </Badge>
@@ -128,7 +132,12 @@ export function InboxBell() {
         slotProps={{ paper: { sx: { width: { xs: '92vw', sm: 380 }, maxHeight: 480 } } }}
       >
         {(data?.data ?? []).slice(0, 8).map((n) => (
-          <MenuItem key={n.id} onClick={() => open(n)} sx={{ whiteSpace: 'normal' }} data-testid="inbox-item">
+          <MenuItem
+            key={n.id}
+            onClick={() => open(n)}
+            sx={{ whiteSpace: 'normal' }}
+            data-testid="inbox-item"
+          >
             <NotificationText n={n} />
           </MenuItem>
         ))}
@@ -171,19 +180,34 @@ export function InboxPage() {
   return (
     <Box sx={{ mt: 1 }} data-testid="inbox-page">
       <Title title="linli.cases.inbox.title" />
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap sx={{ mb: 1 }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        flexWrap="wrap"
+        useFlexGap
+        sx={{ mb: 1 }}
+      >
         <Typography variant="h6" sx={{ flex: 1 }}>
           {translate('linli.cases.inbox.title')}
           {data ? ` · ${translate('linli.cases.inbox.unread', { n: data.meta.unread })}` : ''}
         </Typography>
-        <Button size="small" onClick={() => {
-          setOnlyUnread(!onlyUnread);
-          setPage(1);
-        }}>
+        <Button
+          size="small"
+          onClick={() => {
+            setOnlyUnread(!onlyUnread);
+            setPage(1);
+          }}
+        >
           {translate(onlyUnread ? 'linli.cases.inbox.show_all' : 'linli.cases.inbox.show_unread')}
         </Button>
         {mayReadAll() && (data?.meta.unread ?? 0) > 0 && (
-          <Button size="small" variant="outlined" startIcon={<DoneAllIcon />} onClick={() => void markRead('all')}>
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<DoneAllIcon />}
+            onClick={() => void markRead('all')}
+          >
             {translate('linli.cases.inbox.read_all')}
           </Button>
         )}
@@ -202,7 +226,11 @@ export function InboxPage() {
                 <NotificationText n={n} />
               </ListItemButton>
               {!n.readAt && mayReadNotification() && (
-                <Button size="small" sx={{ mr: 1, whiteSpace: 'nowrap' }} onClick={() => void markRead(n.id)}>
+                <Button
+                  size="small"
+                  sx={{ mr: 1, whiteSpace: 'nowrap' }}
+                  onClick={() => void markRead(n.id)}
+                >
                   {translate('linli.cases.inbox.mark_read')}
                 </Button>
               )}

@@ -29,14 +29,7 @@ import type {
 } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { restBody, restJson } from '../rest';
 import { mayCreateCase, mayListTypes } from './access';
-import {
-  CASES_API,
-  SlaBadge,
-  StateChip,
-  caseLink,
-  useCategoryText,
-  useLabel,
-} from './shared';
+import { CASES_API, SlaBadge, StateChip, caseLink, useCategoryText, useLabel } from './shared';
 import { useQuery } from '@tanstack/react-query';
 
 export const QUEUE_VIEWS: readonly QueueView[] = [
@@ -59,7 +52,8 @@ interface QueueAnswer {
 /** GET /api/cases/queue with its meta and counts, kept in react-admin's cache (refreshes with it). */
 export function useQueue(params: Record<string, string | number | undefined>) {
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== '') search.set(k, String(v));
   const url = `${CASES_API}/queue?${search.toString()}`;
   const { data, isPending, error } = useQuery({
     queryKey: ['rest', url],
@@ -171,7 +165,6 @@ export function QueuePage() {
       if (typed !== q) set({ q: typed });
     }, 400);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed]);
   const { answer, isPending, error } = useQueue({ view, type, state, q, page, pageSize });
   // The states a filter may pick: those of the cases on screen, so the list never offers a key

@@ -72,7 +72,9 @@ const COLUMNS = [
 export function RatingsPage() {
   const translate = useTranslate();
   const weightText = useWeightText();
-  const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+  const thisYear = Number(
+    new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4),
+  );
   const [year, setYear] = useState(thisYear);
   const [open, setOpen] = useState<number | null>(null);
   const url = `${CASES_API}/reports/departments?year=${year}`;
@@ -84,7 +86,14 @@ export function RatingsPage() {
   return (
     <Box sx={{ mt: 1 }} data-testid="ratings-page">
       <Title title="linli.cases.ratings.title" />
-      <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }} flexWrap="wrap" useFlexGap>
+      <Stack
+        direction="row"
+        spacing={2}
+        alignItems="center"
+        sx={{ mb: 1 }}
+        flexWrap="wrap"
+        useFlexGap
+      >
         <Typography variant="h6">{translate('linli.cases.ratings.title')}</Typography>
         <TextField
           select
@@ -130,7 +139,11 @@ export function RatingsPage() {
                         aria-label={translate('linli.cases.ratings.cases')}
                         onClick={() => setOpen(open === r.departmentId ? null : r.departmentId)}
                       >
-                        {open === r.departmentId ? <KeyboardArrowUpIcon /> : <KeyboardArrowDownIcon />}
+                        {open === r.departmentId ? (
+                          <KeyboardArrowUpIcon />
+                        ) : (
+                          <KeyboardArrowDownIcon />
+                        )}
                       </IconButton>
                     </TableCell>
                     <TableCell align="right">{r.rank}</TableCell>
@@ -147,7 +160,10 @@ export function RatingsPage() {
                     </TableCell>
                   </TableRow>
                   <TableRow>
-                    <TableCell colSpan={COLUMNS.length + 1} sx={{ py: 0, borderBottom: open === r.departmentId ? undefined : 0 }}>
+                    <TableCell
+                      colSpan={COLUMNS.length + 1}
+                      sx={{ py: 0, borderBottom: open === r.departmentId ? undefined : 0 }}
+                    >
                       <Collapse in={open === r.departmentId} unmountOnExit>
                         <Stack direction="row" gap={2} flexWrap="wrap" sx={{ py: 1 }}>
                           {r.cases.length === 0 && (
@@ -156,11 +172,18 @@ export function RatingsPage() {
                             </Typography>
                           )}
                           {r.cases.map((c) => (
-                            <Stack key={c.documentId} direction="row" spacing={0.5} alignItems="center">
+                            <Stack
+                              key={c.documentId}
+                              direction="row"
+                              spacing={0.5}
+                              alignItems="center"
+                            >
                               <Link component={RouterLink} to={caseLink(c.documentId)}>
                                 {c.number}
                               </Link>
-                              {c.rating !== null && <Rating value={c.rating} readOnly size="small" />}
+                              {c.rating !== null && (
+                                <Rating value={c.rating} readOnly size="small" />
+                              )}
                             </Stack>
                           ))}
                         </Stack>

@@ -75,7 +75,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();
   return (
     <Card sx={{ mt: 2 }}>
-      <CardHeader title={translate(title)} titleTypographyProps={{ variant: 'subtitle1' }} sx={{ pb: 0 }} />
+      <CardHeader
+        title={translate(title)}
+        titleTypographyProps={{ variant: 'subtitle1' }}
+        sx={{ pb: 0 }}
+      />
       <CardContent>{children}</CardContent>
     </Card>
   );
@@ -236,7 +240,6 @@ export function TypeDesigner() {
       active: detail.active,
     });
     setDraft(detail.draft ?? detail.current ?? EMPTY_DEFINITION);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail]);
   const { check, failed, pending } = useLiveCheck(key, draft);
   const issues = useMemo(
@@ -294,9 +297,12 @@ export function TypeDesigner() {
         sx={{ mt: 1, position: 'sticky', top: 48, zIndex: 2, bgcolor: 'background.default', py: 1 }}
       >
         <Typography variant="h6" sx={{ flex: 1 }}>
-          {detail.name} · {detail.key} · {translate('linli.cases.types.version', { n: detail.currentVersion })}
+          {detail.name} · {detail.key} ·{' '}
+          {translate('linli.cases.types.version', { n: detail.currentVersion })}
         </Typography>
-        {dirty && <Chip size="small" color="warning" label={translate('linli.cases.designer.unsaved')} />}
+        {dirty && (
+          <Chip size="small" color="warning" label={translate('linli.cases.designer.unsaved')} />
+        )}
         <Button variant="contained" onClick={() => void save()} data-testid="designer-save">
           {translate('linli.cases.designer.save')}
         </Button>
@@ -362,7 +368,12 @@ export function TypeDesigner() {
             helperText={saveErrors.intakeForm}
           />
           <FormControlLabel
-            control={<Switch checked={meta.active} onChange={(e) => changeMeta({ active: e.target.checked })} />}
+            control={
+              <Switch
+                checked={meta.active}
+                onChange={(e) => changeMeta({ active: e.target.checked })}
+              />
+            }
             label={translate('linli.cases.types.active')}
           />
         </Stack>
@@ -459,7 +470,7 @@ export function TypeDesigner() {
           issues={issues}
         />
       </Section>
-      <Section title="linli.cases.designer.whistle">
+      <Section title="linli.cases.designer.whistle_section">
         <WhistleEditor
           value={draft.whistle}
           onChange={(whistle) => {

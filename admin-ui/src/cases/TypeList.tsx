@@ -40,7 +40,13 @@ const LABELS: Record<Field, string> = {
 function CreateType() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const blank: Record<Field, string> = { key: '', name: '', nameEn: '', numberPrefix: '', intakeForm: '' };
+  const blank: Record<Field, string> = {
+    key: '',
+    name: '',
+    nameEn: '',
+    numberPrefix: '',
+    intakeForm: '',
+  };
   const [values, setValues] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -88,7 +94,9 @@ function CreateType() {
           value={values[f]}
           onChange={(e) => setValues({ ...values, [f]: e.target.value })}
           error={!!errors[f]}
-          helperText={errors[f] ?? (f === 'key' ? translate('linli.cases.types.key_help') : undefined)}
+          helperText={
+            errors[f] ?? (f === 'key' ? translate('linli.cases.types.key_help') : undefined)
+          }
           sx={{ mt: 1 }}
           inputProps={{ 'data-testid': `type-${f}` }}
         />

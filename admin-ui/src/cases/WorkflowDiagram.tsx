@@ -47,7 +47,9 @@ export function WorkflowDiagram({
     }
     const place = new Map<string, { x: number; y: number; reachable: boolean }>();
     for (const [d, keys] of columns)
-      keys.forEach((k, i) => place.set(k, { x: PAD + d * COL, y: PAD + i * ROW, reachable: depth.has(k) }));
+      keys.forEach((k, i) =>
+        place.set(k, { x: PAD + d * COL, y: PAD + i * ROW, reachable: depth.has(k) }),
+      );
     const maxRows = Math.max(1, ...[...columns.values()].map((k) => k.length));
     return {
       place,
@@ -64,14 +66,27 @@ export function WorkflowDiagram({
   };
   const edges = workflow.transitions.flatMap((t) =>
     t.from
-      .map((f) => ({ key: `${t.key}:${f}`, from: layout.place.get(f), to: layout.place.get(t.to), label: text(t.label) || t.key }))
+      .map((f) => ({
+        key: `${t.key}:${f}`,
+        from: layout.place.get(f),
+        to: layout.place.get(t.to),
+        label: text(t.label) || t.key,
+      }))
       .filter((e) => e.from && e.to),
   );
   return (
     <Box sx={{ overflowX: 'auto' }} data-testid="workflow-diagram">
       <svg width={layout.width} height={layout.height} role="img" style={{ fontSize: 12 }}>
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="10"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" fill={theme.palette.text.secondary} />
           </marker>
         </defs>
@@ -88,8 +103,20 @@ export function WorkflowDiagram({
           const ly = forward ? (a.y + b.y + H) / 2 - 4 : layout.height - 12 - (i % 3) * 6;
           return (
             <g key={e.key}>
-              <path d={path} fill="none" stroke={theme.palette.text.secondary} strokeWidth={1.2} markerEnd="url(#arrow)" />
-              <text x={lx} y={ly} textAnchor="middle" fill={theme.palette.text.primary} fontSize={11}>
+              <path
+                d={path}
+                fill="none"
+                stroke={theme.palette.text.secondary}
+                strokeWidth={1.2}
+                markerEnd="url(#arrow)"
+              />
+              <text
+                x={lx}
+                y={ly}
+                textAnchor="middle"
+                fill={theme.palette.text.primary}
+                fontSize={11}
+              >
                 {e.label}
               </text>
             </g>
@@ -112,7 +139,12 @@ export function WorkflowDiagram({
                 strokeWidth={s.key === workflow.initial ? 3 : 1.5}
                 strokeDasharray={p.reachable ? undefined : '4 3'}
               />
-              <text x={p.x + W / 2} y={p.y + 17} textAnchor="middle" fill={theme.palette.text.primary}>
+              <text
+                x={p.x + W / 2}
+                y={p.y + 17}
+                textAnchor="middle"
+                fill={theme.palette.text.primary}
+              >
                 {text(s.label) || s.key}
               </text>
               <text x={p.x + W / 2} y={p.y + 32} textAnchor="middle" fill={c} fontSize={10}>

@@ -204,7 +204,9 @@ export function AttachmentInput({
           startIcon={busy ? <CircularProgress size={16} /> : <AttachFileIcon />}
           disabled={busy}
         >
-          {translate(required ? 'linli.cases.attachments.add_required' : 'linli.cases.attachments.add')}
+          {translate(
+            required ? 'linli.cases.attachments.add_required' : 'linli.cases.attachments.add',
+          )}
           <input
             hidden
             type="file"
@@ -408,7 +410,9 @@ export function useCaseAction() {
         }
         const all = fieldErrors(error);
         const shown = Object.fromEntries(
-          Object.entries(all).filter(([path]) => fields.some((f) => path === f || path.startsWith(`${f}.`))),
+          Object.entries(all).filter(([path]) =>
+            fields.some((f) => path === f || path.startsWith(`${f}.`)),
+          ),
         );
         setErrors(shown);
         if (Object.keys(shown).length < Object.keys(all).length || !Object.keys(all).length)
