@@ -28,7 +28,8 @@ import type {
 } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import type { Localised } from '../../../plugins/cases/server/src/domain/types';
 import { formatDate } from '../dates';
-import { useRest } from '../rest';
+import { restJson } from '../rest';
+import { useQuery } from '@tanstack/react-query';
 import { CaseButtons, WhistleButtons } from './CaseActions';
 import {
   AttachmentList,
@@ -239,7 +240,19 @@ export function CaseShow() {
   const text = useLabel();
   const categoryText = useCategoryText();
   const { id } = useParams<{ id: string }>();
-  const detail = useRest<CaseDetail>(id ? `${CASES_API}/cases/${id}` : null);
+  const url = `${CASES_API}/cases/${id ?? ''}`;
+  const { data: detail, error } = useQuery({
+    queryKey: ['rest', url],
+    queryFn: () => restJson<CaseDetail>(url),
+    enabled: !!id,
+    retry: false,
+  });
+  if (error)
+    return (
+      <Alert severity="error" sx={{ mt: 2 }} data-testid="case-error">
+        {error.message}
+      </Alert>
+    );
   if (!detail) return <Loading />;
   return (
     <Box sx={{ mt: 1 }} data-testid="case-show">
