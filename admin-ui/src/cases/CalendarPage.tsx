@@ -21,7 +21,7 @@ import { Title, useLocaleState, useNotify, useRefresh, useTranslate } from 'reac
 import type { CalendarYearRow } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { fieldErrors, restJson, useRest } from '../rest';
 import { maySaveCalendar } from './access';
-import { CASES_API } from './shared';
+import { CASES_API, PAGE_SX } from './shared';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m + 1)}-${pad(d)}`;
@@ -205,7 +205,7 @@ export function CalendarPage() {
     }
   };
   return (
-    <Box sx={{ mt: 1, pb: 4 }} data-testid="calendar-page">
+    <Box sx={{ ...PAGE_SX, mt: 1, pb: 4 }} data-testid="calendar-page">
       <Title title="linli.cases.calendar.title" />
       <Stack direction="row" alignItems="center" spacing={1}>
         <Tabs

@@ -24,9 +24,9 @@ import { useRest } from '../rest';
 import { useCaseTypes } from './QueuePage';
 import {
   AttachmentInput,
+  caseLink,
   CASES_API,
   CategoryCascader,
-  caseLink,
   useFormPost,
   useLabel,
 } from './shared';

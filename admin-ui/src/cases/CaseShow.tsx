@@ -33,17 +33,19 @@ import { useQuery } from '@tanstack/react-query';
 import { CaseButtons, WhistleButtons } from './CaseActions';
 import {
   AttachmentList,
+  caseLink,
   CASES_API,
+  PAGE_SX,
   SlaBadge,
   StateChip,
-  caseLink,
   useCategoryText,
   useLabel,
 } from './shared';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   const translate = useTranslate();
-  if (children === null || children === undefined || children === '') return null;
+  if (children === null || children === undefined || children === '' || children === false)
+    return null;
   return (
     <Grid size={{ xs: 12, sm: 6, md: 4 }}>
       <Typography variant="caption" color="text.secondary" display="block">
@@ -107,10 +109,10 @@ function Timeline({ steps }: { steps: readonly TimelineStep[] }) {
                 {s.actorName}
               </Typography>
             )}
-            {s.toState && s.toState !== s.fromState && (
+            {s.fromState && s.toState && s.toState !== s.fromState && (
               <Typography variant="caption" color="text.secondary">
                 {translate('linli.cases.timeline.moved', {
-                  from: s.fromState ?? '—',
+                  from: s.fromState,
                   to: s.toState,
                 })}
               </Typography>
@@ -255,7 +257,7 @@ export function CaseShow() {
     );
   if (!detail) return <Loading />;
   return (
-    <Box sx={{ mt: 1 }} data-testid="case-show">
+    <Box sx={{ ...PAGE_SX, mt: 1 }} data-testid="case-show">
       <Title title={detail.number} />
       <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('/cases')} size="small">
         {translate('linli.cases.queue.title')}

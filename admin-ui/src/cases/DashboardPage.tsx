@@ -21,7 +21,7 @@ import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
 import type { CasesDashboard } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { EChart, type ChartOption } from '../dashboard/EChart';
 import { useRest } from '../rest';
-import { CASES_API, useLabel } from './shared';
+import { CASES_API, PAGE_SX, useLabel } from './shared';
 
 const percent = (part: number, whole: number) =>
   whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0;
@@ -141,7 +141,7 @@ export function DashboardPage() {
     ['dissatisfied', s.dissatisfied, 'error'],
   ] as const;
   return (
-    <Box sx={{ mt: 1, pb: 4 }} data-testid="cases-dashboard">
+    <Box sx={{ ...PAGE_SX, mt: 1, pb: 4 }} data-testid="cases-dashboard">
       <Title title="linli.cases.dashboard.title" />
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
         <Typography variant="h6">{translate('linli.cases.dashboard.title')}</Typography>

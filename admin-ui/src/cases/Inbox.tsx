@@ -26,7 +26,7 @@ import { postAction } from '../actions';
 import { formatDate } from '../dates';
 import { restBody } from '../rest';
 import { mayReadAll, mayReadInbox, mayReadNotification } from './access';
-import { CASES_API, caseLink } from './shared';
+import { caseLink, CASES_API, PAGE_SX } from './shared';
 
 interface InboxAnswer {
   data: Notification[];
@@ -178,7 +178,7 @@ export function InboxPage() {
   const { data } = useInbox(`${INBOX}?page=${page}${onlyUnread ? '&unread=true' : ''}`);
   const total = onlyUnread ? (data?.meta.unread ?? 0) : (data?.meta.total ?? 0);
   return (
-    <Box sx={{ mt: 1 }} data-testid="inbox-page">
+    <Box sx={{ ...PAGE_SX, mt: 1 }} data-testid="inbox-page">
       <Title title="linli.cases.inbox.title" />
       <Stack
         direction="row"

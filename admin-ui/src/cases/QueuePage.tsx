@@ -29,7 +29,15 @@ import type {
 } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { restBody, restJson } from '../rest';
 import { mayCreateCase, mayListTypes } from './access';
-import { CASES_API, SlaBadge, StateChip, caseLink, useCategoryText, useLabel } from './shared';
+import {
+  caseLink,
+  CASES_API,
+  PAGE_SX,
+  SlaBadge,
+  StateChip,
+  useCategoryText,
+  useLabel,
+} from './shared';
 import { useQuery } from '@tanstack/react-query';
 
 export const QUEUE_VIEWS: readonly QueueView[] = [
@@ -176,7 +184,7 @@ export function QueuePage() {
     return [...seen.entries()];
   }, [answer, state]);
   return (
-    <Box sx={{ mt: 1 }}>
+    <Box sx={{ ...PAGE_SX, mt: 1 }}>
       <Title title="linli.cases.queue.title" />
       <Stack direction="row" justifyContent="space-between" alignItems="center" sx={{ mb: 1 }}>
         <Typography variant="h6">{translate('linli.cases.queue.title')}</Typography>

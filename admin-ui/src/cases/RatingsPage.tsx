@@ -24,7 +24,7 @@ import { Title, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { DepartmentRating } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { restBody } from '../rest';
-import { CASES_API, caseLink } from './shared';
+import { caseLink, CASES_API, PAGE_SX } from './shared';
 
 interface RatingsAnswer {
   data: DepartmentRating[];
@@ -84,7 +84,7 @@ export function RatingsPage() {
     retry: false,
   });
   return (
-    <Box sx={{ mt: 1 }} data-testid="ratings-page">
+    <Box sx={{ ...PAGE_SX, mt: 1 }} data-testid="ratings-page">
       <Title title="linli.cases.ratings.title" />
       <Stack
         direction="row"

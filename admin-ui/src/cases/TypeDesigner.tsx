@@ -42,7 +42,7 @@ import {
 } from './DesignerParts';
 import { WorkflowDiagram } from './WorkflowDiagram';
 import { mayCheckType, mayPublishType } from './access';
-import { CASES_API, useWorkingTime } from './shared';
+import { CASES_API, PAGE_SX, useWorkingTime } from './shared';
 
 /** A new type's starting definition: one open state, one closed, a closing transition. */
 export const EMPTY_DEFINITION: CaseTypeDefinition = {
@@ -285,7 +285,7 @@ export function TypeDesigner() {
   const blocked = dirty || !check || check.issues.length > 0 || pending;
   const w = draft.workflow;
   return (
-    <Box sx={{ mt: 1, pb: 4 }} data-testid="type-designer">
+    <Box sx={{ ...PAGE_SX, mt: 1, pb: 4 }} data-testid="type-designer">
       <Title title={translate('linli.cases.designer.title', { name: detail.name })} />
       <Button startIcon={<ArrowBackIcon />} size="small" onClick={() => navigate('/case-types')}>
         {translate('linli.cases.types.title')}

@@ -24,7 +24,7 @@ import { fieldErrors, useRest } from '../rest';
 import { CaseDialog } from './CaseDialog';
 import { EMPTY_DEFINITION } from './TypeDesigner';
 import { mayCreateType } from './access';
-import { CASES_API } from './shared';
+import { CASES_API, PAGE_SX } from './shared';
 
 const FIELDS = ['key', 'name', 'nameEn', 'numberPrefix', 'intakeForm'] as const;
 type Field = (typeof FIELDS)[number];
@@ -111,7 +111,7 @@ export function TypeList() {
   const navigate = useNavigate();
   const types = useRest<CaseTypeSummary[]>(`${CASES_API}/types`);
   return (
-    <Box sx={{ mt: 1 }}>
+    <Box sx={{ ...PAGE_SX, mt: 1 }}>
       <Title title="linli.cases.types.title" />
       <Stack direction="row" justifyContent="space-between" alignItems="center" sx={{ mb: 1 }}>
         <Typography variant="h6">{translate('linli.cases.types.title')}</Typography>

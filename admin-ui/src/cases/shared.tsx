@@ -460,3 +460,10 @@ export function useFormPost() {
     }
   };
 }
+
+/**
+ * A page's root: one grid column that may shrink below its content, so a wide table scrolls in
+ * its own box on a phone instead of widening the whole page (the layout's content is a flex item
+ * that otherwise grows to the table's width).
+ */
+export const PAGE_SX = { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)' } as const;
