@@ -260,11 +260,11 @@ const PAGES: {
     usable,
     group: 'timebank' as const,
   })),
-  ...CASES_PAGES.map(({ path, label, icon, usable }) => ({
+  ...CASES_PAGES.map(({ path, label, icon, usable, inMenu }) => ({
     to: path,
     label,
     icon,
-    usable,
+    usable: () => usable() && (inMenu?.() ?? true),
     group: 'cases' as const,
   })),
 ];

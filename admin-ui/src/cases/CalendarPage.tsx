@@ -21,7 +21,7 @@ import { Title, useLocaleState, useNotify, useRefresh, useTranslate } from 'reac
 import type { CalendarYearRow } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { fieldErrors, restJson, useRest } from '../rest';
 import { maySaveCalendar } from './access';
-import { CASES_API, PAGE_SX } from './shared';
+import { byInputPath, CASES_API, PAGE_SX } from './shared';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m + 1)}-${pad(d)}`;
@@ -200,7 +200,7 @@ export function CalendarPage() {
       notify('linli.cases.calendar.saved', { type: 'success' });
       refresh();
     } catch (error) {
-      setErrors(fieldErrors(error));
+      setErrors(byInputPath(fieldErrors(error)));
       notify((error as Error).message, { type: 'error' });
     }
   };

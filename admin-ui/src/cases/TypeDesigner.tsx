@@ -42,7 +42,7 @@ import {
 } from './DesignerParts';
 import { WorkflowDiagram } from './WorkflowDiagram';
 import { mayCheckType, mayPublishType } from './access';
-import { CASES_API, PAGE_SX, useWorkingTime } from './shared';
+import { byInputPath, CASES_API, PAGE_SX, useWorkingTime } from './shared';
 
 /** A new type's starting definition: one open state, one closed, a closing transition. */
 export const EMPTY_DEFINITION: CaseTypeDefinition = {
@@ -243,7 +243,7 @@ export function TypeDesigner() {
   }, [detail]);
   const { check, failed, pending } = useLiveCheck(key, draft);
   const issues = useMemo(
-    () => ({ ...(check ? issueErrors(check.issues) : {}), ...saveErrors }),
+    () => ({ ...(check ? byInputPath(issueErrors(check.issues)) : {}), ...saveErrors }),
     [check, saveErrors],
   );
   if (!detail || !meta || !draft) return <Loading />;
@@ -275,8 +275,10 @@ export function TypeDesigner() {
       refresh();
     } catch (error) {
       // The draft's own paths come prefixed with `draft.`; the editors know them without.
-      const fields = Object.fromEntries(
-        Object.entries(fieldErrors(error)).map(([p, m]) => [p.replace(/^draft\./, ''), m]),
+      const fields = byInputPath(
+        Object.fromEntries(
+          Object.entries(fieldErrors(error)).map(([p, m]) => [p.replace(/^draft\./, ''), m]),
+        ),
       );
       setSaveErrors(fields);
       notify((error as Error).message, { type: 'error' });

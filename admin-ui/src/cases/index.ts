@@ -15,6 +15,7 @@ import {
   mayReadInbox,
   mayReadQueue,
   mayReadRatings,
+  maySaveCalendar,
   mayShowCase,
 } from './access';
 
@@ -37,6 +38,8 @@ export interface CasesPage extends CasesRoute {
   /** translation key of the menu entry */
   label: string;
   icon: ComponentType;
+  /** Offered in the menu (besides being usable); absent: whenever usable. */
+  inMenu?: () => boolean;
 }
 
 /**
@@ -57,6 +60,9 @@ export const CASES_PAGES: CasesPage[] = [
     label: 'linli.cases.menu.inbox',
     icon: MailIcon,
     usable: mayReadInbox,
+    // Everyone signed in has an inbox; those who handle no cases (incubators, reviewers) reach
+    // it from the bell, without a 事项办理 group of one entry.
+    inMenu: mayReadQueue,
     element: screen(inbox, 'InboxPage'),
   },
   {
@@ -87,6 +93,9 @@ export const CASES_PAGES: CasesPage[] = [
     label: 'linli.cases.menu.calendar',
     icon: CalendarMonthIcon,
     usable: mayReadCalendar,
+    // Everyone working cases may read the calendar (the server counts in it); the page is the
+    // district administrators' editor.
+    inMenu: maySaveCalendar,
     element: screen(calendar, 'CalendarPage'),
   },
 ];
