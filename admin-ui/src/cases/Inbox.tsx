@@ -30,11 +30,13 @@ import { caseLink, CASES_API, PAGE_SX } from './shared';
 
 interface InboxAnswer {
   data: Notification[];
-  meta: { unread: number; total: number };
+  /** `total` counts what the query asked for (the unread only, with `unread=true`) */
+  meta: { unread: number; total: number; page?: number; pageSize?: number };
 }
 
 const INBOX = `${CASES_API}/inbox`;
-const PAGE_SIZE = 25;
+/** The server's page (services/inbox.ts), when its answer does not say. */
+const PAGE_SIZE = 20;
 
 /** The inbox, read again every minute and whenever the window gets the focus back. */
 function useInbox(url: string, enabled = true) {
@@ -176,7 +178,8 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const [onlyUnread, setOnlyUnread] = useState(false);
   const { data } = useInbox(`${INBOX}?page=${page}${onlyUnread ? '&unread=true' : ''}`);
-  const total = onlyUnread ? (data?.meta.unread ?? 0) : (data?.meta.total ?? 0);
+  const total = data?.meta.total ?? 0;
+  const pageSize = data?.meta.pageSize ?? PAGE_SIZE;
   return (
     <Box sx={{ ...PAGE_SX, mt: 1 }} data-testid="inbox-page">
       <Title title="linli.cases.inbox.title" />
@@ -242,11 +245,11 @@ export function InboxPage() {
             {translate('linli.cases.inbox.empty')}
           </Typography>
         )}
-        {total > PAGE_SIZE && (
+        {total > pageSize && (
           <Pagination
             sx={{ p: 1 }}
             page={page}
-            count={Math.ceil(total / PAGE_SIZE)}
+            count={Math.ceil(total / pageSize)}
             onChange={(_, p) => setPage(p)}
           />
         )}
