@@ -263,8 +263,9 @@ export function TypeDesigner() {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
           name: meta.name.trim(),
-          nameEn: meta.nameEn.trim() || null,
-          description: meta.description.trim() || null,
+          // Text or absent: the server refuses null for these (an empty text clears them).
+          nameEn: meta.nameEn.trim(),
+          description: meta.description.trim(),
           intakeForm: meta.intakeForm.trim() || null,
           active: meta.active,
           draft,
