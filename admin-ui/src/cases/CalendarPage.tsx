@@ -193,7 +193,8 @@ export function CalendarPage() {
           holidays: [...draft.holidays].sort(),
           workdays: [...draft.workdays].sort(),
           hours: hours as [number, number][],
-          source: draft.source.trim() || null,
+          // Text or absent (the server refuses null); saving marks the year confirmed.
+          ...(draft.source.trim() ? { source: draft.source.trim() } : {}),
         }),
       });
       setDirty(false);
@@ -283,9 +284,15 @@ export function CalendarPage() {
           </Button>
         )}
       </Stack>
-      {(errors.holidays || errors.workdays) && (
-        <Alert severity="error">{errors.holidays ?? errors.workdays}</Alert>
-      )}
+      {/* What the server found in the dates or the hours (a holiday on a make-up day, overlapping
+          periods …), each once; the source's own message stays under its field. */}
+      {Object.entries(errors)
+        .filter(([path]) => path !== 'source')
+        .map(([path, message]) => (
+          <Alert key={path} severity="error" sx={{ mb: 1 }} data-testid="calendar-error">
+            {message}
+          </Alert>
+        ))}
       <Grid container spacing={1}>
         {Array.from({ length: 12 }, (_, m) => (
           <Grid key={m} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
@@ -312,8 +319,7 @@ export function CalendarPage() {
                   )}
                   value={v}
                   placeholder="09:00"
-                  error={minutesOf(v) === null || !!errors[`hours.${i}.${j}`]}
-                  helperText={errors[`hours.${i}.${j}`]}
+                  error={minutesOf(v) === null || !!errors[`hours.${i}`]}
                   onChange={(e) => {
                     setDraft((d) => ({
                       ...d,
@@ -350,11 +356,6 @@ export function CalendarPage() {
             >
               {translate('linli.cases.calendar.add_hours')}
             </Button>
-          )}
-          {errors.hours && (
-            <Typography variant="caption" color="error" display="block">
-              {errors.hours}
-            </Typography>
           )}
           <TextField
             fullWidth
