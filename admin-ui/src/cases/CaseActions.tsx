@@ -421,7 +421,7 @@ function SplitButton({ detail }: { detail: CaseDetail }) {
       color="warning"
       error={general}
       warning={translate('linli.cases.split.warning')}
-      confirmDisabled={parts.length < 2 || parts.some((p) => !p.title.trim())}
+      confirmDisabled={parts.length < 1 || parts.some((p) => !p.title.trim())}
       wide
       onOpen={() => {
         reset();
@@ -458,7 +458,7 @@ function SplitButton({ detail }: { detail: CaseDetail }) {
             />
             <IconButton
               aria-label={translate('linli.cases.split.remove')}
-              disabled={parts.length <= 2}
+              disabled={parts.length <= 1}
               onClick={() => setParts((ps) => ps.filter((_, j) => j !== i))}
             >
               <DeleteIcon />
@@ -480,6 +480,7 @@ function SplitButton({ detail }: { detail: CaseDetail }) {
       ))}
       <IconButton
         aria-label={translate('linli.cases.split.add')}
+        disabled={parts.length >= 10}
         onClick={() => setParts((ps) => [...ps, empty()])}
       >
         <AddIcon />
