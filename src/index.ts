@@ -2,6 +2,33 @@ import type { Core } from '@strapi/strapi';
 import { runMigrations } from '../database/migrate';
 import { seedIfWanted } from '../database/seed';
 
+/** How the app hands other plugins' timers to the cases plugin's one sweep. */
+interface Sweep {
+  register(step: { name: string; everyMs: number; run(now: Date): Promise<unknown> }): void;
+}
+
+/**
+ * One sweep runs every timer (the cases plugin's, every minute, safe in any number of
+ * processes). The app — the only part that knows every plugin — gives it the others' timers,
+ * each idempotent on its own: the ledger voids expired two-phase transfers under their locks,
+ * the time bank expires each lot once by a transfer keyed by the lot.
+ */
+function registerTimers(strapi: Core.Strapi): void {
+  const sweep = strapi.plugin('cases')?.service('sweep') as Sweep | undefined;
+  if (!sweep) return;
+  sweep.register({
+    name: 'ledger.expireAll',
+    everyMs: 60_000,
+    run: () => strapi.plugin('ledger').service('transfers').expireAll(),
+  });
+  if (strapi.plugin('time-bank'))
+    sweep.register({
+      name: 'time-bank.expireDue',
+      everyMs: 6 * 3600_000,
+      run: () => strapi.plugin('time-bank').service('hours').expireDue(),
+    });
+}
+
 /**
  * The app itself stays thin: it applies Linli's migrations once Strapi has synced the schema,
  * and seeds the demo district when asked to (see database/seed).
@@ -16,6 +43,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerTimers(strapi);
     await seedIfWanted(strapi);
   },
 };

@@ -12,11 +12,13 @@ type DocumentRef = { documentId: string };
  * validation as the public page's, so lists, exports and counts have something to show.
  */
 const CATEGORIES = [
-  ['repair', '房屋及公共设施维修', 'Repairs to homes and shared facilities'],
-  ['environment', '环境卫生', 'Cleanliness and environment'],
+  // The resident-request case type's categories (its intake form): a request arrives classified.
+  ['environment', '环境卫生', 'Environment and sanitation'],
+  ['facilities', '市政设施', 'Municipal facilities'],
+  ['property', '物业管理', 'Property management'],
+  ['safety', '治安消防', 'Public order and fire safety'],
   ['neighbours', '邻里纠纷', 'Disputes between neighbours'],
-  ['elderly', '养老服务', 'Care for the elderly'],
-  ['parking', '停车管理', 'Parking'],
+  ['care', '养老助残', 'Care for elders and disabled people'],
   ['other', '其他', 'Other'],
 ] as const;
 

@@ -8,7 +8,8 @@ import type { Context, Next } from 'koa';
  * - /f/<slug> and /f/receipt/<code> → the public form page (public/console/form.html), the short
  *   address that forms' QR codes point at;
  * - /t, /t/<page> → the same page, which shows the time bank's phone pages there (an activity's
- *   check-in QR code points at /t/checkin?code=…).
+ *   check-in QR code points at /t/checkin?code=…);
+ * - /g, /g/<page>, /g/case/<id> → the same page, which shows the grid worker's phone page (网格呼叫).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const page = path.join(strapi.dirs.static.public, 'console', 'form.html');
@@ -18,7 +19,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // HEAD as well: link checkers and curl -I ask for the page without its body (Koa drops it).
     if (
       (ctx.method === 'GET' || ctx.method === 'HEAD') &&
-      (/^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path) || /^\/t(\/[^/]+)?\/?$/.test(ctx.path))
+      (/^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path) ||
+        /^\/t(\/[^/]+)?\/?$/.test(ctx.path) ||
+        /^\/g(\/[^/]+){0,2}\/?$/.test(ctx.path))
     ) {
       const stat = fs.existsSync(page) ? fs.statSync(page) : null;
       if (stat) {

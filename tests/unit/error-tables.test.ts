@@ -6,7 +6,9 @@ import { issuesStatus, issuesToHttp, toHttpError } from '../../cms/server/src/er
 import { CMS_ERRORS, DomainError, issue } from '../../cms/server/src/domain/errors';
 import { FORMS_ERRORS } from '../../plugins/forms/server/src/domain/errors';
 import { refusal } from '../../plugins/forms/server/src/services/http-errors';
+import { CASES_ERRORS } from '../../plugins/cases/server/src/domain/errors';
 import { GRANTS_ERRORS } from '../../plugins/grants/server/src/domain/errors';
+import { TIME_BANK_ERRORS } from '../../plugins/time-bank/server/src/domain/errors';
 import { LEDGER_ERRORS, LedgerError } from '../../plugins/ledger/server/src/domain/errors';
 
 const statusOf = (error: unknown): unknown => (error as { status?: unknown }).status;
@@ -18,6 +20,8 @@ describe('error tables', () => {
     ['cms', CMS_ERRORS],
     ['forms', FORMS_ERRORS],
     ['grants', GRANTS_ERRORS],
+    ['time-bank', TIME_BANK_ERRORS],
+    ['cases', CASES_ERRORS],
     [
       'ledger',
       Object.fromEntries(Object.entries(LEDGER_ERRORS).map(([code, [status]]) => [code, status])),

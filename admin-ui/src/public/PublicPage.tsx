@@ -5,7 +5,9 @@ import { restServices } from '../forms/services';
 import { clientErrors, serverErrors, type Lang } from '../forms/validation';
 import type { ApplicantView } from '../../../plugins/grants/server/src/domain/applicant';
 import { normaliseReceiptCode } from '../../../plugins/forms/server/src/domain/receipt';
+import type { ReceiptView } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { ApplicantPage, MyApplications, refusalText, say, when } from './ApplicantPage';
+import { CaseReceipt } from './cases/CaseReceipt';
 
 /**
  * The public form page at /f/<slug> (and receipt lookup at /f/receipt/<code>): mobile first, no
@@ -262,6 +264,7 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
   const [input, setInput] = useState(code);
   const [result, setResult] = useState<Record<string, unknown> | null | 'missing'>(null);
   const [application, setApplication] = useState<ApplicantView | null>(null);
+  const [caseView, setCaseView] = useState<ReceiptView | null>(null);
   const [refused, setRefused] = useState<string>('');
   useEffect(() => {
     if (!code) return;
@@ -270,6 +273,18 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
     // The submission is looked up first and the grants plugin asked only when its form takes
     // grant applications: asking grants for every code logged a 404 for each other receipt.
     void (async () => {
+      // A case's receipt (a resident's call, 12345-style) is asked for first: 200 shows the
+      // case; 404 (not a case's code) goes on to the forms receipt as before.
+      const asCase = await fetch(`/api/cases/receipt/${key}`).catch(() => null);
+      if (asCase?.ok) {
+        setCaseView(((await asCase.json()) as { data: ReceiptView }).data);
+        return;
+      }
+      if (asCase?.status === 429) {
+        setRefused(refusalText(await asCase.json().catch(() => ({})), lang));
+        setResult('missing');
+        return;
+      }
       if (!normaliseReceiptCode(code)) {
         setRefused(say(lang, 'badCode'));
         setResult('missing');
@@ -300,6 +315,7 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
     // The language switch re-renders the answer; it does not look the code up again.
   }, [code]);
   if (application) return <ApplicantPage initial={application} lang={lang} />;
+  if (caseView) return <CaseReceipt code={code} initial={caseView} lang={lang} />;
   const form = result && result !== 'missing' ? (result.form as { name: string; nameEn?: string } | null) : null;
   return (
     <div className="pp-card">

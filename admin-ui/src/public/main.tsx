@@ -7,17 +7,24 @@ import { PublicPage } from './PublicPage';
 const TimeBankApp = lazy(() =>
   import('./timebank/TimeBankApp').then((m) => ({ default: m.TimeBankApp })),
 );
+// The grid worker's page (网格呼叫) likewise loads only under /g/.
+const GridApp = lazy(() => import('./cases/GridApp').then((m) => ({ default: m.GridApp })));
 
-// /f/me is a signed-in resident's or volunteer's own page; /t/… their time bank; every other
-// /f/… is a form or receipt.
+// /f/me is a signed-in resident's or volunteer's own page; /t/… their time bank; /g/… a grid
+// worker's cases; every other /f/… is a form or receipt.
 const own = /^\/f\/me\/?$/.test(location.pathname);
 const timeBank = /^\/t(\/|$)/.test(location.pathname);
+const grid = /^\/g(\/|$)/.test(location.pathname);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     {timeBank ? (
       <Suspense fallback={null}>
         <TimeBankApp />
+      </Suspense>
+    ) : grid ? (
+      <Suspense fallback={null}>
+        <GridApp />
       </Suspense>
     ) : own ? (
       <MyPage />

@@ -35,6 +35,8 @@ export function registerGraphqlExtensions(strapi: Core.Strapi): void {
 
     const resolvers: Record<string, Record<string, unknown>> = {};
     for (const [uid, fields] of kit().personalTypes()) {
+      // A type a plugin keeps out of GraphQL (cases: REST only) has no fields to mask here.
+      if (extension.shadowCRUD(uid).isDisabled()) continue;
       const declaration = kit().declaration(uid);
       const type = (resolvers[typeName(uid)] ??= {});
       for (const field of fields) {

@@ -1,3 +1,5 @@
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { issuesToHttp, toHttpError, type CodedIssue, type IssuesOptions } from '../errors';
 
 /**
@@ -19,5 +21,34 @@ export default () => ({
     options?: IssuesOptions,
   ): Error {
     return issuesToHttp(issues, statuses, options);
+  },
+  /**
+   * Runs a controller action, answering its 401 and 403 refusals itself: Strapi's authorize
+   * step (core compose-endpoint) replaces a ForbiddenError or UnauthorizedError thrown by a
+   * controller with a bare "Forbidden" and empty details, losing the field and the Chinese.
+   */
+  async answering(ctx: Context, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      const status =
+        error instanceof errors.UnauthorizedError
+          ? 401
+          : error instanceof errors.ForbiddenError
+            ? 403
+            : null;
+      if (!status) throw error;
+      const refused = error as errors.UnauthorizedError | errors.ForbiddenError;
+      ctx.status = status;
+      ctx.body = {
+        data: null,
+        error: {
+          status,
+          name: refused.name,
+          message: refused.message,
+          details: refused.details ?? {},
+        },
+      };
+    }
   },
 });

@@ -11,6 +11,7 @@ import {
 } from '../domain/query-guard';
 import { maskAnswersByKind } from '../domain/audit-labels';
 import { MASKS } from '../domain/mask';
+import { newDocumentId } from './document-id';
 import { covers, type Viewer } from '../domain/scope';
 
 type Row = Record<string, unknown>;
@@ -308,6 +309,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     mask,
     /** How to mask a phone, an ID number or a name, for a plugin declaring its own personal fields. */
     masks: MASKS,
+    /** A documentId for a row a plugin writes below the Document Service (its hot paths). */
+    newDocumentId,
     /**
      * A form's answers with their phone- and ID-number-kind fields (and anything shaped like
      * one) masked, for readers outside the person's care (reviewers): JSON answers carry no

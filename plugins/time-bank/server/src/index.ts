@@ -8,7 +8,6 @@ import { declareTimeBankScopes } from './scopes';
 import routes from './routes';
 import services from './services';
 import { registerSignupTarget } from './signup-target';
-import { startExpirySweep, stopExpirySweep } from './sweep';
 
 /**
  * The volunteer time bank (时间银行) on the ledger's minutes: members (people, teams,
@@ -28,10 +27,6 @@ export default {
     await seedTimeBankPermissions(strapi);
     await strapi.plugin('time-bank').service('policy').ensureDefault();
     await strapi.plugin('time-bank').service('members').ensureWorldAccounts();
-    startExpirySweep(strapi);
-  },
-  destroy() {
-    stopExpirySweep();
   },
   contentTypes,
   controllers,

@@ -123,6 +123,8 @@ export interface WhistleRules {
   points: { onTime: number; late: number; perStar: number };
   /** the weight of the community's rating in the department's yearly score, in permille (333 = one third) */
   ratingWeightPermille: number;
+  /** the categories departments are whistled under, when not the type's own */
+  categories?: CategoryNode[];
 }
 
 export interface CaseTypeDefinition {

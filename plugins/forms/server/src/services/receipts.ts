@@ -70,6 +70,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
+  async function keepChecked(
+    file: IncomingFile | null,
+    captionPrefix: string,
+    lang: 'zh' | 'en',
+  ): Promise<LaterFile> {
+    const mime = file?.mimetype ?? file?.type ?? 'application/octet-stream';
+    let head = new Uint8Array(0);
+    if (file) {
+      const buffer = Buffer.alloc(SIGNATURE_BYTES);
+      const fd = fs.openSync(String(file.filepath ?? file.path), 'r');
+      try {
+        fs.readSync(fd, buffer, 0, SIGNATURE_BYTES, 0);
+      } finally {
+        fs.closeSync(fd);
+      }
+      head = buffer;
+    }
+    const issues = uploadIssues(LATER_FILE, 'files', file && { mime, size: file.size, head });
+    if (issues.length) throw validationError(strapi, issues, lang);
+    const incoming = file as IncomingFile;
+    const [saved] = (await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { caption: `${captionPrefix}${incoming.size}` } },
+        files: incoming,
+      })) as UploadRow[];
+    return { id: saved.id, name: saved.name, mime: saved.mime, size: incoming.size, url: saved.url };
+  }
+
   return {
     /**
      * Counts one look-up or answer by a receipt code from this client: three times the submit
@@ -109,35 +139,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'No submission has this receipt code',
           '没有与此回执码对应的提交',
         );
-      const mime = file?.mimetype ?? file?.type ?? 'application/octet-stream';
-      let head = new Uint8Array(0);
-      if (file) {
-        const buffer = Buffer.alloc(SIGNATURE_BYTES);
-        const fd = fs.openSync(String(file.filepath ?? file.path), 'r');
-        try {
-          fs.readSync(fd, buffer, 0, SIGNATURE_BYTES, 0);
-        } finally {
-          fs.closeSync(fd);
-        }
-        head = buffer;
-      }
-      const issues = uploadIssues(LATER_FILE, 'files', file && { mime, size: file.size, head });
-      if (issues.length) throw validationError(strapi, issues, lang);
-      const incoming = file as IncomingFile;
-      const [saved] = (await strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({
-          data: { fileInfo: { caption: `${laterCaption(submission.documentId)}${incoming.size}` } },
-          files: incoming,
-        })) as UploadRow[];
-      return {
-        id: saved.id,
-        name: saved.name,
-        mime: saved.mime,
-        size: incoming.size,
-        url: saved.url,
-      };
+      return keepChecked(file, `${laterCaption(submission.documentId)}`, lang);
+    },
+
+    /**
+     * Checks one file by the rules of a file sent later (documents and pictures, the default
+     * size, the content sniffed against its type) and keeps it under `captionPrefix` followed by
+     * its size: other plugins (cases' photos) take files through the same checks.
+     */
+    keepChecked(file: IncomingFile | null, captionPrefix: string, lang: 'zh' | 'en') {
+      return keepChecked(file, captionPrefix, lang);
     },
 
     /** The receipt codes of a signed-in user's own submissions, newest first (at most 100). */

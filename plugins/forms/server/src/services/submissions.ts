@@ -393,7 +393,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 versionNumber: version.number,
                 definition,
                 data: result.value,
-                submission: { id, documentId, receiptCode },
+                submission: { id, documentId, receiptCode, submitterId: submitter.userId ?? null },
               }),
             );
           } catch (error) {

@@ -15,7 +15,8 @@ export interface TargetContext {
   definition: FormDefinition;
   /** the validated, normalised answers, by field key (their kinds are the definition's) */
   data: Record<string, unknown>;
-  submission: { id: number; documentId: string; receiptCode: string };
+  /** the submitter's user id when they were signed in (a resident following their own requests) */
+  submission: { id: number; documentId: string; receiptCode: string; submitterId?: number | null };
 }
 
 export interface TargetResult {

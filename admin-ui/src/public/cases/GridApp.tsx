@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import { Refusal, TOKEN } from '../timebank/api';
+import { LangContext, Link, initialLang } from '../timebank/ui';
+import { fetchMe, signInWithPassword, signOut, type Me } from './api';
+import { CallIn } from './CallIn';
+import type { Lang } from './messages';
+import { CaseDetailPage, MyCases } from './MyCases';
+import { GShell, MeContext, useWords } from './ui';
+
+type Who = { state: 'loading' } | { state: 'signed-out' } | { state: 'in'; me: Me };
+
+/**
+ * 网格呼叫, the grid worker's phone page under /g (served by the public form page, as /t is):
+ * sign in, call a case in from the street (type, category, place, photos), follow one's own
+ * cases. Read-only past the call-in: the case is worked in the console.
+ */
+export function GridApp() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [path, setPath] = useState(location.pathname);
+  const [who, setWho] = useState<Who>({ state: 'loading' });
+  useEffect(() => {
+    const moved = () => setPath(location.pathname);
+    window.addEventListener('popstate', moved);
+    return () => window.removeEventListener('popstate', moved);
+  }, []);
+  const load = useCallback(() => {
+    if (!localStorage.getItem(TOKEN)) {
+      setWho({ state: 'signed-out' });
+      return;
+    }
+    fetchMe().then(
+      (me) => setWho({ state: 'in', me }),
+      () => setWho({ state: 'signed-out' }),
+    );
+  }, []);
+  useEffect(load, [load]);
+  const language = useMemo(
+    () => ({
+      lang,
+      setLang: (l: Lang) => {
+        localStorage.setItem('linli.locale', l);
+        localStorage.setItem('RaStore.locale', JSON.stringify(l === 'zh' ? 'zh-CN' : 'en'));
+        setLangState(l);
+      },
+    }),
+    [lang],
+  );
+  const parts = path.split('/').filter(Boolean);
+  let page: ReactElement;
+  if (who.state === 'loading') page = <Loading />;
+  else if (who.state === 'signed-out') page = <SignIn onIn={load} />;
+  else if (parts.length === 1)
+    page = (
+      <Home
+        me={who.me}
+        onOut={() => {
+          signOut();
+          setWho({ state: 'signed-out' });
+        }}
+      />
+    );
+  else if (parts[1] === 'call' && parts.length === 2) page = <CallIn key={path} />;
+  else if (parts[1] === 'mine' && parts.length === 2) page = <MyCases />;
+  else if (parts[1] === 'case' && parts[2]) page = <CaseDetailPage key={path} id={parts[2]} />;
+  else page = <Missing />;
+  return (
+    <LangContext.Provider value={language}>
+      <MeContext.Provider value={who.state === 'in' ? who.me : null}>{page}</MeContext.Provider>
+    </LangContext.Provider>
+  );
+}
+
+function Loading() {
+  const { t } = useWords();
+  return (
+    <GShell title={t('app')}>
+      <p className="tb-muted">{t('loading')}</p>
+    </GShell>
+  );
+}
+
+function Missing() {
+  const { t } = useWords();
+  return (
+    <GShell title={t('app')} back>
+      <div className="tb-alert">{t('not_found')}</div>
+    </GShell>
+  );
+}
+
+/** The console's own sign-in (POST /api/auth/local), on the phone without leaving the page. */
+function SignIn({ onIn }: { onIn: () => void }) {
+  const { lang, t } = useWords();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<Refusal | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signInWithPassword(username.trim(), password);
+      onIn();
+    } catch (err) {
+      setError(err instanceof Refusal ? err : new Refusal(0, undefined));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <GShell title={t('sign_in.title')}>
+      <form className="tb-card" onSubmit={(e) => void submit(e)} data-testid="g-sign-in">
+        {error && (
+          <div className="tb-alert" role="alert" data-testid="g-sign-in-error">
+            {error.status === 400 || error.status === 401
+              ? t('sign_in.wrong')
+              : error.status
+                ? error.text(lang)
+                : t('failed')}
+          </div>
+        )}
+        <div className="tb-field">
+          <label htmlFor="g-username">{t('sign_in.username')}</label>
+          <input
+            id="g-username"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+          />
+        </div>
+        <div className="tb-field">
+          <label htmlFor="g-password">{t('sign_in.password')}</label>
+          <input
+            id="g-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </div>
+        <button type="submit" className="tb-btn" disabled={busy} data-testid="g-sign-in-submit">
+          {busy ? t('sending') : t('sign_in.submit')}
+        </button>
+      </form>
+    </GShell>
+  );
+}
+
+function Home({ me, onOut }: { me: Me; onOut: () => void }) {
+  const { t } = useWords();
+  return (
+    <GShell title={t('grid.home')}>
+      <div className="tb-card tb-line" data-testid="g-who">
+        <div>
+          <div>{me.username}</div>
+          <div className="tb-muted">
+            {me.role?.name ?? ''}
+            {me.scope ? ` · ${me.scope.name}` : ''}
+          </div>
+        </div>
+        <button
+          type="button"
+          className="tb-chip"
+          onClick={onOut}
+          data-testid="g-sign-out"
+          style={{ flexShrink: 0 }}
+        >
+          {t('grid.sign_out')}
+        </button>
+      </div>
+      <div className="tb-grid">
+        <Link to="/g/call" className="tb-tile" testId="g-go-call">
+          <span className="tb-icon" aria-hidden="true">
+            呼
+          </span>
+          {t('grid.call')}
+        </Link>
+        <Link to="/g/mine" className="tb-tile" testId="g-go-mine">
+          <span className="tb-icon" aria-hidden="true">
+            我
+          </span>
+          {t('grid.mine')}
+        </Link>
+      </div>
+    </GShell>
+  );
+}
+
