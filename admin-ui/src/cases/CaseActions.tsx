@@ -76,7 +76,15 @@ const CASE_FIELDS_AS_TEXT = ['address', 'title', 'description'] as const;
  * One workflow transition the viewer may take (the server's `actions`): asks for what `requires`
  * says, a target for dispatch and transfer, and sends the state shown as `expectedState`.
  */
-function TransitionButton({ detail, action }: { detail: CaseDetail; action: Action }) {
+function TransitionButton({
+  detail,
+  action,
+  stateName,
+}: {
+  detail: CaseDetail;
+  action: Action;
+  stateName: (key: string) => string;
+}) {
   const translate = useTranslate();
   const text = useLabel();
   const { run, errors, general, reset } = useCaseAction();
@@ -103,7 +111,10 @@ function TransitionButton({ detail, action }: { detail: CaseDetail; action: Acti
       color={
         action.effect === 'close' ? 'success' : action.effect === 'return' ? 'warning' : 'primary'
       }
-      consequence={translate('linli.cases.action.consequence', { action: text(action.label) })}
+      consequence={translate('linli.cases.action.consequence', {
+        action: text(action.label),
+        state: stateName(action.to),
+      })}
       warning={irreversible ? translate(`linli.cases.action.warn_${action.effect}`) : undefined}
       error={general}
       confirmDisabled={missing}
@@ -678,11 +689,18 @@ const OPERATIONS: Record<Operation, (p: { detail: CaseDetail }) => JSX.Element> 
 };
 
 /** Exactly the transitions and operations the server offers this viewer now. */
-export function CaseButtons({ detail }: { detail: CaseDetail }) {
+export function CaseButtons({
+  detail,
+  stateName,
+}: {
+  detail: CaseDetail;
+  /** a state's name by its key (the type's definition; the key when unknown) */
+  stateName: (key: string) => string;
+}) {
   return (
     <Stack direction="row" flexWrap="wrap" gap={1} data-testid="case-actions">
       {detail.actions.map((a) => (
-        <TransitionButton key={a.key} detail={detail} action={a} />
+        <TransitionButton key={a.key} detail={detail} action={a} stateName={stateName} />
       ))}
       {detail.operations.map((op) => {
         const Op = OPERATIONS[op];

@@ -24,13 +24,15 @@ import { Loading, Title, useTranslate } from 'react-admin';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import type {
   CaseDetail,
+  CaseTypeDetail,
   TimelineStep,
 } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import type { Localised } from '../../../plugins/cases/server/src/domain/types';
 import { formatDate } from '../dates';
-import { restJson } from '../rest';
+import { restJson, useRest } from '../rest';
 import { useQuery } from '@tanstack/react-query';
 import { CaseButtons, WhistleButtons } from './CaseActions';
+import { mayShowType } from './access';
 import {
   AttachmentList,
   caseLink,
@@ -75,7 +77,13 @@ function useStepText() {
   };
 }
 
-function Timeline({ steps }: { steps: readonly TimelineStep[] }) {
+function Timeline({
+  steps,
+  stateName,
+}: {
+  steps: readonly TimelineStep[];
+  stateName: (key: string) => string;
+}) {
   const translate = useTranslate();
   const stepText = useStepText();
   if (!steps.length) return null;
@@ -112,8 +120,8 @@ function Timeline({ steps }: { steps: readonly TimelineStep[] }) {
             {s.fromState && s.toState && s.toState !== s.fromState && (
               <Typography variant="caption" color="text.secondary">
                 {translate('linli.cases.timeline.moved', {
-                  from: s.fromState,
-                  to: s.toState,
+                  from: stateName(s.fromState),
+                  to: stateName(s.toState),
                 })}
               </Typography>
             )}
@@ -249,6 +257,18 @@ export function CaseShow() {
     enabled: !!id,
     retry: false,
   });
+  // The states' names, from the type (the case carries only its current state's): the timeline
+  // and the buttons' consequences name states by key otherwise.
+  const type = useRest<CaseTypeDetail>(
+    detail && mayShowType() ? `${CASES_API}/types/${detail.typeKey}` : null,
+  );
+  const stateName = (key: string) => {
+    for (const def of [type?.current, type?.draft]) {
+      const found = def?.workflow.states.find((st) => st.key === key);
+      if (found) return text(found.label);
+    }
+    return key;
+  };
   if (error)
     return (
       <Alert severity="error" sx={{ mt: 2 }} data-testid="case-error">
@@ -357,7 +377,7 @@ export function CaseShow() {
           )}
           <AttachmentList items={detail.attachments} />
           <Box sx={{ mt: 2 }}>
-            <CaseButtons detail={detail} />
+            <CaseButtons detail={detail} stateName={stateName} />
           </Box>
         </CardContent>
       </Card>
@@ -368,7 +388,7 @@ export function CaseShow() {
           titleTypographyProps={{ variant: 'subtitle1' }}
         />
         <CardContent>
-          <Timeline steps={detail.timeline} />
+          <Timeline steps={detail.timeline} stateName={stateName} />
         </CardContent>
       </Card>
     </Box>

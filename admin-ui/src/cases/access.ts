@@ -11,6 +11,7 @@ export const mayReadQueue = () => action('queue', 'list');
 export const mayShowCase = () => action('cases', 'show');
 export const mayCreateCase = () => action('cases', 'create');
 export const mayListTypes = () => action('types', 'list');
+export const mayShowType = () => action('types', 'show');
 export const mayDesignTypes = () => action('types', 'update') || action('types', 'create');
 export const mayCreateType = () => action('types', 'create');
 export const mayCheckType = () => action('types', 'check');

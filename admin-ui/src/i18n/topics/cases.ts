@@ -59,7 +59,9 @@ export const casesMessages: Tree = {
         phone: ['电话', 'Phone'],
         grid: ['网格上报', 'Grid worker'],
         proactive: ['主动发现', 'Found on patrol'],
-        receipt: ['居民重办', 'Reopened by the resident'],
+        qr: ['扫码上报', 'QR code'],
+        whistle: ['吹哨', 'Whistle'],
+        split: ['拆分', 'Split off'],
       },
       kind: {
         open: ['办理中', 'Open'],
@@ -114,8 +116,8 @@ export const casesMessages: Tree = {
       },
       action: {
         consequence: [
-          '将执行「%{action}」，并记入办理过程',
-          '"%{action}" will be recorded on the case',
+          '将执行「%{action}」，事项转为「%{state}」，并记入办理过程',
+          '"%{action}" moves the case to "%{state}" and is recorded on it',
         ],
         warn_close: ['办结后只能经重办才能再次办理', 'Once closed, only a reopen moves it again'],
         warn_return: ['退单后本单位不再承办此事项', 'Returned, it is no longer assigned to you'],
