@@ -1,4 +1,5 @@
 import {
+  Alert,
   Box,
   Card,
   CardContent,
@@ -20,7 +21,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
 import type { CasesDashboard } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { EChart, type ChartOption } from '../dashboard/EChart';
-import { useRest } from '../rest';
+import { restJson } from '../rest';
+import { useQuery } from '@tanstack/react-query';
 import { CASES_API, PAGE_SX, useLabel } from './shared';
 
 const percent = (part: number, whole: number) =>
@@ -114,7 +116,12 @@ export function DashboardPage() {
   const text = useLabel();
   const [locale] = useLocaleState();
   const [weeks, setWeeks] = useState(12);
-  const data = useRest<CasesDashboard>(`${CASES_API}/reports/dashboard?weeks=${weeks}`);
+  const url = `${CASES_API}/reports/dashboard?weeks=${weeks}`;
+  const { data, error } = useQuery({
+    queryKey: ['rest', url],
+    queryFn: () => restJson<CasesDashboard>(url),
+    retry: false,
+  });
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
     const names = ['received', 'closed', 'overdue'].map((k) =>
@@ -133,6 +140,12 @@ export function DashboardPage() {
       ],
     };
   }, [data, translate]);
+  if (error)
+    return (
+      <Alert severity="error" sx={{ mt: 2 }} data-testid="dashboard-error">
+        {error.message}
+      </Alert>
+    );
   if (!data) return <Loading />;
   const s = data.satisfaction;
   const shares = [
