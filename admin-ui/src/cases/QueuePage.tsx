@@ -24,11 +24,12 @@ import { Title, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type {
   CaseSummary,
+  CaseTypeDetail,
   CaseTypeSummary,
   QueueView,
 } from '../../../plugins/cases/server/src/shared/contracts/cases';
-import { restBody, restJson } from '../rest';
-import { mayCreateCase, mayListTypes } from './access';
+import { restBody, restJson, useRest } from '../rest';
+import { mayCreateCase, mayListTypes, mayShowType } from './access';
 import {
   caseLink,
   CASES_API,
@@ -175,14 +176,19 @@ export function QueuePage() {
     return () => clearTimeout(timer);
   }, [typed]);
   const { answer, isPending, error } = useQueue({ view, type, state, q, page, pageSize });
-  // The states a filter may pick: those of the cases on screen, so the list never offers a key
-  // that no type has.
+  // The states a filter may pick: the chosen type's (its published definition), or else those of
+  // the cases on screen, so the list never offers a key that no type has.
+  const typeDetail = useRest<CaseTypeDetail>(
+    type && mayShowType() ? `${CASES_API}/types/${type}` : null,
+  );
   const states = useMemo(() => {
     const seen = new Map<string, CaseSummary['stateLabel']>();
-    for (const c of answer?.data ?? []) seen.set(c.state, c.stateLabel);
+    const defined = typeDetail?.current?.workflow.states ?? [];
+    for (const st of defined) seen.set(st.key, st.label);
+    if (!defined.length) for (const c of answer?.data ?? []) seen.set(c.state, c.stateLabel);
     if (state && !seen.has(state)) seen.set(state, { zh: state, en: state });
     return [...seen.entries()];
-  }, [answer, state]);
+  }, [answer, state, typeDetail]);
   return (
     <Box sx={{ ...PAGE_SX, mt: 1 }}>
       <Title title="linli.cases.queue.title" />
@@ -240,7 +246,7 @@ export function QueuePage() {
             size="small"
             label={translate('linli.cases.fields.type')}
             value={type}
-            onChange={(e) => set({ type: e.target.value })}
+            onChange={(e) => set({ type: e.target.value, state: '' })}
             sx={{ minWidth: 160 }}
           >
             <MenuItem value="">{translate('linli.cases.queue.any')}</MenuItem>
