@@ -202,7 +202,10 @@ export function CalendarPage() {
       refresh();
     } catch (error) {
       setErrors(byInputPath(fieldErrors(error)));
-      notify((error as Error).message, { type: 'error' });
+      notify((error as Error).message, {
+        type: 'error',
+        messageArgs: { _: (error as Error).message },
+      });
     }
   };
   return (

@@ -37,7 +37,8 @@ import {
   type WhistleRules,
   type WorkflowState,
 } from '../../../plugins/cases/server/src/domain/types';
-import { useLabel, useWorkingTime } from './shared';
+import { useRest } from '../rest';
+import { CASES_API, useLabel, useWorkingTime, type TargetRow, type TargetsAnswer } from './shared';
 
 /** The designer's issues by path (`workflow.states.1.key`), in the UI language. */
 export type Issues = Record<string, string>;
@@ -578,6 +579,60 @@ export function TransitionsEditor({
 
 type RuleTarget = DispatchRule['to'];
 
+/**
+ * A rule's organisation or person, picked from whom the administrator may dispatch to (GET
+ * /targets); a target no longer offered still shows by its id, so nothing is lost on save.
+ */
+function RuleTargetPicker({
+  to,
+  targets,
+  error,
+  onChange,
+}: {
+  to: Exclude<RuleTarget, { kind: 'community' }>;
+  targets: TargetsAnswer | null;
+  error?: string;
+  onChange: (to: RuleTarget) => void;
+}) {
+  const translate = useTranslate();
+  const rows: TargetRow[] =
+    (to.kind === 'organisation' ? targets?.organisations : targets?.people) ?? [];
+  const current = to.kind === 'organisation' ? to.organisation : to.user;
+  const idOf = (row: TargetRow) =>
+    to.kind === 'person' ? Number(row.id) : String(row.documentId ?? row.id);
+  const selected =
+    rows.find((row) => idOf(row) === current) ??
+    (current ? { id: current, name: to.label || String(current) } : null);
+  return (
+    <Autocomplete
+      size="small"
+      options={rows}
+      loading={!targets}
+      value={selected}
+      onChange={(_, row) => {
+        if (!row) return;
+        onChange(
+          to.kind === 'organisation'
+            ? { kind: 'organisation', organisation: String(idOf(row)), label: row.name }
+            : { kind: 'person', user: Number(idOf(row)), label: row.name },
+        );
+      }}
+      getOptionLabel={(row) => row.name}
+      isOptionEqualToValue={(a, b) => idOf(a) === idOf(b)}
+      noOptionsText={translate('linli.no_options')}
+      sx={{ minWidth: 200 }}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={translate('linli.cases.designer.rule.to_id')}
+          error={!!error}
+          helperText={error}
+        />
+      )}
+    />
+  );
+}
+
 /** Where new cases go: category (or item), area path prefix, target, and the dispatch transition. */
 export function DispatchEditor({
   rules,
@@ -600,6 +655,7 @@ export function DispatchEditor({
     })),
   ]);
   const dispatches = definition.workflow.transitions.filter((t) => t.effect === 'dispatch');
+  const targets = useRest<TargetsAnswer>(`${CASES_API}/targets`);
   const at = (i: number, f: string) => issues[`dispatch.${i}.${f}`];
   const set = (i: number, next: DispatchRule) => onChange(replaceAt(rules, i, next));
   const targetOf = (kind: RuleTarget['kind'], old: RuleTarget): RuleTarget =>
@@ -682,29 +738,12 @@ export function DispatchEditor({
                 </TextField>
               </TableCell>
               <TableCell>
-                {r.to.kind === 'organisation' && (
-                  <TextField
-                    size="small"
-                    label="documentId"
-                    value={r.to.organisation}
-                    onChange={(e) =>
-                      set(i, {
-                        ...r,
-                        to: { ...r.to, kind: 'organisation', organisation: e.target.value.trim() },
-                      })
-                    }
-                    error={!!at(i, 'to')}
-                    helperText={at(i, 'to')}
-                  />
-                )}
-                {r.to.kind === 'person' && (
-                  <NumberText
-                    label={translate('linli.cases.designer.rule.user')}
-                    value={r.to.user || undefined}
-                    onChange={(user) =>
-                      set(i, { ...r, to: { ...r.to, kind: 'person', user: user ?? 0 } })
-                    }
-                    error={at(i, 'to')}
+                {r.to.kind !== 'community' && (
+                  <RuleTargetPicker
+                    to={r.to}
+                    targets={targets}
+                    error={at(i, 'to') ?? at(i, 'to.organisation') ?? at(i, 'to.user')}
+                    onChange={(to) => set(i, { ...r, to })}
                   />
                 )}
               </TableCell>

@@ -61,7 +61,10 @@ function useMarkRead() {
         predicate: (q) => String(q.queryKey[1] ?? '').startsWith(INBOX),
       });
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      notify((error as Error).message, {
+        type: 'error',
+        messageArgs: { _: (error as Error).message },
+      });
     }
   };
 }

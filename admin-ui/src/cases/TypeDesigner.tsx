@@ -266,7 +266,10 @@ export function TypeDesigner() {
           // Text or absent: the server refuses null for these (an empty text clears them).
           nameEn: meta.nameEn.trim(),
           description: meta.description.trim(),
-          intakeForm: meta.intakeForm.trim() || null,
+          // Only when changed: the server checks the form named afresh on every save.
+          ...((meta.intakeForm.trim() || null) !== detail.intakeForm
+            ? { intakeForm: meta.intakeForm.trim() || null }
+            : {}),
           active: meta.active,
           draft,
         }),
@@ -282,7 +285,10 @@ export function TypeDesigner() {
         ),
       );
       setSaveErrors(fields);
-      notify((error as Error).message, { type: 'error' });
+      notify((error as Error).message, {
+        type: 'error',
+        messageArgs: { _: (error as Error).message },
+      });
     }
   };
   const blocked = dirty || !check || check.issues.length > 0 || pending;

@@ -455,7 +455,10 @@ export function useFormPost() {
       return undefined;
     } catch (error) {
       const errors = fieldErrors(error);
-      notify((error as Error).message, { type: 'error' });
+      notify((error as Error).message, {
+        type: 'error',
+        messageArgs: { _: (error as Error).message },
+      });
       return Object.keys(errors).length ? errors : undefined;
     }
   };
