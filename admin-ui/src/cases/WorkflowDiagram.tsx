@@ -50,11 +50,9 @@ export function WorkflowDiagram({
       keys.forEach((k, i) =>
         place.set(k, { x: PAD + d * COL, y: PAD + i * ROW, reachable: depth.has(k) }),
       );
-    const maxRows = Math.max(1, ...[...columns.values()].map((k) => k.length));
     return {
       place,
       width: PAD * 2 + (Math.max(0, ...columns.keys()) + 1) * COL - (COL - W),
-      height: PAD * 2 + maxRows * ROW + 40,
     };
   }, [workflow]);
 
@@ -65,18 +63,56 @@ export function WorkflowDiagram({
     closed: theme.palette.grey[600],
   };
   const edges = workflow.transitions.flatMap((t) =>
-    t.from
-      .map((f) => ({
-        key: `${t.key}:${f}`,
-        from: layout.place.get(f),
-        to: layout.place.get(t.to),
-        label: text(t.label) || t.key,
-      }))
-      .filter((e) => e.from && e.to),
+    t.from.flatMap((f) => {
+      const from = layout.place.get(f);
+      const to = layout.place.get(t.to);
+      return from && to ? [{ key: `${t.key}:${f}`, from, to, label: text(t.label) || t.key }] : [];
+    }),
   );
+  // Arrows going back (returns, reopens) curve under the boxes, each a little deeper than the
+  // last so their names do not sit on one another; arrows between the same two boxes stack
+  // their names.
+  const boxesBottom = Math.max(...[...layout.place.values()].map((p) => p.y + H), PAD + H);
+  const backs = edges.filter((e) => e.to.x <= e.from.x && e.to !== e.from);
+  const height = boxesBottom + 24 + backs.length * 18 + 16;
+  const pairs = new Map<string, number>();
+  const drawn = edges.map((e) => {
+    const a = e.from;
+    const b = e.to;
+    const pair = `${a.x},${a.y}>${b.x},${b.y}`;
+    const nth = pairs.get(pair) ?? 0;
+    pairs.set(pair, nth + 1);
+    if (a === b)
+      return {
+        ...e,
+        path: `M ${a.x + W - 24} ${a.y + H} C ${a.x + W - 10} ${a.y + H + 28}, ${a.x + W + 24} ${a.y + H + 8}, ${a.x + W} ${a.y + H / 2 + 6}`,
+        lx: a.x + W + 6,
+        ly: a.y + H + 18 + nth * 12,
+        anchor: 'start' as const,
+      };
+    if (b.x > a.x)
+      return {
+        ...e,
+        path: `M ${a.x + W} ${a.y + H / 2} L ${b.x} ${b.y + H / 2}`,
+        lx: (a.x + W + b.x) / 2,
+        ly: (a.y + b.y + H) / 2 - 4 - nth * 12,
+        anchor: 'middle' as const,
+      };
+    const k = backs.indexOf(e);
+    const apex = boxesBottom + 20 + k * 18;
+    const y0 = a.y + H;
+    const control = y0 + (apex - y0) / 0.75;
+    return {
+      ...e,
+      path: `M ${a.x + W / 2} ${y0} C ${a.x + W / 2} ${control}, ${b.x + W / 2} ${control}, ${b.x + W / 2} ${b.y + H}`,
+      lx: (a.x + b.x + W) / 2,
+      ly: apex + 12,
+      anchor: 'middle' as const,
+    };
+  });
   return (
     <Box sx={{ overflowX: 'auto' }} data-testid="workflow-diagram">
-      <svg width={layout.width} height={layout.height} role="img" style={{ fontSize: 12 }}>
+      <svg width={layout.width} height={height} role="img" style={{ fontSize: 12 }}>
         <defs>
           <marker
             id="arrow"
@@ -90,38 +126,29 @@ export function WorkflowDiagram({
             <path d="M 0 0 L 10 5 L 0 10 z" fill={theme.palette.text.secondary} />
           </marker>
         </defs>
-        {edges.map((e, i) => {
-          const a = e.from as { x: number; y: number };
-          const b = e.to as { x: number; y: number };
-          const forward = b.x > a.x;
-          const path = forward
-            ? `M ${a.x + W} ${a.y + H / 2} L ${b.x} ${b.y + H / 2}`
-            : a.x === b.x && a.y === b.y
-              ? `M ${a.x + W - 20} ${a.y + H} C ${a.x + W} ${a.y + H + 30}, ${a.x + W + 30} ${a.y + H}, ${a.x + W} ${a.y + H / 2}`
-              : `M ${a.x + W / 2} ${a.y + H} C ${a.x + W / 2} ${layout.height - 8 - (i % 3) * 6}, ${b.x + W / 2} ${layout.height - 8 - (i % 3) * 6}, ${b.x + W / 2} ${b.y + H}`;
-          const lx = forward ? (a.x + W + b.x) / 2 : (a.x + b.x + W) / 2;
-          const ly = forward ? (a.y + b.y + H) / 2 - 4 : layout.height - 12 - (i % 3) * 6;
-          return (
-            <g key={e.key}>
-              <path
-                d={path}
-                fill="none"
-                stroke={theme.palette.text.secondary}
-                strokeWidth={1.2}
-                markerEnd="url(#arrow)"
-              />
-              <text
-                x={lx}
-                y={ly}
-                textAnchor="middle"
-                fill={theme.palette.text.primary}
-                fontSize={11}
-              >
-                {e.label}
-              </text>
-            </g>
-          );
-        })}
+        {drawn.map((e) => (
+          <g key={e.key}>
+            <path
+              d={e.path}
+              fill="none"
+              stroke={theme.palette.text.secondary}
+              strokeWidth={1.2}
+              markerEnd="url(#arrow)"
+            />
+            <text
+              x={e.lx}
+              y={e.ly}
+              textAnchor={e.anchor}
+              fill={theme.palette.text.primary}
+              fontSize={11}
+              paintOrder="stroke"
+              stroke={theme.palette.background.paper}
+              strokeWidth={3}
+            >
+              {e.label}
+            </text>
+          </g>
+        ))}
         {workflow.states.map((s) => {
           const p = layout.place.get(s.key);
           if (!p) return null;
