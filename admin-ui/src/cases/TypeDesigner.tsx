@@ -40,36 +40,10 @@ import {
   TransitionsEditor,
   WhistleEditor,
 } from './DesignerParts';
+import { EMPTY_DEFINITION } from './definition';
 import { WorkflowDiagram } from './WorkflowDiagram';
 import { mayCheckType, mayPublishType } from './access';
 import { byInputPath, CASES_API, PAGE_SX, useWorkingTime } from './shared';
-
-/** A new type's starting definition: one open state, one closed, a closing transition. */
-export const EMPTY_DEFINITION: CaseTypeDefinition = {
-  categories: [],
-  workflow: {
-    initial: 'received',
-    states: [
-      { key: 'received', label: { zh: '已受理', en: 'Received' }, kind: 'open' },
-      { key: 'closed', label: { zh: '已办结', en: 'Closed' }, kind: 'closed' },
-    ],
-    transitions: [
-      {
-        key: 'close',
-        label: { zh: '办结', en: 'Close' },
-        from: ['received'],
-        to: 'closed',
-        by: ['centre'],
-        effect: 'close',
-        requires: { note: true },
-      },
-    ],
-  },
-  resolveMinutes: 2400,
-  warnPercent: 80,
-  dispatch: [],
-  reopenDays: 7,
-};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();

@@ -22,7 +22,7 @@ import type {
 import { postAction } from '../actions';
 import { fieldErrors, useRest } from '../rest';
 import { CaseDialog } from './CaseDialog';
-import { EMPTY_DEFINITION } from './TypeDesigner';
+import { EMPTY_DEFINITION } from './definition';
 import { mayCreateType } from './access';
 import { CASES_API, PAGE_SX } from './shared';
 

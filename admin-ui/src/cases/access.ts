@@ -23,5 +23,4 @@ export const mayReadDashboard = () => action('reports', 'dashboard');
 export const mayReadInbox = () => action('inbox', 'list');
 export const mayReadNotification = () => action('inbox', 'read');
 export const mayReadAll = () => action('inbox', 'readAll');
-export const mayListTargets = () => action('targets', 'list');
 export const mayUpload = () => action('attachments', 'upload');

@@ -9,7 +9,6 @@ import {
   MenuItem,
   Stack,
   TextField,
-  Tooltip,
   Typography,
 } from '@mui/material';
 import { useCallback, useState } from 'react';
@@ -28,6 +27,7 @@ import type {
 import { postAction } from '../actions';
 import { formatDate } from '../dates';
 import { fieldErrors, restJson, useRest } from '../rest';
+import { mayUpload } from './access';
 
 export const CASES_API = '/api/cases';
 
@@ -43,8 +43,6 @@ export function useLabel() {
     return (locale === 'en' ? value.en || value.zh : value.zh || value.en) ?? '';
   };
 }
-
-export const chineseUi = (locale: string) => locale !== 'en';
 
 const KIND_COLOUR: Record<StateKind, 'info' | 'warning' | 'success' | 'default'> = {
   open: 'info',
@@ -176,6 +174,7 @@ export function AttachmentInput({
   const translate = useTranslate();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const mayAttach = mayUpload();
   const upload = async (files: FileList | null) => {
     if (!files?.length) return;
     const body = new FormData();
@@ -194,6 +193,7 @@ export function AttachmentInput({
       setBusy(false);
     }
   };
+  if (!mayAttach && !required) return null;
   return (
     <Box sx={{ mt: 1 }}>
       <Stack direction="row" spacing={1} alignItems="center">
@@ -423,17 +423,6 @@ export function useCaseAction() {
     [notify, refresh, reset, translate],
   );
   return { run, errors, general, reset };
-}
-
-/** A small hint next to a control that is offered but not usable now. */
-export function Hint({ text }: { text: string }) {
-  return (
-    <Tooltip title={text}>
-      <Typography variant="caption" color="text.secondary">
-        {text}
-      </Typography>
-    </Tooltip>
-  );
 }
 
 /**
