@@ -23,6 +23,7 @@ import type {
 } from '../../../plugins/cases/server/src/shared/contracts/cases';
 import { useRest } from '../rest';
 import { CaseDialog } from './CaseDialog';
+import { mayOperate, mayTransition, mayWhistleStep } from './access';
 import {
   AttachmentInput,
   CASES_API,
@@ -699,13 +700,15 @@ export function CaseButtons({
 }) {
   return (
     <Stack direction="row" flexWrap="wrap" gap={1} data-testid="case-actions">
-      {detail.actions.map((a) => (
+      {(mayTransition() ? detail.actions : []).map((a) => (
         <TransitionButton key={a.key} detail={detail} action={a} stateName={stateName} />
       ))}
-      {detail.operations.map((op) => {
-        const Op = OPERATIONS[op];
-        return Op ? <Op key={op} detail={detail} /> : null;
-      })}
+      {detail.operations
+        .filter((op) => op in OPERATIONS && mayOperate(op))
+        .map((op) => {
+          const Op = OPERATIONS[op];
+          return <Op key={op} detail={detail} />;
+        })}
     </Stack>
   );
 }
@@ -729,7 +732,7 @@ export function WhistleButtons({ whistle }: { whistle: WhistleRow }) {
   };
   return (
     <Stack direction="row" gap={1} flexWrap="wrap">
-      {whistle.mayReport && (
+      {whistle.mayReport && mayWhistleStep('report') && (
         <CaseDialog
           title={translate('linli.cases.whistle.report')}
           testId="whistle-report"
@@ -746,7 +749,7 @@ export function WhistleButtons({ whistle }: { whistle: WhistleRow }) {
           <NoteInput value={note} onChange={setNote} error={report.errors.note} />
         </CaseDialog>
       )}
-      {whistle.mayAct && (
+      {whistle.mayAct && mayWhistleStep('act') && (
         <CaseDialog
           title={translate('linli.cases.whistle.act')}
           testId="whistle-act"
@@ -769,7 +772,7 @@ export function WhistleButtons({ whistle }: { whistle: WhistleRow }) {
           <AttachmentInput value={files} onChange={setFiles} error={act.errors.attachments} />
         </CaseDialog>
       )}
-      {whistle.mayRate && (
+      {whistle.mayRate && mayWhistleStep('rate') && (
         <CaseDialog
           title={translate('linli.cases.whistle.rate')}
           testId="whistle-rate"

@@ -24,3 +24,23 @@ export const mayReadInbox = () => action('inbox', 'list');
 export const mayReadNotification = () => action('inbox', 'read');
 export const mayReadAll = () => action('inbox', 'readAll');
 export const mayUpload = () => action('attachments', 'upload');
+
+/**
+ * The case screen's operations by the controller action each calls: the server offers an
+ * operation by the case and the viewer's place in it, and the role's permissions still decide
+ * (a grid worker may be offered a whistle its role cannot blow).
+ */
+const OPERATION_ACTIONS = {
+  press: 'press',
+  extend: 'extension',
+  decide_extension: 'decideExtension',
+  merge: 'merge',
+  split: 'split',
+  comment: 'comment',
+  callback: 'callback',
+  whistle: 'whistle',
+} as const;
+export const mayOperate = (operation: keyof typeof OPERATION_ACTIONS) =>
+  action('cases', OPERATION_ACTIONS[operation]);
+export const mayTransition = () => action('cases', 'transition');
+export const mayWhistleStep = (step: 'report' | 'act' | 'rate') => action('whistles', step);
