@@ -10,12 +10,15 @@ import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import { Divider, ListSubheader, ThemeProvider, type Theme } from '@mui/material';
-import { Fragment, lazy } from 'react';
+import { Fragment, Suspense, lazy } from 'react';
 import { Route } from 'react-router-dom';
 import {
   Admin,
+  AppBar,
   CustomRoutes,
   Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
   Menu,
   Resource,
   usePermissions,
@@ -39,11 +42,13 @@ import funds from './funds';
 import reports from './reports';
 import rounds from './rounds';
 import { TIME_BANK_PAGES, TIME_BANK_SCREENS } from './timebank';
+import { CASES_PAGES, CASES_ROUTES } from './cases';
 
 // Each screen is its own chunk: the login page loads none of them.
 const Dashboard = lazy(() =>
   import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })),
 );
+const InboxBell = lazy(() => import('./cases/Inbox').then((m) => ({ default: m.InboxBell })));
 const areas = () => import('./resources/areas');
 const grids = () => import('./resources/grids');
 const compounds = () => import('./resources/compounds');
@@ -93,6 +98,7 @@ type Screen = React.ComponentType;
 /** The menu's groups, in order (linli.roles.menu.<group>). */
 const GROUPS = [
   'grassroots',
+  'cases',
   'organisations',
   'foundation',
   'timebank',
@@ -254,6 +260,13 @@ const PAGES: {
     usable,
     group: 'timebank' as const,
   })),
+  ...CASES_PAGES.map(({ path, label, icon, usable, inMenu }) => ({
+    to: path,
+    label,
+    icon,
+    usable: () => usable() && (inMenu?.() ?? true),
+    group: 'cases' as const,
+  })),
 ];
 
 /** The menu in groups (基层治理, 社会组织, 基金会, 表单, 系统), each holding only what the role may use. */
@@ -328,12 +341,30 @@ const withDates = (outer: Theme): Theme => ({
   } as Theme['components'],
 });
 
+/** react-admin's top bar with the cases inbox's bell before the language menu. */
+function LinliAppBar() {
+  return (
+    <AppBar
+      toolbar={
+        <>
+          <Suspense fallback={null}>
+            <InboxBell />
+          </Suspense>
+          <LocalesMenuButton />
+          <LoadingIndicator />
+        </>
+      }
+    />
+  );
+}
+
 function LinliLayout(props: LayoutProps) {
   return (
     <ThemeProvider theme={withDates}>
       <Layout
         {...props}
         menu={LinliMenu}
+        appBar={LinliAppBar}
         // react-admin hides the menu's scrollbar: with every group shown (foundation staff) the
         // menu is taller than a laptop screen, and a hidden scrollbar hides that there is more.
         sx={{
@@ -383,6 +414,11 @@ export function App() {
             {TIME_BANK_PAGES.filter((p) => p.usable()).map((p) => (
               <Route key={p.to} path={p.to} element={<p.element />} />
             ))}
+            {[...CASES_ROUTES, ...CASES_PAGES]
+              .filter((p) => p.usable())
+              .map((p) => (
+                <Route key={p.path} path={p.path} element={<p.element />} />
+              ))}
           </CustomRoutes>
         </>
       )}

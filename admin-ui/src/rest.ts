@@ -56,6 +56,11 @@ export function issueErrors(
  * per-version counts), with the signed-in user's token and Strapi's errors as react-admin's.
  */
 export async function restJson<T>(url: string, init: RequestInit = {}): Promise<T> {
+  return (await restBody<{ data: T }>(url, init)).data;
+}
+
+/** The same, answering the whole body, for answers that carry more than `data` (meta, counts). */
+export async function restBody<T>(url: string, init: RequestInit = {}): Promise<T> {
   const token = getToken();
   const res = await fetch(url, {
     ...init,
@@ -70,7 +75,7 @@ export async function restJson<T>(url: string, init: RequestInit = {}): Promise<
       String(res.status);
     throw new HttpError(withoutFieldKey(message, first?.path), res.status, body);
   }
-  return body.data as T;
+  return body as T;
 }
 
 /** Fetches a file with the token and hands it to the browser as a download. */

@@ -126,7 +126,7 @@ describe('each role’s console', () => {
     }
   };
 
-  const GROUPS_ZH = ['基层治理', '社会组织', '基金会', '时间银行', '表单', '系统'];
+  const GROUPS_ZH = ['基层治理', '事项办理', '社会组织', '基金会', '时间银行', '表单', '系统'];
 
   it.each([
     [

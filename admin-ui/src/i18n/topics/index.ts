@@ -4,6 +4,7 @@ import type { Tree } from '../tree';
 import { applicantMessages } from './applicant';
 import { auditMessages } from './audit';
 import { boardMessages } from './board';
+import { casesMessages } from './cases';
 import { dashboardMessages } from './dashboard';
 import { moneyMessages } from './money';
 import { rolesMessages } from './roles';
@@ -15,6 +16,7 @@ export const TOPICS: Tree[] = [
   applicantMessages,
   auditMessages,
   boardMessages,
+  casesMessages,
   dashboardMessages,
   moneyMessages,
   rolesMessages,
