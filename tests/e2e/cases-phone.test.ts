@@ -2,7 +2,7 @@
 // refused under its field; type, category, item, their own community, a photo from the camera),
 // reads its number and receipt code, finds it in 我的事项 and opens its timeline; staff reply; the
 // resident opens /f/receipt/<code> signed out and reads the status, due date (China time) and
-// reply, rates it 4 (a rating is required first), and asks for it to be handled again after a
+// reply, rates it 2 (a rating is required first), and asks for it to be handled again after a
 // confirmation (a reason is required first); a forms receipt code still opens the forms lookup.
 import fs from 'fs';
 import path from 'path';
@@ -155,7 +155,7 @@ describe('cases on a phone', () => {
       numberPrefix: 'WG',
       draft: DEFINITION,
     });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     const published = await asDistrict(`/types/${typeKey}/publish`);
     expect(published.status).toBe(200);
     expect((published.body.data as CaseTypeDetail).current).not.toBeNull();
@@ -264,11 +264,12 @@ describe('cases on a phone', () => {
     expect(await resident.locator('[data-field="satisfaction"] .lf-msg').innerText()).toBe(
       '请选择满意度',
     );
-    await resident.getByTestId('rate-4').click();
-    await resident.fill('#cr-note', '师傅很快就来了');
+    // Not satisfied (2 stars): reopening is offered only to a resident who is not.
+    await resident.getByTestId('rate-2').click();
+    await resident.fill('#cr-note', '灯换了，但第二天又不亮了');
     await resident.getByTestId('rate-submit').click();
     await resident.getByTestId('case-done').waitFor();
-    expect(await resident.getByTestId('case-rated').innerText()).toMatch(/满意/);
+    expect(await resident.getByTestId('case-rated').innerText()).toMatch(/不满意/);
   });
 
   it('the resident asks for it to be handled again, with a reason, after a confirmation', async () => {

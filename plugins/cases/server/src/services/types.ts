@@ -36,7 +36,7 @@ export interface PublishedType {
   definition: CaseTypeDefinition;
 }
 
-const KEY = /^[a-z][a-z0-9-]{1,39}$/;
+const KEY = /^[a-z][a-z0-9_-]{1,39}$/;
 const PREFIX = /^[A-Z]{1,8}$/;
 /** A draft larger than this is not a workflow anyone draws by hand. */
 const MAX_DRAFT_BYTES = 200_000;
@@ -127,8 +127,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           kit.issue(
             'key',
             'invalid_value',
-            'must be 2–40 lower-case letters, digits or hyphens, starting with a letter',
-            '应为 2–40 位小写字母、数字或连字符，以字母开头',
+            'must be 2–40 lower-case letters, digits, hyphens or underscores, starting with a letter',
+            '应为 2–40 位小写字母、数字、连字符或下划线，以字母开头',
           ),
         );
       else data.key = body.key;
