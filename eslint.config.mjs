@@ -70,7 +70,8 @@ const consoleBoundaries = {
               "The console imports only the plugins' pure domain/ and shared/ files (DESIGN.md §2); everything else goes over GraphQL or REST.",
           },
           {
-            regex: '^(\\.\\./)+(database|config)/|^@linli/(cms|forms|grants|ledger|time-bank|cases)(/|$)',
+            regex:
+              '^(\\.\\./)+(database|config)/|^@linli/(cms|forms|grants|ledger|time-bank|cases)(/|$)',
             message: 'The console never reaches into the Strapi app or the database.',
           },
         ],

@@ -125,7 +125,7 @@ describe('cases', () => {
     expect((queue.body.data as { documentId: string }[]).map((c) => c.documentId)).toContain(
       row.documentId,
     );
-    let shown = await get(worker.jwt, `/cases/${row.documentId}`);
+    const shown = await get(worker.jwt, `/cases/${row.documentId}`);
     expect(shown.status).toBe(200);
     let c = shown.body.data as CaseDetailBody;
     expect(c.number).toMatch(/^JM-\d{4}-\d{6}$/);

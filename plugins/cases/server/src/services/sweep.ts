@@ -35,7 +35,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const steps: SweepStep[] = [];
   const lastRun = new Map<string, number>();
   const cases = () => strapi.db.query(CASES.case);
-  const whistles = () => strapi.db.query(CASES.whistle);
   const inbox = () => getService(strapi, 'inbox');
   const caseService = () => getService(strapi, 'cases');
   const system = {
