@@ -1,7 +1,7 @@
 // Set-ups the time-bank API and e2e tests share: residents and volunteers with their own
 // members, a community with a funded pool, requests served up to the point of confirmation.
 import type { Core } from '@strapi/strapi';
-import { DEMO_PASSWORD, dbQuery, http, unique, type AreaRow } from './strapi';
+import { dbQuery, http, newUser, unique, type AreaRow } from './strapi';
 
 export const TB_API = '/api/time-bank';
 
@@ -32,23 +32,7 @@ export async function joinedUser(
  * login route's rate limit lets one address sign in.
  */
 export async function signedInUser(strapi: Core.Strapi, role: string): Promise<string> {
-  const username = unique(`${role}-`);
-  const roleRow = await dbQuery(strapi, 'plugin::users-permissions.role').findOne({
-    where: { type: role },
-  });
-  const user = await strapi
-    .plugin('users-permissions')
-    .service('user')
-    .add({
-      username,
-      email: `${username}@test.local`,
-      password: DEMO_PASSWORD,
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: roleRow.id,
-    });
-  return strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+  return (await newUser(strapi, role)).jwt;
 }
 
 /** A community with no time-bank records yet from other test files (the last one by code). */
