@@ -49,6 +49,8 @@ export const auditMessages: Tree = {
       time_bank_catalogue_item: ['兑换项目', 'Catalogue item'],
       time_bank_redemption: ['兑换', 'Redemption'],
       time_bank_gift: ['时间转赠', 'Gift of hours'],
+      cases_case_type: ['事项类型', 'Case type'],
+      cases_calendar_year: ['工作日历', 'Working calendar'],
     },
     /** What a change was, beyond create, edit and delete (the server's `operation`). */
     op: {

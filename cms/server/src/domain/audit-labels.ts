@@ -87,6 +87,8 @@ export const LABEL_RULES: Record<
     own: ['number'],
   },
   'plugin::time-bank.gift': { relation: [{ field: 'giver', select: 'name' }] },
+  'plugin::cases.case-type': { own: ['name', 'key'] },
+  'plugin::cases.calendar-year': { own: ['year'] },
   'plugin::forms.form': { own: ['name'] },
   'plugin::forms.form-version': {
     relation: [{ field: 'form', select: 'name' }],
