@@ -31,6 +31,8 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
   await index('cases_reporter', 'cases', 'reporter_user_id');
   await index('cases_created', 'cases', 'created_at');
   await index('cases_sweep_mark', 'cases', 'sweep_mark');
+  // A case's parts (split) and the duplicates merged into it, read on its screen.
+  await index('cases_parent', 'cases', 'parent_id');
   await index('case_steps_by_case', 'case_steps', 'case_id, id');
   await index('case_whistles_by_case', 'case_whistles', 'case_id');
   await index('case_whistles_by_department', 'case_whistles', 'department_id, called_at');
