@@ -78,7 +78,8 @@ describe('the cases journeys', () => {
   const go = (page: Page, hash: string) => page.goto(`${base}/console/#/${hash}`);
   const get = async <T>(jwt: string, url: string): Promise<T> => {
     const res = await http(strapi).get(`${CASES_API}${url}`).set('Authorization', `Bearer ${jwt}`);
-    if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.data as T;
   };
   const stateOf = (page: Page) => page.getByTestId('case-show').getByTestId('case-state').first();
@@ -236,7 +237,8 @@ describe('the cases journeys', () => {
       await page.getByTestId('case-show').waitFor();
       await page.getByTestId('whistle-rate').click();
       await expect(page.getByTestId('whistle-rate-confirm').isDisabled()).resolves.toBe(true);
-      await page.getByTestId('whistle-stars').locator('label[for$="-4"]').click();
+      // The fourth star (MUI's labels: one per star, then the empty value's).
+      await page.getByTestId('whistle-stars').locator('label').nth(3).click();
       await page.getByRole('dialog').getByText('比较满意').waitFor();
       await page.getByTestId('note-input').fill('报到及时，处置到位');
       await shot(page, 'a4-worker-rate');
@@ -246,7 +248,9 @@ describe('the cases journeys', () => {
 
       await page.getByTestId('transition-reply').click();
       await expect(page.getByTestId('transition-reply-confirm').isDisabled()).resolves.toBe(true);
-      await page.getByTestId('note-input').fill('已协调住建局更换供水管，垃圾已清运，感谢您的反映。');
+      await page
+        .getByTestId('note-input')
+        .fill('已协调住建局更换供水管，垃圾已清运，感谢您的反映。');
       await page.getByTestId('transition-reply-confirm').click();
       await expectState(page, '已答复');
       await shot(page, 'a4-worker-replied');
@@ -423,6 +427,8 @@ describe('the cases journeys', () => {
       await page.getByTestId('designer-publish').click();
       await page.getByRole('dialog').waitFor();
       await expect(page.getByTestId('designer-publish-confirm').isDisabled()).resolves.toBe(true);
+      // The dialog says why: the confirm button alone would be a button that does nothing.
+      expect(await page.getByTestId('dialog-error').innerText()).toMatch(/检查发现问题/);
       await shot(page, 'b1-designer-incomplete');
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -445,9 +451,7 @@ describe('the cases journeys', () => {
       await page.getByTestId('designer-publish').click();
       const confirm = page.getByTestId('designer-publish-confirm');
       await expect(page.getByTestId('dialog-consequence').innerText()).resolves.toMatch(/第 1 版/);
-      await page.waitForFunction(
-        `!document.querySelector('[data-testid="designer-publish-confirm"]')?.disabled`,
-      );
+      await page.locator('[data-testid="designer-publish-confirm"]:enabled').waitFor();
       await shot(page, 'b1-designer-publish');
       await confirm.click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -464,6 +468,9 @@ describe('the cases journeys', () => {
       ]);
       expect(type.current?.workflow.states[1]?.slaMinutes).toBe(960);
       expect(type.current?.resolveMinutes).toBe(3360);
+      const by = (k: string) => type.current?.workflow.transitions.find((t) => t.key === k)?.by;
+      expect(by('approve')).toEqual(['centre', 'assignee']);
+      expect(by('close')).toEqual(['centre', 'assignee']);
       expect(type.current?.dispatch).toEqual([{ to: { kind: 'community' }, transition: 'accept' }]);
     });
 

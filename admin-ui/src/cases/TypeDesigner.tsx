@@ -300,7 +300,14 @@ export function TypeDesigner() {
               n: detail.currentVersion + 1,
             })}
             warning={translate('linli.cases.designer.publish_warning')}
-            error={publishError ?? (dirty ? translate('linli.cases.designer.save_first') : null)}
+            error={
+              publishError ??
+              (dirty
+                ? translate('linli.cases.designer.save_first')
+                : check && check.issues.length > 0
+                  ? translate('linli.cases.designer.fix_first')
+                  : null)
+            }
             onOpen={() => setPublishError(null)}
             onConfirm={async () => {
               try {
