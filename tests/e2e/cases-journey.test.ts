@@ -239,7 +239,10 @@ describe('the cases journeys', () => {
       await expect(page.getByTestId('whistle-rate-confirm').isDisabled()).resolves.toBe(true);
       // The fourth star (MUI's labels: one per star, then the empty value's).
       await page.getByTestId('whistle-stars').locator('label').nth(3).click();
-      await page.getByRole('dialog').getByText('比较满意').waitFor();
+      // The stars speak the reader's language (MUI's own labels say "4 Stars").
+      await expect(
+        page.getByRole('dialog').getByRole('radio', { name: '比较满意' }).isChecked(),
+      ).resolves.toBe(true);
       await page.getByTestId('note-input').fill('报到及时，处置到位');
       await shot(page, 'a4-worker-rate');
       await page.getByTestId('whistle-rate-confirm').click();
