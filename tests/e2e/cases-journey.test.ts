@@ -55,6 +55,8 @@ describe('the cases journeys', () => {
   const shot = async (page: Page, name: string) => {
     if (!SHOTS) return;
     await page.waitForTimeout(300);
+    // From the top: a full-page shot of a scrolled console repeats its fixed bars mid-page.
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   };
   const open = async (viewport: typeof DESKTOP, mobile = false): Promise<Page> => {
@@ -165,6 +167,9 @@ describe('the cases journeys', () => {
       const row = page.getByTestId('case-row').filter({ hasText: caseNumber });
       await row.waitFor();
       await shot(page, 'a2-worker-queue');
+      expect(await page.locator('.MuiTablePagination-displayedRows').innerText()).toMatch(
+        /^第 \d+-\d+ 条，共 \d+ 条$/,
+      );
       await row.click();
       await page.getByTestId('case-show').waitFor();
       expect(await page.getByTestId('case-number').innerText()).toBe(caseNumber);
@@ -419,6 +424,8 @@ describe('the cases journeys', () => {
       // The rule: every application goes to its community, by 受理.
       await page.getByRole('button', { name: '增加规则' }).click();
       await pick(page, rowOf(page, 'dispatch-table', 0).getByRole('combobox').nth(2), '受理');
+      // Any category, anywhere: the empty choices say so.
+      expect(await rowOf(page, 'dispatch-table', 0).innerText()).toMatch(/任意/);
 
       // Still no closed state: the check names it, and publishing (once saved) is held back.
       const issues = page.getByTestId('check-issues');
