@@ -432,6 +432,11 @@ describe('the cases journeys', () => {
       await page.getByTestId('check-panel').getByText('检查中…').waitFor({ state: 'detached' });
       await issues.waitFor();
       expect(await issues.innerText()).toMatch(/[\u4e00-\u9fa5]/);
+      // The dead end is named as drawn (已同意), not by its key.
+      await page
+        .getByTestId('check-panel')
+        .locator('.MuiChip-label', { hasText: /^已同意$/ })
+        .waitFor();
       await page.getByTestId('designer-save').click();
       await page.getByText('草稿已保存').waitFor();
       await page.getByTestId('designer-publish').click();
