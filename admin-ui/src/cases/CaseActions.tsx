@@ -522,7 +522,12 @@ function Stars({
   const translate = useTranslate();
   return (
     <Box sx={{ mt: 1 }}>
-      <Rating value={value} onChange={(_, v) => onChange(v)} data-testid={testId} />
+      <Rating
+        value={value}
+        onChange={(_, v) => onChange(v)}
+        getLabelText={(v) => translate(`linli.cases.satisfaction.${v}`)}
+        data-testid={testId}
+      />
       {value && (
         <Typography variant="caption" display="block" color="text.secondary">
           {translate(`linli.cases.satisfaction.${value}`)}

@@ -496,6 +496,7 @@ export function TransitionsEditor({
                       ),
                     );
                   }}
+                  slotProps={{ select: { displayEmpty: true } }}
                   error={!!at(i, 'effect')}
                   helperText={at(i, 'effect')}
                   sx={{ minWidth: 110 }}
@@ -691,6 +692,7 @@ export function DispatchEditor({
                     void _drop;
                     set(i, e.target.value ? { ...rest, category: e.target.value } : rest);
                   }}
+                  slotProps={{ select: { displayEmpty: true } }}
                   error={!!at(i, 'category')}
                   helperText={at(i, 'category')}
                   sx={{ minWidth: 160 }}
@@ -768,6 +770,7 @@ export function DispatchEditor({
                     void _drop;
                     set(i, e.target.value ? { ...rest, transition: e.target.value } : rest);
                   }}
+                  slotProps={{ select: { displayEmpty: true } }}
                   error={!!at(i, 'transition')}
                   helperText={at(i, 'transition')}
                   sx={{ minWidth: 140 }}

@@ -292,6 +292,13 @@ export function QueuePage() {
           onPageChange={(_, p) => set({ page: String(p + 1) })}
           onRowsPerPageChange={(e) => set({ pageSize: e.target.value })}
           labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
+          labelDisplayedRows={({ from, to, count }) =>
+            translate('ra.navigation.page_range_info', {
+              offsetBegin: from,
+              offsetEnd: to,
+              total: count,
+            })
+          }
         />
       </Card>
     </Box>

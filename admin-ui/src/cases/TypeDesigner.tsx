@@ -27,7 +27,7 @@ import type {
   CaseTypeDetail,
   WorkflowCheck,
 } from '../../../plugins/cases/server/src/shared/contracts/cases';
-import type { CaseTypeDefinition } from '../../../plugins/cases/server/src/domain/types';
+import type { CaseTypeDefinition, Localised } from '../../../plugins/cases/server/src/domain/types';
 import { postAction } from '../actions';
 import { formatDate } from '../dates';
 import { fieldErrors, issueErrors, restJson, useRest } from '../rest';
@@ -43,7 +43,7 @@ import {
 import { EMPTY_DEFINITION } from './definition';
 import { WorkflowDiagram } from './WorkflowDiagram';
 import { mayCheckType, mayPublishType } from './access';
-import { byInputPath, CASES_API, PAGE_SX, useWorkingTime } from './shared';
+import { byInputPath, CASES_API, PAGE_SX, useLabel, useWorkingTime } from './shared';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();
@@ -117,7 +117,12 @@ function CheckPanel({
   definition: CaseTypeDefinition;
 }) {
   const translate = useTranslate();
+  const text = useLabel();
   const issues = check ? issueErrors(check.issues) : {};
+  // The chips name states and transitions as the designer labels them, the key when unlabelled.
+  const nameOf = (list: readonly { key: string; label: Localised }[], key: string) =>
+    text(list.find((x) => x.key === key)?.label) || key;
+  const { states, transitions } = definition.workflow;
   const unreachable = check
     ? definition.workflow.states.map((s) => s.key).filter((k) => k && !check.reachable.includes(k))
     : [];
@@ -138,11 +143,11 @@ function CheckPanel({
         <Stack spacing={1} sx={{ mt: 1 }}>
           {(
             [
-              ['unreachable', unreachable],
-              ['dead_ends', check.deadEnds],
-              ['untakeable', check.untakeable],
+              ['unreachable', unreachable, states],
+              ['dead_ends', check.deadEnds, states],
+              ['untakeable', check.untakeable, transitions],
             ] as const
-          ).map(([name, keys]) =>
+          ).map(([name, keys, list]) =>
             keys.length ? (
               <Box key={name}>
                 <Typography variant="caption" color="text.secondary">
@@ -150,7 +155,7 @@ function CheckPanel({
                 </Typography>
                 <Stack direction="row" gap={0.5} flexWrap="wrap">
                   {keys.map((k) => (
-                    <Chip key={k} size="small" color="warning" label={k} />
+                    <Chip key={k} size="small" color="warning" label={nameOf(list, k)} />
                   ))}
                 </Stack>
               </Box>
@@ -300,7 +305,14 @@ export function TypeDesigner() {
               n: detail.currentVersion + 1,
             })}
             warning={translate('linli.cases.designer.publish_warning')}
-            error={publishError ?? (dirty ? translate('linli.cases.designer.save_first') : null)}
+            error={
+              publishError ??
+              (dirty
+                ? translate('linli.cases.designer.save_first')
+                : check && check.issues.length > 0
+                  ? translate('linli.cases.designer.fix_first')
+                  : null)
+            }
             onOpen={() => setPublishError(null)}
             onConfirm={async () => {
               try {

@@ -301,6 +301,10 @@ export const casesMessages: Tree = {
         saved: ['草稿已保存', 'Draft saved'],
         unsaved: ['有未保存的修改', 'Unsaved changes'],
         save_first: ['请先保存草稿', 'Save the draft first'],
+        fix_first: [
+          '检查发现问题，请先修正并保存后再发布',
+          'The check found issues: fix them and save before publishing',
+        ],
         publish: ['发布', 'Publish'],
         publish_consequence: [
           '草稿将发布为第 %{n} 版，新登记的事项按新版本办理；已有事项仍按原版本',
