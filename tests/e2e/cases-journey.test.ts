@@ -246,7 +246,7 @@ describe('the cases journeys', () => {
       await page.getByTestId('whistle-stars').locator('label').nth(3).click();
       // The stars speak the reader's language (MUI's own labels say "4 Stars").
       await expect(
-        page.getByRole('dialog').getByRole('radio', { name: '比较满意' }).isChecked(),
+        page.getByRole('dialog').getByRole('radio', { name: '满意', exact: true }).isChecked(),
       ).resolves.toBe(true);
       await page.getByTestId('note-input').fill('报到及时，处置到位');
       await shot(page, 'a4-worker-rate');

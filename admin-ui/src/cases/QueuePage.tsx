@@ -54,8 +54,11 @@ export const QUEUE_VIEWS: readonly QueueView[] = [
 
 interface QueueAnswer {
   data: CaseSummary[];
-  meta: { page: number; pageSize: number; total: number };
+  /** `total` stops at 10,000 (`totalCapped`): more than the list's pages can show */
+  meta: { page: number; pageSize: number; total: number; totalCapped?: boolean };
+  /** each tab's count stops at `countCap` (1000): the badge says "999+" */
   counts: Record<QueueView, number>;
+  countCap?: number;
 }
 
 /** GET /api/cases/queue with its meta and counts, kept in react-admin's cache (refreshes with it). */

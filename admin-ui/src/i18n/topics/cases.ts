@@ -159,10 +159,11 @@ export const casesMessages: Tree = {
         ],
       },
       satisfaction: {
-        1: ['不满意', 'Dissatisfied'],
-        2: ['较不满意', 'Rather dissatisfied'],
+        // The same words as the resident's page (admin-ui/src/public/cases/messages.ts).
+        1: ['很不满意', 'Very dissatisfied'],
+        2: ['不满意', 'Dissatisfied'],
         3: ['基本满意', 'Fairly satisfied'],
-        4: ['比较满意', 'Satisfied'],
+        4: ['满意', 'Satisfied'],
         5: ['非常满意', 'Very satisfied'],
       },
       rated_by: {
@@ -261,8 +262,8 @@ export const casesMessages: Tree = {
         create_consequence: ['编号前缀创建后不可修改', 'The number prefix cannot be changed later'],
         key: ['标识', 'Key'],
         key_help: [
-          '2–40 位小写字母、数字或连字符，以字母开头',
-          '2–40 lower-case letters, digits or hyphens, starting with a letter',
+          '2–40 位小写字母、数字、连字符或下划线，以字母开头',
+          '2–40 lower-case letters, digits, hyphens or underscores, starting with a letter',
         ],
         name: ['名称', 'Name'],
         name_en: ['英文名称', 'Name in English'],

@@ -13,7 +13,8 @@
  *   PUT  /calendar/:year                { holidays, workdays, hours, source? } → { data: CalendarYearRow }
  *
  * Cases (staff; the kit scopes them by the case's area; a department sees what is assigned or whistled to it):
- *   GET  /queue?view=&type=&state=&q=&page=&pageSize=  → { data: CaseSummary[], meta: { page, pageSize, total }, counts: Record<QueueView, number> }
+ *   GET  /queue?view=&type=&state=&q=&page=&pageSize=  → { data: CaseSummary[], meta: { page, pageSize, total, totalCapped }, counts: Record<QueueView, number>, countCap }
+ *        (each tab's count stops at countCap, shown as "1000+"; the current view's total at 10,000)
  *   POST /cases                         CaseIntake → { data: CaseSummary }
  *   GET  /cases/:id                     → { data: CaseDetail }
  *   POST /cases/:id/transition          { transition, expectedState, note?, attachments?: number[], target?: DispatchTarget, fields? } → { data: CaseDetail }
