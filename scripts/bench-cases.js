@@ -10,9 +10,10 @@
 // The million rows are written with bulk SQL (INSERT … SELECT over a generated series) in the
 // demo district's 184 communities and villages, with the columns the plugin itself writes for
 // each state of the resident-request preset (a closed case keeps its due_at, a waiting one keeps
-// remaining minutes instead, …). Sizes: CASES_BENCH_ROWS (1,000,000), CASES_BENCH_SWEEP
-// (100,000 come due soon; CASES_BENCH_SWEEP_OVERDUE, 10,000 of them, then overdue), CASES_BENCH_QUEUE_RUNS (20 per figure), CASES_BENCH_INTAKES (200 sequential; 8
-// clients send twice as many).
+// remaining minutes instead, …). Sizes: CASES_BENCH_ROWS (1,000,000); CASES_BENCH_SWEEP (100,000
+// come due soon) and CASES_BENCH_SWEEP_OVERDUE (10,000 of them then pass their due time);
+// CASES_BENCH_QUEUE_RUNS (20 per figure); CASES_BENCH_INTAKES (200 sequential; the 8 clients
+// send twice as many).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -417,12 +418,19 @@ async function measure(label) {
 
     // A sketch of the cheaper counts (not the plugin's code): the 8 views' counts in one grouped
     // pass over the viewer's reach, and the page's own count capped at 1,000.
-    const counts8 = (viewer) =>
-      knex('cases')
-        .where('area_path', 'like', `${viewer.path}%`)
-        .select(
-          knex.raw(
-            `SUM(CASE WHEN state_kind IN ('open','waiting') AND (assignee_user_id = ? OR (assignee_kind = 'community' AND assignee_area_path = ?)) THEN 1 ELSE 0 END) AS mine,
+    // The reach as an index range: Strapi's $startsWith is `LIKE 'p%' ESCAPE '\\'`, which SQLite's
+    // case-insensitive LIKE never answers from an index (nor PostgreSQL's, outside the C
+    // collation); `area_path >= p AND area_path < p′` (p′: p with its last character the next
+    // one) reads only the scope's slice of cases_by_area, on both.
+    const upper = (p) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
+    const reach = (q, viewer, asRange) =>
+      asRange
+        ? q.where('area_path', '>=', viewer.path).where('area_path', '<', upper(viewer.path))
+        : q.where('area_path', 'like', `${viewer.path}%`);
+    const counts8 = (viewer, asRange = false) =>
+      reach(knex('cases'), viewer, asRange).select(
+        knex.raw(
+          `SUM(CASE WHEN state_kind IN ('open','waiting') AND (assignee_user_id = ? OR (assignee_kind = 'community' AND assignee_area_path = ?)) THEN 1 ELSE 0 END) AS mine,
              SUM(CASE WHEN state_kind IN ('open','waiting') AND assignee_kind = 'community' AND assignee_area_path LIKE ? THEN 1 ELSE 0 END) AS unit,
              SUM(CASE WHEN state_kind = 'open' AND assignee_kind IS NULL THEN 1 ELSE 0 END) AS unassigned,
              SUM(CASE WHEN state_kind IN ('open','waiting') AND sla_status = 'due_soon' THEN 1 ELSE 0 END) AS due_soon,
@@ -430,11 +438,26 @@ async function measure(label) {
              SUM(CASE WHEN state_kind IN ('open','waiting') AND whistled = ? THEN 1 ELSE 0 END) AS whistled,
              COUNT(*) AS "all",
              SUM(CASE WHEN state_kind IN ('resolved','closed') THEN 1 ELSE 0 END) AS closed`,
-            [viewer.id, viewer.path, `${viewer.path}%`, pg ? true : 1],
-          ),
-        );
+          [viewer.id, viewer.path, `${viewer.path}%`, pg ? true : 1],
+        ),
+      );
     const oneGrouped = await timed(Math.min(QUEUE_RUNS, 10), () => counts8(office));
     line('  sketch: the 8 counts as one grouped query (street office)', lat(oneGrouped));
+    const groupedRange = await timed(Math.min(QUEUE_RUNS, 10), () => counts8(office, true));
+    line('  sketch: … with the reach as an index range', lat(groupedRange));
+    const mineRange = await timed(QUEUE_RUNS, () =>
+      reach(knex('cases'), worker, true)
+        .whereIn('state_kind', active)
+        .where((w) =>
+          w
+            .where('assignee_user_id', worker.id)
+            .orWhere((c) =>
+              c.where('assignee_kind', 'community').where('assignee_area_path', worker.path),
+            ),
+        )
+        .count({ n: '*' }),
+    );
+    line('  sketch: the mine count with the reach as an index range', lat(mineRange));
     const capped = await timed(QUEUE_RUNS, () =>
       knex
         .count({ n: '*' })
