@@ -612,9 +612,11 @@ async function measure(label) {
       reporterName: '王芳',
       reporterPhone: '13800138000',
     });
+    let lastCase = null;
     const intakeOnce = async (i) => {
       const res = JSON.parse(await call(port, 'POST', '/api/cases/cases', body(i), worker.jwt));
       if (res.data.state !== 'dispatched') throw new Error(`intake: state ${res.data.state}`);
+      lastCase = res.data;
     };
     const sequential = await timed(INTAKES, intakeOnce);
     const perSec = (r) => `${r.perSecond.toFixed(0)}/s  ${lat(r)}`;
@@ -629,6 +631,19 @@ async function measure(label) {
       perSec(parallel),
       parallel.p50 / health.p50,
     );
+    // What every answer with a case's detail reads (intake's, a transition's, GET /cases/:id):
+    // its children by parent_id, a column without an index.
+    const shown = await timed(QUEUE_RUNS, () =>
+      call(port, 'GET', `/api/cases/cases/${lastCase.documentId}`, null, worker.jwt),
+    );
+    line('GET /cases/:id (the detail intake answers with)', lat(shown));
+    const [{ id: lastId }] = await knex('cases')
+      .where('document_id', lastCase.documentId)
+      .select('id');
+    const children = await timed(QUEUE_RUNS, () =>
+      knex('cases').where('parent_id', lastId).select('document_id', 'number'),
+    );
+    line('  of which its children: WHERE parent_id = ? (no index)', lat(children));
     line(
       'setup: the demo district, 193 staff, and the sweep’s cases',
       `district ${(seedMs / 1000).toFixed(1)} s, all setup before the bulk ${(setupMs / 1000).toFixed(1)} s`,
