@@ -12,8 +12,10 @@
 // each state of the resident-request preset (a closed case keeps its due_at, a waiting one keeps
 // remaining minutes instead, …). Sizes: CASES_BENCH_ROWS (1,000,000); CASES_BENCH_SWEEP (100,000
 // come due soon) and CASES_BENCH_SWEEP_OVERDUE (10,000 of them then pass their due time);
-// CASES_BENCH_QUEUE_RUNS (20 per figure); CASES_BENCH_INTAKES (200 sequential; the 8 clients
-// send twice as many).
+// CASES_BENCH_QUEUE_RUNS (10 per figure); CASES_BENCH_INTAKES (100 sequential; the 8 clients
+// send twice as many). With the defaults a database takes 15–25 minutes on the shared 2-core
+// machine, most of it the sweep of 100,000 (5–11 minutes): CASES_BENCH_SWEEP=20000 for a
+// quicker look.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -23,8 +25,8 @@ const { root, distDir, buildServerIfStale, ensureSecrets } = require('./lib');
 const ROWS = Number(process.env.CASES_BENCH_ROWS || 1_000_000);
 const SWEEP = Number(process.env.CASES_BENCH_SWEEP || 100_000);
 const SWEEP_OVERDUE = Math.min(SWEEP, Number(process.env.CASES_BENCH_SWEEP_OVERDUE || 10_000));
-const QUEUE_RUNS = Number(process.env.CASES_BENCH_QUEUE_RUNS || 20);
-const INTAKES = Number(process.env.CASES_BENCH_INTAKES || 200);
+const QUEUE_RUNS = Number(process.env.CASES_BENCH_QUEUE_RUNS || 10);
+const INTAKES = Number(process.env.CASES_BENCH_INTAKES || 100);
 const CLIENTS = 8;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
