@@ -501,9 +501,9 @@ async function simulate(strapi: Core.Strapi, ctx: SeedContext, size: CasesSeedSi
     return { place: r.pick(ctx.everywhere), level: 'community' };
   };
 
-  /** Plans one case; `forced` pins the start and fate (the due-soon cases placed on purpose). */
+  /** Plans one case of the given fate; the pinned ones also fix its start, place and department. */
   let planned = 0;
-  const plan = (forced: {
+  const plan = (given: {
     t0?: number;
     fate: Fate;
     /** pinned on purpose (the cases the demo accounts' queues need): no random extras */
@@ -514,10 +514,10 @@ async function simulate(strapi: Core.Strapi, ctx: SeedContext, size: CasesSeedSi
     level?: 'community' | 'subdistrict';
   }) => {
     planned += 1;
-    const fate = forced.fate;
-    const pinned = !!forced.pinned;
-    const chosen = forced.place
-      ? { place: forced.place, level: forced.level ?? ('community' as const) }
+    const fate = given.fate;
+    const pinned = !!given.pinned;
+    const chosen = given.place
+      ? { place: given.place, level: given.level ?? ('community' as const) }
       : placeFor();
     const { place, level } = chosen;
     const maxAge = spec.days;
@@ -534,7 +534,7 @@ async function simulate(strapi: Core.Strapi, ctx: SeedContext, size: CasesSeedSi
       split: [0.5, 5],
     };
     const [a, b] = age[fate];
-    let t = forced.t0 ?? daytime(r, now, a + r.next() * (b - a));
+    let t = given.t0 ?? daytime(r, now, a + r.next() * (b - a));
     const category = r.pick(ctx.categories);
     const item = r.pick(category.children ?? [category]);
     const title = r.pick(TITLES[item.key] ?? [item.label.zh]);
@@ -583,7 +583,7 @@ async function simulate(strapi: Core.Strapi, ctx: SeedContext, size: CasesSeedSi
     });
     if (fate === 'new') {
       // Some unclassified calls the community already called departments in on.
-      if (housing && (forced.whistle || (size === 'small' && r.next() < 0.2)))
+      if (housing && (given.whistle || (size === 'small' && r.next() < 0.2)))
         planWhistle(c, t + between(r, 30 * MINUTE, 3 * HOUR), housing, 'never');
       return;
     }
@@ -605,7 +605,7 @@ async function simulate(strapi: Core.Strapi, ctx: SeedContext, size: CasesSeedSi
     if (fate === 'unsigned') return;
     if (fate === 'transferred') {
       const dept =
-        forced.dept ??
+        given.dept ??
         (size === 'small' && housing && r.next() < 0.7
           ? housing
           : (deptNamed(r.pick(TRANSFER_TO[category.key] ?? ['住建局'])) ?? housing));
