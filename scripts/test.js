@@ -54,8 +54,14 @@ async function main() {
   const results = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-test-'));
   const sqliteFile = path.join(tmp, 'test.db');
-  // The time bank's district demo is seeded by its own test only (database/seed/time-bank.ts).
-  const base = { NODE_ENV: 'test', LINLI_SEED: 'demo', LINLI_SEED_TIMEBANK: 'small' };
+  // The time bank's district demo is seeded by its own test only (database/seed/time-bank.ts);
+  // the cases' small demo is what tests/api/cases-demo.test.ts reads (database/seed/cases.ts).
+  const base = {
+    NODE_ENV: 'test',
+    LINLI_SEED: 'demo',
+    LINLI_SEED_TIMEBANK: 'small',
+    LINLI_SEED_CASES: 'small',
+  };
   const databaseUrl = process.env.DATABASE_URL;
 
   console.log('\n=== unit tests ===');

@@ -6,6 +6,7 @@ import { seedDemoForms } from './forms';
 import { seedDemoGrants } from './grants';
 import { seedDemoRounds } from './rounds';
 import { seedDemoTimeBank } from './time-bank';
+import { casesSeedLine, seedDemoCases } from './cases';
 import { dbQuery } from './strapi';
 
 /** What the seed asks of users-permissions' and the admin panel's services (they publish no types). */
@@ -92,6 +93,9 @@ export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
     strapi.log.info(
       `Seeded the demo time bank with ${members} members in ${Date.now() - timeBankStarted} ms.`,
     );
+  // After the time bank: the cases' closing sweep runs every registered timer once.
+  const cases = await seedDemoCases(strapi);
+  if (cases) strapi.log.info(casesSeedLine(cases));
   if (result.seeded) {
     strapi.log.info(
       `Seeded the demo district in ${result.ms} ms: ${Object.entries(result.counts)

@@ -1289,8 +1289,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** 回访: staff record the resident's satisfaction after calling them back. */
-    async callback(documentId: unknown, body: Row): Promise<CaseDetail> {
-      const who = await kit.who();
+    async callback(documentId: unknown, body: Row, as?: Actor): Promise<CaseDetail> {
+      // `as`: the staff member who called, for server-side work (the seed); requests pass none.
+      const who = as ?? (await kit.who());
       const satisfaction = Number(body.satisfaction);
       if (!Number.isSafeInteger(satisfaction) || satisfaction < 1 || satisfaction > 5)
         kit.refuse('satisfaction', 'invalid_rating', 'between 1 and 5', '满意度应为 1–5');
