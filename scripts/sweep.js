@@ -18,6 +18,13 @@ async function main() {
   app.log.level = 'error';
   await app.load();
   try {
+    // --when-told: boot, say "ready", and sweep only when a line arrives on stdin — so a test
+    // can boot two processes one after the other (two boots migrating one SQLite file at once
+    // lock each other out) and then have them sweep at the same moment.
+    if (process.argv.includes('--when-told')) {
+      process.stdout.write('ready\n');
+      await new Promise((resolve) => process.stdin.once('data', resolve));
+    }
     const result = await app.plugin('cases').service('sweep').runOnce(at);
     process.stdout.write(`${JSON.stringify({ at: at.toISOString(), ...result })}\n`);
   } finally {

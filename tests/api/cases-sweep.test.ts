@@ -8,29 +8,42 @@ import { CASES_API, caseCommunity, caseUser } from '../helpers/cases';
 
 const root = path.resolve(__dirname, '..', '..');
 
-/** Runs one sweep in its own process; resolves with what it printed. */
-function sweepProcess(at: Date): Promise<{ dueSoon: number; overdue: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'scripts', 'sweep.js'), '--at', at.toISOString()],
-      {
-        cwd: root,
-        env: { ...process.env, NODE_ENV: 'test' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (err += String(d)));
-    child.on('exit', (code) => {
+interface SweepProcess {
+  /** resolves once the process has booted and waits to be told */
+  ready: Promise<void>;
+  /** tells it to sweep; resolves with what it printed */
+  sweep(): Promise<{ dueSoon: number; overdue: number }>;
+}
+
+/** A whole Strapi in its own process, booted and waiting to sweep at `at`. */
+function sweepProcess(at: Date): SweepProcess {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'scripts', 'sweep.js'), '--at', at.toISOString(), '--when-told'],
+    { cwd: root, env: { ...process.env, NODE_ENV: 'test' }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += String(d);
+      if (out.includes('ready\n')) resolve();
+    });
+    void exited.then((code) => reject(new Error(`sweep exited ${code}: ${err.slice(-2000)}`)));
+  });
+  return {
+    ready,
+    async sweep() {
+      child.stdin.write('go\n');
+      const code = await exited;
       const line = out.trim().split('\n').pop() ?? '';
       if (code !== 0 || !line.startsWith('{'))
-        reject(new Error(`sweep exited ${code}: ${err.slice(-2000)}`));
-      else resolve(JSON.parse(line));
-    });
-  });
+        throw new Error(`sweep exited ${code}: ${err.slice(-2000)}`);
+      return JSON.parse(line);
+    },
+  };
 }
 
 describe('the sweep in two processes', () => {
@@ -74,7 +87,12 @@ describe('the sweep in two processes', () => {
     }
     clock.set(null);
     const at = new Date('2030-06-03T03:40:00Z');
-    const [a, b] = await Promise.all([sweepProcess(at), sweepProcess(at)]);
+    // Booted one after the other, then told to sweep at the same moment.
+    const first = sweepProcess(at);
+    await first.ready;
+    const second = sweepProcess(at);
+    await second.ready;
+    const [a, b] = await Promise.all([first.sweep(), second.sweep()]);
     expect(a.dueSoon + b.dueSoon).toBeGreaterThanOrEqual(ids.length);
     const rows = await dbQuery(strapi, 'plugin::cases.case').findMany({
       where: { id: { $in: ids } },

@@ -364,11 +364,20 @@ describe('cases', () => {
       where: { caseId: row.id },
     });
     expect(step?.id).toBeGreaterThan(0);
-    await expect(
-      strapi.db.connection('case_steps').where({ id: step.id }).update({ note: 'rewritten' }),
-    ).rejects.toThrow(/append-only/);
-    await expect(strapi.db.connection('case_steps').where({ id: step.id }).del()).rejects.toThrow(
-      /append-only/,
-    );
+    // Each refusal caught and named, then the row read back unchanged: the database, not the
+    // code, kept it.
+    const refusal = async (attempt: () => Promise<unknown>) => {
+      try {
+        await attempt();
+        return 'not refused';
+      } catch (error) {
+        return String(error);
+      }
+    };
+    const steps = () => strapi.db.connection('case_steps').where({ id: step.id });
+    expect(await refusal(() => steps().update({ note: 'rewritten' }))).toMatch(/append-only/);
+    expect(await refusal(() => steps().del())).toMatch(/append-only/);
+    const kept = await steps().first();
+    expect(kept).toMatchObject({ id: step.id, note: null });
   });
 });
