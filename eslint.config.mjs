@@ -15,6 +15,7 @@ const PACKAGES = {
   grants: 'plugins/grants',
   'time-bank': 'plugins/time-bank',
   cases: 'plugins/cases',
+  consultation: 'plugins/consultation',
 };
 const DEPENDS_ON = {
   cms: [],
@@ -23,6 +24,7 @@ const DEPENDS_ON = {
   grants: ['cms', 'ledger', 'forms'],
   'time-bank': ['cms', 'ledger', 'forms'],
   cases: ['cms', 'forms'],
+  consultation: ['cms', 'forms'],
 };
 
 function pluginBoundaries(self) {

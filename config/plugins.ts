@@ -15,6 +15,7 @@ export default ({ env }: { env: Env }) => {
     grants: { enabled: true, resolve: './plugins/grants' },
     'time-bank': { enabled: true, resolve: './plugins/time-bank' },
     cases: { enabled: true, resolve: './plugins/cases' },
+    consultation: { enabled: true, resolve: './plugins/consultation' },
     'users-permissions': {
       config: { jwt: { expiresIn: '7d' } },
     },

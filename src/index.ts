@@ -27,6 +27,12 @@ function registerTimers(strapi: Core.Strapi): void {
       everyMs: 6 * 3600_000,
       run: () => strapi.plugin('time-bank').service('hours').expireDue(),
     });
+  if (strapi.plugin('consultation'))
+    sweep.register({
+      name: 'consultation.closeDue',
+      everyMs: 60_000,
+      run: () => strapi.plugin('consultation').service('votes').closeDue(),
+    });
 }
 
 /**
