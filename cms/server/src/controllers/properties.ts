@@ -61,8 +61,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   throw new DomainError(
     parsed.error.issues.slice(0, 10).map((zi) => {
       const path =
-        zi.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') ||
-        'data';
+        zi.path
+          .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
+          .join('') || 'data';
       return issue('invalid_value', path, `${path}: ${zi.message}`, `${path}：取值不正确`);
     }),
   );
@@ -105,10 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const raw = files?.file;
     const file = Array.isArray(raw) ? raw[0] : raw;
     if (!file) return parse(importBody, body(ctx));
-    const fields = parse(
-      z.object({ compound: documentId }).passthrough(),
-      body(ctx),
-    );
+    const fields = parse(z.object({ compound: documentId }).passthrough(), body(ctx));
     const name = file.originalFilename ?? file.name ?? 'sheet.xlsx';
     const path = file.filepath ?? file.path;
     if (!path || (file.size ?? 0) > MAX_UPLOAD_BYTES || !/\.(xlsx|csv)$/i.test(name))
@@ -125,12 +123,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sheet = await readFile(path, name);
     } catch {
       throw new DomainError([
-        issue('invalid_value', 'file', 'file: not a readable spreadsheet', 'file：无法读取该表格文件'),
+        issue(
+          'invalid_value',
+          'file',
+          'file: not a readable spreadsheet',
+          'file：无法读取该表格文件',
+        ),
       ]);
     }
     if (sheet.rows.length > MAX_ROWS)
       throw new DomainError([
-        issue('invalid_value', 'file', `file: at most ${MAX_ROWS} rows`, `file：最多 ${MAX_ROWS} 行`),
+        issue(
+          'invalid_value',
+          'file',
+          `file: at most ${MAX_ROWS} rows`,
+          `file：最多 ${MAX_ROWS} 行`,
+        ),
       ]);
     return { compound: fields.compound, rows: sheet.rows, firstRow: sheet.firstRow };
   }

@@ -126,7 +126,11 @@ export const ownedArea = (floorArea: number, share: Share): number =>
   Number((BigInt(floorArea) * BigInt(share.numerator)) / BigInt(share.denominator));
 
 /** "3栋2单元501" (no unit: "3栋501"): how a room is named on a ballot or a list. */
-export function roomLabel(building: string, unitNo: string | null | undefined, room: string): string {
+export function roomLabel(
+  building: string,
+  unitNo: string | null | undefined,
+  room: string,
+): string {
   return `${building}栋${unitNo ? `${unitNo}单元` : ''}${room}`;
 }
 
@@ -236,7 +240,8 @@ export function parseImportRow(
   const unitNo = get('unit');
   const room = get('room');
   if (!building) bad('building', 'building is required', '必填');
-  else if (building.length > 20) bad('building', 'building: at most 20 characters', '不能超过 20 个字符');
+  else if (building.length > 20)
+    bad('building', 'building: at most 20 characters', '不能超过 20 个字符');
   if (unitNo.length > 20) bad('unit', 'unit: at most 20 characters', '不能超过 20 个字符');
   if (!room) bad('room', 'room is required', '必填');
   else if (room.length > 20) bad('room', 'room: at most 20 characters', '不能超过 20 个字符');
@@ -252,11 +257,20 @@ export function parseImportRow(
 
   const usageText = get('usage');
   const usage = usageText ? USAGE_NAMES[usageText.toLowerCase()] : 'residential';
-  if (!usage) bad('usage', `usage: unknown "${usageText}"`, `未知用途“${usageText}”（住宅、商业、车库、其他）`);
+  if (!usage)
+    bad(
+      'usage',
+      `usage: unknown "${usageText}"`,
+      `未知用途“${usageText}”（住宅、商业、车库、其他）`,
+    );
 
   const ownerNames = splitList(get('owners'));
   const ownerPhones = splitList(get('ownerPhones')).map(normalisePhone);
-  const shareTexts = get('shares') ? get('shares').split(/[;；,，、]/).map((s) => s.trim()) : [];
+  const shareTexts = get('shares')
+    ? get('shares')
+        .split(/[;；,，、]/)
+        .map((s) => s.trim())
+    : [];
   const owners: (PersonInput & Share)[] = [];
   if (ownerPhones.length !== ownerNames.length)
     bad(
@@ -265,7 +279,8 @@ export function parseImportRow(
       `${ownerNames.length} 位产权人，却有 ${ownerPhones.length} 个电话`,
     );
   for (const p of ownerPhones)
-    if (!isMobile(p)) bad('ownerPhones', `ownerPhones: "${p}" is not a mobile number`, `“${p}”不是手机号`);
+    if (!isMobile(p))
+      bad('ownerPhones', `ownerPhones: "${p}" is not a mobile number`, `“${p}”不是手机号`);
   let shares: (Share | null)[] = [];
   if (ownerNames.length) {
     if (shareTexts.length === 0) shares = equalShares(ownerNames.length);
@@ -277,12 +292,22 @@ export function parseImportRow(
       );
     else shares = shareTexts.map(parseShare);
     if (shares.some((s) => s === null))
-      bad('shares', 'shares: each share must be a fraction such as 1/2', '份额必须是分数，例如 1/2');
+      bad(
+        'shares',
+        'shares: each share must be a fraction such as 1/2',
+        '份额必须是分数，例如 1/2',
+      );
     else if (shares.length && !sharesSumToOne(shares as Share[]))
-      bad('shares', 'shares: the owners\' shares must add up to exactly 1', '产权人份额之和必须恰好等于 1');
-  } else if (shareTexts.length) bad('owners', 'owners: shares given without owners', '有份额却没有产权人');
+      bad(
+        'shares',
+        "shares: the owners' shares must add up to exactly 1",
+        '产权人份额之和必须恰好等于 1',
+      );
+  } else if (shareTexts.length)
+    bad('owners', 'owners: shares given without owners', '有份额却没有产权人');
   ownerNames.forEach((name, i) => {
-    if (name.length > 100) bad('owners', 'owners: a name is at most 100 characters', '姓名不能超过 100 个字符');
+    if (name.length > 100)
+      bad('owners', 'owners: a name is at most 100 characters', '姓名不能超过 100 个字符');
     const share = shares[i];
     if (share) owners.push({ name, phone: ownerPhones[i] ?? null, ...share });
   });
@@ -292,21 +317,28 @@ export function parseImportRow(
   let head: PersonInput | null = null;
   if (headName) {
     if (!isMobile(headPhone))
-      bad('headPhone', `headPhone: "${headPhone}" is not a mobile number`, `“${headPhone}”不是手机号`);
+      bad(
+        'headPhone',
+        `headPhone: "${headPhone}" is not a mobile number`,
+        `“${headPhone}”不是手机号`,
+      );
     head = { name: headName, phone: headPhone };
   } else if (headPhone) bad('head', 'head: a phone without a name', '有电话却没有户主姓名');
 
   const members: PersonInput[] = [];
-  for (const part of get('members').split(/[;；]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of get('members')
+    .split(/[;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name = '', phone = ''] = part.split(/[:：]/).map((s) => s.trim());
     const p = normalisePhone(phone);
-    if (!name)
-      bad('members', `members: "${part}" has no name`, `“${part}”缺少姓名`);
+    if (!name) bad('members', `members: "${part}" has no name`, `“${part}”缺少姓名`);
     else if (p && !isMobile(p))
       bad('members', `members: "${p}" is not a mobile number`, `“${p}”不是手机号`);
     else members.push({ name, phone: p || null });
   }
-  if (members.length && !head) bad('head', 'head: members given without a head', '有家庭成员却没有户主');
+  if (members.length && !head)
+    bad('head', 'head: members given without a head', '有家庭成员却没有户主');
   if (members.length > 30) bad('members', 'members: at most 30', '最多 30 人');
 
   if (issues.length || floorArea === null || !usage) return { record: null, issues };

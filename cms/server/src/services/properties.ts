@@ -73,7 +73,12 @@ export interface UnitView {
   floorArea: number;
   usage: Usage;
   owners: { person: PersonView; shareNumerator: number; shareDenominator: number }[];
-  household: { id: number; documentId: string; head: PersonView | null; members: PersonView[] } | null;
+  household: {
+    id: number;
+    documentId: string;
+    head: PersonView | null;
+    members: PersonView[];
+  } | null;
 }
 
 /** A room as the edit form sends it; people by documentId. */
@@ -153,7 +158,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A relation's join table, by Strapi's own metadata (names are Strapi's to choose). */
   const join = (uid: string, field: string): JoinMeta => {
     const attribute = (strapi.db.metadata.get(uid).attributes as Record<string, Row>)[field] as
-      | { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }
+      | {
+          joinTable?: {
+            name: string;
+            joinColumn: { name: string };
+            inverseJoinColumn: { name: string };
+          };
+        }
       | undefined;
     const jt = attribute?.joinTable;
     if (!jt) throw new Error(`properties: ${uid}.${field} has no join table`);
@@ -169,7 +180,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .select('pu.id');
     if (place.building) q.andWhere('pu.building', place.building);
     if (place.building && typeof place.unitNo === 'string') {
-      if (place.unitNo === '') q.andWhere((w) => w.whereNull('pu.unit_no').orWhere('pu.unit_no', ''));
+      if (place.unitNo === '')
+        q.andWhere((w) => w.whereNull('pu.unit_no').orWhere('pu.unit_no', ''));
       else q.andWhere('pu.unit_no', place.unitNo);
     }
     return q;
@@ -203,7 +215,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .whereIn(hu.to, unitIdsIn(place))
       .select(`${hu.from} as household`, `${hu.to} as unit`)) as Row[];
     const out = new Map<number, { unitId: number; head: number | null; members: number[] }>();
-    for (const l of links) out.set(Number(l.household), { unitId: Number(l.unit), head: null, members: [] });
+    for (const l of links)
+      out.set(Number(l.household), { unitId: Number(l.unit), head: null, members: [] });
     const householdIds = () => knex()(hu.table).whereIn(hu.to, unitIdsIn(place)).select(hu.from);
     const heads = (await knex()(hh.table)
       .whereIn(hh.from, householdIds())
@@ -335,7 +348,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       unitsIn(where),
       ownersIn(where),
       householdsIn(where),
-      knex()(PU_TABLE).whereIn('id', unitIdsIn(where)).select('id', 'document_id', 'usage') as Promise<Row[]>,
+      knex()(PU_TABLE)
+        .whereIn('id', unitIdsIn(where))
+        .select('id', 'document_id', 'usage') as Promise<Row[]>,
     ]);
     const docOf = new Map(docs.map((d) => [Number(d.id), d]));
     const householdDocs = new Map<number, string>();
@@ -388,14 +403,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const filter = kit().scopeFilter(CMS.person, viewer);
     const unique = [...new Set(documentIds)];
     const found = (await dbQuery(strapi, CMS.person).findMany({
-      where: filter ? { $and: [{ documentId: { $in: unique } }, filter] } : { documentId: { $in: unique } },
+      where: filter
+        ? { $and: [{ documentId: { $in: unique } }, filter] }
+        : { documentId: { $in: unique } },
       select: ['id', 'documentId'],
     })) as { id: number; documentId: string }[];
     const ids = new Map(found.map((p) => [p.documentId, p.id]));
     const issues: DomainIssue[] = [];
     documentIds.forEach((d, i) => {
       if (!ids.has(d))
-        issues.push(issue('out_of_scope', paths[i] as string, `${paths[i]}: no such person`, `${paths[i]}：没有这个人`));
+        issues.push(
+          issue(
+            'out_of_scope',
+            paths[i] as string,
+            `${paths[i]}: no such person`,
+            `${paths[i]}：没有这个人`,
+          ),
+        );
     });
     if (issues.length) throw new DomainError(issues);
     return ids;
@@ -406,7 +430,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const issues: DomainIssue[] = shareIssues(
       input.owners.map((o) => ({ numerator: o.shareNumerator, denominator: o.shareDenominator })),
     ).map((i) => issue('invalid_value', i.path, i.message, i.messageZh));
-    if (!Number.isSafeInteger(input.floorArea) || input.floorArea < 1 || input.floorArea > 2147483647)
+    if (
+      !Number.isSafeInteger(input.floorArea) ||
+      input.floorArea < 1 ||
+      input.floorArea > 2147483647
+    )
       issues.push(
         issue(
           'invalid_value',
@@ -491,7 +519,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } else if (current) {
         await households.update({
           where: { id: current.id },
-          data: { head: data.household.head, members: data.household.members, areaPath: place.areaPath },
+          data: {
+            head: data.household.head,
+            members: data.household.members,
+            areaPath: place.areaPath,
+          },
         });
       } else {
         await households.create({
@@ -614,7 +646,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     for (const p of parsed)
       if (p.record)
-        p.exists = existing.has(roomKey(place.id, p.record.building, p.record.unitNo, p.record.room));
+        p.exists = existing.has(
+          roomKey(place.id, p.record.building, p.record.unitNo, p.record.room),
+        );
     return parsed;
   }
 
@@ -644,7 +678,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const o of owners.get(u.id) ?? []) {
             const e = out.get(o.person) ?? { rooms: [], area: 0 };
             e.rooms.push(u.id);
-            e.area += ownedArea(u.floorArea, { numerator: o.numerator, denominator: o.denominator });
+            e.area += ownedArea(u.floorArea, {
+              numerator: o.numerator,
+              denominator: o.denominator,
+            });
             out.set(o.person, e);
           }
         return [...out].map(([person, e]) => ({
@@ -656,7 +693,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const households = await householdsIn(place);
       const ordered = [...households].sort(
-        ([, a], [, b]) => units.findIndex((u) => u.id === a.unitId) - units.findIndex((u) => u.id === b.unitId),
+        ([, a], [, b]) =>
+          units.findIndex((u) => u.id === a.unitId) - units.findIndex((u) => u.id === b.unitId),
       );
       if (kind === 'households') {
         return ordered.map(([id, h]) => ({
@@ -760,7 +798,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await dbQuery(strapi, CMS.propertyOwner).deleteMany({
             where: { id: { $in: owners.map((o) => o.id) } },
           });
-        await dbQuery(strapi, CMS.household).deleteMany({ where: { propertyUnit: { id: unit.id } } });
+        await dbQuery(strapi, CMS.household).deleteMany({
+          where: { propertyUnit: { id: unit.id } },
+        });
         await dbQuery(strapi, CMS.propertyUnit).delete({ where: { id: unit.id } });
         await audit().record({
           contentType: CMS.propertyUnit,
@@ -804,7 +844,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.transaction(async () => {
           const people = await resolvePeople(
             place,
-            batch.flatMap((p) => [...p.record.owners, ...(p.record.head ? [p.record.head] : []), ...p.record.members]),
+            batch.flatMap((p) => [
+              ...p.record.owners,
+              ...(p.record.head ? [p.record.head] : []),
+              ...p.record.members,
+            ]),
           );
           result.peopleCreated += people.created;
           for (const { record } of batch) {
