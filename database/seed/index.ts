@@ -7,6 +7,7 @@ import { seedDemoGrants } from './grants';
 import { seedDemoRounds } from './rounds';
 import { seedDemoTimeBank } from './time-bank';
 import { casesSeedLine, seedDemoCases } from './cases';
+import { seedDemoProperties } from './properties';
 import { dbQuery } from './strapi';
 
 /** What the seed asks of users-permissions' and the admin panel's services (they publish no types). */
@@ -92,6 +93,12 @@ export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
   if (members)
     strapi.log.info(
       `Seeded the demo time bank with ${members} members in ${Date.now() - timeBankStarted} ms.`,
+    );
+  const propertiesStarted = Date.now();
+  const rooms = await seedDemoProperties(strapi);
+  if (rooms)
+    strapi.log.info(
+      `Seeded ${rooms} demo rooms with their owners and households in ${Date.now() - propertiesStarted} ms.`,
     );
   // After the time bank: the cases' closing sweep runs every registered timer once.
   const cases = await seedDemoCases(strapi);

@@ -19,6 +19,16 @@ const INCUBATION_WRITE = [
  * for the roles that move incubations.
  */
 const DASHBOARD = ['queue', 'trends'];
+/** Property units and households: the room list, a room's edit, the import and its template. */
+const PROPERTIES = [
+  'list',
+  'create',
+  'update',
+  'delete',
+  'importPreview',
+  'importCommit',
+  'template',
+];
 /** The audit log: read, and the list of record types to filter it by. */
 const AUDIT = [...READ, 'types'];
 
@@ -48,6 +58,7 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       incubation: [...INCUBATION_WRITE, 'updateSettings'],
       dashboard: DASHBOARD,
       'audit-entry': AUDIT,
+      properties: PROPERTIES,
     },
   },
   incubator: {
@@ -77,12 +88,21 @@ export const ROLE_MATRIX: Record<string, RoleSpec> = {
       // Incubations are not a community worker's to move: the hatched trend only.
       dashboard: ['trends'],
       'audit-entry': AUDIT,
+      properties: PROPERTIES,
     },
   },
   'grid-worker': {
     name: 'Grid worker 网格员',
     description: 'Calls cases in from their grid and follows them; reads people in scope',
-    cms: { area: READ, grid: READ, compound: READ, person: READ, organisation: READ },
+    cms: {
+      area: READ,
+      grid: READ,
+      compound: READ,
+      person: READ,
+      organisation: READ,
+      // Grid workers keep their area's room lists: they know who lives where.
+      properties: PROPERTIES,
+    },
   },
   department: {
     name: 'Department 职能部门',

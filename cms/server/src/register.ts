@@ -14,6 +14,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // The unit a user works for (a department, a social organisation): cases assigned or
   // whistled to that organisation are theirs to act on.
   user.attributes.unit = { type: 'relation', relation: 'manyToOne', target: CMS.organisation };
+  // The resident a signed-in user is: their household and rooms (a vote by household or owner).
+  user.attributes.person = { type: 'relation', relation: 'manyToOne', target: CMS.person };
 
   // The cms records' part of the kit: each lives under an area; people carry personal data.
   const kit = strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;

@@ -6,6 +6,9 @@ export const CMS = {
   person: 'plugin::cms.person',
   organisation: 'plugin::cms.organisation',
   incubation: 'plugin::cms.incubation',
+  propertyUnit: 'plugin::cms.property-unit',
+  propertyOwner: 'plugin::cms.property-owner',
+  household: 'plugin::cms.household',
   auditEntry: 'plugin::cms.audit-entry',
 } as const;
 
@@ -19,6 +22,10 @@ export const SCOPED_PATH_FIELD: Record<string, 'path' | 'areaPath'> = {
   [CMS.person]: 'areaPath',
   [CMS.organisation]: 'areaPath',
   [CMS.incubation]: 'areaPath',
+  // Rooms, their owners and households belong where their compound does.
+  [CMS.propertyUnit]: 'areaPath',
+  [CMS.propertyOwner]: 'areaPath',
+  [CMS.household]: 'areaPath',
   // An audit entry is scoped by where its record was: staff read the history of their subtree.
   [CMS.auditEntry]: 'areaPath',
 };

@@ -5,6 +5,7 @@ import dashboard from './dashboard';
 import auditEntry from './audit-entry';
 import me from './me';
 import person from './person';
+import properties from './properties';
 
 /**
  * Strapi's core controllers: they validate the query and body against the schema, call the
@@ -20,4 +21,5 @@ export default {
   dashboard,
   'audit-entry': auditEntry,
   me,
+  properties,
 };

@@ -53,6 +53,29 @@ export default {
         handler: 'person.revealIdNumber',
         config: {},
       },
+      /** Property units and households of a compound (rooms, owners, household; import). */
+      { method: 'GET', path: '/property-units', handler: 'properties.list', config: {} },
+      { method: 'POST', path: '/property-units', handler: 'properties.create', config: {} },
+      { method: 'PUT', path: '/property-units/:id', handler: 'properties.update', config: {} },
+      { method: 'DELETE', path: '/property-units/:id', handler: 'properties.delete', config: {} },
+      {
+        method: 'GET',
+        path: '/property-imports/template',
+        handler: 'properties.template',
+        config: {},
+      },
+      {
+        method: 'POST',
+        path: '/property-imports/preview',
+        handler: 'properties.importPreview',
+        config: {},
+      },
+      {
+        method: 'POST',
+        path: '/property-imports/commit',
+        handler: 'properties.importCommit',
+        config: {},
+      },
       ...ROUTED.flatMap((uid) => factories.createCoreRouter(uid as never).routes as unknown[]),
       // The audit log is read-only: no create, update or delete route exists for it.
       ...(factories.createCoreRouter(CMS.auditEntry as never, { only: ['find', 'findOne'] })

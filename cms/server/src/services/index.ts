@@ -9,6 +9,7 @@ import identifiers from './identifiers';
 import incubations from './incubations';
 import kit from './kit';
 import permissions from './permissions';
+import properties from './properties';
 import records from './records';
 import viewer from './viewer';
 
@@ -21,6 +22,9 @@ export default {
   organisation: factories.createCoreService(CMS.organisation as never),
   incubation: factories.createCoreService(CMS.incubation as never),
   'audit-entry': factories.createCoreService(CMS.auditEntry as never),
+  'property-unit': factories.createCoreService(CMS.propertyUnit as never),
+  'property-owner': factories.createCoreService(CMS.propertyOwner as never),
+  household: factories.createCoreService(CMS.household as never),
   audit,
   chinaTime,
   dashboard,
@@ -30,6 +34,7 @@ export default {
   incubations,
   kit,
   permissions,
+  properties,
   records,
   viewer,
 };

@@ -9,6 +9,7 @@ import type directory from '../../services/directory';
 import type errors from '../../services/errors';
 import type identifiers from '../../services/identifiers';
 import type kit from '../../services/kit';
+import type properties from '../../services/properties';
 import type viewer from '../../services/viewer';
 import type * as chinaTime from '../../domain/china-time';
 
@@ -54,5 +55,19 @@ export interface CmsServices {
   identifiers: ReturnType<typeof identifiers>;
   kit: ReturnType<typeof kit>;
   permissions: PermissionsService;
+  /** Property units, owners and households; `electorate` counts who votes in a place. */
+  properties: ReturnType<typeof properties>;
   viewer: ReturnType<typeof viewer>;
 }
+
+export type {
+  Elector,
+  ElectorKind,
+  Place,
+  CompoundPlace,
+  UnitView,
+  UnitInput,
+  ImportCells,
+  PreviewRow,
+  CommitResult,
+} from '../../services/properties';
