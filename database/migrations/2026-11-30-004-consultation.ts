@@ -21,6 +21,10 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
   await index('consultation_topic_steps_by_topic', 'consultation_topic_steps', 'topic_id, id');
   await index('consultation_supports_one', 'consultation_supports', 'topic_id, user_id', true);
   await index('consultation_comments_by_topic', 'consultation_comments', 'topic_id, id');
+  // one rating per resident and topic (comments without a rating are opinions, as many as wished)
+  await knex.raw(
+    'CREATE UNIQUE INDEX IF NOT EXISTS consultation_ratings_one ON consultation_comments (topic_id, user_id) WHERE rating IS NOT NULL',
+  );
   await index('consultation_rank_marks_one', 'consultation_rank_marks', 'topic_id, user_id', true);
   await index('consultation_meetings_by_area', 'consultation_meetings', 'area_path, held_at');
   await index('consultation_decisions_by_topic', 'consultation_decisions', 'topic_id');
@@ -53,6 +57,7 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
   const check = (table: string, name: string, expression: string) =>
     ensureCheck(knex, client, table, name, expression);
   await check('consultation_electors', 'consultation_electors_area', '{area} >= 0');
+  await check('consultation_comments', 'consultation_comments_rating', '{rating} BETWEEN 1 AND 5');
   await check('consultation_rank_marks', 'consultation_rank_marks_points', '{points} >= 0');
   await check(
     'consultation_topics',

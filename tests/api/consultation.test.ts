@@ -96,6 +96,8 @@ beforeAll(async () => {
     unit: '1',
     room: String(101 + i),
     area: i < 4 ? '60.00' : '200.00',
+    usage: '住宅',
+    shares: '',
     owners: `业主${i + 1}`,
     ownerPhones: phone,
     head: `业主${i + 1}`,
@@ -291,7 +293,7 @@ describe('a lift-installation topic from raising to evaluation', () => {
     );
     const opened = (await as(worker).post(`/votes/${decisionVote}/open`)) as Res;
     expectStatus(opened, 200);
-    expect(opened.body.data).toMatchObject({ status: 'open', electorCount: 6, electorArea: 88000 });
+    expect(opened.body.data).toMatchObject({ status: 'open', electorCount: 6, electorArea: 64000 });
     // owners 1–2 on their phones (yes); owner 1 again: the rule lets nobody change
     expectStatus(
       (await as(owners[0]!.jwt).post(`/votes/${decisionVote}/ballot`, { choice: 'yes' })) as Res,
@@ -356,7 +358,7 @@ describe('a lift-installation topic from raising to evaluation', () => {
       409,
     );
     const live = (await as(worker).get(`/votes/${decisionVote}`)) as Res;
-    expect(live.body.data).toMatchObject({ turnout: { count: 6, area: 88000 }, interim: null });
+    expect(live.body.data).toMatchObject({ turnout: { count: 6, area: 64000 }, interim: null });
   });
 
   it('the close computes the result: passes by count, fails by area; a recount reproduces it', async () => {
@@ -366,8 +368,8 @@ describe('a lift-installation topic from raising to evaluation', () => {
       status: 'closed',
       passed: false,
       result: {
-        participating: { count: 6, area: 88000 },
-        yes: { count: 4, area: 48000 },
+        participating: { count: 6, area: 64000 },
+        yes: { count: 4, area: 24000 },
         quorum: { met: true },
         approval: { count: true, area: false, met: false },
       },

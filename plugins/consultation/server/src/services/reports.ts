@@ -16,22 +16,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!who.global && (!who.staff || who.scopePath === null))
         return kit.forbidden('Staff only (仅限工作人员)');
       const year = Number(query.year);
-      const base = strapi.db.connection('consultation_topics').where('solved', true);
-      if (!who.global) base.where('area_path', 'like', `${who.scopePath}%`);
+      const base = strapi.db.connection('consultation_topics as t').where('t.solved', true);
+      if (!who.global) base.where('t.area_path', 'like', `${who.scopePath}%`);
       if (Number.isInteger(year) && year > 2000 && year < 2100)
         base
-          .where('solved_at', '>=', new Date(Date.UTC(year - 1, 11, 31, 16)))
-          .where('solved_at', '<', new Date(Date.UTC(year, 11, 31, 16)));
-      const byKind = (await base.clone().select('kind').count({ n: '*' }).groupBy('kind')) as {
+          .where('t.solved_at', '>=', new Date(Date.UTC(year - 1, 11, 31, 16)))
+          .where('t.solved_at', '<', new Date(Date.UTC(year, 11, 31, 16)));
+      const byKind = (await base.clone().select('t.kind as kind').count({ n: '*' }).groupBy('t.kind')) as {
         kind: string;
         n: number | string;
       }[];
       const byCommunity = (await base
         .clone()
-        .join('cms_areas as a', 'a.id', 'consultation_topics.community_id')
-        .select('a.document_id as area', 'a.name as name', 'kind')
+        .join('cms_areas as a', 'a.id', 't.community_id')
+        .select('a.document_id as area', 'a.name as name', 't.kind as kind')
         .count({ n: '*' })
-        .groupBy('a.document_id', 'a.name', 'kind')) as {
+        .groupBy('a.document_id', 'a.name', 't.kind')) as {
         area: string;
         name: string;
         kind: string;
