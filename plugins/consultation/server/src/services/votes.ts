@@ -79,6 +79,15 @@ const newCode = (): string => {
 
 const str = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+/** JSON with keys sorted at every level: equal figures, equal text. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
 const chunks = <T>(rows: T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
@@ -727,7 +736,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { electors, ballots } = await figures(vote);
       const recounted = tally(electors, ballots, vote.rule);
       const stored = vote.result;
-      return { stored, recounted, matches: JSON.stringify(stored) === JSON.stringify(recounted) };
+      // PostgreSQL's jsonb keeps keys in its own order: compare the figures, not the text.
+      return { stored, recounted, matches: canonical(stored) === canonical(recounted) };
     },
 
     /** Votes past their closing time, closed by the sweep. */
@@ -782,12 +792,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
       if (!staff && mine && mine.length === 0)
         kit.forbidden('You are not in this vote’s electorate (您不在本次表决的范围内)');
-      const rule = (await strapi.db
-        .query(CONSULTATION.voteRule)
-        .findOne({
-          where: { key: vote.ruleKey },
-          select: ['key', 'nameZh', 'nameEn'],
-        })) as Row | null;
+      const rule = (await strapi.db.query(CONSULTATION.voteRule).findOne({
+        where: { key: vote.ruleKey },
+        select: ['key', 'nameZh', 'nameEn'],
+      })) as Row | null;
       return {
         ...vote,
         ruleName: rule ? { zh: rule.nameZh, en: rule.nameEn } : null,
