@@ -8,6 +8,7 @@ import { seedDemoRounds } from './rounds';
 import { seedDemoTimeBank } from './time-bank';
 import { casesSeedLine, seedDemoCases } from './cases';
 import { seedDemoProperties } from './properties';
+import { consultationSeedLine, seedConsultationForm, seedDemoConsultation } from './consultation';
 import { dbQuery } from './strapi';
 
 /** What the seed asks of users-permissions' and the admin panel's services (they publish no types). */
@@ -103,6 +104,10 @@ export async function seedIfWanted(strapi: Core.Strapi): Promise<void> {
   // After the time bank: the cases' closing sweep runs every registered timer once.
   const cases = await seedDemoCases(strapi);
   if (cases) strapi.log.info(casesSeedLine(cases));
+  // After the households (votes need their electorate) and cases (a decision may become one).
+  await seedConsultationForm(strapi);
+  const consultation = await seedDemoConsultation(strapi);
+  if (consultation) strapi.log.info(consultationSeedLine(consultation));
   if (result.seeded) {
     strapi.log.info(
       `Seeded the demo district in ${result.ms} ms: ${Object.entries(result.counts)

@@ -351,6 +351,7 @@ const tree: Tree = {
       grant_application: ['项目申报', 'Grant application'],
       volunteer_signup: ['志愿者报名', 'Volunteer sign-up'],
       incubation_application: ['入驻孵化申请', 'Incubation application'],
+      consultation_request: ['协商议题征集', 'Consultation request'],
       custom_fields: ['自定义字段', 'Custom fields'],
     },
     formAccess: {

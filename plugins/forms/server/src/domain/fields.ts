@@ -35,6 +35,7 @@ export const FORM_PURPOSES = [
   'grant-application',
   'volunteer-signup',
   'incubation-application',
+  'consultation-request',
   'custom-fields',
 ] as const;
 export type FormPurpose = (typeof FORM_PURPOSES)[number];

@@ -1,0 +1,89 @@
+// The demo's year of consultation, as district staff read it: 170+ problems solved through
+// consultation (the reference district's figure), topics at every stage, meetings of every
+// kind, votes under every preset rule — one passing by count and failing by area — each
+// result reproduced by a recount; the QR form that raises a topic.
+import type { Core } from '@strapi/strapi';
+import { bootStrapi, dbQuery, http, newUser } from '../helpers/strapi';
+
+const API = '/api/consultation';
+let strapi: Core.Strapi;
+let staff: string;
+
+beforeAll(async () => {
+  strapi = await bootStrapi();
+  const district = (await dbQuery(strapi, 'plugin::cms.area').findOne({
+    where: { level: 'district' },
+    select: ['documentId'],
+  })) as { documentId: string };
+  staff = (await newUser(strapi, 'foundation-staff', { scope: district.documentId })).jwt;
+}, 600_000);
+
+afterAll(async () => {
+  await strapi?.destroy();
+});
+
+const get = (path: string) =>
+  http(strapi).get(`${API}${path}`).set('Authorization', `Bearer ${staff}`);
+
+it('reproduces "170+" problems solved through consultation, by kind and by community', async () => {
+  const res = await get('/reports/solved');
+  expect(res.status).toBe(200);
+  const data = res.body.data as {
+    total: number;
+    byKind: { kind: string; solved: number }[];
+    byCommunity: { total: number }[];
+  };
+  expect(data.total).toBeGreaterThanOrEqual(170);
+  expect(data.byKind.find((k) => k.kind === 'parking')!.solved).toBeGreaterThan(0);
+  expect(data.byKind.find((k) => k.kind === 'lift')!.solved).toBeGreaterThan(0);
+  expect(data.byCommunity.reduce((s, c) => s + c.total, 0)).toBe(data.total);
+});
+
+it('has topics at every stage and meetings of every kind', async () => {
+  for (const stage of [
+    'collecting',
+    'ranking',
+    'deliberating',
+    'publicising',
+    'implementing',
+    'evaluating',
+    'closed',
+    'declined',
+  ]) {
+    const res = await get(`/topics?stage=${stage}&pageSize=1`);
+    expect(res.status).toBe(200);
+    expect([stage, res.body.meta.pagination.total > 0]).toEqual([stage, true]);
+  }
+  for (const kind of ['council', 'compound_hall', 'open_air', 'teahouse', 'online']) {
+    const res = await get(`/meetings?kind=${kind}&pageSize=1`);
+    expect([kind, res.body.meta.pagination.total > 0]).toEqual([kind, true]);
+  }
+});
+
+it('holds votes under every preset rule; one passes by count and fails by area; recounts agree', async () => {
+  const res = await get('/votes?status=closed&pageSize=100');
+  expect(res.status).toBe(200);
+  const votes = res.body.data as {
+    documentId: string;
+    ruleKey: string;
+    passed: boolean;
+    result: { approval: { count?: boolean; area?: boolean } };
+  }[];
+  expect(new Set(votes.map((v) => v.ruleKey))).toEqual(
+    new Set(['simple-majority', 'residents-75', 'civil-code-ordinary', 'civil-code-major']),
+  );
+  expect(
+    votes.some(
+      (v) => !v.passed && v.result.approval.count === true && v.result.approval.area === false,
+    ),
+  ).toBe(true);
+  for (const v of votes) {
+    const recount = await get(`/votes/${v.documentId}/recount`);
+    expect(recount.body.data.matches).toBe(true);
+  }
+});
+
+it('publishes the QR form that raises a topic', async () => {
+  const res = await http(strapi).get('/api/forms/public/consultation-request');
+  expect([200]).toContain(res.status);
+});
