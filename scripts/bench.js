@@ -354,6 +354,12 @@ async function main() {
     [path.join(root, 'scripts', 'bench-cases.js')],
     { stdio: 'inherit', cwd: root },
   );
+  // Consultation's: a vote of 20,000 households by ballot code, its close and recount, the index.
+  require('child_process').spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'bench-consultation.js')],
+    { stdio: 'inherit', cwd: root },
+  );
 }
 
 main().catch((error) => {

@@ -588,11 +588,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const written = await strapi.db.transaction(({ trx }) =>
         writeBallot(trx, vote, elector.id, choice, 'phone', who),
       );
-      await kit.record(CONSULTATION.ballot, written.changed ? 'update' : 'create', null, {
-        documentId: vote.documentId,
-        elector: elector.label,
-        channel: 'phone',
-      });
+      // A first ballot is its own record (who, how, when); a change of mind is audited.
+      if (written.changed)
+        await kit.record(CONSULTATION.ballot, 'update', null, {
+          documentId: vote.documentId,
+          elector: elector.label,
+          channel: 'phone',
+        });
       return { elector: elector.label, choice, changed: written.changed };
     },
 
@@ -628,11 +630,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...who,
           name: who.name || '投票码',
         });
-      });
-      await kit.record(CONSULTATION.ballot, 'create', null, {
-        documentId: vote.documentId,
-        elector: elector.label,
-        channel: 'code',
       });
       return {
         vote: { documentId: vote.documentId, title: vote.title, number: vote.number },
