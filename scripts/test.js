@@ -55,12 +55,14 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-test-'));
   const sqliteFile = path.join(tmp, 'test.db');
   // The time bank's district demo is seeded by its own test only (database/seed/time-bank.ts);
-  // the cases' small demo is what tests/api/cases-demo.test.ts reads (database/seed/cases.ts).
+  // the cases' small demo is what tests/api/cases-demo.test.ts reads (database/seed/cases.ts);
+  // consultation's small year (60 topics) what tests/api/consultation-demo.test.ts reads.
   const base = {
     NODE_ENV: 'test',
     LINLI_SEED: 'demo',
     LINLI_SEED_TIMEBANK: 'small',
     LINLI_SEED_CASES: 'small',
+    LINLI_SEED_CONSULTATION: 'small',
   };
   const databaseUrl = process.env.DATABASE_URL;
 

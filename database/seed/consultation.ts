@@ -228,8 +228,16 @@ export async function seedDemoConsultation(
 
   const now = Date.now();
   const yearAgo = now - 365 * DAY;
-  const TOTAL = 250;
-  const OLDER = 220;
+  // small (the tests' size: LINLI_SEED_CONSULTATION=small) keeps the first boot of a test run
+  // short; the demo's default is the reference district's year.
+  const small = process.env.LINLI_SEED_CONSULTATION === 'small';
+  const TOTAL = small ? 60 : 250;
+  const OLDER = small ? 50 : 220;
+  // The first topics of the year are the demo compounds' votes (one per preset rule, and the
+  // one failing by area): raised where rooms are registered, never declined on the way.
+  const voteCommunity =
+    communities.find((c) => sites[0]?.areaPath.startsWith(c.path)) ?? communities[0];
+  const VOTE_KINDS = ['lift', 'property', 'parking', 'lift', 'property'];
   let solved = 0;
   let meetings = 0;
   let voteCount = 0;
@@ -244,11 +252,13 @@ export async function seedDemoConsultation(
   for (let i = 0; i < TOTAL; i++) {
     // The later topics of the year are still under way (raised in the last weeks).
     const raisedAt = i < OLDER ? yearAgo + (i / OLDER) * 300 * DAY : now - (TOTAL - i) * 1.2 * DAY;
-    const kind = weighted(KIND_WEIGHTS);
+    const forced = i < VOTE_KINDS.length && sites.length > 0;
+    const kind = forced ? (VOTE_KINDS[i] as string) : weighted(KIND_WEIGHTS);
     const title = pick(TOPICS[kind] as string[]);
-    // The demo community (the first) raises more, as the one with its rooms registered.
-    const community =
-      random() < 0.25 ? (communities[0] as (typeof communities)[number]) : pick(communities);
+    // The demo community (the one with its rooms registered) raises more.
+    const community = (
+      forced || random() < 0.25 ? voteCommunity : pick(communities)
+    ) as (typeof communities)[number];
     const source = random() < 0.62 ? 'resident' : random() < 0.5 ? 'grid' : 'staff';
     const topic = await at(raisedAt, () =>
       topics.raise(
@@ -274,7 +284,8 @@ export async function seedDemoConsultation(
     const gap = (min: number, max: number) => (recent ? DAY : (min + random() * (max - min)) * DAY);
     let t = p.raisedAt + gap(2, 7);
     if (recent && random() < 0.5) continue; // still collecting opinions
-    const fate = random();
+    const forced = index < VOTE_KINDS.length;
+    const fate = forced ? 1 : random();
     if (fate < 0.06) {
       await at(t, () =>
         topics.screen(p.topic, {
@@ -328,7 +339,7 @@ export async function seedDemoConsultation(
       }),
     );
     meetings++;
-    if (random() < 0.04) {
+    if (!forced && random() < 0.04) {
       await at(t + HOUR, () =>
         decisions.decide(meeting.documentId, {
           topic: p.topic,
