@@ -466,7 +466,8 @@ describe('property units and households', () => {
       where: { phone: { $in: p } },
       populate: { community: { select: ['documentId'] } },
     });
-    expect(created).toHaveLength(7);
+    // Six with phones; 丙, a member without one, is found again by name on the second import.
+    expect(created).toHaveLength(6);
     expect(
       created.every(
         (x: { community: { documentId: string } }) => x.community.documentId === a.documentId,

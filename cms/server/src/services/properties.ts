@@ -153,7 +153,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
   const viewers = () => strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>;
   const audit = () => strapi.plugin('cms').service('audit') as ReturnType<typeof auditFactory>;
-  const knex = (): Knex => strapi.db.connection;
+  /**
+   * The connection to read with: the caller's transaction when there is one (consultation may
+   * count an electorate inside its own), since raw knex does not join it by itself and SQLite
+   * has a single connection to wait for.
+   */
+  const connection = async (): Promise<Knex> =>
+    strapi.db.inTransaction()
+      ? ((await strapi.db.transaction()).get() as Knex)
+      : strapi.db.connection;
 
   /** A relation's join table, by Strapi's own metadata (names are Strapi's to choose). */
   const join = (uid: string, field: string): JoinMeta => {
@@ -172,9 +180,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The ids of the rooms in a place, as a subquery (never loaded into memory). */
-  const unitIdsIn = (place: Place): Knex.QueryBuilder => {
+  const unitIdsIn = (k: Knex, place: Place): Knex.QueryBuilder => {
     const cu = join(CMS.propertyUnit, 'compound');
-    const q = knex()(`${PU_TABLE} as pu`)
+    const q = k(`${PU_TABLE} as pu`)
       .join(`${cu.table} as cu`, `cu.${cu.from}`, 'pu.id')
       .where(`cu.${cu.to}`, place.compoundId)
       .select('pu.id');
@@ -188,10 +196,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   async function unitsIn(
+    k: Knex,
     place: Place,
   ): Promise<{ id: number; building: string; unitNo: string; room: string; floorArea: number }[]> {
-    const rows = (await knex()(PU_TABLE)
-      .whereIn('id', unitIdsIn(place))
+    const rows = (await k(PU_TABLE)
+      .whereIn('id', unitIdsIn(k, place))
       .select('id', 'building', 'unit_no', 'room', 'floor_area')) as Row[];
     return rows
       .map((r) => ({
@@ -206,26 +215,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Households of the rooms in a place: id → room id, head, members (head included). */
   async function householdsIn(
+    k: Knex,
     place: Place,
   ): Promise<Map<number, { unitId: number; head: number | null; members: number[] }>> {
     const hu = join(CMS.household, 'propertyUnit');
     const hh = join(CMS.household, 'head');
     const hm = join(CMS.household, 'members');
-    const links = (await knex()(hu.table)
-      .whereIn(hu.to, unitIdsIn(place))
+    const links = (await k(hu.table)
+      .whereIn(hu.to, unitIdsIn(k, place))
       .select(`${hu.from} as household`, `${hu.to} as unit`)) as Row[];
     const out = new Map<number, { unitId: number; head: number | null; members: number[] }>();
     for (const l of links)
       out.set(Number(l.household), { unitId: Number(l.unit), head: null, members: [] });
-    const householdIds = () => knex()(hu.table).whereIn(hu.to, unitIdsIn(place)).select(hu.from);
-    const heads = (await knex()(hh.table)
+    const householdIds = () => k(hu.table).whereIn(hu.to, unitIdsIn(k, place)).select(hu.from);
+    const heads = (await k(hh.table)
       .whereIn(hh.from, householdIds())
       .select(`${hh.from} as household`, `${hh.to} as person`)) as Row[];
     for (const h of heads) {
       const entry = out.get(Number(h.household));
       if (entry) entry.head = Number(h.person);
     }
-    const members = (await knex()(hm.table)
+    const members = (await k(hm.table)
       .whereIn(hm.from, householdIds())
       .select(`${hm.from} as household`, `${hm.to} as person`)) as Row[];
     for (const m of members) out.get(Number(m.household))?.members.push(Number(m.person));
@@ -234,14 +244,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Owners of the rooms in a place: room id → owners with their shares. */
   async function ownersIn(
+    k: Knex,
     place: Place,
   ): Promise<Map<number, { person: number; numerator: number; denominator: number }[]>> {
     const ou = join(CMS.propertyOwner, 'propertyUnit');
     const op = join(CMS.propertyOwner, 'person');
-    const rows = (await knex()(`${PO_TABLE} as po`)
+    const rows = (await k(`${PO_TABLE} as po`)
       .join(`${ou.table} as ou`, `ou.${ou.from}`, 'po.id')
       .join(`${op.table} as op`, `op.${op.from}`, 'po.id')
-      .whereIn(`ou.${ou.to}`, unitIdsIn(place))
+      .whereIn(`ou.${ou.to}`, unitIdsIn(k, place))
       .orderBy('po.id')
       .select(
         `ou.${ou.to} as unit`,
@@ -262,11 +273,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
-  async function peopleByIds(ids: Iterable<number>): Promise<Map<number, Row>> {
+  async function peopleByIds(k: Knex, ids: Iterable<number>): Promise<Map<number, Row>> {
     const list = [...new Set(ids)];
     const out = new Map<number, Row>();
     for (let i = 0; i < list.length; i += SLICE) {
-      const rows = (await knex()(PEOPLE_TABLE)
+      const rows = (await k(PEOPLE_TABLE)
         .whereIn('id', list.slice(i, i + SLICE))
         .select('id', 'document_id', 'name', 'phone', 'area_path')) as Row[];
       for (const r of rows) out.set(Number(r.id), r);
@@ -343,27 +354,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function list(place: CompoundPlace, building?: string): Promise<UnitView[]> {
     const viewer = await viewers().current();
+    const k = await connection();
     const where: Place = { compoundId: place.id, building: building ?? null };
     const [units, owners, households, docs] = await Promise.all([
-      unitsIn(where),
-      ownersIn(where),
-      householdsIn(where),
-      knex()(PU_TABLE)
-        .whereIn('id', unitIdsIn(where))
+      unitsIn(k, where),
+      ownersIn(k, where),
+      householdsIn(k, where),
+      k(PU_TABLE)
+        .whereIn('id', unitIdsIn(k, where))
         .select('id', 'document_id', 'usage') as Promise<Row[]>,
     ]);
     const docOf = new Map(docs.map((d) => [Number(d.id), d]));
     const householdDocs = new Map<number, string>();
     const householdIds = [...households.keys()];
     for (let i = 0; i < householdIds.length; i += SLICE) {
-      const rows = (await knex()('cms_households')
+      const rows = (await k('cms_households')
         .whereIn('id', householdIds.slice(i, i + SLICE))
         .select('id', 'document_id')) as Row[];
       for (const r of rows) householdDocs.set(Number(r.id), String(r.document_id));
     }
     const byUnit = new Map<number, [number, { head: number | null; members: number[] }]>();
     for (const [id, h] of households) byUnit.set(h.unitId, [id, h]);
-    const people = await peopleByIds([
+    const people = await peopleByIds(k, [
       ...[...owners.values()].flat().map((o) => o.person),
       ...[...households.values()].flatMap((h) => [...(h.head ? [h.head] : []), ...h.members]),
     ]);
@@ -550,6 +562,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { created: !existing, documentId: String(unit.documentId) };
   }
 
+  /**
+   * The room already holding this building, unit and room, if any. Through the query engine,
+   * which joins the caller's transaction (raw knex would wait for a second connection, and
+   * SQLite has one).
+   */
+  async function roomTaken(
+    place: CompoundPlace,
+    input: { building: string; unitNo: string; room: string },
+  ): Promise<number | null> {
+    const row = (await dbQuery(strapi, CMS.propertyUnit).findOne({
+      where: { roomKey: roomKey(place.id, input.building, input.unitNo, input.room) },
+      select: ['id'],
+    })) as { id: number } | null;
+    return row?.id ?? null;
+  }
+
   const duplicateRoom = () =>
     new DomainError([
       issue(
@@ -637,9 +665,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { row, cells, record: issues.length ? null : record, issues, exists: false };
     });
     const keys = [...seen.keys()];
+    const k = await connection();
     const existing = new Set<string>();
     for (let i = 0; i < keys.length; i += SLICE) {
-      const found = (await knex()(PU_TABLE)
+      const found = (await k(PU_TABLE)
         .whereIn('room_key', keys.slice(i, i + SLICE))
         .select('room_key')) as Row[];
       for (const f of found) existing.add(String(f.room_key));
@@ -665,14 +694,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * A handful of bulk queries whatever the size of the place.
      */
     async electorate(place: Place, kind: ElectorKind): Promise<Elector[]> {
-      const units = await unitsIn(place);
+      const k = await connection();
+      const units = await unitsIn(k, place);
       const unitById = new Map(units.map((u) => [u.id, u]));
       const label = (id: number) => {
         const u = unitById.get(id);
         return u ? roomLabel(u.building, u.unitNo, u.room) : '';
       };
       if (kind === 'owners') {
-        const owners = await ownersIn(place);
+        const owners = await ownersIn(k, place);
         const out = new Map<number, { rooms: number[]; area: number }>();
         for (const u of units)
           for (const o of owners.get(u.id) ?? []) {
@@ -691,10 +721,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           personIds: [person],
         }));
       }
-      const households = await householdsIn(place);
+      const households = await householdsIn(k, place);
+      const position = new Map(units.map((u, n) => [u.id, n]));
       const ordered = [...households].sort(
-        ([, a], [, b]) =>
-          units.findIndex((u) => u.id === a.unitId) - units.findIndex((u) => u.id === b.unitId),
+        ([, a], [, b]) => (position.get(a.unitId) ?? 0) - (position.get(b.unitId) ?? 0),
       );
       if (kind === 'households') {
         return ordered.map(([id, h]) => ({
@@ -736,7 +766,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hm = join(CMS.household, 'members');
       const hu = join(CMS.household, 'propertyUnit');
       const cu = join(CMS.propertyUnit, 'compound');
-      const rows = (await knex()(`${hm.table} as hm`)
+      const k = await connection();
+      const rows = (await k(`${hm.table} as hm`)
         .join(`${hu.table} as hu`, `hu.${hu.from}`, `hm.${hm.from}`)
         .join(`${PU_TABLE} as pu`, 'pu.id', `hu.${hu.to}`)
         .join(`${cu.table} as cu`, `cu.${cu.from}`, 'pu.id')
@@ -762,10 +793,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertUnit(input);
       const people = await reachPeople(...peopleOf(input));
       return strapi.db.transaction(async () => {
-        const taken = await knex()(PU_TABLE)
-          .where('room_key', roomKey(place.id, input.building, input.unitNo, input.room))
-          .first('id');
-        if (taken) throw duplicateRoom();
+        if (await roomTaken(place, input)) throw duplicateRoom();
         const { documentId } = await writeUnit(place, withIds(input, people), null, 'create');
         return { documentId };
       });
@@ -777,10 +805,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertUnit(input);
       const people = await reachPeople(...peopleOf(input));
       return strapi.db.transaction(async () => {
-        const taken = (await knex()(PU_TABLE)
-          .where('room_key', roomKey(place.id, input.building, input.unitNo, input.room))
-          .first('id')) as Row | undefined;
-        if (taken && Number(taken.id) !== Number(unit.id)) throw duplicateRoom();
+        const taken = await roomTaken(place, input);
+        if (taken && taken !== Number(unit.id)) throw duplicateRoom();
         await writeUnit(place, withIds(input, people), unit, 'update');
         return { documentId };
       });
@@ -865,7 +891,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 // A member without a phone is the same person as the household's member of that
                 // name, so a second import does not add them again.
                 id ??= current.find((c) => c.name === m.name && !members.includes(c.id))?.id;
-                id ??= await createPerson(place, m);
+                if (id === undefined) {
+                  id = await createPerson(place, m);
+                  result.peopleCreated += 1;
+                }
                 if (!members.includes(id)) members.push(id);
               }
               household = { head, members };
