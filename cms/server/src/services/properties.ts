@@ -125,13 +125,15 @@ const PU_TABLE = 'cms_property_units';
 const PO_TABLE = 'cms_property_owners';
 const PEOPLE_TABLE = 'cms_people';
 
+/** Rooms in natural order ("2" before "10"); one collator, since localeCompare per call is slow. */
+const collator = new Intl.Collator('zh', { numeric: true });
 const byRoom = (
   a: { building: string; unitNo: string; room: string },
   b: { building: string; unitNo: string; room: string },
 ) =>
-  a.building.localeCompare(b.building, 'zh', { numeric: true }) ||
-  a.unitNo.localeCompare(b.unitNo, 'zh', { numeric: true }) ||
-  a.room.localeCompare(b.room, 'zh', { numeric: true });
+  collator.compare(a.building, b.building) ||
+  collator.compare(a.unitNo, b.unitNo) ||
+  collator.compare(a.room, b.room);
 
 const forbidden = () =>
   new errors.ForbiddenError('This compound is outside your scope / 该小区不在您的管辖范围内', {
@@ -217,6 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function householdsIn(
     k: Knex,
     place: Place,
+    withHeads = true,
   ): Promise<Map<number, { unitId: number; head: number | null; members: number[] }>> {
     const hu = join(CMS.household, 'propertyUnit');
     const hh = join(CMS.household, 'head');
@@ -228,9 +231,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const l of links)
       out.set(Number(l.household), { unitId: Number(l.unit), head: null, members: [] });
     const householdIds = () => k(hu.table).whereIn(hu.to, unitIdsIn(k, place)).select(hu.from);
-    const heads = (await k(hh.table)
-      .whereIn(hh.from, householdIds())
-      .select(`${hh.from} as household`, `${hh.to} as person`)) as Row[];
+    // The electorate skips the heads: every write keeps the head among the members.
+    const heads = !withHeads
+      ? []
+      : ((await k(hh.table)
+          .whereIn(hh.from, householdIds())
+          .select(`${hh.from} as household`, `${hh.to} as person`)) as Row[]);
     for (const h of heads) {
       const entry = out.get(Number(h.household));
       if (entry) entry.head = Number(h.person);
@@ -721,7 +727,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           personIds: [person],
         }));
       }
-      const households = await householdsIn(k, place);
+      const households = await householdsIn(k, place, false);
       const position = new Map(units.map((u, n) => [u.id, n]));
       const ordered = [...households].sort(
         ([, a], [, b]) => (position.get(a.unitId) ?? 0) - (position.get(b.unitId) ?? 0),
