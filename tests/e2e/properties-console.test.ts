@@ -6,6 +6,9 @@ import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
 import { bootStrapi, http, login, unique } from '../helpers/strapi';
 
+/** Where screenshots go when PROPERTIES_SHOTS names a folder. */
+const SHOTS = process.env.PROPERTIES_SHOTS;
+
 describe('the property units console', () => {
   let strapi: Core.Strapi;
   let browser: Browser;
@@ -65,6 +68,7 @@ describe('the property units console', () => {
     );
     expect(await page.getByTestId('import-row-bad').count()).toBe(1);
     expect(await page.getByTestId('import-row-bad').textContent()).toContain('建筑面积');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/properties-preview.png` });
 
     await page.getByTestId('property-import-confirm').click();
     await page.getByTestId('property-import-summary').waitFor();
@@ -78,5 +82,21 @@ describe('the property units console', () => {
     expect(rooms[0]).toContain('62.50');
     expect(rooms[0]).toContain('赵甲（1/2）');
     expect(rooms[1]).toContain('70.00');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/properties-list.png`, fullPage: true });
+
+    // The room's edit checks the shares as they are typed, with the server's own rule.
+    await page
+      .getByTestId('property-room')
+      .first()
+      .getByRole('button', { name: '编辑房屋' })
+      .click();
+    await page.getByTestId('owner-1-share').fill('1/3');
+    await page.getByText('产权人份额之和必须恰好等于 1').waitFor();
+    expect(await page.getByTestId('unit-save').isDisabled()).toBe(true);
+    await page.getByTestId('owner-1-share').fill('1/2');
+    await page.getByTestId('unit-area').fill('63');
+    await page.getByTestId('unit-save').click();
+    await page.getByText('房屋已保存').waitFor();
+    await page.getByText('63.00').waitFor();
   });
 });

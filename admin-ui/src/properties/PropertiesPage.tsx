@@ -165,7 +165,7 @@ export function PropertiesPage() {
                     ? translate('linli.properties.unit_n', { unit: unitNo })
                     : translate('linli.properties.no_unit')}
                 </Typography>
-                <Table size="small">
+                <Table size="small" sx={{ tableLayout: 'fixed' }}>
                   <TableHead>
                     <TableRow>
                       <TableCell>{translate('linli.properties.room')}</TableCell>
