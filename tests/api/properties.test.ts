@@ -446,6 +446,14 @@ describe('property units and households', () => {
       .send({ compound: compound.documentId, rows });
     expect(first.status).toBe(200);
     expect(first.body.data).toMatchObject({ created: 3, updated: 0, peopleCreated: 7, failed: [] });
+    const logged = () =>
+      dbQuery(strapi, 'plugin::cms.audit-entry').count({
+        where: {
+          contentType: { $in: ['plugin::cms.property-owner', 'plugin::cms.household'] },
+          areaPath: a.path,
+        },
+      });
+    const loggedBefore = await logged();
     const second = await http(strapi)
       .post('/api/cms/property-imports/commit')
       .set(auth(workerA))
@@ -456,6 +464,8 @@ describe('property units and households', () => {
       peopleCreated: 0,
       failed: [],
     });
+    // Owners and households that did not change are not rewritten, nor logged again.
+    expect(await logged()).toBe(loggedBefore);
 
     const place = (await properties().placeOf(compound.id))!;
     const units = await properties().list(place);

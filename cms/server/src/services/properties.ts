@@ -506,45 +506,110 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Row;
     }
     const unitId = Number(unit.id);
+    const actor = viewers().actor();
+    const record = (
+      uid: string,
+      action: 'create' | 'update' | 'delete',
+      before: Row | null,
+      after: Row | null,
+    ) =>
+      audit().record({
+        contentType: uid,
+        action,
+        recordId: String((after ?? before)?.documentId ?? ''),
+        before,
+        after,
+        actor,
+        // Changes made by an import say so in the log; a plain edit is a plain create or update.
+        ...(operation === 'import' ? { operation } : {}),
+      });
+    await record(CMS.propertyUnit, existing ? 'update' : 'create', existing, unit);
     if (data.owners) {
       const owners = dbQuery(strapi, CMS.propertyOwner);
+      const populate = {
+        person: { select: ['id', 'documentId'] },
+        propertyUnit: { select: ['documentId'] },
+      };
       const old = (await owners.findMany({
         where: { propertyUnit: { id: unitId } },
-        select: ['id'],
-      })) as { id: number }[];
-      if (old.length) await owners.deleteMany({ where: { id: { $in: old.map((o) => o.id) } } });
-      for (const o of data.owners)
-        await owners.create({
-          data: {
-            documentId: newDocumentId(),
-            propertyUnit: unitId,
+        populate,
+        orderBy: { id: 'asc' },
+      })) as (Row & { id: number; person?: { id: number } | null })[];
+      const shape = (list: { person: number; n: number; d: number }[]) =>
+        JSON.stringify(list.map((o) => [o.person, o.n, o.d]));
+      const same =
+        shape(
+          old.map((o) => ({
+            person: o.person?.id ?? 0,
+            n: Number(o.shareNumerator),
+            d: Number(o.shareDenominator),
+          })),
+        ) ===
+        shape(
+          data.owners.map((o) => ({
             person: o.person,
-            shareNumerator: o.shareNumerator,
-            shareDenominator: o.shareDenominator,
-            areaPath: place.areaPath,
-            publishedAt: new Date(),
-          },
-        });
+            n: o.shareNumerator,
+            d: o.shareDenominator,
+          })),
+        );
+      // Unchanged owners are left as they are: a re-import writes (and logs) nothing for them.
+      if (!same) {
+        if (old.length) await owners.deleteMany({ where: { id: { $in: old.map((o) => o.id) } } });
+        for (const o of old) await record(CMS.propertyOwner, 'delete', o, null);
+        for (const o of data.owners) {
+          const created = (await owners.create({
+            data: {
+              documentId: newDocumentId(),
+              propertyUnit: unitId,
+              person: o.person,
+              shareNumerator: o.shareNumerator,
+              shareDenominator: o.shareDenominator,
+              areaPath: place.areaPath,
+              publishedAt: new Date(),
+            },
+            populate,
+          })) as Row;
+          await record(CMS.propertyOwner, 'create', null, created);
+        }
+      }
     }
     if (data.household !== undefined) {
       const households = dbQuery(strapi, CMS.household);
+      const populate = {
+        head: { select: ['id', 'documentId', 'name'] },
+        members: { select: ['id', 'documentId'] },
+        propertyUnit: { select: ['documentId'] },
+      };
       const current = (await households.findOne({
         where: { propertyUnit: { id: unitId } },
-        select: ['id'],
-      })) as { id: number } | null;
+        populate,
+      })) as
+        | (Row & { id: number; head?: { id: number } | null; members?: { id: number }[] })
+        | null;
       if (data.household === null) {
-        if (current) await households.delete({ where: { id: current.id } });
+        if (current) {
+          await households.delete({ where: { id: current.id } });
+          await record(CMS.household, 'delete', current, null);
+        }
       } else if (current) {
-        await households.update({
-          where: { id: current.id },
-          data: {
-            head: data.household.head,
-            members: data.household.members,
-            areaPath: place.areaPath,
-          },
-        });
+        const sameHousehold =
+          current.head?.id === data.household.head &&
+          JSON.stringify((current.members ?? []).map((m) => m.id).sort()) ===
+            JSON.stringify([...data.household.members].sort());
+        if (!sameHousehold) {
+          const updated = (await households.update({
+            where: { id: current.id },
+            data: {
+              head: data.household.head,
+              members: data.household.members,
+              areaPath: place.areaPath,
+            },
+            populate,
+          })) as Row;
+          await record(CMS.household, 'update', current, updated);
+        }
       } else {
-        await households.create({
+        const created = (await households.create({
           data: {
             documentId: newDocumentId(),
             propertyUnit: unitId,
@@ -553,18 +618,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             areaPath: place.areaPath,
             publishedAt: new Date(),
           },
-        });
+          populate,
+        })) as Row;
+        await record(CMS.household, 'create', null, created);
       }
     }
-    await audit().record({
-      contentType: CMS.propertyUnit,
-      action: existing ? 'update' : 'create',
-      recordId: String(unit.documentId),
-      before: existing,
-      after: { ...unit, owners: data.owners?.length ?? null },
-      actor: viewers().actor(),
-      operation,
-    });
     return { created: !existing, documentId: String(unit.documentId) };
   }
 
