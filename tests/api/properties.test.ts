@@ -7,6 +7,8 @@ import type { CmsServices } from '../../cms/server/src/shared/contracts/services
 import {
   bootStrapi,
   dbQuery,
+  documents,
+  failureOf,
   http,
   newUser,
   twoCommunities,
@@ -174,6 +176,17 @@ describe('property units and households', () => {
         }),
       );
     expect(half.status).toBe(201);
+  });
+
+  it('keeps the Document Service (admin panel, GraphQL) from writing rooms, owners or households', async () => {
+    for (const uid of [
+      'plugin::cms.property-unit',
+      'plugin::cms.property-owner',
+      'plugin::cms.household',
+    ])
+      expect(await failureOf(documents(strapi, uid).create({ data: {} }))).toContain(
+        '/api/cms/property-units',
+      );
   });
 
   it('refuses the same room twice, and malformed input with 4xx, never 500', async () => {
