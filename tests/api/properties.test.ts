@@ -143,6 +143,14 @@ describe('property units and households', () => {
 
     const gone = await http(strapi).delete(`/api/cms/property-units/${id}`).set(auth(workerA));
     expect(gone.status).toBe(200);
+    // Nothing is left behind in Strapi's join tables.
+    const knex = strapi.db.connection;
+    for (const table of [
+      'cms_property_owners_property_unit_lnk',
+      'cms_households_property_unit_lnk',
+      'cms_property_units_compound_lnk',
+    ])
+      expect(await knex(table).where('property_unit_id', u2.id)).toHaveLength(0);
     const again = await http(strapi).delete(`/api/cms/property-units/${id}`).set(auth(workerA));
     expect(again.status).toBe(404);
   });

@@ -554,8 +554,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       // Unchanged owners are left as they are: a re-import writes (and logs) nothing for them.
       if (!same) {
-        if (old.length) await owners.deleteMany({ where: { id: { $in: old.map((o) => o.id) } } });
-        for (const o of old) await record(CMS.propertyOwner, 'delete', o, null);
+        // One by one: the query engine's deleteMany leaves the rows' join-table links behind.
+        for (const o of old) {
+          await owners.delete({ where: { id: o.id } });
+          await record(CMS.propertyOwner, 'delete', o, null);
+        }
         for (const o of data.owners) {
           const created = (await owners.create({
             data: {
@@ -880,17 +883,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async deleteUnit(documentId: string): Promise<void> {
       const { unit } = await reachUnit(documentId);
       await strapi.db.transaction(async () => {
-        const owners = (await dbQuery(strapi, CMS.propertyOwner).findMany({
-          where: { propertyUnit: { id: unit.id } },
-          select: ['id'],
-        })) as { id: number }[];
-        if (owners.length)
-          await dbQuery(strapi, CMS.propertyOwner).deleteMany({
-            where: { id: { $in: owners.map((o) => o.id) } },
-          });
-        await dbQuery(strapi, CMS.household).deleteMany({
-          where: { propertyUnit: { id: unit.id } },
-        });
+        // One by one: the query engine's deleteMany leaves the rows' join-table links behind.
+        for (const uid of [CMS.propertyOwner, CMS.household]) {
+          const rows = (await dbQuery(strapi, uid).findMany({
+            where: { propertyUnit: { id: unit.id } },
+            select: ['id', 'documentId', 'areaPath'],
+          })) as Row[];
+          for (const row of rows) {
+            await dbQuery(strapi, uid).delete({ where: { id: row.id } });
+            await audit().record({
+              contentType: uid,
+              action: 'delete',
+              recordId: String(row.documentId),
+              before: row,
+              after: null,
+              actor: viewers().actor(),
+            });
+          }
+        }
         await dbQuery(strapi, CMS.propertyUnit).delete({ where: { id: unit.id } });
         await audit().record({
           contentType: CMS.propertyUnit,
