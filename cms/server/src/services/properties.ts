@@ -368,7 +368,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       householdsIn(k, where),
       k(PU_TABLE)
         .whereIn('id', unitIdsIn(k, where))
-        .select('id', 'document_id', 'usage') as Promise<Row[]>,
+        .select('id', 'document_id', 'usage')
+        .then((rows: Row[]) => rows),
     ]);
     const docOf = new Map(docs.map((d) => [Number(d.id), d]));
     const householdDocs = new Map<number, string>();
