@@ -43,6 +43,7 @@ import reports from './reports';
 import rounds from './rounds';
 import { TIME_BANK_PAGES, TIME_BANK_SCREENS } from './timebank';
 import { CASES_PAGES, CASES_ROUTES } from './cases';
+import { PROPERTIES_PAGE } from './properties';
 
 // Each screen is its own chunk: the login page loads none of them.
 const Dashboard = lazy(() =>
@@ -253,6 +254,13 @@ const PAGES: {
     icon: ViewKanbanIcon,
     usable: () => readable('cms-incubations'),
   },
+  {
+    to: PROPERTIES_PAGE.to,
+    group: 'grassroots',
+    label: PROPERTIES_PAGE.label,
+    icon: PROPERTIES_PAGE.icon,
+    usable: PROPERTIES_PAGE.usable,
+  },
   ...TIME_BANK_PAGES.map(({ to, label, icon, usable }) => ({
     to,
     label,
@@ -411,6 +419,9 @@ export function App() {
           <CustomRoutes>
             <Route path="/incubation-board" element={<IncubationBoard />} />
             <Route path="/my-reviews" element={<MyReviews />} />
+            {PROPERTIES_PAGE.usable() && (
+              <Route path={PROPERTIES_PAGE.to} element={<PROPERTIES_PAGE.element />} />
+            )}
             {TIME_BANK_PAGES.filter((p) => p.usable()).map((p) => (
               <Route key={p.to} path={p.to} element={<p.element />} />
             ))}

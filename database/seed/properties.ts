@@ -21,6 +21,7 @@ export const propertiesSeedSize = (): PropertiesSeedSize => {
 
 interface CompoundRow {
   id: number;
+  households: number | null;
   type: string;
   buildings: number | null;
   areaPath: string | null;
@@ -67,8 +68,12 @@ const SHAPES: Record<string, Shape> = {
   },
 };
 
-/** Rooms per compound in the demo: enough to browse, small enough to seed in seconds. */
-const ROOMS_PER_COMPOUND = 90;
+/**
+ * Rooms per compound: the small demo's enough to browse and small enough to seed in seconds
+ * (its towers are cut at 8 storeys); the district's as many as the compound says it has.
+ */
+const SMALL_ROOMS_PER_COMPOUND = 90;
+const MAX_ROOMS_PER_COMPOUND = 3000;
 
 interface Planned {
   documentId: string;
@@ -97,7 +102,7 @@ export async function seedDemoProperties(strapi: Core.Strapi): Promise<number> {
     populate: { scope: { select: ['id'] } },
   })) as { scope?: { id: number } | null } | null;
   const all = (await dbQuery(strapi, 'plugin::cms.compound').findMany({
-    select: ['id', 'type', 'buildings', 'areaPath'],
+    select: ['id', 'type', 'buildings', 'households', 'areaPath'],
     populate: { community: { select: ['id'] } },
     orderBy: { id: 'asc' },
   })) as CompoundRow[];
@@ -138,20 +143,33 @@ export async function seedDemoProperties(strapi: Core.Strapi): Promise<number> {
     };
     const landlords: Planned[] = [];
     let rooms = 0;
-    const buildings = Math.max(1, Math.min(compound.buildings ?? 3, shape.single ? 4 : 3));
-    for (let b = 1; b <= buildings && rooms < ROOMS_PER_COMPOUND; b += 1) {
+    const cap =
+      size === 'district'
+        ? Math.min(
+            MAX_ROOMS_PER_COMPOUND,
+            Math.max(SMALL_ROOMS_PER_COMPOUND, compound.households ?? 0),
+          )
+        : SMALL_ROOMS_PER_COMPOUND;
+    const maxFloors = size === 'district' ? shape.floors[1] : 8;
+    const buildings = Math.max(
+      1,
+      size === 'district'
+        ? (compound.buildings ?? 3)
+        : Math.min(compound.buildings ?? 3, shape.single ? 4 : 3),
+    );
+    for (let b = 1; b <= buildings && rooms < cap; b += 1) {
       const unitsHere = shape.single ? 1 : r.int(...shape.units);
       // The first compound's first building is the vote demo's: at least 8 floors × 2 units × 2.
       const floors = shape.single
         ? 1
         : ci === 0 && b === 1
           ? Math.max(8, Math.min(r.int(...shape.floors), 12))
-          : Math.min(r.int(...shape.floors), 8);
+          : Math.min(r.int(...shape.floors), maxFloors);
       const housesHere = shape.single ? r.int(12, 25) : 0;
       for (let u = 1; u <= unitsHere; u += 1)
         for (let f = 1; f <= floors; f += 1)
           for (let k = 1; k <= (shape.single ? housesHere : shape.perFloor); k += 1) {
-            if (rooms >= ROOMS_PER_COMPOUND && !(ci === 0 && b === 1)) continue;
+            if (rooms >= cap && !(ci === 0 && b === 1)) continue;
             rooms += 1;
             const building = shape.single ? `${b}组` : String(b);
             const unitNo = shape.single ? '' : String(u);

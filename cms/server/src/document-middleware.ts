@@ -29,6 +29,7 @@ const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITES = new Set<string>(['create', 'update', 'delete'] satisfies WriteAction[]);
 const isWrite = (action: string): action is WriteAction => WRITES.has(action);
 const CMS_UIDS = new Set<string>(Object.values(CMS));
+const PROPERTY_UIDS = new Set<string>([CMS.propertyUnit, CMS.propertyOwner, CMS.household]);
 /** Strapi's own content types: their routes and rules are Strapi's. */
 const STRAPI_OWNED =
   /^(admin|strapi)::|^plugin::(users-permissions|upload|i18n|content-releases|review-workflows|content-manager)\./;
@@ -134,6 +135,14 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     if (uid === CMS.auditEntry && !READS.has(action)) {
       throw new errors.ForbiddenError(
         'Audit entries are append-only / 审计日志只能追加，不能修改或删除',
+      );
+    }
+    // Rooms, owners and households change together (a room's shares add up to one): only the
+    // properties service writes them, below the Document Service, so the admin panel or a
+    // GraphQL mutation cannot leave a room with half an owner.
+    if (PROPERTY_UIDS.has(uid) && isWrite(action)) {
+      throw new errors.ForbiddenError(
+        'Property units, owners and households are written through /api/cms/property-units / 房屋、产权人和住户请通过房屋接口修改',
       );
     }
     if (READS.has(action)) {

@@ -7,6 +7,7 @@ import { boardMessages } from './board';
 import { casesMessages } from './cases';
 import { dashboardMessages } from './dashboard';
 import { moneyMessages } from './money';
+import { propertiesMessages } from './properties';
 import { rolesMessages } from './roles';
 import { roundsMessages } from './rounds';
 import { sheetsMessages } from './sheets';
@@ -19,6 +20,7 @@ export const TOPICS: Tree[] = [
   casesMessages,
   dashboardMessages,
   moneyMessages,
+  propertiesMessages,
   rolesMessages,
   roundsMessages,
   sheetsMessages,

@@ -42,7 +42,7 @@ const unitBody = z
   })
   .strict();
 
-const cellsSchema = z.record(
+const cellsSchema = z.partialRecord(
   z.enum(IMPORT_COLUMNS.map((c) => c.key) as [string, ...string[]]),
   z.union([z.string().max(2000), z.number()]).transform(String),
 );

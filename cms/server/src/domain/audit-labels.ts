@@ -42,6 +42,9 @@ export const LABEL_RULES: Record<
   'plugin::cms.person': { own: ['name'] },
   'plugin::cms.organisation': { own: ['name'] },
   'plugin::cms.incubation': { relation: [{ field: 'organisation', select: 'name' }] },
+  'plugin::cms.property-unit': { own: ['building', 'unitNo', 'room'] },
+  'plugin::cms.property-owner': { relation: [{ field: 'person', select: 'name' }] },
+  'plugin::cms.household': { relation: [{ field: 'head', select: 'name' }] },
   'plugin::grants.fund': { own: ['name'] },
   // The donor as the receipt names them: the organisation or person, else the name given.
   'plugin::grants.donation': {

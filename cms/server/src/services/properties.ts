@@ -125,13 +125,15 @@ const PU_TABLE = 'cms_property_units';
 const PO_TABLE = 'cms_property_owners';
 const PEOPLE_TABLE = 'cms_people';
 
+/** Rooms in natural order ("2" before "10"); one collator, since localeCompare per call is slow. */
+const collator = new Intl.Collator('zh', { numeric: true });
 const byRoom = (
   a: { building: string; unitNo: string; room: string },
   b: { building: string; unitNo: string; room: string },
 ) =>
-  a.building.localeCompare(b.building, 'zh', { numeric: true }) ||
-  a.unitNo.localeCompare(b.unitNo, 'zh', { numeric: true }) ||
-  a.room.localeCompare(b.room, 'zh', { numeric: true });
+  collator.compare(a.building, b.building) ||
+  collator.compare(a.unitNo, b.unitNo) ||
+  collator.compare(a.room, b.room);
 
 const forbidden = () =>
   new errors.ForbiddenError('This compound is outside your scope / 该小区不在您的管辖范围内', {
@@ -153,7 +155,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
   const viewers = () => strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>;
   const audit = () => strapi.plugin('cms').service('audit') as ReturnType<typeof auditFactory>;
-  const knex = (): Knex => strapi.db.connection;
+  /**
+   * The connection to read with: the caller's transaction when there is one (consultation may
+   * count an electorate inside its own), since raw knex does not join it by itself and SQLite
+   * has a single connection to wait for.
+   */
+  const connection = async (): Promise<Knex> =>
+    strapi.db.inTransaction()
+      ? ((await strapi.db.transaction()).get() as Knex)
+      : strapi.db.connection;
 
   /** A relation's join table, by Strapi's own metadata (names are Strapi's to choose). */
   const join = (uid: string, field: string): JoinMeta => {
@@ -172,9 +182,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The ids of the rooms in a place, as a subquery (never loaded into memory). */
-  const unitIdsIn = (place: Place): Knex.QueryBuilder => {
+  const unitIdsIn = (k: Knex, place: Place): Knex.QueryBuilder => {
     const cu = join(CMS.propertyUnit, 'compound');
-    const q = knex()(`${PU_TABLE} as pu`)
+    const q = k(`${PU_TABLE} as pu`)
       .join(`${cu.table} as cu`, `cu.${cu.from}`, 'pu.id')
       .where(`cu.${cu.to}`, place.compoundId)
       .select('pu.id');
@@ -188,10 +198,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   async function unitsIn(
+    k: Knex,
     place: Place,
   ): Promise<{ id: number; building: string; unitNo: string; room: string; floorArea: number }[]> {
-    const rows = (await knex()(PU_TABLE)
-      .whereIn('id', unitIdsIn(place))
+    const rows = (await k(PU_TABLE)
+      .whereIn('id', unitIdsIn(k, place))
       .select('id', 'building', 'unit_no', 'room', 'floor_area')) as Row[];
     return rows
       .map((r) => ({
@@ -206,26 +217,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Households of the rooms in a place: id → room id, head, members (head included). */
   async function householdsIn(
+    k: Knex,
     place: Place,
+    withHeads = true,
   ): Promise<Map<number, { unitId: number; head: number | null; members: number[] }>> {
     const hu = join(CMS.household, 'propertyUnit');
     const hh = join(CMS.household, 'head');
     const hm = join(CMS.household, 'members');
-    const links = (await knex()(hu.table)
-      .whereIn(hu.to, unitIdsIn(place))
+    const links = (await k(hu.table)
+      .whereIn(hu.to, unitIdsIn(k, place))
       .select(`${hu.from} as household`, `${hu.to} as unit`)) as Row[];
     const out = new Map<number, { unitId: number; head: number | null; members: number[] }>();
     for (const l of links)
       out.set(Number(l.household), { unitId: Number(l.unit), head: null, members: [] });
-    const householdIds = () => knex()(hu.table).whereIn(hu.to, unitIdsIn(place)).select(hu.from);
-    const heads = (await knex()(hh.table)
-      .whereIn(hh.from, householdIds())
-      .select(`${hh.from} as household`, `${hh.to} as person`)) as Row[];
+    const householdIds = () => k(hu.table).whereIn(hu.to, unitIdsIn(k, place)).select(hu.from);
+    // The electorate skips the heads: every write keeps the head among the members.
+    const heads = !withHeads
+      ? []
+      : ((await k(hh.table)
+          .whereIn(hh.from, householdIds())
+          .select(`${hh.from} as household`, `${hh.to} as person`)) as Row[]);
     for (const h of heads) {
       const entry = out.get(Number(h.household));
       if (entry) entry.head = Number(h.person);
     }
-    const members = (await knex()(hm.table)
+    const members = (await k(hm.table)
       .whereIn(hm.from, householdIds())
       .select(`${hm.from} as household`, `${hm.to} as person`)) as Row[];
     for (const m of members) out.get(Number(m.household))?.members.push(Number(m.person));
@@ -234,14 +250,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Owners of the rooms in a place: room id → owners with their shares. */
   async function ownersIn(
+    k: Knex,
     place: Place,
   ): Promise<Map<number, { person: number; numerator: number; denominator: number }[]>> {
     const ou = join(CMS.propertyOwner, 'propertyUnit');
     const op = join(CMS.propertyOwner, 'person');
-    const rows = (await knex()(`${PO_TABLE} as po`)
+    const rows = (await k(`${PO_TABLE} as po`)
       .join(`${ou.table} as ou`, `ou.${ou.from}`, 'po.id')
       .join(`${op.table} as op`, `op.${op.from}`, 'po.id')
-      .whereIn(`ou.${ou.to}`, unitIdsIn(place))
+      .whereIn(`ou.${ou.to}`, unitIdsIn(k, place))
       .orderBy('po.id')
       .select(
         `ou.${ou.to} as unit`,
@@ -262,11 +279,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
-  async function peopleByIds(ids: Iterable<number>): Promise<Map<number, Row>> {
+  async function peopleByIds(k: Knex, ids: Iterable<number>): Promise<Map<number, Row>> {
     const list = [...new Set(ids)];
     const out = new Map<number, Row>();
     for (let i = 0; i < list.length; i += SLICE) {
-      const rows = (await knex()(PEOPLE_TABLE)
+      const rows = (await k(PEOPLE_TABLE)
         .whereIn('id', list.slice(i, i + SLICE))
         .select('id', 'document_id', 'name', 'phone', 'area_path')) as Row[];
       for (const r of rows) out.set(Number(r.id), r);
@@ -343,27 +360,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function list(place: CompoundPlace, building?: string): Promise<UnitView[]> {
     const viewer = await viewers().current();
+    const k = await connection();
     const where: Place = { compoundId: place.id, building: building ?? null };
     const [units, owners, households, docs] = await Promise.all([
-      unitsIn(where),
-      ownersIn(where),
-      householdsIn(where),
-      knex()(PU_TABLE)
-        .whereIn('id', unitIdsIn(where))
-        .select('id', 'document_id', 'usage') as Promise<Row[]>,
+      unitsIn(k, where),
+      ownersIn(k, where),
+      householdsIn(k, where),
+      k(PU_TABLE)
+        .whereIn('id', unitIdsIn(k, where))
+        .select('id', 'document_id', 'usage')
+        .then((rows: Row[]) => rows),
     ]);
     const docOf = new Map(docs.map((d) => [Number(d.id), d]));
     const householdDocs = new Map<number, string>();
     const householdIds = [...households.keys()];
     for (let i = 0; i < householdIds.length; i += SLICE) {
-      const rows = (await knex()('cms_households')
+      const rows = (await k('cms_households')
         .whereIn('id', householdIds.slice(i, i + SLICE))
         .select('id', 'document_id')) as Row[];
       for (const r of rows) householdDocs.set(Number(r.id), String(r.document_id));
     }
     const byUnit = new Map<number, [number, { head: number | null; members: number[] }]>();
     for (const [id, h] of households) byUnit.set(h.unitId, [id, h]);
-    const people = await peopleByIds([
+    const people = await peopleByIds(k, [
       ...[...owners.values()].flat().map((o) => o.person),
       ...[...households.values()].flatMap((h) => [...(h.head ? [h.head] : []), ...h.members]),
     ]);
@@ -488,45 +507,113 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Row;
     }
     const unitId = Number(unit.id);
+    const actor = viewers().actor();
+    const record = (
+      uid: string,
+      action: 'create' | 'update' | 'delete',
+      before: Row | null,
+      after: Row | null,
+    ) =>
+      audit().record({
+        contentType: uid,
+        action,
+        recordId: String((after ?? before)?.documentId ?? ''),
+        before,
+        after,
+        actor,
+        // Changes made by an import say so in the log; a plain edit is a plain create or update.
+        ...(operation === 'import' ? { operation } : {}),
+      });
+    await record(CMS.propertyUnit, existing ? 'update' : 'create', existing, unit);
     if (data.owners) {
       const owners = dbQuery(strapi, CMS.propertyOwner);
+      const populate = {
+        person: { select: ['id', 'documentId'] },
+        propertyUnit: { select: ['documentId'] },
+      };
       const old = (await owners.findMany({
         where: { propertyUnit: { id: unitId } },
-        select: ['id'],
-      })) as { id: number }[];
-      if (old.length) await owners.deleteMany({ where: { id: { $in: old.map((o) => o.id) } } });
-      for (const o of data.owners)
-        await owners.create({
-          data: {
-            documentId: newDocumentId(),
-            propertyUnit: unitId,
+        populate,
+        orderBy: { id: 'asc' },
+      })) as (Row & { id: number; person?: { id: number } | null })[];
+      const shape = (list: { person: number; n: number; d: number }[]) =>
+        JSON.stringify(list.map((o) => [o.person, o.n, o.d]));
+      const same =
+        shape(
+          old.map((o) => ({
+            person: o.person?.id ?? 0,
+            n: Number(o.shareNumerator),
+            d: Number(o.shareDenominator),
+          })),
+        ) ===
+        shape(
+          data.owners.map((o) => ({
             person: o.person,
-            shareNumerator: o.shareNumerator,
-            shareDenominator: o.shareDenominator,
-            areaPath: place.areaPath,
-            publishedAt: new Date(),
-          },
-        });
+            n: o.shareNumerator,
+            d: o.shareDenominator,
+          })),
+        );
+      // Unchanged owners are left as they are: a re-import writes (and logs) nothing for them.
+      if (!same) {
+        // One by one: the query engine's deleteMany leaves the rows' join-table links behind.
+        for (const o of old) {
+          await owners.delete({ where: { id: o.id } });
+          await record(CMS.propertyOwner, 'delete', o, null);
+        }
+        for (const o of data.owners) {
+          const created = (await owners.create({
+            data: {
+              documentId: newDocumentId(),
+              propertyUnit: unitId,
+              person: o.person,
+              shareNumerator: o.shareNumerator,
+              shareDenominator: o.shareDenominator,
+              areaPath: place.areaPath,
+              publishedAt: new Date(),
+            },
+            populate,
+          })) as Row;
+          await record(CMS.propertyOwner, 'create', null, created);
+        }
+      }
     }
     if (data.household !== undefined) {
       const households = dbQuery(strapi, CMS.household);
+      const populate = {
+        head: { select: ['id', 'documentId', 'name'] },
+        members: { select: ['id', 'documentId'] },
+        propertyUnit: { select: ['documentId'] },
+      };
       const current = (await households.findOne({
         where: { propertyUnit: { id: unitId } },
-        select: ['id'],
-      })) as { id: number } | null;
+        populate,
+      })) as
+        | (Row & { id: number; head?: { id: number } | null; members?: { id: number }[] })
+        | null;
       if (data.household === null) {
-        if (current) await households.delete({ where: { id: current.id } });
+        if (current) {
+          await households.delete({ where: { id: current.id } });
+          await record(CMS.household, 'delete', current, null);
+        }
       } else if (current) {
-        await households.update({
-          where: { id: current.id },
-          data: {
-            head: data.household.head,
-            members: data.household.members,
-            areaPath: place.areaPath,
-          },
-        });
+        const sameHousehold =
+          current.head?.id === data.household.head &&
+          JSON.stringify((current.members ?? []).map((m) => m.id).sort()) ===
+            JSON.stringify([...data.household.members].sort());
+        if (!sameHousehold) {
+          const updated = (await households.update({
+            where: { id: current.id },
+            data: {
+              head: data.household.head,
+              members: data.household.members,
+              areaPath: place.areaPath,
+            },
+            populate,
+          })) as Row;
+          await record(CMS.household, 'update', current, updated);
+        }
       } else {
-        await households.create({
+        const created = (await households.create({
           data: {
             documentId: newDocumentId(),
             propertyUnit: unitId,
@@ -535,19 +622,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             areaPath: place.areaPath,
             publishedAt: new Date(),
           },
-        });
+          populate,
+        })) as Row;
+        await record(CMS.household, 'create', null, created);
       }
     }
-    await audit().record({
-      contentType: CMS.propertyUnit,
-      action: existing ? 'update' : 'create',
-      recordId: String(unit.documentId),
-      before: existing,
-      after: { ...unit, owners: data.owners?.length ?? null },
-      actor: viewers().actor(),
-      operation,
-    });
     return { created: !existing, documentId: String(unit.documentId) };
+  }
+
+  /**
+   * The room already holding this building, unit and room, if any. Through the query engine,
+   * which joins the caller's transaction (raw knex would wait for a second connection, and
+   * SQLite has one).
+   */
+  async function roomTaken(
+    place: CompoundPlace,
+    input: { building: string; unitNo: string; room: string },
+  ): Promise<number | null> {
+    const row = (await dbQuery(strapi, CMS.propertyUnit).findOne({
+      where: { roomKey: roomKey(place.id, input.building, input.unitNo, input.room) },
+      select: ['id'],
+    })) as { id: number } | null;
+    return row?.id ?? null;
   }
 
   const duplicateRoom = () =>
@@ -637,9 +733,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { row, cells, record: issues.length ? null : record, issues, exists: false };
     });
     const keys = [...seen.keys()];
+    const k = await connection();
     const existing = new Set<string>();
     for (let i = 0; i < keys.length; i += SLICE) {
-      const found = (await knex()(PU_TABLE)
+      const found = (await k(PU_TABLE)
         .whereIn('room_key', keys.slice(i, i + SLICE))
         .select('room_key')) as Row[];
       for (const f of found) existing.add(String(f.room_key));
@@ -665,14 +762,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * A handful of bulk queries whatever the size of the place.
      */
     async electorate(place: Place, kind: ElectorKind): Promise<Elector[]> {
-      const units = await unitsIn(place);
+      const k = await connection();
+      const units = await unitsIn(k, place);
       const unitById = new Map(units.map((u) => [u.id, u]));
       const label = (id: number) => {
         const u = unitById.get(id);
         return u ? roomLabel(u.building, u.unitNo, u.room) : '';
       };
       if (kind === 'owners') {
-        const owners = await ownersIn(place);
+        const owners = await ownersIn(k, place);
         const out = new Map<number, { rooms: number[]; area: number }>();
         for (const u of units)
           for (const o of owners.get(u.id) ?? []) {
@@ -691,10 +789,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           personIds: [person],
         }));
       }
-      const households = await householdsIn(place);
+      const households = await householdsIn(k, place, false);
+      const position = new Map(units.map((u, n) => [u.id, n]));
       const ordered = [...households].sort(
-        ([, a], [, b]) =>
-          units.findIndex((u) => u.id === a.unitId) - units.findIndex((u) => u.id === b.unitId),
+        ([, a], [, b]) => (position.get(a.unitId) ?? 0) - (position.get(b.unitId) ?? 0),
       );
       if (kind === 'households') {
         return ordered.map(([id, h]) => ({
@@ -736,7 +834,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hm = join(CMS.household, 'members');
       const hu = join(CMS.household, 'propertyUnit');
       const cu = join(CMS.propertyUnit, 'compound');
-      const rows = (await knex()(`${hm.table} as hm`)
+      const k = await connection();
+      const rows = (await k(`${hm.table} as hm`)
         .join(`${hu.table} as hu`, `hu.${hu.from}`, `hm.${hm.from}`)
         .join(`${PU_TABLE} as pu`, 'pu.id', `hu.${hu.to}`)
         .join(`${cu.table} as cu`, `cu.${cu.from}`, 'pu.id')
@@ -762,10 +861,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertUnit(input);
       const people = await reachPeople(...peopleOf(input));
       return strapi.db.transaction(async () => {
-        const taken = await knex()(PU_TABLE)
-          .where('room_key', roomKey(place.id, input.building, input.unitNo, input.room))
-          .first('id');
-        if (taken) throw duplicateRoom();
+        if (await roomTaken(place, input)) throw duplicateRoom();
         const { documentId } = await writeUnit(place, withIds(input, people), null, 'create');
         return { documentId };
       });
@@ -777,10 +873,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertUnit(input);
       const people = await reachPeople(...peopleOf(input));
       return strapi.db.transaction(async () => {
-        const taken = (await knex()(PU_TABLE)
-          .where('room_key', roomKey(place.id, input.building, input.unitNo, input.room))
-          .first('id')) as Row | undefined;
-        if (taken && Number(taken.id) !== Number(unit.id)) throw duplicateRoom();
+        const taken = await roomTaken(place, input);
+        if (taken && taken !== Number(unit.id)) throw duplicateRoom();
         await writeUnit(place, withIds(input, people), unit, 'update');
         return { documentId };
       });
@@ -790,17 +884,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async deleteUnit(documentId: string): Promise<void> {
       const { unit } = await reachUnit(documentId);
       await strapi.db.transaction(async () => {
-        const owners = (await dbQuery(strapi, CMS.propertyOwner).findMany({
-          where: { propertyUnit: { id: unit.id } },
-          select: ['id'],
-        })) as { id: number }[];
-        if (owners.length)
-          await dbQuery(strapi, CMS.propertyOwner).deleteMany({
-            where: { id: { $in: owners.map((o) => o.id) } },
-          });
-        await dbQuery(strapi, CMS.household).deleteMany({
-          where: { propertyUnit: { id: unit.id } },
-        });
+        // One by one: the query engine's deleteMany leaves the rows' join-table links behind.
+        for (const uid of [CMS.propertyOwner, CMS.household]) {
+          const rows = (await dbQuery(strapi, uid).findMany({
+            where: { propertyUnit: { id: unit.id } },
+            select: ['id', 'documentId', 'areaPath'],
+          })) as Row[];
+          for (const row of rows) {
+            await dbQuery(strapi, uid).delete({ where: { id: row.id } });
+            await audit().record({
+              contentType: uid,
+              action: 'delete',
+              recordId: String(row.documentId),
+              before: row,
+              after: null,
+              actor: viewers().actor(),
+            });
+          }
+        }
         await dbQuery(strapi, CMS.propertyUnit).delete({ where: { id: unit.id } });
         await audit().record({
           contentType: CMS.propertyUnit,
@@ -865,7 +966,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 // A member without a phone is the same person as the household's member of that
                 // name, so a second import does not add them again.
                 id ??= current.find((c) => c.name === m.name && !members.includes(c.id))?.id;
-                id ??= await createPerson(place, m);
+                if (id === undefined) {
+                  id = await createPerson(place, m);
+                  result.peopleCreated += 1;
+                }
                 if (!members.includes(id)) members.push(id);
               }
               household = { head, members };
