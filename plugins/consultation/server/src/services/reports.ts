@@ -22,7 +22,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         base
           .where('t.solved_at', '>=', new Date(Date.UTC(year - 1, 11, 31, 16)))
           .where('t.solved_at', '<', new Date(Date.UTC(year, 11, 31, 16)));
-      const byKind = (await base.clone().select('t.kind as kind').count({ n: '*' }).groupBy('t.kind')) as {
+      const byKind = (await base
+        .clone()
+        .select('t.kind as kind')
+        .count({ n: '*' })
+        .groupBy('t.kind')) as {
         kind: string;
         n: number | string;
       }[];

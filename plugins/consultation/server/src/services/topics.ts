@@ -184,9 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Where a topic is: a compound (and building, unit) or an area, as the kit's area reference. */
-  async function placeOf(
-    body: Row,
-  ): Promise<{
+  async function placeOf(body: Row): Promise<{
     path: string;
     name: string | null;
     communityId: number | null;

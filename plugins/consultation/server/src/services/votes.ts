@@ -782,12 +782,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
       if (!staff && mine && mine.length === 0)
         kit.forbidden('You are not in this vote’s electorate (您不在本次表决的范围内)');
-      const rule = (await strapi.db
-        .query(CONSULTATION.voteRule)
-        .findOne({
-          where: { key: vote.ruleKey },
-          select: ['key', 'nameZh', 'nameEn'],
-        })) as Row | null;
+      const rule = (await strapi.db.query(CONSULTATION.voteRule).findOne({
+        where: { key: vote.ruleKey },
+        select: ['key', 'nameZh', 'nameEn'],
+      })) as Row | null;
       return {
         ...vote,
         ruleName: rule ? { zh: rule.nameZh, en: rule.nameEn } : null,
