@@ -61,6 +61,7 @@ export interface IndicatorScore {
   unit: IndexUnit;
   weight: number;
   target: number;
+  evidenceRequired: boolean;
   value: number;
   /** hundredths of a point */
   score: number;
@@ -533,6 +534,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           unit: i.unit,
           weight: i.weight,
           target: i.target,
+          evidenceRequired: i.evidenceRequired,
         };
         const formula = i.method === 'formula' ? formulaOf(i.formulaKey) : undefined;
         if (formula) {
