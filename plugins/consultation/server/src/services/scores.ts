@@ -112,7 +112,8 @@ const instant = (v: unknown): string | null => {
   const d = new Date(v as string | number | Date);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 };
-const like = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+// Paths are the areas' own (codes and slashes), as every scoped read here matches them.
+const like = (path: string) => `${path}%`;
 
 /**
  * The consultation index (社区协商指数): its indicators as configuration, each community's
@@ -961,7 +962,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               'at',
               db().raw("'support' AS what"),
             ),
-            true,
           );
         q = db()
           .from(source === 'opinions' ? opinions.as('c') : 'consultation_comments as c')
