@@ -19,7 +19,7 @@ import {
   type IndexUnit,
 } from '../domain/indicators';
 import { CONSULTATION } from '../uids';
-import { cmsService } from '../utils';
+import { cmsService, getService } from '../utils';
 import { consultationKit, type ConsultationKit, type Who } from './kit';
 
 type Row = Record<string, unknown>;
@@ -125,6 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit: ConsultationKit = consultationKit(strapi);
   const db = (): Knex => strapi.db.connection as unknown as Knex;
   const chinaTime = () => cmsService(strapi, 'chinaTime');
+  // The consultation clock: tests and the demo seed run the records at their own time.
+  const now = () => getService(strapi, 'clock').now();
   const indicatorsQuery = () => strapi.db.query(CONSULTATION.indexIndicator);
 
   function toIndicator(r: Row): IndicatorRow {
@@ -169,13 +171,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function parseYear(v: unknown): number {
     const year =
       typeof v === 'number' ? v : typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : NaN;
-    const now = chinaTime().chinaYear(new Date());
-    if (!Number.isInteger(year) || year < YEAR_MIN || year > now)
+    const current = chinaTime().chinaYear(now());
+    if (!Number.isInteger(year) || year < YEAR_MIN || year > current)
       kit.refuse(
         'year',
         'invalid_value',
-        `a year from ${YEAR_MIN} to ${now}`,
-        `请选择 ${YEAR_MIN}–${now} 年`,
+        `a year from ${YEAR_MIN} to ${current}`,
+        `请选择 ${YEAR_MIN}–${current} 年`,
       );
     return year;
   }
@@ -237,7 +239,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return c ? out.get(c) : undefined;
     };
     const { start, end } = chinaTime().chinaPeriod('year', `${year}-01-01`);
-    const today = chinaTime().chinaDate(new Date());
+    const today = chinaTime().chinaDate(now());
     const first = `${year}-01-01`;
     const last = `${year}-12-31`;
 
@@ -801,7 +803,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /index/entries — a manual value for a community and year, with its evidence. */
     async enter(body: Row, fileIds: number[]): Promise<Row> {
       const { who, indicator, checked, year, community } = await prepareEntry(body, fileIds.length);
-      const at = new Date();
+      const at = now();
       const existing = (await db()(ENTRIES)
         .where({ indicator_key: indicator.key, area_path: community.path, year })
         .first('id', 'document_id', 'value', 'evidence', 'revision')) as Row | undefined;
@@ -928,7 +930,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     pageSize: number,
   ): Promise<{ rows: Row[]; total: number }> {
     const { start, end } = chinaTime().chinaPeriod('year', `${year}-01-01`);
-    const today = chinaTime().chinaDate(new Date());
+    const today = chinaTime().chinaDate(now());
     const p = like(path);
     let q: Knex.QueryBuilder;
     let order: string;
