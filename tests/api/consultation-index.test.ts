@@ -543,6 +543,14 @@ describe('manual values', () => {
       .count({ n: '*' })
       .first();
     expect(Number((rows as { n: number | string }).n)).toBe(1);
+    const drill = (await as(worker).get(
+      `/index/drill?year=${YEAR}&area=${communityA}&indicator=venues-available`,
+    )) as Res & { body: { source?: string } };
+    expectStatus(drill, 200);
+    expect(drill.body.source).toBe('entry');
+    expect(drill.body.data).toEqual([
+      expect.objectContaining({ kind: 'entry', value: 2, evidence: '院落议事坝改作他用' }),
+    ]);
   });
 });
 

@@ -774,6 +774,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: entry
             ? [
                 {
+                  kind: 'entry',
+                  id: entry.document_id,
                   value: num(entry.value),
                   evidence: entry.evidence ?? null,
                   files: files.get(Number(entry.id)) ?? [],
