@@ -44,6 +44,9 @@ import rounds from './rounds';
 import { TIME_BANK_PAGES, TIME_BANK_SCREENS } from './timebank';
 import { CASES_PAGES, CASES_ROUTES } from './cases';
 import { PROPERTIES_PAGE } from './properties';
+// --- consultation index (协商指数, 协商成效) ---
+import { CONSULTATION_INDEX_PAGES } from './consultation/index/index';
+// --- end consultation index ---
 
 // Each screen is its own chunk: the login page loads none of them.
 const Dashboard = lazy(() =>
@@ -275,6 +278,15 @@ const PAGES: {
     usable: () => usable() && (inMenu?.() ?? true),
     group: 'cases' as const,
   })),
+  // --- consultation index (协商指数, 协商成效) ---
+  ...CONSULTATION_INDEX_PAGES.map(({ path, label, icon, usable }) => ({
+    to: path,
+    label,
+    icon,
+    usable,
+    group: 'grassroots' as const,
+  })),
+  // --- end consultation index ---
 ];
 
 /** The menu in groups (基层治理, 社会组织, 基金会, 表单, 系统), each holding only what the role may use. */
@@ -430,6 +442,11 @@ export function App() {
               .map((p) => (
                 <Route key={p.path} path={p.path} element={<p.element />} />
               ))}
+            {/* --- consultation index (协商指数, 协商成效) --- */}
+            {CONSULTATION_INDEX_PAGES.filter((p) => p.usable()).map((p) => (
+              <Route key={p.path} path={p.path} element={<p.element />} />
+            ))}
+            {/* --- end consultation index --- */}
           </CustomRoutes>
         </>
       )}

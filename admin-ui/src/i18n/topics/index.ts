@@ -5,6 +5,7 @@ import { applicantMessages } from './applicant';
 import { auditMessages } from './audit';
 import { boardMessages } from './board';
 import { casesMessages } from './cases';
+import { consultationIndexMessages } from './consultation-index';
 import { dashboardMessages } from './dashboard';
 import { moneyMessages } from './money';
 import { propertiesMessages } from './properties';
@@ -18,6 +19,7 @@ export const TOPICS: Tree[] = [
   auditMessages,
   boardMessages,
   casesMessages,
+  consultationIndexMessages,
   dashboardMessages,
   moneyMessages,
   propertiesMessages,

@@ -25,6 +25,7 @@ export default {
     registerRequestTarget(strapi);
     await seedConsultationPermissions(strapi);
     await getService(strapi, 'votes').ensurePresets();
+    await getService(strapi, 'scores').ensureIndicators();
   },
   destroy() {},
   contentTypes,

@@ -44,6 +44,13 @@ const STAFF = [
   'procedures.show',
   'procedures.save',
   'reports.solved',
+  // The consultation index: read and enter for their own communities.
+  'scores.indicators',
+  'scores.scores',
+  'scores.ranking',
+  'scores.drill',
+  'scores.enter',
+  'scores.export',
 ];
 
 /**
@@ -52,7 +59,13 @@ const STAFF = [
  * electorate a vote froze. Ballot codes need no account.
  */
 export const CONSULTATION_ROLE_MATRIX: RoleMatrix = {
-  'foundation-staff': [...STAFF, 'votes.saveRule'],
+  // Changing what the index measures is also checked for a district-wide scope (scores service).
+  'foundation-staff': [
+    ...STAFF,
+    'votes.saveRule',
+    'scores.updateIndicator',
+    'scores.createIndicator',
+  ],
   'community-worker': STAFF,
   'grid-worker': [...RESIDENT, 'meetings.list', 'meetings.show', 'votes.list', 'votes.electors'],
   department: ['topics.list', 'topics.show', 'meetings.list', 'meetings.show'],

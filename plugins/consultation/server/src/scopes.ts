@@ -27,9 +27,13 @@ export function declareConsultationScopes(strapi: Core.Strapi): void {
     CONSULTATION.elector,
     CONSULTATION.ballot,
     CONSULTATION.procedure,
+    CONSULTATION.indexEntry,
   ])
     kit.declare(uid, { scope: { path: 'areaPath' } });
   kit.declare(CONSULTATION.voteRule, {
     scope: { foundationWide: 'vote rules are the district’s' },
+  });
+  kit.declare(CONSULTATION.indexIndicator, {
+    scope: { foundationWide: 'the index’s indicators are the district’s' },
   });
 }

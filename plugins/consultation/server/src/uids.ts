@@ -11,6 +11,8 @@ export const CONSULTATION = {
   elector: 'plugin::consultation.elector',
   ballot: 'plugin::consultation.ballot',
   procedure: 'plugin::consultation.procedure',
+  indexIndicator: 'plugin::consultation.index-indicator',
+  indexEntry: 'plugin::consultation.index-entry',
 } as const;
 
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{24}$/;

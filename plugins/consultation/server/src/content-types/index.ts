@@ -10,6 +10,8 @@ import voteType from './vote';
 import electorType from './elector';
 import ballotType from './ballot';
 import procedureType from './procedure';
+import indexIndicatorType from './index-indicator';
+import indexEntryType from './index-entry';
 
 export default {
   topic: topicType,
@@ -24,4 +26,6 @@ export default {
   elector: electorType,
   ballot: ballotType,
   procedure: procedureType,
+  'index-indicator': indexIndicatorType,
+  'index-entry': indexEntryType,
 };

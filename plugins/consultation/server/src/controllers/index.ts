@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { consultationKit } from '../services/kit';
 import { cmsService, formsService, getService } from '../utils';
+import { scoresController as scores } from './scores';
 
 type Controllers = Record<string, (ctx: Context) => Promise<void>>;
 
@@ -261,7 +262,7 @@ const answering =
     );
 
 export default Object.fromEntries(
-  Object.entries({ topics, meetings, decisions, votes, procedures, reports }).map(
+  Object.entries({ topics, meetings, decisions, votes, procedures, reports, scores }).map(
     ([name, factory]) => [name, answering(factory)],
   ),
 );

@@ -57,6 +57,15 @@ export default {
         put('/procedures/:area', 'procedures.save'),
         get('/reports/solved', 'reports.solved'),
         get('/mine', 'topics.mine'),
+        // The consultation index (协商指数).
+        get('/index/indicators', 'scores.indicators'),
+        post('/index/indicators', 'scores.createIndicator'),
+        put('/index/indicators/:key', 'scores.updateIndicator'),
+        get('/index/scores', 'scores.scores'),
+        get('/index/ranking', 'scores.ranking'),
+        get('/index/drill', 'scores.drill'),
+        post('/index/entries', 'scores.enter'),
+        get('/index/export', 'scores.export'),
       ];
       return routes;
     },
