@@ -257,10 +257,10 @@ async function measure(label) {
     line('recount', `${ms(Date.now() - t)} ms; matches ${recount.matches}`);
 
     const scores = app.plugin('consultation').service('scores');
-    if (scores && typeof scores.compute === 'function') {
+    if (scores && typeof scores.ranking === 'function') {
       t = Date.now();
       const year = Number(new Date().toISOString().slice(0, 4));
-      await scores.compute(year, null);
+      await scores.ranking({ year: String(year) });
       line(
         "the district's consultation index (every community, one year)",
         `${ms(Date.now() - t)} ms`,
