@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { DomainError, issue, type DomainIssue } from '../domain/errors';
 import {
@@ -311,6 +312,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     masks: MASKS,
     /** A documentId for a row a plugin writes below the Document Service (its hot paths). */
     newDocumentId,
+    /**
+     * Locks a row until the transaction ends, for a plugin's read-check-write under races:
+     * `SELECT … FOR UPDATE` on PostgreSQL; SQLite has one writer, which serialises already.
+     */
+    async lockRow(trx: Knex.Transaction, table: string, id: number): Promise<void> {
+      if (strapi.db.dialect.client === 'postgres')
+        await trx.raw('SELECT id FROM ?? WHERE id = ? FOR UPDATE', [table, id]);
+    },
     /**
      * A form's answers with their phone- and ID-number-kind fields (and anything shaped like
      * one) masked, for readers outside the person's care (reviewers): JSON answers carry no

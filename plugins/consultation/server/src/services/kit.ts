@@ -95,10 +95,8 @@ export function consultationKit(strapi: Core.Strapi) {
     },
 
     /** Locks a row until the transaction ends (PostgreSQL; SQLite's one writer serialises already). */
-    async lock(trx: Knex.Transaction, table: string, id: number): Promise<void> {
-      if (strapi.db.dialect.client === 'postgres')
-        await trx.raw(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
-    },
+    lock: (trx: Knex.Transaction, table: string, id: number): Promise<void> =>
+      cmsService(strapi, 'kit').lockRow(trx, table, id),
 
     async record(
       uid: string,

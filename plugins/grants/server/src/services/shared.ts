@@ -63,10 +63,8 @@ export function grantsKit(strapi: Core.Strapi) {
      * PostgreSQL: `SELECT … FOR UPDATE`; SQLite has one writer, which serialises them already.
      * Always lock an award before its tranches and reports, so lockers never wait in a circle.
      */
-    async lock(trx: Knex.Transaction, table: string, id: Doc['id']): Promise<void> {
-      if (strapi.db.dialect.client === 'postgres')
-        await trx.raw(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
-    },
+    lock: (trx: Knex.Transaction, table: string, id: Doc['id']): Promise<void> =>
+      scopes().lockRow(trx, table, Number(id)),
     /** Rows of a raw query on either database. */
     rows: (result: unknown): unknown[] =>
       Array.isArray(result) ? result : (result as { rows: unknown[] }).rows,

@@ -102,10 +102,8 @@ export function tbKit(strapi: Core.Strapi) {
      * and the second sees what the first did. PostgreSQL: FOR UPDATE; SQLite has one writer,
      * which serialises them already.
      */
-    async lock(trx: Knex.Transaction, table: string, id: number): Promise<void> {
-      if (strapi.db.dialect.client === 'postgres')
-        await trx.raw(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
-    },
+    lock: (trx: Knex.Transaction, table: string, id: number): Promise<void> =>
+      cmsService(strapi, 'kit').lockRow(trx, table, id),
     rows: (result: unknown): unknown[] =>
       Array.isArray(result) ? result : (result as { rows: unknown[] }).rows,
     async record(uid: string, action: AuditAction, before: Doc | null, after: Doc | null) {
