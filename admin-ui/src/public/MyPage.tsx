@@ -96,11 +96,18 @@ const STATUS_KEY: Record<string, string> = {
 
 /**
  * Where a submission stands: a grant application's own status when it has one (it is reviewed,
- * awarded or withdrawn while the submission itself stays received), else the submission's.
+ * awarded or withdrawn while the submission itself stays received), a consultation topic's stage,
+ * else the submission's.
  */
 function statusText(lang: Lang, s: MyFormsResponse['data']['submissions'][number]): string {
-  if (s.purpose === 'grant-application' && s.targetStatus) {
-    const key = `application_status.${s.targetStatus}`;
+  const own =
+    s.purpose === 'grant-application'
+      ? 'application_status'
+      : s.purpose === 'consultation-request'
+        ? 'topic_stage'
+        : null;
+  if (own && s.targetStatus) {
+    const key = `${own}.${s.targetStatus}`;
     const text = t(lang, key);
     return text === key ? s.targetStatus : text;
   }

@@ -46,6 +46,20 @@ export const rolesMessages: Tree = {
           rejected: ['未获资助', 'Not funded'],
           withdrawn: ['已撤回', 'Withdrawn'],
         },
+        // A consultation topic's stage, which moves on through the procedure.
+        topic_stage: {
+          collecting: ['征求意见', 'Collecting opinions'],
+          screening: ['协商筛选', 'Screening'],
+          ranking: ['协商排序', 'Ranking'],
+          deliberating: ['会议协商', 'Deliberating'],
+          voting: ['表决中', 'Voting'],
+          publicising: ['公示中', 'Publicised'],
+          implementing: ['实施中', 'Implementing'],
+          evaluating: ['评议中', 'Evaluating'],
+          closed: ['已办结', 'Closed'],
+          declined: ['未采纳', 'Declined'],
+          merged: ['已合并', 'Merged with another topic'],
+        },
         sign_out: ['退出登录', 'Sign out'],
         sign_in: ['登录', 'Sign in'],
         signed_out: [
