@@ -43,6 +43,7 @@ import reports from './reports';
 import rounds from './rounds';
 import { TIME_BANK_PAGES, TIME_BANK_SCREENS } from './timebank';
 import { CASES_PAGES, CASES_ROUTES } from './cases';
+import { CONSULTATION_PAGES, CONSULTATION_ROUTES } from './consultation';
 
 // Each screen is its own chunk: the login page loads none of them.
 const Dashboard = lazy(() =>
@@ -99,6 +100,7 @@ type Screen = React.ComponentType;
 const GROUPS = [
   'grassroots',
   'cases',
+  'consultation',
   'organisations',
   'foundation',
   'timebank',
@@ -267,6 +269,13 @@ const PAGES: {
     usable: () => usable() && (inMenu?.() ?? true),
     group: 'cases' as const,
   })),
+  ...CONSULTATION_PAGES.map(({ path, label, icon, usable }) => ({
+    to: path,
+    label,
+    icon,
+    usable,
+    group: 'consultation' as const,
+  })),
 ];
 
 /** The menu in groups (基层治理, 社会组织, 基金会, 表单, 系统), each holding only what the role may use. */
@@ -415,6 +424,11 @@ export function App() {
               <Route key={p.to} path={p.to} element={<p.element />} />
             ))}
             {[...CASES_ROUTES, ...CASES_PAGES]
+              .filter((p) => p.usable())
+              .map((p) => (
+                <Route key={p.path} path={p.path} element={<p.element />} />
+              ))}
+            {[...CONSULTATION_ROUTES, ...CONSULTATION_PAGES]
               .filter((p) => p.usable())
               .map((p) => (
                 <Route key={p.path} path={p.path} element={<p.element />} />

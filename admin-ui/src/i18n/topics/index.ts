@@ -5,6 +5,7 @@ import { applicantMessages } from './applicant';
 import { auditMessages } from './audit';
 import { boardMessages } from './board';
 import { casesMessages } from './cases';
+import { consultationMessages } from './consultation';
 import { dashboardMessages } from './dashboard';
 import { moneyMessages } from './money';
 import { rolesMessages } from './roles';
@@ -17,6 +18,7 @@ export const TOPICS: Tree[] = [
   auditMessages,
   boardMessages,
   casesMessages,
+  consultationMessages,
   dashboardMessages,
   moneyMessages,
   rolesMessages,
