@@ -166,7 +166,8 @@ describe('the consultation journey', () => {
       });
       owners.push(user);
     }
-  });
+    // The first boot on a fresh file seeds the demo district: slow on a busy machine.
+  }, 900_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();

@@ -22,29 +22,8 @@ import type { Threshold } from '../../../plugins/consultation/server/src/domain/
 import { CaseDialog } from '../cases/CaseDialog';
 import { useRest } from '../rest';
 import { maySaveRule } from './access';
+import { parseShare } from './shares';
 import { API, PAGE_SX, send, useRefusal, useRuleWords } from './shared';
-
-/**
- * A share typed as 2/3, 75%, 66.67% or 0.5, as an exact fraction: a percentage keeps its
- * decimals as written (66.67% is 6667/10000, not 2/3). Null for anything else; undefined when empty.
- */
-export function parseShare(text: string): { num: number; den: number } | null | undefined {
-  const s = text.trim().replace(/％/g, '%').replace(/\s/g, '');
-  if (s === '') return undefined;
-  const frac = /^(\d{1,6})\/(\d{1,6})$/.exec(s);
-  if (frac) {
-    const num = Number(frac[1]);
-    const den = Number(frac[2]);
-    return den > 0 ? { num, den } : null;
-  }
-  const pct = /^(\d{1,3})(?:\.(\d{1,4}))?%$/.exec(s);
-  if (pct) {
-    const decimals = pct[2] ?? '';
-    const den = 100 * 10 ** decimals.length;
-    return { num: Number(`${pct[1]}${decimals}`), den };
-  }
-  return null;
-}
 
 const MEASURES = ['quorum_count', 'quorum_area', 'approval_count', 'approval_area'] as const;
 type Measure = (typeof MEASURES)[number];

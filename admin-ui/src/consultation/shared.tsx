@@ -10,6 +10,7 @@ import type {
 } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
 import type { Threshold } from '../../../plugins/consultation/server/src/domain/rules';
 import { fieldErrors, restBody } from '../rest';
+import { percent, shareText } from './shares';
 
 export const API = '/api/consultation';
 export const topicLink = (id: string) => `/consultation/topics/${id}`;
@@ -72,23 +73,7 @@ export const query = (params: Record<string, string | number | undefined | null>
   return search.toString();
 };
 
-/** Floor area (hundredths of m²) as people read it: 640.00 m². */
-export const areaText = (hundredths: number | null | undefined): string => {
-  const n = Number(hundredths ?? 0);
-  const whole = Math.trunc(n / 100);
-  const cents = String(Math.abs(n % 100)).padStart(2, '0');
-  return `${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents} m²`;
-};
-
-/** A share in words: 2/3 (66.67 %). */
-export const shareText = (t: Threshold): string => {
-  const pct = ((t.num / t.den) * 100).toFixed(2).replace(/\.?0+$/, '');
-  return t.den === 100 ? `${pct}%` : `${t.num}/${t.den}（${pct}%）`;
-};
-
-/** The percentage of a part (for bars), 0 when the whole is empty. */
-export const percent = (part: number, whole: number): number =>
-  whole > 0 ? Math.min(100, (part / whole) * 100) : 0;
+export { areaText, percent, shareText } from './shares';
 
 /** A rule's thresholds in words. */
 export function useRuleWords() {
