@@ -417,7 +417,8 @@ describe('the consultation journey', () => {
     // The publicity period has not ended: the dialog says until when and asks for a reason.
     await page.getByText(/公示期至 .*尚未结束/).waitFor();
     await confirmDialog(page, 'decision-implement');
-    await page.getByText(/提前实施须说明理由/).waitFor();
+    // The refusal sits under the reason field itself.
+    await page.locator('p.Mui-error').filter({ hasText: '提前实施须说明理由' }).waitFor();
     await page.getByTestId('early-reason').fill('公示期间无异议，施工窗口临近');
     await shot(page, 'console-15-implement');
     await confirmDialog(page, 'decision-implement');
