@@ -94,6 +94,13 @@ export function MeetingsPage() {
           page={page - 1}
           rowsPerPage={25}
           rowsPerPageOptions={[25]}
+          labelDisplayedRows={({ from, to, count }) =>
+            translate('ra.navigation.page_range_info', {
+              offsetBegin: from,
+              offsetEnd: to,
+              total: count,
+            })
+          }
           onPageChange={(_, p) => setPage(p + 1)}
         />
       </Card>

@@ -83,6 +83,7 @@ export function TopicsPage() {
         {view === 'list' && (
           <TextField
             select
+            fullWidth={false}
             size="small"
             label={translate('linli.consultation.fields.stage')}
             value={stage}
@@ -100,6 +101,7 @@ export function TopicsPage() {
         )}
         <TextField
           select
+          fullWidth={false}
           size="small"
           label={translate('linli.consultation.fields.kind')}
           value={kind}
@@ -115,6 +117,7 @@ export function TopicsPage() {
         </TextField>
         <CommunitySelect value={area} onChange={(v) => set('area', v)} allowAll />
         <TextField
+          fullWidth={false}
           size="small"
           label={translate('linli.consultation.fields.words')}
           value={words}
@@ -208,6 +211,13 @@ function TopicList({
         page={page - 1}
         rowsPerPage={25}
         rowsPerPageOptions={[25]}
+        labelDisplayedRows={({ from, to, count }) =>
+          translate('ra.navigation.page_range_info', {
+            offsetBegin: from,
+            offsetEnd: to,
+            total: count,
+          })
+        }
         onPageChange={(_, p) => onPage(p + 1)}
       />
     </Card>
@@ -220,7 +230,7 @@ function Board({ filter }: { filter: Filter }) {
     <Box
       sx={{
         display: 'grid',
-        gridTemplateColumns: `repeat(${BOARD_STAGES.length}, minmax(180px, 1fr))`,
+        gridTemplateColumns: `repeat(${BOARD_STAGES.length}, minmax(140px, 1fr))`,
         gap: 1.5,
         overflowX: 'auto',
         pb: 1,

@@ -391,7 +391,7 @@ function Electors({ vote }: { vote: VoteDetail }) {
     <Card data-testid="vote-electors">
       <CardContent>
         <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
-          <Typography variant="h6">
+          <Typography variant="h6" sx={{ whiteSpace: 'nowrap' }}>
             {translate('linli.consultation.vote.electors')}（{total}）
           </Typography>
           <TextField

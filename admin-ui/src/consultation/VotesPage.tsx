@@ -36,6 +36,7 @@ export function VotesPage() {
       <Stack direction="row" sx={{ mt: 1 }}>
         <TextField
           select
+          fullWidth={false}
           size="small"
           label={f('status')}
           value={status}
@@ -123,6 +124,13 @@ export function VotesPage() {
           page={page - 1}
           rowsPerPage={25}
           rowsPerPageOptions={[25]}
+          labelDisplayedRows={({ from, to, count }) =>
+            translate('ra.navigation.page_range_info', {
+              offsetBegin: from,
+              offsetEnd: to,
+              total: count,
+            })
+          }
           onPageChange={(_, p) => setPage(p + 1)}
         />
       </Card>

@@ -186,6 +186,7 @@ export function CommunitySelect({
   return (
     <TextField
       select
+      fullWidth={false}
       size="small"
       label={translate('linli.consultation.fields.community')}
       value={value}

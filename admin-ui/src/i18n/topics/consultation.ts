@@ -127,6 +127,7 @@ export const consultationMessages: Tree = {
         channel: ['方式', 'Channel'],
         cast_at: ['投票时间', 'Cast at'],
         area_m2: ['面积（m²）', 'Area (m²)'],
+        area: ['面积', 'Area'],
         due_on: ['完成期限', 'Due on'],
         task: ['任务', 'Task'],
         early_reason: ['提前实施理由', 'Reason to start early'],
