@@ -31,14 +31,10 @@ const SHOTS = process.env.CONSULTATION_SHOTS;
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const API = '/api/consultation';
-const PHONES = [
-  '13900000301',
-  '13900000302',
-  '13900000303',
-  '13900000304',
-  '13900000305',
-  '13900000306',
-];
+// Per run, so the journey can run again on the same database file.
+const STEM = String(Date.now() % 1_000_000).padStart(6, '0');
+const PHONES = [1, 2, 3, 4, 5, 6].map((i) => `139${STEM}0${i}`);
+const TITLE = `1栋加装电梯 ${STEM}`;
 
 function watch(page: Page, problems: string[]) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -186,7 +182,7 @@ describe('the consultation journey', () => {
     // An empty title is refused on the field, in Chinese.
     await phone.getByTestId('c-raise-submit').click();
     await phone.getByTestId('error-title').waitFor();
-    await phone.fill('#tb-title', '1栋加装电梯');
+    await phone.fill('#tb-title', TITLE);
     await phone.selectOption('#tb-kind', 'lift');
     await phone.fill('#tb-body', '1栋老人多，上下楼困难，希望加装电梯，费用按面积分摊。');
     await phone.fill('#tb-building', '1');
@@ -214,12 +210,12 @@ describe('the consultation journey', () => {
   it('the community worker finds it on the list and the board and accepts it at screening', async () => {
     const page = await consoleAs(worker.username);
     await go(page, 'consultation/topics');
-    await page.getByTestId('topic-row').filter({ hasText: '1栋加装电梯' }).waitFor();
+    await page.getByTestId('topic-row').filter({ hasText: TITLE }).waitFor();
     await shot(page, 'console-1-topics');
     await go(page, 'consultation/topics?view=board');
-    await page.getByTestId('board-column-collecting').getByText('1栋加装电梯').waitFor();
+    await page.getByTestId('board-column-collecting').getByText(TITLE).waitFor();
     await shot(page, 'console-2-board');
-    await page.getByTestId('board-column-collecting').getByText('1栋加装电梯').click();
+    await page.getByTestId('board-column-collecting').getByText(TITLE).click();
     await page.getByTestId('topic-show').waitFor();
     await page.getByTestId('topic-step').first().waitFor();
     await shot(page, 'console-3-topic');
@@ -246,7 +242,7 @@ describe('the consultation journey', () => {
     await phone.getByTestId('c-ranked').waitFor();
     const page = await consoleAs(worker.username);
     await go(page, `consultation/ranking?area=${community.documentId}`);
-    await page.getByTestId('ranking-row').filter({ hasText: '1栋加装电梯' }).waitFor();
+    await page.getByTestId('ranking-row').filter({ hasText: TITLE }).waitFor();
     await shot(page, 'console-4-ranking');
     await page.getByTestId('ranking-close').click();
     await confirmDialog(page, 'ranking-close');
@@ -271,7 +267,7 @@ describe('the consultation journey', () => {
     await page
       .getByTestId('meeting-minutes')
       .fill('讨论加装电梯方案及费用分摊，决定提交1栋业主表决。');
-    await page.getByRole('checkbox', { name: /1栋加装电梯/ }).waitFor();
+    await page.getByRole('checkbox', { name: new RegExp(TITLE) }).waitFor();
     await shot(page, 'console-5-meeting-form');
     await page.getByTestId('meeting-save').click();
     await page.getByTestId('meeting-show').waitFor();
