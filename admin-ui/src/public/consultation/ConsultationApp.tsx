@@ -439,13 +439,14 @@ function TopicPage({ id }: { id: string }) {
                   key={n}
                   type="button"
                   aria-pressed={rating === n}
+                  aria-label={t('topic.stars', { n })}
                   onClick={() => {
                     setRating(n);
                     rate.ask(n);
                   }}
                   data-testid={`c-star-${n}`}
                 >
-                  {'★'.repeat(n)}
+                  {n}★
                 </button>
               ))}
             </div>

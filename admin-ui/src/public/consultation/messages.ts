@@ -71,6 +71,7 @@ export const CONSULTATION_MESSAGES: Tree = {
     rate: ['评议办理结果', 'Rate how it was handled'],
     rate_confirm: ['确认给出 %{rating} 星评价？每人只能评一次。', 'Give %{rating} stars? Each resident rates once.'],
     rated: ['感谢您的评议', 'Thank you for rating'],
+    stars: ['%{n} 星', '%{n} stars'],
     decision: ['决定', 'Decision'],
     public_until: ['公示至 %{until}', 'Publicised until %{until}'],
     vote: ['相关表决', 'Vote'],

@@ -22,7 +22,7 @@ const EXTRA_CSS = `
 .c-rank { display: flex; align-items: center; gap: 8px; border-top: 1px solid #e4e7eb; padding: 10px 0; }
 .c-rank:first-child { border-top: none; }
 .c-rank .c-pos { width: 28px; height: 28px; border-radius: 14px; background: #2f6f4f; color: #fff; display: flex; align-items: center; justify-content: center; font-weight: 700; flex: none; }
-.c-rank .c-name { flex: 1; }
+.c-rank .c-name { flex: 1; min-width: 0; word-break: break-word; }
 .c-rank button { min-height: 44px; min-width: 56px; border-radius: 10px; border: 1px solid #9fb3c8; background: #fff; font-size: 15px; font-family: inherit; }
 .c-steps { list-style: none; padding: 0; margin: 0; border-left: 2px solid #cbd2d9; }
 .c-steps li { position: relative; padding: 0 0 14px 14px; }
@@ -30,7 +30,7 @@ const EXTRA_CSS = `
 .c-bar { height: 10px; border-radius: 5px; background: #e4e7eb; overflow: hidden; margin-top: 6px; }
 .c-bar > span { display: block; height: 100%; background: #2f6f4f; }
 .c-stars { display: flex; gap: 6px; }
-.c-stars button { flex: 1; min-height: 48px; border-radius: 10px; border: 1px solid #d69e2e; background: #fff; color: #d69e2e; font-size: 20px; }
+.c-stars button { flex: 1; min-width: 0; padding: 0; min-height: 48px; border-radius: 10px; border: 1px solid #d69e2e; background: #fff; color: #d69e2e; font-size: 20px; }
 `;
 
 /** The frame of every consultation phone page. */
