@@ -466,6 +466,20 @@ describe('the consultation journey', () => {
     await page.getByTestId('procedure-save').click();
     await page.locator('.Mui-error').first().waitFor();
     await shot(page, 'console-22-procedure');
+    // Staff raise a topic: an empty title is refused under the field, in Chinese.
+    await go(page, 'consultation/topics/new');
+    await page.getByTestId('topic-submit').click();
+    await page.locator('p.Mui-error').filter({ hasText: '请填写议题标题' }).waitFor();
+    await shot(page, 'console-23-topic-create');
+    // In English, the topic screen has no Chinese-only words and no raw keys.
+    await page.evaluate(`localStorage.setItem('RaStore.locale', '"en"')`);
+    await go(page, `consultation/topics/${topic}`);
+    await page.getByText('Record', { exact: true }).waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(/linli\.|办理记录|决定落实/);
+    await shot(page, 'console-24-topic-en');
+    await go(page, `consultation/votes/${vote}`);
+    await page.getByTestId('vote-reason').filter({ hasText: 'failed by area' }).waitFor();
+    await shot(page, 'console-25-vote-en');
     const phone = await phoneAs(owners[0]!.username);
     await shot(phone, 'phone-12-home-after');
   });
