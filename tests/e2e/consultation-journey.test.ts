@@ -474,6 +474,8 @@ describe('the consultation journey', () => {
     // In English, the topic screen has no Chinese-only words and no raw keys.
     await page.evaluate(`localStorage.setItem('RaStore.locale', '"en"')`);
     await go(page, `consultation/topics/${topic}`);
+    // Only the hash changed: reload for react-admin to read the stored language.
+    await page.reload();
     await page.getByText('Record', { exact: true }).waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(/linli\.|办理记录|决定落实/);
     await shot(page, 'console-24-topic-en');
