@@ -31,6 +31,7 @@ import type {
 } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
 import type { Threshold } from '../../../plugins/consultation/server/src/domain/rules';
 import { CaseDialog } from '../cases/CaseDialog';
+import { usePunctuation } from '../punctuation';
 import { formatDate } from '../dates';
 import { restBody, restJson } from '../rest';
 import { mayRunVote } from './access';
@@ -86,10 +87,13 @@ function Summary({ vote }: { vote: VoteDetail }) {
   const [recount, setRecount] = useState<Recount | null>(null);
   const f = (k: string) => translate(`linli.consultation.fields.${k}`);
   const zh = translate('linli.consultation.choice.yes') === '同意';
+  const { paren } = usePunctuation();
   const where = [
     vote.areaName,
-    vote.building ? `${vote.building}栋` : translate('linli.consultation.vote.whole_compound'),
-    vote.unitNo ? `${vote.unitNo}单元` : '',
+    vote.building
+      ? translate('linli.consultation.vote.building', { b: vote.building })
+      : translate('linli.consultation.vote.whole_compound'),
+    vote.unitNo ? translate('linli.consultation.vote.unit', { u: vote.unitNo }) : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -134,7 +138,9 @@ function Summary({ vote }: { vote: VoteDetail }) {
           <Dd>
             {electorate} · {where}
             {vote.electorCount !== null &&
-              `（${vote.electorCount}${zh ? ' 个表决单位' : ' electors'}${vote.electorArea ? `，${areaText(vote.electorArea)}` : ''}）`}
+              paren(
+                `${translate('linli.consultation.vote.electors_n', { n: vote.electorCount })}${vote.electorArea ? `${zh ? '，' : ', '}${areaText(vote.electorArea)}` : ''}`,
+              )}
           </Dd>
           <Dt>{f('rule')}</Dt>
           <Dd>
@@ -275,6 +281,8 @@ function TurnoutPanel({ vote }: { vote: VoteDetail }) {
 function ResultPanel({ vote, result }: { vote: VoteDetail; result: TallyResult }) {
   const translate = useTranslate();
   const reason = useResultReason();
+  const { paren, colon } = usePunctuation();
+  const zh = translate('linli.consultation.choice.yes') === '同意';
   const t = (k: string) => translate(`linli.consultation.vote.${k}`);
   const base = vote.rule.approval.base === 'electorate' ? result.electorate : result.participating;
   const rows: {
@@ -329,9 +337,12 @@ function ResultPanel({ vote, result }: { vote: VoteDetail; result: TallyResult }
           {reason(result)}
         </Alert>
         <Typography variant="body2" sx={{ mb: 1 }}>
-          {t('yes_no_abstain')}：{result.yes.count} / {result.no.count} / {result.abstain.count}
+          {t('yes_no_abstain')}
+          {colon(`${result.yes.count} / ${result.no.count} / ${result.abstain.count}`)}
           {usesArea(vote.rule) &&
-            `（${areaText(result.yes.area)} / ${areaText(result.no.area)} / ${areaText(result.abstain.area)}）`}
+            paren(
+              `${areaText(result.yes.area)} / ${areaText(result.no.area)} / ${areaText(result.abstain.area)}`,
+            )}
         </Typography>
         <Table size="small">
           <TableHead>
@@ -352,15 +363,15 @@ function ResultPanel({ vote, result }: { vote: VoteDetail; result: TallyResult }
                 <TableCell>{r.what}</TableCell>
                 <TableCell>{t(r.measure === 'count' ? 'by_count' : 'by_area')}</TableCell>
                 <TableCell>
-                  {fmt(r.measure, r.part)} / {fmt(r.measure, r.whole)}（
-                  {r.whole ? ((r.part / r.whole) * 100).toFixed(2) : '0'}%）
+                  {fmt(r.measure, r.part)} / {fmt(r.measure, r.whole)}
+                  {paren(`${r.whole ? ((r.part / r.whole) * 100).toFixed(2) : '0'}%`)}
                 </TableCell>
                 <TableCell>
                   {translate(
                     r.need.strict
                       ? 'linli.consultation.vote.more_than'
                       : 'linli.consultation.vote.at_least',
-                    { share: shareText(r.need) },
+                    { share: shareText(r.need, zh) },
                   )}
                 </TableCell>
                 <TableCell>
@@ -381,6 +392,7 @@ function ResultPanel({ vote, result }: { vote: VoteDetail; result: TallyResult }
 
 function Electors({ vote }: { vote: VoteDetail }) {
   const translate = useTranslate();
+  const { paren } = usePunctuation();
   const [q, setQ] = useState('');
   const { rows, total } = usePaged<ElectorRow>(
     `${API}/votes/${vote.documentId}/electors?${query({ q, pageSize: 200 })}`,
@@ -392,7 +404,8 @@ function Electors({ vote }: { vote: VoteDetail }) {
       <CardContent>
         <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
           <Typography variant="h6" sx={{ whiteSpace: 'nowrap' }}>
-            {translate('linli.consultation.vote.electors')}（{total}）
+            {translate('linli.consultation.vote.electors')}
+            {paren(String(total))}
           </Typography>
           <TextField
             size="small"
@@ -406,7 +419,7 @@ function Electors({ vote }: { vote: VoteDetail }) {
             <TableRow>
               {[
                 'elector',
-                'area_m2',
+                'area',
                 'channel',
                 'cast_at',
                 ...(vote.status === 'closed' ? ['choice'] : []),
@@ -422,7 +435,7 @@ function Electors({ vote }: { vote: VoteDetail }) {
                 <TableCell>{areaText(e.area)}</TableCell>
                 <TableCell>
                   {e.channel ? translate(`linli.consultation.channel.${e.channel}`) : ''}
-                  {e.proxyName ? `（${e.proxyName}）` : ''}
+                  {e.proxyName ? paren(e.proxyName) : ''}
                 </TableCell>
                 <TableCell>{formatDate(e.castAt, true)}</TableCell>
                 {vote.status === 'closed' && (
@@ -478,6 +491,7 @@ function PrintCodes({ vote }: { vote: VoteDetail }) {
 
 function PaperBallot({ vote }: { vote: VoteDetail }) {
   const translate = useTranslate();
+  const { paren } = usePunctuation();
   const refresh = useRefresh();
   const [q, setQ] = useState('');
   const [elector, setElector] = useState('');
@@ -542,7 +556,8 @@ function PaperBallot({ vote }: { vote: VoteDetail }) {
       >
         {rows.map((e) => (
           <MenuItem key={e.documentId} value={e.documentId} data-testid="paper-elector-option">
-            {e.label}（{areaText(e.area)}）
+            {e.label}
+            {paren(areaText(e.area))}
             {e.channel ? ` · ${translate('linli.consultation.vote.voted_already')}` : ''}
           </MenuItem>
         ))}

@@ -11,6 +11,7 @@ import type {
 import type { Threshold } from '../../../plugins/consultation/server/src/domain/rules';
 import { fieldErrors, restBody } from '../rest';
 import { percent, shareText } from './shares';
+import { usePunctuation } from '../punctuation';
 
 export const API = '/api/consultation';
 export const topicLink = (id: string) => `/consultation/topics/${id}`;
@@ -78,12 +79,13 @@ export { areaText, percent, shareText } from './shares';
 /** A rule's thresholds in words. */
 export function useRuleWords() {
   const translate = useTranslate();
+  const zh = translate('linli.consultation.choice.yes') === '同意';
   const one = (t: Threshold | undefined) =>
     t
       ? translate(
           t.strict ? 'linli.consultation.vote.more_than' : 'linli.consultation.vote.at_least',
           {
-            share: shareText(t),
+            share: shareText(t, zh),
           },
         )
       : null;
@@ -92,7 +94,9 @@ export function useRuleWords() {
       m.count && translate('linli.consultation.vote.of_count', { t: one(m.count) }),
       m.area && translate('linli.consultation.vote.of_area', { t: one(m.area) }),
     ].filter(Boolean);
-    return parts.length ? parts.join('，') : translate('linli.consultation.vote.no_threshold');
+    return parts.length
+      ? parts.join(zh ? '，' : ', ')
+      : translate('linli.consultation.vote.no_threshold');
   };
   return (rule: VoteRule) =>
     translate('linli.consultation.vote.rule_words', {
@@ -139,12 +143,14 @@ export function Turnout({
   testId?: string;
 }) {
   const pct = percent(part, whole);
+  const { paren } = usePunctuation();
   return (
     <Box sx={{ mb: 1.5 }} data-testid={testId}>
       <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
         <Typography variant="body2">{label}</Typography>
         <Typography variant="body2">
-          {text(part)} / {text(whole)}（{pct.toFixed(1)}%）
+          {text(part)} / {text(whole)}
+          {paren(`${pct.toFixed(1)}%`)}
         </Typography>
       </Box>
       <LinearProgress variant="determinate" value={pct} sx={{ height: 8, borderRadius: 4 }} />

@@ -9,9 +9,10 @@ export const areaText = (hundredths: number | null | undefined): string => {
 };
 
 /** A share in words: 2/3 (66.67 %). */
-export const shareText = (t: Threshold): string => {
+export const shareText = (t: Threshold, zh = true): string => {
   const pct = ((t.num / t.den) * 100).toFixed(2).replace(/\.?0+$/, '');
-  return t.den === 100 ? `${pct}%` : `${t.num}/${t.den}（${pct}%）`;
+  if (t.den === 100) return `${pct}%`;
+  return zh ? `${t.num}/${t.den}（${pct}%）` : `${t.num}/${t.den} (${pct}%)`;
 };
 
 /** The percentage of a part (for bars), 0 when the whole is empty. */
