@@ -47,6 +47,7 @@ import { PROPERTIES_PAGE } from './properties';
 // --- consultation index (协商指数, 协商成效) ---
 import { CONSULTATION_INDEX_PAGES } from './consultation/index/index';
 // --- end consultation index ---
+import { CONSULTATION_PAGES, CONSULTATION_ROUTES } from './consultation';
 
 // Each screen is its own chunk: the login page loads none of them.
 const Dashboard = lazy(() =>
@@ -103,6 +104,7 @@ type Screen = React.ComponentType;
 const GROUPS = [
   'grassroots',
   'cases',
+  'consultation',
   'organisations',
   'foundation',
   'timebank',
@@ -278,15 +280,21 @@ const PAGES: {
     usable: () => usable() && (inMenu?.() ?? true),
     group: 'cases' as const,
   })),
-  // --- consultation index (协商指数, 协商成效) ---
+  ...CONSULTATION_PAGES.map(({ path, label, icon, usable }) => ({
+    to: path,
+    label,
+    icon,
+    usable,
+    group: 'consultation' as const,
+  })),
+  // The consultation index and its results report (协商指数, 协商成效), in the same group.
   ...CONSULTATION_INDEX_PAGES.map(({ path, label, icon, usable }) => ({
     to: path,
     label,
     icon,
     usable,
-    group: 'grassroots' as const,
+    group: 'consultation' as const,
   })),
-  // --- end consultation index ---
 ];
 
 /** The menu in groups (基层治理, 社会组织, 基金会, 表单, 系统), each holding only what the role may use. */
@@ -438,6 +446,11 @@ export function App() {
               <Route key={p.to} path={p.to} element={<p.element />} />
             ))}
             {[...CASES_ROUTES, ...CASES_PAGES]
+              .filter((p) => p.usable())
+              .map((p) => (
+                <Route key={p.path} path={p.path} element={<p.element />} />
+              ))}
+            {[...CONSULTATION_ROUTES, ...CONSULTATION_PAGES]
               .filter((p) => p.usable())
               .map((p) => (
                 <Route key={p.path} path={p.path} element={<p.element />} />

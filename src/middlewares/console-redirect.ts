@@ -9,7 +9,9 @@ import type { Context, Next } from 'koa';
  *   address that forms' QR codes point at;
  * - /t, /t/<page> → the same page, which shows the time bank's phone pages there (an activity's
  *   check-in QR code points at /t/checkin?code=…);
- * - /g, /g/<page>, /g/case/<id> → the same page, which shows the grid worker's phone page (网格呼叫).
+ * - /g, /g/<page>, /g/case/<id> → the same page, which shows the grid worker's phone page (网格呼叫);
+ * - /c, /c/<page>, /c/topic/<id>, /c/vote/<id> → the same page: a resident's consultation (社区协商);
+ * - /v → the same page: the code ballot (the paper voting notice's QR code points at it).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const page = path.join(strapi.dirs.static.public, 'console', 'form.html');
@@ -21,7 +23,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       (ctx.method === 'GET' || ctx.method === 'HEAD') &&
       (/^\/f\/[^/]+(\/[^/]+)?\/?$/.test(ctx.path) ||
         /^\/t(\/[^/]+)?\/?$/.test(ctx.path) ||
-        /^\/g(\/[^/]+){0,2}\/?$/.test(ctx.path))
+        /^\/g(\/[^/]+){0,2}\/?$/.test(ctx.path) ||
+        /^\/c(\/[^/]+){0,2}\/?$/.test(ctx.path) ||
+        /^\/v\/?$/.test(ctx.path))
     ) {
       const stat = fs.existsSync(page) ? fs.statSync(page) : null;
       if (stat) {

@@ -6,6 +6,7 @@ import { auditMessages } from './audit';
 import { boardMessages } from './board';
 import { casesMessages } from './cases';
 import { consultationIndexMessages } from './consultation-index';
+import { consultationMessages } from './consultation';
 import { dashboardMessages } from './dashboard';
 import { moneyMessages } from './money';
 import { propertiesMessages } from './properties';
@@ -20,6 +21,7 @@ export const TOPICS: Tree[] = [
   boardMessages,
   casesMessages,
   consultationIndexMessages,
+  consultationMessages,
   dashboardMessages,
   moneyMessages,
   propertiesMessages,
