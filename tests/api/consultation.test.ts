@@ -267,6 +267,16 @@ describe('a lift-installation topic from raising to evaluation', () => {
       minutes: '讨论加装电梯方案及费用分摊',
     })) as Res;
     expectStatus(meeting, 201);
+    // a vote the meeting cannot hold is refused before anything is written
+    const refused = (await as(worker).post(`/meetings/${meeting.body.data!.documentId}/decisions`, {
+      topic,
+      text: '提交 1 栋业主表决',
+      vote: { electorate: 'owners', rule: 'no-such-rule', compound, closesAt: 'soon' },
+    })) as Res;
+    expectStatus(refused, 400);
+    expect(paths(refused)).toEqual(['closesAt']);
+    const untouched = (await as(worker).get(`/topics/${topic}`)) as Res;
+    expect(untouched.body.data).toMatchObject({ stage: 'deliberating', decisions: [] });
     const decided = (await as(worker).post(`/meetings/${meeting.body.data!.documentId}/decisions`, {
       topic,
       text: '提交 1 栋业主表决',

@@ -346,6 +346,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (outcome !== 'adopt' && outcome !== 'reject')
         kit.refuse('outcome', 'invalid_value', 'adopt or reject', '请选择通过或不通过');
       const needsVote = outcome === 'adopt' && body.vote !== undefined && body.vote !== null;
+      // The vote is checked before anything is written: a refused vote leaves no decision.
+      const voteBody = needsVote
+        ? { ...(body.vote as Row), title: (body.vote as Row).title ?? topic.title }
+        : null;
+      const prepared = voteBody ? await getService(strapi, 'votes').prepare(voteBody) : null;
       if (meeting.status !== 'held')
         await meetings().update({ where: { id: meeting.id }, data: { status: 'held' } });
       const decision = (await decisions().create({
@@ -371,10 +376,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return decision;
       }
       if (needsVote) {
-        const vote = await getService(strapi, 'votes').create(
-          { ...(body.vote as Row), title: (body.vote as Row).title ?? topic.title },
-          { decisionId: decision.id, topicId: topic.id },
-        );
+        const vote = await getService(strapi, 'votes').create(voteBody as Row, {
+          decisionId: decision.id,
+          topicId: topic.id,
+          prepared: prepared as Row,
+        });
         await topicsService().move(topic, 'voting', who, {
           action: 'decide',
           note: text,
@@ -614,7 +620,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const topics = (meeting.topicIds ?? []).length
         ? ((await strapi.db.query(CONSULTATION.topic).findMany({
             where: { id: { $in: meeting.topicIds } },
-            select: ['documentId', 'number', 'title', 'stage', 'kind'],
+            select: ['id', 'documentId', 'number', 'title', 'stage', 'kind'],
           })) as Row[])
         : [];
       const made = (await decisions().findMany({

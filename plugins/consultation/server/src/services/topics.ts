@@ -303,8 +303,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             building,
             unitNo,
             raisedByUserId: options.raisedByUserId ?? (who.global ? null : who.userId),
-            raisedByName:
-              str(body.name) ?? (options.source === 'resident' ? null : who.name || null),
+            // a signed-in resident's own name (staff read it; other residents never do)
+            raisedByName: str(body.name) ?? (who.global ? null : who.name || null),
             raisedByPhone: phone,
             receiptCode: options.receiptCode ?? null,
             submissionId: options.submissionId ?? null,
@@ -686,7 +686,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The community's topics being ranked, best first, with their points. */
     async ranking(area: unknown): Promise<TopicRow[]> {
       const ref = typeof area === 'string' ? await cmsService(strapi, 'kit').area(area) : null;
-      const community = communityPath(ref?.path);
+      // A resident without an area named ranks in their own community.
+      const community =
+        communityPath(ref?.path) ??
+        (area === undefined || area === ''
+          ? communityPath((await kit.personOf((await kit.who()).userId))?.areaPath)
+          : null);
       if (!community) return kit.refuse('area', 'required', 'choose a community', '请选择社区');
       return (await topics().findMany({
         where: { stage: 'ranking', areaPath: { $startsWith: community } },

@@ -327,11 +327,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // ------------------------------------------------------------------ votes
 
-    /** A vote in draft: its electorate (a place and a kind) and its rule, checked together. */
-    async create(
-      body: Row,
-      options: { decisionId?: number | null; topicId?: number | null } = {},
-    ): Promise<VoteRow> {
+    /**
+     * A vote's fields checked together — its electorate (a place and a kind) and its rule —
+     * without writing anything: a meeting checks its vote before it records the decision.
+     */
+    async prepare(body: Row): Promise<Row> {
       const who = await kit.who();
       const issues = [];
       const title = str(body.title);
@@ -386,7 +386,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const unitNo = str(body.unitNo);
       if (unitNo && !building)
         kit.refuse('building', 'required', 'a unit belongs to a building', '请先填写楼栋');
-      const question = str(body.question);
+      return {
+        title,
+        question: str(body.question),
+        electorateKind: kind,
+        compoundId: compound.id,
+        building,
+        unitNo,
+        areaPath: compound.areaPath,
+        areaName: `${compound.name}${building ? `${building}栋` : ''}${unitNo ? `${unitNo}单元` : ''}`,
+        ruleKey,
+        rule,
+        closesAt,
+      };
+    },
+
+    /** A vote in draft, its fields checked (or as `prepare` checked them). */
+    async create(
+      body: Row,
+      options: { decisionId?: number | null; topicId?: number | null; prepared?: Row } = {},
+    ): Promise<VoteRow> {
+      const fields = options.prepared ?? (await api.prepare(body));
       const at = now();
       const created = await strapi.db.transaction(async ({ trx }) => {
         const number = await getService(strapi, 'topics').nextNumber(trx, 'vote', 'BJ', at);
@@ -394,20 +414,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             documentId: kit.newDocumentId(),
             number,
-            title,
-            question,
+            ...fields,
             topicId: options.topicId ?? null,
             decisionId: options.decisionId ?? null,
-            electorateKind: kind,
-            compoundId: compound.id,
-            building,
-            unitNo,
-            areaPath: compound.areaPath,
-            areaName: `${compound.name}${building ? `${building}栋` : ''}${unitNo ? `${unitNo}单元` : ''}`,
-            ruleKey,
-            rule,
             status: 'draft',
-            closesAt,
             revision: 0,
           },
         })) as VoteRow;
