@@ -224,7 +224,9 @@ describe('the consultation journey', () => {
     await confirmDialog(page, 'screen-decline');
     await page.getByText('请说明不予采纳的理由').waitFor();
     await shot(page, 'console-3b-decline-refused');
-    await page.keyboard.press('Escape');
+    // Closed with its own button, and waited for: a dialog still fading out takes the next click.
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.getByTestId('screen-accept').click();
     await page.getByTestId('dialog-consequence').waitFor();
     await confirmDialog(page, 'screen-accept');
