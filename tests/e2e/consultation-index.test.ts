@@ -50,7 +50,11 @@ describe('the consultation index console', () => {
     await page.getByTestId('index-enter').first().click();
     await page.getByTestId('index-entry-value').fill('2');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect(page.getByTestId('index-entry').innerText()).resolves.toMatch(/说明或文件/);
+    // the server's refusal, which arrives after the form's own hint: waited for, not read once
+    await page
+      .getByTestId('index-entry')
+      .getByText(/说明或文件/)
+      .waitFor();
   });
 
   it('shows the indicators and the results report with its chart', async () => {
