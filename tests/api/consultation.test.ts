@@ -17,6 +17,11 @@ import {
 import { caseCommunity } from '../helpers/cases';
 
 const API = '/api/consultation';
+// A real PNG (1×1): the upload check sniffs the content against the type.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 type Body = {
   data?: Record<string, unknown> & { documentId?: string };
   error?: { status?: number; message?: string; details?: { errors?: ValidationIssue[] } };
@@ -355,13 +360,19 @@ describe('a lift-installation topic from raising to evaluation', () => {
       proxyName: '业主之子',
     })) as Res;
     expectStatus(paper, 201);
-    expectStatus(
-      (await as(worker).post(`/votes/${decisionVote}/paper`, {
-        elector: c6!.electorId,
-        choice: 'no',
-      })) as Res,
-      201,
-    );
+    // the other with the scan of the signed paper ballot (multipart: the fields as `data`)
+    const scanned = (await http(strapi)
+      .post(`${API}/votes/${decisionVote}/paper`)
+      .set('Authorization', `Bearer ${worker}`)
+      .field('data', JSON.stringify({ elector: c6!.electorId, choice: 'no' }))
+      .attach('scan', PNG, { filename: 'ballot.png', contentType: 'image/png' })) as Res;
+    expectStatus(scanned, 201);
+    const withScan = (await dbQuery(strapi, 'plugin::consultation.ballot').findOne({
+      where: { channel: 'paper', proxyName: null },
+      orderBy: { id: 'desc' },
+      populate: { scan: { select: ['id', 'mime'] } },
+    })) as { scan: { mime: string }[] };
+    expect(withScan.scan.map((f) => f.mime)).toEqual(['image/png']);
     // the code of a paper voter no longer counts
     expectStatus(
       (await as(null).post('/ballot-code', { code: c5!.code, choice: 'yes' })) as Res,
