@@ -5,8 +5,9 @@ import { ensureAppendOnly, ensureCheck } from '../migrate';
  * What the database itself keeps true for consultation, whatever code runs: one ballot per
  * elector of a vote (two ballots from one household at the same moment: the second insert
  * fails), one elector per household/owner/resident and vote, a ballot code that belongs to one
- * elector, one support and one ranking per resident and topic, one procedure per community, a
- * topic's procedure nobody can edit or delete; and the indexes the lists and the tally read by.
+ * elector, one support per resident and topic, one ranking per resident or representative and
+ * topic, one procedure per community, a topic's procedure nobody can edit or delete; and the
+ * indexes the lists and the tally read by.
  */
 export const repeatable = true;
 
@@ -25,7 +26,16 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
   await knex.raw(
     'CREATE UNIQUE INDEX IF NOT EXISTS consultation_ratings_one ON consultation_comments (topic_id, user_id) WHERE rating IS NOT NULL',
   );
-  await index('consultation_rank_marks_one', 'consultation_rank_marks', 'topic_id, user_id', true);
+  // One ranking per topic and ranker: a resident ranking for themself (keyed by the user), or a
+  // residents' representative whose ranking staff entered (keyed by the person; the user is
+  // the staff member who entered it, who may enter many).
+  await knex.raw('DROP INDEX IF EXISTS consultation_rank_marks_one');
+  await knex.raw(
+    'CREATE UNIQUE INDEX IF NOT EXISTS consultation_rank_marks_resident ON consultation_rank_marks (topic_id, user_id) WHERE representative_id IS NULL',
+  );
+  await knex.raw(
+    'CREATE UNIQUE INDEX IF NOT EXISTS consultation_rank_marks_representative ON consultation_rank_marks (topic_id, representative_id) WHERE representative_id IS NOT NULL',
+  );
   await index('consultation_meetings_by_area', 'consultation_meetings', 'area_path, held_at');
   await index('consultation_decisions_by_topic', 'consultation_decisions', 'topic_id');
   await index('consultation_vote_rules_key', 'consultation_vote_rules', 'key', true);

@@ -568,3 +568,189 @@ describe('races and bad input', () => {
     expect(paths(procedure).sort()).toEqual(['publicDays', 'rank']);
   });
 });
+
+describe('where representatives rank', () => {
+  let area: string;
+  let rep: string;
+  const reps: string[] = [];
+  const topics: string[] = [];
+  let stranger: string;
+
+  beforeAll(async () => {
+    const { community } = await caseCommunity(strapi, 12);
+    area = community.documentId;
+    rep = (await newUser(strapi, 'community-worker', { scope: area })).jwt;
+    expectStatus(
+      (await as(rep).put(`/procedures/${area}`, { rankers: 'representatives' })) as Res,
+      200,
+    );
+    for (const name of ['代表甲', '代表乙']) {
+      const person = (await dbQuery(strapi, 'plugin::cms.person').create({
+        data: {
+          documentId: unique('p')
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, 'x')
+            .padEnd(24, 'x')
+            .slice(0, 24),
+          name,
+          community: community.id,
+          areaPath: community.path,
+          isResident: true,
+        },
+      })) as { documentId: string };
+      reps.push(person.documentId);
+    }
+    stranger = (
+      (await dbQuery(strapi, 'plugin::cms.person').findOne({
+        where: { areaPath: { $notContains: community.path }, isResident: true },
+        select: ['documentId'],
+      })) as { documentId: string }
+    ).documentId;
+    for (const title of ['停车位规划', '楼道照明']) {
+      const raised = (await as(rep).post('/topics', { title, kind: 'parking', area })) as Res;
+      expectStatus(raised, 201);
+      const id = raised.body.data!.documentId as string;
+      expectStatus(
+        (await as(rep).post(`/topics/${id}/screen`, { decision: 'accept' })) as Res,
+        200,
+      );
+      topics.push(id);
+    }
+  });
+
+  it('staff enter each representative’s ranking; residents and strangers are refused', async () => {
+    // A resident of this community has no ranking of their own here, and the phone knows why.
+    const resident = await newUser(strapi, 'resident');
+    const person = (await dbQuery(strapi, 'plugin::cms.person').findOne({
+      where: { documentId: reps[0] },
+      select: ['id'],
+    })) as { id: number };
+    await dbQuery(strapi, 'plugin::users-permissions.user').update({
+      where: { id: resident.id },
+      data: { person: person.id },
+    });
+    const procedure = (await as(resident.jwt).get('/procedure')) as Res;
+    expectStatus(procedure, 200);
+    expect(procedure.body.data).toMatchObject({ rankers: 'representatives' });
+    expect(((await as(owners[0]!.jwt).get('/procedure')) as Res).body.data).toMatchObject({
+      rankers: 'residents',
+    });
+    expectStatus((await as(resident.jwt).post('/ranking', { order: topics })) as Res, 403);
+    expectStatus((await as(owners[0]!.jwt).post('/ranking', { order: topics })) as Res, 403);
+    const unnamed = (await as(rep).post('/ranking', { order: topics })) as Res;
+    expectStatus(unnamed, 400);
+    expect(paths(unnamed)).toEqual(['representative']);
+    const outside = (await as(rep).post('/ranking', {
+      order: topics,
+      representative: stranger,
+    })) as Res;
+    expectStatus(outside, 400);
+    expect(paths(outside)).toEqual(['representative']);
+    expect(JSON.stringify(outside.body)).toMatch(/本社区/);
+    // Staff of another community may not enter them.
+    expectStatus(
+      (await as(worker).post('/ranking', { order: topics, representative: reps[0] })) as Res,
+      403,
+    );
+    expectStatus(
+      (await as(rep).post('/ranking', { order: topics, representative: reps[0] })) as Res,
+      200,
+    );
+    expectStatus(
+      (await as(rep).post('/ranking', {
+        order: [topics[1], topics[0]],
+        representative: reps[1],
+      })) as Res,
+      200,
+    );
+    // Entered again for the same representative: replaced, not added.
+    expectStatus(
+      (await as(rep).post('/ranking', {
+        order: [topics[1], topics[0]],
+        representative: reps[0],
+      })) as Res,
+      200,
+    );
+    const ranking = (await as(rep).get(`/ranking?area=${area}`)) as Res;
+    const rows = ranking.body.data as unknown as {
+      documentId: string;
+      rankScore: number;
+      rankVoters: number;
+    }[];
+    expect(rows.map((r) => [r.documentId, r.rankScore, r.rankVoters])).toEqual([
+      [topics[1], 4, 2],
+      [topics[0], 2, 2],
+    ]);
+    const entries = (await as(rep).get(`/ranking/entries?area=${area}`)) as Res;
+    expectStatus(entries, 200);
+    const list = entries.body.data as unknown as {
+      representative: { documentId: string; name: string };
+      order: { documentId: string }[];
+    }[];
+    expect(list.map((e) => e.representative.name).sort()).toEqual(['代表乙', '代表甲']);
+    expect(list.every((e) => e.order[0]!.documentId === topics[1])).toBe(true);
+  });
+
+  it('a ranking entered by mistake is withdrawn and the points summed again', async () => {
+    expectStatus(
+      (await as(owners[0]!.jwt).post('/ranking/withdraw', {
+        area,
+        representative: reps[1],
+      })) as Res,
+      403,
+    );
+    expectStatus(
+      (await as(rep).post('/ranking/withdraw', { area, representative: reps[1] })) as Res,
+      200,
+    );
+    const again = (await as(rep).post('/ranking/withdraw', {
+      area,
+      representative: reps[1],
+    })) as Res;
+    expectStatus(again, 400);
+    expect(paths(again)).toEqual(['representative']);
+    const ranking = (await as(rep).get(`/ranking?area=${area}`)) as Res;
+    expect(
+      (ranking.body.data as unknown as { rankScore: number; rankVoters: number }[]).map((r) => [
+        r.rankScore,
+        r.rankVoters,
+      ]),
+    ).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
+    const audit = await dbQuery(strapi, 'plugin::cms.audit-entry').findMany({
+      where: { contentType: 'plugin::consultation.rank-mark', recordId: reps[1] },
+      select: ['action'],
+    });
+    expect((audit as { action: string }[]).map((a) => a.action).sort()).toEqual([
+      'create',
+      'delete',
+    ]);
+  });
+
+  it('where residents rank, staff cannot enter a representative’s ranking', async () => {
+    const { community } = await caseCommunity(strapi, 13);
+    const w = (await newUser(strapi, 'community-worker', { scope: community.documentId })).jwt;
+    const raised = (await as(w).post('/topics', {
+      title: '垃圾分类点位',
+      kind: 'environment',
+      area: community.documentId,
+    })) as Res;
+    expectStatus(raised, 201);
+    const id = raised.body.data!.documentId as string;
+    expectStatus((await as(w).post(`/topics/${id}/screen`, { decision: 'accept' })) as Res, 200);
+    const person = (await dbQuery(strapi, 'plugin::cms.person').findOne({
+      where: { areaPath: { $startsWith: community.path } },
+      select: ['documentId'],
+    })) as { documentId: string };
+    const refused = (await as(w).post('/ranking', {
+      order: [id],
+      representative: person.documentId,
+    })) as Res;
+    expectStatus(refused, 400);
+    expect(paths(refused)).toEqual(['representative']);
+    // Staff who do not live there have no ranking of their own either.
+    expectStatus((await as(w).post('/ranking', { order: [id] })) as Res, 403);
+  });
+});

@@ -63,21 +63,40 @@ describe('the consultation journey', () => {
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   };
-  const open = async (viewport: typeof DESKTOP, mobile = false): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport,
-      timezoneId: 'Asia/Shanghai',
-      ...(mobile ? { isMobile: true, hasTouch: true } : {}),
-    });
-    contexts.push(context);
+  /**
+   * One browser context per signed-in user, kept for the whole file: users-permissions allows
+   * ten sign-ins a minute from one address (this whole file runs from 127.0.0.1), so each user
+   * signs in once and later steps open a new page in the same context (its token in localStorage).
+   */
+  const signedIn = new Map<string, BrowserContext>();
+  const open = async (
+    viewport: typeof DESKTOP,
+    mobile = false,
+    context?: BrowserContext,
+  ): Promise<Page> => {
+    if (!context) {
+      context = await browser.newContext({
+        viewport,
+        timezoneId: 'Asia/Shanghai',
+        ...(mobile ? { isMobile: true, hasTouch: true } : {}),
+      });
+      contexts.push(context);
+    }
     const page = await context.newPage();
     page.setDefaultTimeout(20000);
     watch(page, problems);
     return page;
   };
   const consoleAs = async (username: string): Promise<Page> => {
-    const page = await open(DESKTOP);
-    await signIn(page, base, username);
+    const known = signedIn.get(`console:${username}`);
+    const page = await open(DESKTOP, false, known);
+    if (known) {
+      await page.goto(`${base}/console/`);
+      await page.getByTestId('identity').waitFor();
+    } else {
+      await signIn(page, base, username);
+      signedIn.set(`console:${username}`, page.context());
+    }
     return page;
   };
   const go = (page: Page, hash: string) => page.goto(`${base}/console/#/${hash}`);
@@ -98,12 +117,16 @@ describe('the consultation journey', () => {
   };
   /** The phone signed in as a resident through /c's own sign-in form. */
   const phoneAs = async (username: string): Promise<Page> => {
-    const phone = await open(PHONE, true);
+    const known = signedIn.get(`phone:${username}`);
+    const phone = await open(PHONE, true, known);
     await phone.goto(`${base}/c`);
-    await phone.getByTestId('c-sign-in').waitFor();
-    await phone.fill('#tb-username', username);
-    await phone.fill('#tb-password', DEMO_PASSWORD);
-    await phone.getByTestId('c-sign-in-submit').click();
+    if (!known) {
+      await phone.getByTestId('c-sign-in').waitFor();
+      await phone.fill('#tb-username', username);
+      await phone.fill('#tb-password', DEMO_PASSWORD);
+      await phone.getByTestId('c-sign-in-submit').click();
+      signedIn.set(`phone:${username}`, phone.context());
+    }
     await phone.getByTestId('c-topics').waitFor();
     return phone;
   };
@@ -165,12 +188,15 @@ describe('the consultation journey', () => {
     // The first boot on a fresh file seeds the demo district: slow on a busy machine.
   }, 900_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    for (const c of [...contexts, ...signedIn.values()]) await c.close().catch(() => undefined);
     await browser?.close();
     await strapi?.destroy();
   });
   afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    // Each test's pages close; a signed-in user's context stays for the next test.
+    const kept = new Set(signedIn.values());
+    for (const c of contexts.splice(0)) if (!kept.has(c)) await c.close().catch(() => undefined);
+    for (const c of kept) for (const p of c.pages()) await p.close().catch(() => undefined);
     expect(problems.splice(0)).toEqual([]);
   });
 

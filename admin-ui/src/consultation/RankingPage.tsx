@@ -15,11 +15,24 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useRefresh, useTranslate } from 'react-admin';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { TopicRow } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
+import type {
+  ProcedureAnswer,
+  TopicRow,
+} from '../../../plugins/consultation/server/src/shared/contracts/consultation';
 import { CaseDialog } from '../cases/CaseDialog';
-import { restJson } from '../rest';
+import { restJson, useRest } from '../rest';
 import { mayCloseRanking } from './access';
-import { API, CommunitySelect, PAGE_SX, query, send, topicLink, useRefusal } from './shared';
+import { RepresentativeRanking } from './RepresentativeRanking';
+import {
+  API,
+  CommunitySelect,
+  PAGE_SX,
+  query,
+  send,
+  topicLink,
+  useCommunities,
+  useRefusal,
+} from './shared';
 
 /** 协商排序: a community's topics being ranked, in the order their points give, and the close. */
 export function RankingPage() {
@@ -36,13 +49,20 @@ export function RankingPage() {
     enabled: !!url,
     retry: false,
   });
+  const procedure = useRest<ProcedureAnswer>(area ? `${API}/procedures/${area}` : null);
+  const byRepresentatives = procedure?.config.rankers === 'representatives';
+  const communityPath = useCommunities().find((c) => c.id === area)?.path ?? '';
   return (
     <Box sx={{ ...PAGE_SX, mt: 1 }} data-testid="ranking-page">
       <Title title={translate('linli.consultation.ranking.title')} />
       <Card>
         <CardContent>
           <Alert severity="info" sx={{ mb: 2 }}>
-            {translate('linli.consultation.ranking.hint')}
+            {translate(
+              byRepresentatives
+                ? 'linli.consultation.ranking.hint_representatives'
+                : 'linli.consultation.ranking.hint',
+            )}
           </Alert>
           <CommunitySelect
             value={area}
@@ -95,6 +115,14 @@ export function RankingPage() {
                   ))}
                 </TableBody>
               </Table>
+            )}
+            {rows.length > 0 && byRepresentatives && communityPath && (
+              <RepresentativeRanking
+                key={rows.map((t) => t.documentId).join()}
+                area={area}
+                communityPath={communityPath}
+                topics={rows}
+              />
             )}
             {rows.length > 0 && mayCloseRanking() && (
               <Box sx={{ mt: 2 }}>

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Autocomplete,
   Box,
   Button,
   Dialog,
@@ -15,7 +14,7 @@ import {
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useState } from 'react';
-import { useGetList, useTranslate, type RaRecord } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import {
   USAGES,
   formatArea,
@@ -25,61 +24,8 @@ import {
   type Usage,
 } from '../../../cms/server/src/domain/properties';
 import { fieldErrors, issueErrors } from '../rest';
+import { PersonPicker, type PersonChoice } from '../PersonPicker';
 import { createUnit, updateUnit, type UnitInput, type UnitView } from './api';
-
-interface PersonChoice {
-  id: string;
-  name: string;
-}
-
-/** A person picked from the people the viewer may read (the server checks the scope again). */
-function PersonPicker({
-  value,
-  onChange,
-  label,
-  testId,
-  error,
-}: {
-  value: PersonChoice | null;
-  onChange: (p: PersonChoice | null) => void;
-  label: string;
-  testId: string;
-  error?: string;
-}) {
-  const [input, setInput] = useState('');
-  const { data = [] } = useGetList('cms-people', {
-    filter: input ? { q: input } : {},
-    pagination: { page: 1, perPage: 20 },
-    sort: { field: 'name', order: 'ASC' },
-  });
-  const options: PersonChoice[] = data.map((r: RaRecord) => ({
-    id: String(r.id),
-    name: String(r.name ?? ''),
-  }));
-  if (value && !options.some((o) => o.id === value.id)) options.unshift(value);
-  return (
-    <Autocomplete
-      size="small"
-      sx={{ minWidth: 220, flex: 1 }}
-      options={options}
-      value={value}
-      getOptionLabel={(p) => p.name}
-      isOptionEqualToValue={(a, b) => a.id === b.id}
-      filterOptions={(x) => x}
-      onInputChange={(_e, text, reason) => reason === 'input' && setInput(text)}
-      onChange={(_e, p) => onChange(p)}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label={label}
-          error={!!error}
-          helperText={error}
-          inputProps={{ ...params.inputProps, 'data-testid': testId }}
-        />
-      )}
-    />
-  );
-}
 
 interface OwnerDraft {
   person: PersonChoice | null;

@@ -230,6 +230,27 @@ export const consultationMessages: Tree = {
         closed: ['排序已关闭', 'The ranking is closed'],
         none: ['该社区目前没有正在排序的议题', 'No topic is being ranked in this community'],
         open_page: ['排序页', 'Ranking page'],
+        hint_representatives: [
+          '本社区由居民代表排序：请按代表填写的排序表逐一录入，排第一得分最高（博达计数）。同一代表再次录入将替换其原排序；录错的可撤回。关闭排序后按得分确定顺序，议题全部进入“会议协商”。',
+          'In this community residents’ representatives rank: enter each representative’s ranking from their sheet; the first gets the most points (a Borda count). Entering again for a representative replaces their ranking; one entered by mistake can be withdrawn. Closing fixes the order and sends every topic to deliberation.',
+        ],
+        representatives: ['居民代表的排序', 'Representatives’ rankings'],
+        no_entries: ['尚未录入代表排序', 'No representative’s ranking entered yet'],
+        representative: ['居民代表', 'Representative'],
+        order: ['排序（从先到后）', 'Order (first to last)'],
+        entered_at: ['录入时间', 'Entered at'],
+        enter: ['录入代表排序', 'Enter a representative’s ranking'],
+        enter_hint: [
+          '选择居民代表，用箭头把议题排成其排序表上的顺序，第一个最优先。',
+          'Choose the representative and use the arrows to put the topics in the order on their sheet, the first most urgent.',
+        ],
+        up: ['上移', 'Move up'],
+        down: ['下移', 'Move down'],
+        withdraw: ['撤回', 'Withdraw'],
+        withdraw_then: [
+          '撤回 %{name} 的排序：其给各议题的得分将被扣除。可重新录入。',
+          '%{name}’s ranking is withdrawn: the points they gave are taken off. It can be entered again.',
+        ],
       },
       follow: {
         title: ['决定落实', 'Decision follow-up'],

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactEl
 import {
   OPEN_STAGES,
   TOPIC_KINDS,
+  type ProcedureConfig,
 } from '../../../../plugins/consultation/server/src/domain/procedure';
 import type {
   MyVoteRow,
@@ -167,8 +168,11 @@ function Home({ onOut }: { onOut: () => void }) {
   const { lang, t } = useWords();
   const [topics] = useLoad(() => con<TopicRow[]>('/topics?pageSize=50'), []);
   const [votes] = useLoad(() => con<MyVoteRow[]>('/votes/mine'), []);
+  const [procedure] = useLoad(() => con<ProcedureConfig>('/procedure'), []);
   const rows = topics && 'data' in topics ? topics.data : null;
   const ranking = (rows ?? []).filter((r) => r.stage === 'ranking');
+  const byRepresentatives =
+    !!procedure && 'data' in procedure && procedure.data.rankers === 'representatives';
   return (
     <CShell title={t('app')}>
       <div className="tb-row" style={{ marginTop: 8 }}>
@@ -178,7 +182,12 @@ function Home({ onOut }: { onOut: () => void }) {
           </span>
         </Link>
       </div>
-      {ranking.length > 0 && (
+      {ranking.length > 0 && byRepresentatives && (
+        <div className="tb-card" data-testid="c-rank-representatives">
+          <p>{t('home.rank_by_representatives', { count: ranking.length })}</p>
+        </div>
+      )}
+      {ranking.length > 0 && !byRepresentatives && (
         <div className="tb-card" data-testid="c-rank-prompt">
           <p>{t('home.rank_hint', { count: ranking.length })}</p>
           <Link to="/c/rank" className="tb-btn secondary">
@@ -533,6 +542,9 @@ function Rank() {
   const { t } = useWords();
   const [order, setOrder] = useState<TopicRow[] | null>(null);
   const [done, setDone] = useState(false);
+  const [procedure] = useLoad(() => con<ProcedureConfig>('/procedure'), []);
+  const byRepresentatives =
+    !!procedure && 'data' in procedure && procedure.data.rankers === 'representatives';
   useEffect(() => {
     con<TopicRow[]>('/topics?stage=ranking&pageSize=50').then(setOrder, () => setOrder([]));
   }, []);
@@ -555,7 +567,12 @@ function Rank() {
           {t('rank.done')}
         </div>
       )}
-      <div className="tb-card" data-testid="c-rank">
+      {byRepresentatives && (
+        <div className="tb-card" data-testid="c-rank-representatives">
+          <p>{t('home.rank_by_representatives', { count: order?.length ?? 0 })}</p>
+        </div>
+      )}
+      <div className="tb-card" data-testid="c-rank" hidden={byRepresentatives}>
         <p className="tb-muted">{t('rank.hint')}</p>
         {order && order.length === 0 && <p>{t('rank.none')}</p>}
         {(order ?? []).map((r, i) => (

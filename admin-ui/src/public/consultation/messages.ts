@@ -46,6 +46,10 @@ export const CONSULTATION_MESSAGES: Tree = {
     votes: ['我的表决', 'My votes'],
     raise: ['提出议题', 'Raise a topic'],
     rank: ['为议题排序', 'Rank the topics'],
+    rank_by_representatives: [
+      '%{count} 个议题正在排序。本社区由居民代表排序，您可以向您的居民代表反映意见。',
+      '%{count} topics are being ranked. In this community residents’ representatives rank; tell your representative what you think.',
+    ],
     rank_hint: [
       '%{count} 个议题正在排序，请按您认为的轻重缓急排列。',
       '%{count} topics are being ranked: put them in the order you think matters.',

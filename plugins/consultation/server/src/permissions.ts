@@ -13,6 +13,7 @@ const RESIDENT = [
   'topics.rate',
   'topics.ranking',
   'topics.rank',
+  'procedures.mine',
   'votes.mine',
   'votes.show',
   'votes.cast',
@@ -24,6 +25,9 @@ const STAFF = [
   'topics.screen',
   'topics.close',
   'topics.closeRanking',
+  // Representatives' rankings, entered by staff where a community's representatives rank.
+  'topics.rankEntries',
+  'topics.withdrawRanking',
   'meetings.list',
   'meetings.create',
   'meetings.show',

@@ -91,6 +91,12 @@ const topics = ({ strapi }: { strapi: Core.Strapi }): Controllers => {
     async closeRanking(ctx) {
       ctx.body = { data: await s().closeRanking(body(ctx).area) };
     },
+    async rankEntries(ctx) {
+      ctx.body = { data: await s().rankEntries(ctx.query.area) };
+    },
+    async withdrawRanking(ctx) {
+      ctx.body = { data: await s().withdrawRanking(body(ctx)) };
+    },
   };
 };
 
@@ -231,6 +237,10 @@ const votes = ({ strapi }: { strapi: Core.Strapi }): Controllers => {
 };
 
 const procedures = ({ strapi }: { strapi: Core.Strapi }): Controllers => ({
+  async mine(ctx) {
+    signedIn(ctx);
+    ctx.body = { data: await getService(strapi, 'procedures').mine() };
+  },
   async show(ctx) {
     ctx.body = { data: await getService(strapi, 'procedures').show(ctx.params.area) };
   },

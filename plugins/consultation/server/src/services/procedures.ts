@@ -43,6 +43,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** The signed-in resident's own community's procedure (whether and who ranks, the days). */
+    async mine(): Promise<ProcedureConfig> {
+      const who = await kit.who();
+      const person = await kit.personOf(who.userId);
+      return this.configFor(person?.areaPath ?? null);
+    },
+
     async save(area: unknown, body: Row): Promise<Row> {
       const community = await communityOf(area);
       const who = await kit.who();

@@ -9,6 +9,7 @@ import {
   type Stage,
   type TopicKind,
 } from '../domain/procedure';
+import type { RankEntry } from '../shared/contracts/consultation';
 import { CONSULTATION, DOCUMENT_ID_PATTERN } from '../uids';
 import { cmsService, getService } from '../utils';
 import { consultationKit, type ConsultationKit, type Who } from './kit';
@@ -181,6 +182,94 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function procedureFor(path: string | null): Promise<ProcedureConfig> {
     return getService(strapi, 'procedures').configFor(path);
+  }
+
+  interface Ranker {
+    /** the resident ranking, or the staff member who entered a representative's ranking */
+    userId: number | null;
+    representative: { id: number; documentId: string; name: string } | null;
+  }
+
+  /**
+   * Who a ranking belongs to. Where residents rank: the signed-in resident of the community
+   * (staff who live there too rank as residents). Where representatives rank: staff covering
+   * the community name the representative, a person of the community.
+   */
+  async function rankerOf(
+    topic: TopicRow,
+    community: string,
+    representative: unknown,
+  ): Promise<Ranker> {
+    const who = await kit.who();
+    const procedure = await procedureFor(topic.areaPath);
+    const named = representative !== undefined && representative !== null && representative !== '';
+    if (procedure.rankers === 'representatives' || named) {
+      if (!kit.covers(who, topic.areaPath))
+        kit.forbidden(
+          'In this community representatives rank topics, entered by staff (本社区由居民代表排序，由工作人员录入)',
+        );
+      if (procedure.rankers !== 'representatives')
+        kit.refuse(
+          'representative',
+          'invalid_value',
+          'in this community residents rank for themselves',
+          '本社区由居民本人排序，无需录入代表排序',
+        );
+      if (!named)
+        kit.refuse(
+          'representative',
+          'required',
+          'choose the representative whose ranking this is',
+          '请选择居民代表',
+        );
+      const person =
+        typeof representative === 'string' && DOCUMENT_ID_PATTERN.test(representative)
+          ? ((await strapi.db.query('plugin::cms.person').findOne({
+              where: { documentId: representative },
+              select: ['id', 'documentId', 'name', 'areaPath'],
+            })) as { id: number; documentId: string; name: string; areaPath: string | null } | null)
+          : null;
+      if (!person || communityPath(person.areaPath) !== community)
+        kit.refuse(
+          'representative',
+          'invalid_value',
+          'choose a resident of this community',
+          '请选择本社区的居民代表',
+        );
+      return {
+        userId: who.userId,
+        representative: { id: person.id, documentId: person.documentId, name: person.name },
+      };
+    }
+    if (!who.userId) return kit.forbidden('Sign in first (请先登录)');
+    const person = await kit.personOf(who.userId);
+    if (!person || communityPath(person.areaPath) !== community)
+      kit.forbidden(
+        'Only residents of this community rank its topics (仅本社区居民可以排序；请先在社区登记住户信息)',
+      );
+    return { userId: who.userId, representative: null };
+  }
+
+  /** The marks of one ranker: a resident's own, or one representative's. */
+  function rankerMarks(trx: Knex.Transaction, ranker: Ranker) {
+    const marks = trx('consultation_rank_marks');
+    return ranker.representative
+      ? marks.where({ representative_id: ranker.representative.id })
+      : marks.where({ user_id: ranker.userId }).whereNull('representative_id');
+  }
+
+  /** Each topic's points and rankers, summed again from its marks. */
+  async function sumRanking(trx: Knex.Transaction, topicIds: number[]): Promise<void> {
+    for (const id of topicIds) {
+      const sum = (await trx('consultation_rank_marks')
+        .where({ topic_id: id })
+        .sum({ score: 'points' })
+        .count({ voters: '*' })
+        .first()) as { score: number | string | null; voters: number | string };
+      await trx('consultation_topics')
+        .where({ id })
+        .update({ rank_score: Number(sum.score ?? 0), rank_voters: Number(sum.voters) });
+    }
   }
 
   /** Where a topic is: a compound (and building, unit) or an area, as the kit's area reference. */
@@ -619,9 +708,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * One resident's ranking of the community's accepted topics (协商排序): the first gets as
-     * many points as there are topics ranked, the last one point (a Borda count). Ranking again
-     * replaces the resident's earlier ranking.
+     * One ranking of the community's accepted topics (协商排序): the first gets as many points
+     * as there are topics ranked, the last one point (a Borda count). Where the community's
+     * residents rank, a resident ranks for themself on the phone; where its representatives
+     * rank, staff enter each representative's ranking (`representative`, a person of the
+     * community). Ranking again replaces the ranker's earlier ranking of those topics.
      */
     async rank(body: Row): Promise<{ ranked: number }> {
       const ids = body.order;
@@ -631,7 +722,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         kit.refuse('order', 'invalid_value', 'each topic once', '每个议题只能排一次');
       const rows: TopicRow[] = [];
       for (const id of ids) rows.push(await load(id));
-      const community = communityPath(rows[0]?.areaPath);
+      const community = communityPath(rows[0]?.areaPath) as string;
       if (rows.some((r) => r.stage !== 'ranking' || communityPath(r.areaPath) !== community))
         kit.refuse(
           'order',
@@ -640,17 +731,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           '只能为同一社区正在排序的议题排序',
         );
       const first = rows[0] as TopicRow;
-      const who = await residentOf(first);
-      const procedure = await procedureFor(first.areaPath);
-      if (procedure.rankers === 'representatives' && !kit.covers(who, first.areaPath))
-        kit.forbidden(
-          'In this community representatives rank topics, entered by staff (本社区由居民代表排序，由工作人员录入)',
-        );
-      if (!who.userId) return kit.forbidden('Sign in first (请先登录)');
+      const ranker = await rankerOf(first, community, body.representative);
       const at = now();
       await strapi.db.transaction(async ({ trx }) => {
-        await trx('consultation_rank_marks')
-          .where({ user_id: who.userId })
+        await rankerMarks(trx, ranker)
           .whereIn(
             'topic_id',
             rows.map((r) => r.id),
@@ -660,7 +744,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           rows.map((r, index) => ({
             document_id: kit.newDocumentId(),
             topic_id: r.id,
-            user_id: who.userId,
+            user_id: ranker.userId,
+            representative_id: ranker.representative?.id ?? null,
             points: rows.length - index,
             position: index + 1,
             at,
@@ -669,18 +754,100 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             updated_at: at,
           })),
         );
-        for (const r of rows) {
-          const sum = (await trx('consultation_rank_marks')
-            .where({ topic_id: r.id })
-            .sum({ score: 'points' })
-            .count({ voters: '*' })
-            .first()) as { score: number | string | null; voters: number | string };
-          await trx('consultation_topics')
-            .where({ id: r.id })
-            .update({ rank_score: Number(sum.score ?? 0), rank_voters: Number(sum.voters) });
-        }
+        await sumRanking(
+          trx,
+          rows.map((r) => r.id),
+        );
       });
+      if (ranker.representative)
+        await kit.record(CONSULTATION.rankMark, 'create', null, {
+          documentId: ranker.representative.documentId,
+          representative: ranker.representative.name,
+          order: rows.map((r) => r.number),
+        });
       return { ranked: rows.length };
+    },
+
+    /** The representatives' rankings staff have entered for a community's topics being ranked. */
+    async rankEntries(area: unknown): Promise<RankEntry[]> {
+      const ranked = await this.ranking(area);
+      const first = ranked[0];
+      if (!first) return [];
+      await staffFor(first);
+      const marks = (await knex()('consultation_rank_marks as m')
+        .join('cms_people as p', 'p.id', 'm.representative_id')
+        .whereIn(
+          'm.topic_id',
+          ranked.map((t) => t.id),
+        )
+        .orderBy([{ column: 'p.id' }, { column: 'm.position' }])
+        .select(
+          'p.document_id as person',
+          'p.name as name',
+          'm.topic_id as topicId',
+          'm.at as at',
+        )) as { person: string; name: string; topicId: number; at: string | Date }[];
+      const byId = new Map(ranked.map((t) => [t.id, t]));
+      const entries = new Map<string, RankEntry>();
+      for (const m of marks) {
+        const entry = entries.get(m.person) ?? {
+          representative: { documentId: m.person, name: m.name },
+          at: new Date(m.at).toISOString(),
+          order: [],
+        };
+        const topic = byId.get(Number(m.topicId));
+        if (topic) entry.order.push({ documentId: topic.documentId, number: topic.number });
+        entries.set(m.person, entry);
+      }
+      return [...entries.values()];
+    },
+
+    /** Withdraws a representative's ranking entered by mistake; the points are summed again. */
+    async withdrawRanking(body: Row): Promise<{ withdrawn: number }> {
+      const ranked = await this.ranking(body.area);
+      const first = ranked[0];
+      if (!first)
+        return kit.refuse(
+          'area',
+          'invalid_stage',
+          'no topic is being ranked here',
+          '该社区没有正在排序的议题',
+        );
+      const ranker = await rankerOf(
+        first,
+        communityPath(first.areaPath) as string,
+        body.representative ?? null,
+      );
+      if (!ranker.representative)
+        return kit.refuse(
+          'representative',
+          'required',
+          'choose the representative whose ranking to withdraw',
+          '请选择要撤回其排序的居民代表',
+        );
+      const ids = ranked.map((t) => t.id);
+      let withdrawn = 0;
+      await strapi.db.transaction(async ({ trx }) => {
+        withdrawn = Number(await rankerMarks(trx, ranker).whereIn('topic_id', ids).delete());
+        await sumRanking(trx, ids);
+      });
+      if (withdrawn === 0)
+        kit.refuse(
+          'representative',
+          'invalid_value',
+          'this representative has no ranking entered here',
+          '该居民代表尚未录入排序',
+        );
+      await kit.record(
+        CONSULTATION.rankMark,
+        'delete',
+        {
+          documentId: ranker.representative.documentId,
+          representative: ranker.representative.name,
+        },
+        null,
+      );
+      return { withdrawn };
     },
 
     /** The community's topics being ranked, best first, with their points. */

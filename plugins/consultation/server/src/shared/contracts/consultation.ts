@@ -13,9 +13,13 @@
  *   POST /topics/:id/rate               { rating: 1..5, body? } → { data: TopicRow }
  *   POST /topics/:id/close              { note? } → { data: TopicRow }          (办结)
  *   GET  /ranking?area=                 → { data: TopicRow[] }  (being ranked, best first)
- *   POST /ranking                       { order: topic documentIds } → { data: { ranked } }
+ *   POST /ranking                       { order: topic documentIds, representative?: person documentId } → { data: { ranked } }
+ *                                       (where representatives rank, staff enter each one's ranking)
  *   POST /ranking/close                 { area } → { data: TopicRow[] }
+ *   GET  /ranking/entries?area=         → { data: RankEntry[] }  (representatives' rankings entered; staff)
+ *   POST /ranking/withdraw              { area, representative } → { data: { withdrawn } }  (staff)
  *   GET  /mine                          → { data: TopicRow[] }  (raised by me)
+ *   GET  /procedure                     → { data: ProcedureConfig }  (my community's: who ranks)
  *
  * Meetings and decisions (staff):
  *   GET  /meetings?kind=&page=          → { data: MeetingRow[], meta: { pagination } }
@@ -122,6 +126,13 @@ export interface TopicRow {
 }
 
 /** One entry of a topic's record: who did what, when. */
+/** A residents' representative's ranking as staff entered it: the topics best first. */
+export interface RankEntry {
+  representative: { documentId: string; name: string };
+  at: string;
+  order: { documentId: string; number: string }[];
+}
+
 export interface TopicStep {
   action: string;
   fromStage: Stage | null;
