@@ -7,7 +7,6 @@ import {
   Divider,
   FormControlLabel,
   Link as MuiLink,
-  MenuItem,
   Radio,
   RadioGroup,
   Stack,
@@ -15,28 +14,16 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { Title, useGetList, useRefresh, useTranslate } from 'react-admin';
+import { Title, useRefresh, useTranslate } from 'react-admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { communityPath } from '../../../plugins/consultation/server/src/domain/procedure';
-import type {
-  MeetingDetail,
-  VoteRuleRow,
-} from '../../../plugins/consultation/server/src/shared/contracts/consultation';
+import type { MeetingDetail } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
 import { CaseDialog } from '../cases/CaseDialog';
 import { formatDate } from '../dates';
 import { useRest } from '../rest';
 import { mayCreateMeeting, mayDecide } from './access';
-import { toLocal, fromLocal } from './MeetingForm';
-import {
-  API,
-  PAGE_SX,
-  StageChip,
-  send,
-  topicLink,
-  useCommunities,
-  useRefusal,
-  useRuleWords,
-} from './shared';
+import { useVoteDraft, VOTE_FIELDS, VoteFields } from './VoteFields';
+import { API, PAGE_SX, StageChip, send, topicLink, useCommunities, useRefusal } from './shared';
 
 /** A meeting: what was held, who attended, the minutes, and a decision per topic (记录决定). */
 export function MeetingShow() {
@@ -155,38 +142,17 @@ export function MeetingShow() {
   );
 }
 
-const VOTE_FIELDS = ['electorate', 'rule', 'compound', 'building', 'unitNo', 'closesAt', 'title'];
-
 function Decide({ meeting, topic }: { meeting: MeetingDetail; topic: string }) {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const ruleWords = useRuleWords();
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<'adopt' | 'reject'>('adopt');
   const [withVote, setWithVote] = useState(false);
-  const [electorate, setElectorate] = useState('owners');
-  const [rule, setRule] = useState('civil-code-ordinary');
-  const [compound, setCompound] = useState('');
-  const [building, setBuilding] = useState('');
-  const [unitNo, setUnitNo] = useState('');
-  const [closesAt, setClosesAt] = useState(
-    toLocal(new Date(Date.now() + 7 * 86400_000).toISOString()),
-  );
-  const refusal = useRefusal(['text', 'outcome', 'topic', ...VOTE_FIELDS, 'vote']);
-  const rules = useRest<VoteRuleRow[]>(`${API}/rules`) ?? [];
+  const vote = useVoteDraft();
+  const refusal = useRefusal(['text', 'outcome', 'topic', 'title', ...VOTE_FIELDS, 'vote']);
   const communities = useCommunities();
   const community = communities.find((c) => c.path === communityPath(meeting.areaPath))?.id;
-  const { data: compounds = [] } = useGetList(
-    'cms-compounds',
-    {
-      filter: { community },
-      pagination: { page: 1, perPage: 200 },
-      sort: { field: 'name', order: 'ASC' },
-    },
-    { enabled: !!community },
-  );
   const f = (k: string) => translate(`linli.consultation.fields.${k}`);
-  const chosen = rules.find((r) => r.key === rule);
   const err = (k: string) =>
     refusal.fields[k] ?? (k === 'electorate' ? refusal.fields.vote : undefined);
   return (
@@ -215,18 +181,7 @@ function Decide({ meeting, topic }: { meeting: MeetingDetail; topic: string }) {
             topic,
             text,
             outcome,
-            ...(outcome === 'adopt' && withVote
-              ? {
-                  vote: {
-                    electorate,
-                    rule,
-                    compound,
-                    ...(building ? { building } : {}),
-                    ...(unitNo ? { unitNo } : {}),
-                    closesAt: fromLocal(closesAt),
-                  },
-                }
-              : {}),
+            ...(outcome === 'adopt' && withVote ? { vote: vote.input() } : {}),
           });
           refresh();
           return true;
@@ -277,101 +232,7 @@ function Decide({ meeting, topic }: { meeting: MeetingDetail; topic: string }) {
         />
       )}
       {outcome === 'adopt' && withVote && (
-        <Stack spacing={1.5} sx={{ mt: 1 }}>
-          <TextField
-            select
-            label={f('electorate')}
-            value={electorate}
-            onChange={(e) => setElectorate(e.target.value)}
-            error={!!err('electorate')}
-            helperText={err('electorate')}
-            inputProps={{ 'data-testid': 'vote-electorate' }}
-          >
-            {(['households', 'owners', 'residents'] as const).map((k) => (
-              <MenuItem key={k} value={k}>
-                {translate(`linli.consultation.electorate.${k}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label={f('rule')}
-            value={rule}
-            onChange={(e) => setRule(e.target.value)}
-            error={!!err('rule')}
-            helperText={err('rule') ?? (chosen ? ruleWords(chosen.rule) : undefined)}
-            inputProps={{ 'data-testid': 'vote-rule' }}
-            SelectProps={{
-              renderValue: (v) => {
-                const r = rules.find((x) => x.key === v);
-                return r
-                  ? translate('linli.consultation.choice.yes') === '同意'
-                    ? r.nameZh
-                    : r.nameEn
-                  : String(v);
-              },
-            }}
-          >
-            {rules.map((r) => (
-              <MenuItem
-                key={r.key}
-                value={r.key}
-                sx={{ display: 'block', whiteSpace: 'normal', maxWidth: 560 }}
-              >
-                <Typography>
-                  {translate('linli.consultation.choice.yes') === '同意' ? r.nameZh : r.nameEn}
-                </Typography>
-                <Typography variant="caption" color="text.secondary" component="div">
-                  {(translate('linli.consultation.choice.yes') === '同意'
-                    ? r.descriptionZh
-                    : r.descriptionEn) ?? ruleWords(r.rule)}
-                </Typography>
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label={f('compound')}
-            value={compound}
-            onChange={(e) => setCompound(e.target.value)}
-            error={!!err('compound')}
-            helperText={err('compound')}
-            inputProps={{ 'data-testid': 'vote-compound' }}
-          >
-            {compounds.map((c) => (
-              <MenuItem key={String(c.id)} value={String(c.id)}>
-                {String((c as { name?: string }).name ?? c.id)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <Stack direction="row" spacing={1}>
-            <TextField
-              label={f('building')}
-              value={building}
-              onChange={(e) => setBuilding(e.target.value)}
-              error={!!err('building')}
-              helperText={err('building') ?? translate('linli.consultation.meeting.building_hint')}
-              inputProps={{ 'data-testid': 'vote-building' }}
-            />
-            <TextField
-              label={f('unit')}
-              value={unitNo}
-              onChange={(e) => setUnitNo(e.target.value)}
-              error={!!err('unitNo')}
-              helperText={err('unitNo')}
-            />
-          </Stack>
-          <TextField
-            type="datetime-local"
-            label={f('closes_at')}
-            InputLabelProps={{ shrink: true }}
-            value={closesAt}
-            onChange={(e) => setClosesAt(e.target.value)}
-            error={!!err('closesAt')}
-            helperText={err('closesAt')}
-            inputProps={{ 'data-testid': 'vote-closes-at' }}
-          />
-        </Stack>
+        <VoteFields draft={vote.draft} set={vote.set} community={community} error={err} />
       )}
     </CaseDialog>
   );

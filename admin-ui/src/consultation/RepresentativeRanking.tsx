@@ -90,7 +90,10 @@ function EnterRanking({ communityPath, topics }: { communityPath: string; topics
   const refresh = useRefresh();
   const refusal = useRefusal(['representative', 'order']);
   const [representative, setRepresentative] = useState<PersonChoice | null>(null);
-  const [order, setOrder] = useState<TopicRow[]>(topics);
+  // Each sheet is entered from the topics in their numbers' order, not the running ranking,
+  // so what earlier entries gave does not lean on the next one.
+  const byNumber = () => [...topics].sort((a, b) => a.number.localeCompare(b.number));
+  const [order, setOrder] = useState<TopicRow[]>(byNumber);
   const swap = (i: number, j: number) => {
     const next = [...order];
     [next[i], next[j]] = [next[j] as TopicRow, next[i] as TopicRow];
@@ -104,7 +107,7 @@ function EnterRanking({ communityPath, topics }: { communityPath: string; topics
       onOpen={() => {
         refusal.clear();
         setRepresentative(null);
-        setOrder(topics);
+        setOrder(byNumber());
       }}
       consequence={translate('linli.consultation.ranking.enter_hint')}
       error={refusal.message}

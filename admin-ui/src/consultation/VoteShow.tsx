@@ -74,6 +74,7 @@ export function VoteShow() {
       <Summary vote={vote} />
       {vote.status !== 'draft' && <TurnoutPanel vote={vote} />}
       {vote.result && <ResultPanel vote={vote} result={vote.result} />}
+      {!vote.result && vote.interim && <ResultPanel vote={vote} result={vote.interim} interim />}
       {vote.status !== 'draft' && <Electors vote={vote} />}
     </Box>
   );
@@ -278,7 +279,20 @@ function TurnoutPanel({ vote }: { vote: VoteDetail }) {
   );
 }
 
-function ResultPanel({ vote, result }: { vote: VoteDetail; result: TallyResult }) {
+/**
+ * The result, by count and by area against the rule. `interim`: the running figures of an open
+ * vote whose rule lets them be shown (otherwise the server sends none), as they would stand if
+ * the vote closed now.
+ */
+function ResultPanel({
+  vote,
+  result,
+  interim = false,
+}: {
+  vote: VoteDetail;
+  result: TallyResult;
+  interim?: boolean;
+}) {
   const translate = useTranslate();
   const reason = useResultReason();
   const { paren, colon } = usePunctuation();
@@ -319,23 +333,38 @@ function ResultPanel({ vote, result }: { vote: VoteDetail; result: TallyResult }
   }
   const fmt = (m: 'count' | 'area', n: number) => (m === 'area' ? areaText(n) : String(n));
   return (
-    <Card data-testid="vote-result">
+    <Card data-testid={interim ? 'vote-interim' : 'vote-result'}>
       <CardContent>
         <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 1 }}>
-          <Typography variant="h6">{t('result')}</Typography>
+          <Typography variant="h6">{t(interim ? 'interim' : 'result')}</Typography>
           <Chip
+            variant={interim ? 'outlined' : 'filled'}
             color={result.passed ? 'success' : 'error'}
-            label={t(result.passed ? 'passed' : 'failed')}
-            data-testid="vote-passed"
+            label={t(
+              interim
+                ? result.passed
+                  ? 'interim_passing'
+                  : 'interim_failing'
+                : result.passed
+                  ? 'passed'
+                  : 'failed',
+            )}
+            data-testid={interim ? 'vote-interim-passing' : 'vote-passed'}
           />
         </Stack>
-        <Alert
-          severity={result.passed ? 'success' : 'warning'}
-          sx={{ mb: 2 }}
-          data-testid="vote-reason"
-        >
-          {reason(result)}
-        </Alert>
+        {interim ? (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {t('interim_hint')}
+          </Alert>
+        ) : (
+          <Alert
+            severity={result.passed ? 'success' : 'warning'}
+            sx={{ mb: 2 }}
+            data-testid="vote-reason"
+          >
+            {reason(result)}
+          </Alert>
+        )}
         <Typography variant="body2" sx={{ mb: 1 }}>
           {t('yes_no_abstain')}
           {colon(`${result.yes.count} / ${result.no.count} / ${result.abstain.count}`)}
@@ -399,6 +428,8 @@ function Electors({ vote }: { vote: VoteDetail }) {
     vote.status === 'open' ? 10_000 : undefined,
   );
   const f = (k: string) => translate(`linli.consultation.fields.${k}`);
+  // A household that lost its notice gets a new code (the old one stops working), while open.
+  const reissue = vote.status === 'open' && !vote.closed && mayRunVote();
   return (
     <Card data-testid="vote-electors">
       <CardContent>
@@ -426,6 +457,7 @@ function Electors({ vote }: { vote: VoteDetail }) {
               ].map((k) => (
                 <TableCell key={k}>{f(k)}</TableCell>
               ))}
+              {reissue && <TableCell />}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -443,6 +475,11 @@ function Electors({ vote }: { vote: VoteDetail }) {
                     {e.choice ? translate(`linli.consultation.choice.${e.choice}`) : ''}
                   </TableCell>
                 )}
+                {reissue && (
+                  <TableCell align="right">
+                    {!e.castAt && e.codeIssuedAt && <ReissueCode vote={vote} elector={e} />}
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
@@ -452,9 +489,50 @@ function Electors({ vote }: { vote: VoteDetail }) {
   );
 }
 
+/** Keeps codes just issued for the notices page (this tab only) and goes there to print. */
+function useShowNotices(vote: VoteDetail) {
+  const navigate = useNavigate();
+  return (codes: IssuedCode[]) => {
+    sessionStorage.setItem(
+      CODES_KEY,
+      JSON.stringify({ vote: vote.documentId, title: vote.title, closesAt: vote.closesAt, codes }),
+    );
+    navigate(`/consultation/votes/${vote.documentId}/notices`);
+  };
+}
+
+/** 补发票码: a new code for one elector whose notice was lost; the old code no longer works. */
+function ReissueCode({ vote, elector }: { vote: VoteDetail; elector: ElectorRow }) {
+  const translate = useTranslate();
+  const refusal = useRefusal(['electors']);
+  const showNotices = useShowNotices(vote);
+  return (
+    <CaseDialog
+      title={translate('linli.consultation.vote.reissue')}
+      testId="vote-reissue"
+      onOpen={refusal.clear}
+      warning={translate('linli.consultation.vote.reissue_then', { elector: elector.label })}
+      error={refusal.message ?? refusal.fields.electors}
+      onConfirm={async () => {
+        try {
+          showNotices(
+            await send<IssuedCode[]>(`/votes/${vote.documentId}/codes`, {
+              electors: [elector.documentId],
+            }),
+          );
+          return true;
+        } catch (e) {
+          refusal.set(e);
+          return false;
+        }
+      }}
+    />
+  );
+}
+
 function PrintCodes({ vote }: { vote: VoteDetail }) {
   const translate = useTranslate();
-  const navigate = useNavigate();
+  const showNotices = useShowNotices(vote);
   const refusal = useRefusal(['vote']);
   const waiting = usePaged<ElectorRow>(
     `${API}/votes/${vote.documentId}/electors?${query({ voted: 'false', pageSize: 200 })}`,
@@ -468,17 +546,7 @@ function PrintCodes({ vote }: { vote: VoteDetail }) {
       error={refusal.message}
       onConfirm={async () => {
         try {
-          const codes = await send<IssuedCode[]>(`/votes/${vote.documentId}/codes`);
-          sessionStorage.setItem(
-            CODES_KEY,
-            JSON.stringify({
-              vote: vote.documentId,
-              title: vote.title,
-              closesAt: vote.closesAt,
-              codes,
-            }),
-          );
-          navigate(`/consultation/votes/${vote.documentId}/notices`);
+          showNotices(await send<IssuedCode[]>(`/votes/${vote.documentId}/codes`));
           return true;
         } catch (e) {
           refusal.set(e);

@@ -18,7 +18,9 @@ import { Title, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import type { VoteRow } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
 import { formatDate } from '../dates';
+import { mayCreateVote } from './access';
 import { API, PAGE_SX, query, usePaged, voteLink } from './shared';
+import { VoteCreate } from './VoteCreate';
 
 /** 表决: the votes in the staff's area, newest first, by status. */
 export function VotesPage() {
@@ -33,7 +35,7 @@ export function VotesPage() {
   return (
     <Box sx={PAGE_SX} data-testid="votes-page">
       <Title title={translate('linli.consultation.menu.votes')} />
-      <Stack direction="row" sx={{ mt: 1 }}>
+      <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1 }}>
         <TextField
           select
           fullWidth={false}
@@ -53,6 +55,7 @@ export function VotesPage() {
             </MenuItem>
           ))}
         </TextField>
+        {mayCreateVote() && <VoteCreate />}
       </Stack>
       <Card>
         <TableContainer sx={{ overflowX: 'auto' }}>

@@ -17,6 +17,7 @@ export const mayDecide = () => action('meetings', 'decide');
 export const mayImplement = () => action('decisions', 'implement');
 export const mayListVotes = () => action('votes', 'list');
 export const mayRunVote = () => action('votes', 'open');
+export const mayCreateVote = () => action('votes', 'create');
 export const mayReadRules = () => action('votes', 'rules');
 export const maySaveRule = () => action('votes', 'saveRule');
 export const mayProcedure = () => action('procedures', 'save');

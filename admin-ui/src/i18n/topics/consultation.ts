@@ -321,6 +321,23 @@ export const consultationMessages: Tree = {
       },
       vote: {
         none: ['暂无表决', 'No votes yet'],
+        create: ['发起表决', 'New vote'],
+        create_then: [
+          '不经会议直接发起表决（如续聘物业）：先保存为草稿，核对后在表决页“开始表决”。',
+          'A vote called outside a meeting (e.g. renewing the property company): it is saved as a draft; check it and open it on its page.',
+        ],
+        question_detail: ['说明（可选）', 'Explanation (optional)'],
+        interim_passing: ['若此刻截止：通过', 'If it closed now: passes'],
+        interim_failing: ['若此刻截止：未通过', 'If it closed now: fails'],
+        interim_hint: [
+          '本表决规则允许公开实时结果；以截止时的计票为准。',
+          'This vote’s rule lets the running result be shown; the count at the close decides.',
+        ],
+        reissue: ['补发票码', 'Reissue code'],
+        reissue_then: [
+          '为 %{elector} 补发新票码并打印通知单；原票码立即作废。',
+          'A new code is issued to %{elector} and its notice printed; the old code stops working at once.',
+        ],
         open: ['开始表决', 'Open the vote'],
         open_then: [
           '现在按小区房屋与住户登记冻结表决范围（%{electorate}），之后登记的变化不影响本次表决；居民即可投票。',

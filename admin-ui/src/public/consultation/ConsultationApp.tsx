@@ -699,6 +699,19 @@ function VotePage({ id }: { id: string }) {
           </p>
         </div>
       )}
+      {!result && vote.interim && (
+        <div className="tb-card" data-testid="c-interim">
+          <h2>{t('votes.interim')}</h2>
+          <p>
+            {t('votes.yes_no', {
+              yes: vote.interim.yes.count,
+              no: vote.interim.no.count,
+              abstain: vote.interim.abstain.count,
+            })}
+          </p>
+          <p className="tb-muted tb-small">{t('votes.interim_hint')}</p>
+        </div>
+      )}
       {result && (
         <div className="tb-card" data-testid="c-result">
           <h2>{t('votes.result')}</h2>

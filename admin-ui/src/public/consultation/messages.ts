@@ -124,6 +124,11 @@ export const CONSULTATION_MESSAGES: Tree = {
     done: ['您的选票已记录', 'Your ballot has been recorded'],
     turnout: ['已有 %{count} / %{total} 参与', '%{count} of %{total} have voted'],
     result: ['表决结果', 'Result'],
+    interim: ['当前票数', 'Votes so far'],
+    interim_hint: [
+      '本表决允许公开实时票数；结果以截止时的计票为准。',
+      'This vote shows its running count; the count at the close decides.',
+    ],
     yes_no: ['同意 %{yes}，不同意 %{no}，弃权 %{abstain}', 'Yes %{yes}, no %{no}, abstain %{abstain}'],
     rule: ['规则：%{rule}', 'Rule: %{rule}'],
   },

@@ -541,6 +541,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         document_id: string;
         label: string;
       }[];
+      if (named && rows.length !== named.length)
+        kit.refuse(
+          'electors',
+          'invalid_value',
+          'only electors of this vote who have not voted get a new code',
+          '只能为本表决中尚未投票的选民补发票码',
+        );
       const at = now();
       const out: { electorId: string; label: string; code: string }[] = [];
       await strapi.db.transaction(async ({ trx }) => {
