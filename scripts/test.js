@@ -1,11 +1,14 @@
 'use strict';
-// `npm test`: the unit tests, then the API tests on a fresh SQLite file, then — when
-// DATABASE_URL names a PostgreSQL server — the same API tests on a fresh database created
-// there and dropped afterwards. Extra arguments go to jest (e.g. `npm test -- tests/api/areas`).
+// `npm test`: the unit tests, then the API tests on a fresh SQLite file and — when
+// DATABASE_URL names a PostgreSQL server — the same API tests on a fresh database created there
+// and dropped afterwards (the two at once: each is one Node process, mostly on one core, and the
+// machine has two), then the console's end-to-end tests in Chromium, alone, as they wait on
+// what the screen shows. LINLI_TEST_SERIAL=1 runs everything one after the other. Extra
+// arguments go to jest (e.g. `npm test -- tests/api/areas`).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const { root, buildServerIfStale, buildConsoleIfStale } = require('./lib');
 
 const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
@@ -13,14 +16,12 @@ const extra = process.argv.slice(2);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
-/** Runs jest and adds its test counts (from its JSON report) to the totals. */
-function jest(args, env) {
-  const report = path.join(os.tmpdir(), `linli-jest-${process.pid}-${Date.now()}.json`);
-  const result = spawnSync(
-    process.execPath,
-    [jestBin, ...args, '--json', `--outputFile=${report}`, ...extra],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
-  );
+let reports = 0;
+const reportFile = () =>
+  path.join(os.tmpdir(), `linli-jest-${process.pid}-${Date.now()}-${++reports}.json`);
+
+/** Adds a jest run's test counts (from its JSON report) to the totals. */
+function count(report) {
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     counts.passed += json.numPassedTests;
@@ -30,7 +31,44 @@ function jest(args, env) {
   } else {
     counts.failed += 1;
   }
+}
+
+/** Runs jest, its output on this terminal. */
+function jest(args, env) {
+  const report = reportFile();
+  const result = spawnSync(
+    process.execPath,
+    [jestBin, ...args, '--json', `--outputFile=${report}`, ...extra],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+  );
+  count(report);
   return result.status === 0;
+}
+
+/**
+ * Runs jest beside another run: its output goes to a file, printed whole under `title` when it
+ * ends, so two runs' lines do not interleave.
+ */
+function jestBeside(title, args, env) {
+  const report = reportFile();
+  const log = `${report}.log`;
+  const out = fs.openSync(log, 'w');
+  const child = spawn(
+    process.execPath,
+    [jestBin, ...args, '--json', `--outputFile=${report}`, ...extra],
+    { cwd: root, stdio: ['ignore', out, out], env: { ...process.env, ...env } },
+  );
+  const started = Date.now();
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      fs.closeSync(out);
+      console.log(`\n=== ${title} (${Math.round((Date.now() - started) / 1000)} s) ===`);
+      process.stdout.write(fs.readFileSync(log, 'utf8'));
+      fs.rmSync(log, { force: true });
+      count(report);
+      resolve(status === 0);
+    });
+  });
 }
 
 async function withPostgresDatabase(url, fn) {
@@ -69,15 +107,30 @@ async function main() {
   console.log('\n=== unit tests ===');
   results.push(['unit', jest(['--selectProjects', 'unit', 'console'], base)]);
 
-  console.log(`\n=== API tests on SQLite (${sqliteFile}) ===`);
-  results.push([
-    'api sqlite',
-    jest(['--selectProjects', 'api', '--runInBand'], {
-      ...base,
-      DATABASE_URL: '',
-      DATABASE_FILENAME: sqliteFile,
-    }),
-  ]);
+  const api = ['--selectProjects', 'api', '--runInBand'];
+  const sqliteEnv = { ...base, DATABASE_URL: '', DATABASE_FILENAME: sqliteFile };
+  const postgres = databaseUrl && databaseUrl.startsWith('postgres');
+  if (postgres && !process.env.LINLI_TEST_SERIAL) {
+    // Built first: tests/api/accounts-hardening.test.ts writes a stand-in console page where
+    // none is built and removes it after, which the other run would see come and go.
+    buildConsoleIfStale();
+    console.log(
+      '\n=== API tests on SQLite and on PostgreSQL, at once (each printed when done) ===',
+    );
+    await withPostgresDatabase(databaseUrl, async (url) => {
+      const [sqliteOk, postgresOk] = await Promise.all([
+        jestBeside(`API tests on SQLite (${sqliteFile})`, api, sqliteEnv),
+        jestBeside(`API tests on PostgreSQL (${new URL(url).pathname.slice(1)})`, api, {
+          ...base,
+          DATABASE_URL: url,
+        }),
+      ]);
+      results.push(['api sqlite', sqliteOk], ['api postgres', postgresOk]);
+    });
+  } else {
+    console.log(`\n=== API tests on SQLite (${sqliteFile}) ===`);
+    results.push(['api sqlite', jest(api, sqliteEnv)]);
+  }
 
   // The console in headless Chromium (Debian's package; .ci/run installs it). Without it the
   // run says so; LINLI_E2E=required (as in CI) makes that a failure.
@@ -104,15 +157,12 @@ async function main() {
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 
-  if (databaseUrl && databaseUrl.startsWith('postgres')) {
+  if (postgres && process.env.LINLI_TEST_SERIAL) {
     await withPostgresDatabase(databaseUrl, async (url) => {
       console.log(`\n=== API tests on PostgreSQL (${new URL(url).pathname.slice(1)}) ===`);
-      results.push([
-        'api postgres',
-        jest(['--selectProjects', 'api', '--runInBand'], { ...base, DATABASE_URL: url }),
-      ]);
+      results.push(['api postgres', jest(api, { ...base, DATABASE_URL: url })]);
     });
-  } else {
+  } else if (!postgres) {
     console.log(
       '\n(DATABASE_URL not set: PostgreSQL run skipped; set it to postgres://… to run there too)',
     );
