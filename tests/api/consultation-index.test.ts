@@ -15,6 +15,7 @@ import {
   type ValidationIssue,
 } from '../helpers/strapi';
 import { caseCommunity } from '../helpers/cases';
+import { compoundWithHouseholds, residentWithPhone } from '../helpers/consultation';
 
 const API = '/api/consultation';
 type Body = {
@@ -106,53 +107,18 @@ beforeAll(async () => {
     select: ['documentId'],
   })) as { documentId: string };
   staff = (await newUser(strapi, 'foundation-staff', { scope: district.documentId })).jwt;
-  const created = (await dbQuery(strapi, 'plugin::cms.compound').create({
-    data: {
-      documentId: unique('c')
-        .padEnd(24, 'x')
-        .slice(0, 24)
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, 'x'),
-      name: unique('指数测试小区'),
-      community: community.id,
-      type: 'old',
-      areaPath: community.path,
-    },
-  })) as { documentId: string };
-  compound = created.documentId;
   const phones = ['13900000301', '13900000302', '13900000303'];
-  const imported = await http(strapi)
-    .post('/api/cms/property-imports/commit')
-    .set('Authorization', `Bearer ${worker}`)
-    .send({
-      compound,
-      rows: phones.map((phone, i) => ({
-        building: '2',
-        unit: '1',
-        room: String(201 + i),
-        area: '80.00',
-        usage: '住宅',
-        shares: '',
-        owners: `住户${i + 1}`,
-        ownerPhones: phone,
-        head: `住户${i + 1}`,
-        headPhone: phone,
-        members: '',
-      })),
-    });
-  expectStatus(imported as Res, 200);
-  for (const phone of phones) {
-    const person = (await dbQuery(strapi, 'plugin::cms.person').findOne({
-      where: { phone },
-      select: ['id'],
-    })) as { id: number };
-    const user = await newUser(strapi, 'resident');
-    await dbQuery(strapi, 'plugin::users-permissions.user').update({
-      where: { id: user.id },
-      data: { person: person.id },
-    });
-    residents.push(user.jwt);
-  }
+  compound = await compoundWithHouseholds(strapi, {
+    community,
+    jwt: worker,
+    name: unique('指数测试小区'),
+    phones,
+    building: '2',
+    firstRoom: 201,
+    area: () => '80.00',
+    label: '住户',
+  });
+  for (const phone of phones) residents.push((await residentWithPhone(strapi, phone)).jwt);
 }, 300_000);
 
 afterAll(async () => {

@@ -22,19 +22,13 @@ import {
   type AreaRow,
 } from '../helpers/strapi';
 import { caseCommunity } from '../helpers/cases';
+import { compoundWithHouseholds, newDocumentId } from '../helpers/consultation';
 
 /** Screenshots go to CONSULTATION_SHOTS when set. */
 const SHOTS = process.env.CONSULTATION_SHOTS;
 const API = '/api/consultation';
 const STEM = String(Date.now() % 1_000_000).padStart(6, '0');
 const PHONES = [1, 2, 3, 4].map((i) => `138${STEM}0${i}`);
-
-const docId = (prefix: string) =>
-  unique(prefix)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, 'x')
-    .padEnd(24, 'x')
-    .slice(0, 24);
 
 describe('the consultation console', () => {
   let strapi: Core.Strapi;
@@ -83,7 +77,7 @@ describe('the consultation console', () => {
     for (const name of [`代表甲${STEM}`, `代表乙${STEM}`]) {
       const person = (await dbQuery(strapi, 'plugin::cms.person').create({
         data: {
-          documentId: docId('rep'),
+          documentId: newDocumentId('rep'),
           name,
           community: community.id,
           areaPath: community.path,
@@ -118,33 +112,17 @@ describe('the consultation console', () => {
     }
     // A compound of four households, and a rule whose running result may be shown.
     compoundName = unique('续聘物业小区');
-    const compound = (await dbQuery(strapi, 'plugin::cms.compound').create({
-      data: {
-        documentId: docId('vc'),
-        name: compoundName,
-        community: community.id,
-        type: 'commercial',
-        areaPath: community.path,
-      },
-    })) as { documentId: string };
-    const rows = PHONES.map((phone, i) => ({
+    await compoundWithHouseholds(strapi, {
+      community,
+      jwt: worker.jwt,
+      name: compoundName,
+      phones: PHONES,
       building: '2',
-      unit: '1',
-      room: String(201 + i),
-      area: '90.00',
-      usage: '住宅',
-      shares: '',
-      owners: `住户${i + 1}`,
-      ownerPhones: phone,
-      head: `住户${i + 1}`,
-      headPhone: phone,
-      members: '',
-    }));
-    const imported = await http(strapi)
-      .post('/api/cms/property-imports/commit')
-      .set('Authorization', `Bearer ${worker.jwt}`)
-      .send({ compound: compound.documentId, rows });
-    if (imported.status !== 200) throw new Error(JSON.stringify(imported.body));
+      firstRoom: 201,
+      area: () => '90.00',
+      type: 'commercial',
+      label: '住户',
+    });
     ruleName = `公开计票过半 ${STEM}`;
     await call('post', staff.jwt, '/rules', {
       key: `live-${STEM}`,

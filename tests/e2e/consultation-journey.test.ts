@@ -18,13 +18,13 @@ import { launchBrowser, listen, signIn } from '../helpers/browser';
 import {
   DEMO_PASSWORD,
   bootStrapi,
-  dbQuery,
   http,
   newUser,
   unique,
   type AreaRow,
 } from '../helpers/strapi';
 import { caseCommunity } from '../helpers/cases';
+import { compoundWithHouseholds, residentWithPhone } from '../helpers/consultation';
 
 /** Screenshots go to CONSULTATION_SHOTS when set (desktop 1440×900, the phone 390×844). */
 const SHOTS = process.env.CONSULTATION_SHOTS;
@@ -141,50 +141,17 @@ describe('the consultation journey', () => {
     community = (await caseCommunity(strapi, 6)).community;
     worker = await newUser(strapi, 'community-worker', { scope: community.documentId });
     compoundName = unique('电梯协商小区');
-    const created = (await dbQuery(strapi, 'plugin::cms.compound').create({
-      data: {
-        documentId: unique('e2ec')
-          .toLowerCase()
-          .replace(/[^a-z0-9]/g, 'x')
-          .padEnd(24, 'x')
-          .slice(0, 24),
-        name: compoundName,
-        community: community.id,
-        type: 'old',
-        areaPath: community.path,
-      },
-    })) as { documentId: string };
     // Building 1: four 60 m² flats and two 200 m² flats, one owner each (the household's head).
-    const rows = PHONES.map((phone, i) => ({
+    await compoundWithHouseholds(strapi, {
+      community,
+      jwt: worker.jwt,
+      name: compoundName,
+      phones: PHONES,
       building: '1',
-      unit: '1',
-      room: String(101 + i),
-      area: i < 4 ? '60.00' : '200.00',
-      usage: '住宅',
-      shares: '',
-      owners: `业主${i + 1}`,
-      ownerPhones: phone,
-      head: `业主${i + 1}`,
-      headPhone: phone,
-      members: '',
-    }));
-    const imported = await http(strapi)
-      .post('/api/cms/property-imports/commit')
-      .set('Authorization', `Bearer ${worker.jwt}`)
-      .send({ compound: created.documentId, rows });
-    if (imported.status !== 200) throw new Error(JSON.stringify(imported.body));
-    for (const phone of PHONES) {
-      const person = (await dbQuery(strapi, 'plugin::cms.person').findOne({
-        where: { phone },
-        select: ['id'],
-      })) as { id: number };
-      const user = await newUser(strapi, 'resident');
-      await dbQuery(strapi, 'plugin::users-permissions.user').update({
-        where: { id: user.id },
-        data: { person: person.id },
-      });
-      owners.push(user);
-    }
+      firstRoom: 101,
+      area: (i) => (i < 4 ? '60.00' : '200.00'),
+    });
+    for (const phone of PHONES) owners.push(await residentWithPhone(strapi, phone));
     // The first boot on a fresh file seeds the demo district: slow on a busy machine.
   }, 900_000);
   afterAll(async () => {
