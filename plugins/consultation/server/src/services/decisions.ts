@@ -9,8 +9,7 @@ import {
 import { CONSULTATION, DOCUMENT_ID_PATTERN } from '../uids';
 import { casesService, cmsService, getService } from '../utils';
 import { consultationKit, type ConsultationKit, type Who } from './kit';
-import type { TopicRow } from './topics';
-import type { VoteRow } from './votes';
+import type { TopicRow, VoteRow } from '../shared/contracts/consultation';
 
 type Row = Record<string, unknown>;
 

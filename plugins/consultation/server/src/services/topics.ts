@@ -7,50 +7,13 @@ import {
   TOPIC_KINDS,
   type ProcedureConfig,
   type Stage,
-  type TopicKind,
 } from '../domain/procedure';
-import type { RankEntry } from '../shared/contracts/consultation';
+import type { RankEntry, TopicRow } from '../shared/contracts/consultation';
 import { CONSULTATION, DOCUMENT_ID_PATTERN } from '../uids';
 import { cmsService, getService } from '../utils';
 import { consultationKit, type ConsultationKit, type Who } from './kit';
 
 type Row = Record<string, unknown>;
-
-export interface TopicRow {
-  id: number;
-  documentId: string;
-  number: string;
-  title: string;
-  body: string | null;
-  kind: TopicKind;
-  source: 'resident' | 'grid' | 'staff';
-  stage: Stage;
-  areaPath: string;
-  areaName: string | null;
-  communityId: number | null;
-  compoundId: number | null;
-  building: string | null;
-  unitNo: string | null;
-  raisedByUserId: number | null;
-  raisedByName: string | null;
-  raisedByPhone: string | null;
-  receiptCode: string | null;
-  mergedIntoId: number | null;
-  supportCount: number;
-  commentCount: number;
-  rankScore: number | null;
-  rankVoters: number | null;
-  rankPosition: number | null;
-  declineReason: string | null;
-  publicUntil: string | null;
-  solved: boolean;
-  solvedAt: string | null;
-  ratingSum: number | null;
-  ratingCount: number | null;
-  revision: number;
-  stageAt: string;
-  createdAt: string;
-}
 
 const TITLE_MAX = 120;
 const MOBILE = /^1[3-9]\d{9}$/;

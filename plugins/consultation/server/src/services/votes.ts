@@ -12,38 +12,11 @@ import {
   type VoteRule,
 } from '../domain/rules';
 import { CONSULTATION, DOCUMENT_ID_PATTERN } from '../uids';
+import type { VoteRow } from '../shared/contracts/consultation';
 import { getService } from '../utils';
 import { consultationKit, type ConsultationKit, type Who } from './kit';
 
 type Row = Record<string, unknown>;
-
-export interface VoteRow {
-  id: number;
-  documentId: string;
-  number: string;
-  title: string;
-  question: string | null;
-  topicId: number | null;
-  decisionId: number | null;
-  electorateKind: ElectorateKind;
-  compoundId: number;
-  building: string | null;
-  unitNo: string | null;
-  areaPath: string;
-  areaName: string | null;
-  ruleKey: string;
-  rule: VoteRule;
-  status: 'draft' | 'open' | 'closed';
-  opensAt: string | null;
-  closesAt: string | null;
-  electorCount: number | null;
-  electorArea: number | null;
-  result: TallyResult | null;
-  passed: boolean | null;
-  closedAt: string | null;
-  closedBy: string | null;
-  revision: number;
-}
 
 interface Elector {
   key: string;

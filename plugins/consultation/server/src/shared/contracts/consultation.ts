@@ -125,7 +125,6 @@ export interface TopicRow {
   createdAt: string;
 }
 
-/** One entry of a topic's record: who did what, when. */
 /** A residents' representative's ranking as staff entered it: the topics best first. */
 export interface RankEntry {
   representative: { documentId: string; name: string };
@@ -133,6 +132,7 @@ export interface RankEntry {
   order: { documentId: string; number: string }[];
 }
 
+/** One entry of a topic's record: who did what, when. */
 export interface TopicStep {
   action: string;
   fromStage: Stage | null;
