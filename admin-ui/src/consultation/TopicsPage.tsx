@@ -9,13 +9,6 @@ import {
   MenuItem,
   Stack,
   Tab,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TablePagination,
-  TableRow,
   Tabs,
   TextField,
   Typography,
@@ -27,6 +20,7 @@ import { STAGES, TOPIC_KINDS } from '../../../plugins/consultation/server/src/do
 import type { TopicRow } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
 import { formatDate } from '../dates';
 import { mayRaise } from './access';
+import { PagedTable } from './PagedTable';
 import {
   API,
   BOARD_STAGES,
@@ -154,73 +148,31 @@ function TopicList({
   onPage: (page: number) => void;
 }) {
   const translate = useTranslate();
-  const navigate = useNavigate();
-  const { rows, total, isPending } = usePaged<TopicRow>(
-    `${API}/topics?${query({ ...filter, page, pageSize: 25 })}`,
-  );
   return (
-    <Card>
-      <TableContainer sx={{ overflowX: 'auto' }}>
-        <Table size="small" data-testid="topic-table" sx={{ minWidth: 860 }}>
-          <TableHead>
-            <TableRow>
-              {['number', 'title', 'kind', 'community', 'stage', 'supports', 'created'].map((f) => (
-                <TableCell key={f} sx={{ whiteSpace: 'nowrap' }}>
-                  {translate(`linli.consultation.fields.${f}`)}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((t) => (
-              <TableRow
-                key={t.documentId}
-                hover
-                sx={{ cursor: 'pointer' }}
-                onClick={() => navigate(topicLink(t.documentId))}
-                data-testid="topic-row"
-              >
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.number}</TableCell>
-                <TableCell>{t.title}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {translate(`linli.consultation.kind.${t.kind}`)}
-                </TableCell>
-                <TableCell>{t.areaName}</TableCell>
-                <TableCell>
-                  <StageChip stage={t.stage} />
-                </TableCell>
-                <TableCell>{t.supportCount}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(t.createdAt)}</TableCell>
-              </TableRow>
-            ))}
-            {!isPending && rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={7}>
-                  <Typography color="text.secondary">
-                    {translate('linli.consultation.none_found')}
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <TablePagination
-        component="div"
-        count={total}
-        page={page - 1}
-        rowsPerPage={25}
-        rowsPerPageOptions={[25]}
-        labelDisplayedRows={({ from, to, count }) =>
-          translate('ra.navigation.page_range_info', {
-            offsetBegin: from,
-            offsetEnd: to,
-            total: count,
-          })
-        }
-        onPageChange={(_, p) => onPage(p + 1)}
-      />
-    </Card>
+    <PagedTable<TopicRow>
+      path="/topics"
+      params={filter}
+      page={page}
+      onPage={onPage}
+      link={topicLink}
+      empty="linli.consultation.none_found"
+      testId="topic-table"
+      rowTestId="topic-row"
+      minWidth={860}
+      columns={[
+        { field: 'number', nowrap: true, cell: (t) => t.number },
+        { field: 'title', cell: (t) => t.title },
+        {
+          field: 'kind',
+          nowrap: true,
+          cell: (t) => translate(`linli.consultation.kind.${t.kind}`),
+        },
+        { field: 'community', cell: (t) => t.areaName },
+        { field: 'stage', cell: (t) => <StageChip stage={t.stage} /> },
+        { field: 'supports', cell: (t) => t.supportCount },
+        { field: 'created', nowrap: true, cell: (t) => formatDate(t.createdAt) },
+      ]}
+    />
   );
 }
 
