@@ -1,8 +1,4 @@
-import type {
-  IndexCategory,
-  IndexMethod,
-  IndexUnit,
-} from '../../../../plugins/consultation/server/src/domain/indicators';
+import type { IndexUnit } from '../../../../plugins/consultation/server/src/domain/indicators';
 import { can } from '../../authProvider';
 
 export const INDEX_API = '/api/consultation/index';
@@ -15,77 +11,13 @@ export const mayEnterIndex = () => action('enter');
 export const mayEditIndicators = () => action('updateIndicator');
 export const mayReadSolved = () => can('plugin::consultation.reports', 'solved');
 
-export interface Indicator {
-  key: string;
-  category: IndexCategory;
-  nameZh: string;
-  nameEn: string;
-  descriptionZh: string | null;
-  descriptionEn: string | null;
-  weight: number;
-  method: IndexMethod;
-  formulaKey: string | null;
-  unit: IndexUnit;
-  target: number;
-  evidenceRequired: boolean;
-  active: boolean;
-  order: number;
-  formula: {
-    key: string;
-    inputs: {
-      numerator: { zh: string; en: string };
-      denominator?: { zh: string; en: string };
-    };
-  } | null;
-}
-
-export interface IndicatorScore {
-  key: string;
-  category: IndexCategory;
-  nameZh: string;
-  nameEn: string;
-  method: IndexMethod;
-  unit: IndexUnit;
-  weight: number;
-  target: number;
-  evidenceRequired: boolean;
-  value: number;
-  score: number;
-  numerator: number | null;
-  denominator: number | null;
-  entered: boolean;
-  evidence: string | null;
-  evidenceFiles: { id: number; name: string; url: string }[];
-  enteredAt: string | null;
-  enteredByName: string | null;
-}
-
-export interface RankingAnswer {
-  year: number;
-  weightTotal: number;
-  categories: { key: IndexCategory; label: { zh: string; en: string }; weight: number }[];
-  communities: {
-    rank: number;
-    area: string;
-    name: string;
-    total: number;
-    categories: Record<IndexCategory, number>;
-    missingManual: number;
-  }[];
-}
-
-export interface ScoresAnswer {
-  year: number;
-  communities: {
-    area: string;
-    name: string;
-    total: number;
-    categories: Record<IndexCategory, number>;
-    indicators: IndicatorScore[];
-  }[];
-}
-
-export type DrillRow = Record<string, unknown> & { kind: string; id: string | number };
+export type {
+  DrillRow,
+  Indicator,
+  IndicatorScore,
+  RankingAnswer,
+  ScoresAnswer,
+} from '../../../../plugins/consultation/server/src/shared/contracts/consultation-index';
 
 /** Hundredths of a point as points: 433 → "4.33". */
 export const points = (v: number) => (v / 100).toFixed(2);

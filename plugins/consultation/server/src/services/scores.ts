@@ -18,6 +18,7 @@ import {
   type IndexMethod,
   type IndexUnit,
 } from '../domain/indicators';
+import type { IndicatorScore } from '../shared/contracts/consultation-index';
 import { CONSULTATION } from '../uids';
 import { cmsService, getService } from '../utils';
 import { consultationKit, type ConsultationKit, type Who } from './kit';
@@ -50,29 +51,6 @@ export interface Community {
   name: string;
   path: string;
   households: number;
-}
-
-export interface IndicatorScore {
-  key: string;
-  category: IndexCategory;
-  nameZh: string;
-  nameEn: string;
-  method: IndexMethod;
-  unit: IndexUnit;
-  weight: number;
-  target: number;
-  evidenceRequired: boolean;
-  value: number;
-  /** hundredths of a point */
-  score: number;
-  numerator: number | null;
-  denominator: number | null;
-  /** a manual indicator nobody entered yet: scores 0 */
-  entered: boolean;
-  evidence: string | null;
-  evidenceFiles: { id: number; name: string; url: string }[];
-  enteredAt: string | null;
-  enteredByName: string | null;
 }
 
 export interface CommunityScores {
