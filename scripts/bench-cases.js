@@ -16,11 +16,11 @@
 // send twice as many). With the defaults a database takes 15–25 minutes on the shared 2-core
 // machine, most of it the sweep of 100,000 (5–11 minutes): CASES_BENCH_SWEEP=20000 for a
 // quicker look.
-const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const http = require('http');
-const { root, distDir, buildServerIfStale, ensureSecrets } = require('./lib');
+const { distDir } = require('./lib');
+const bench = require('./bench-lib');
+const { timed, concurrent, call } = bench;
 
 const ROWS = Number(process.env.CASES_BENCH_ROWS || 1_000_000);
 const SWEEP = Number(process.env.CASES_BENCH_SWEEP || 100_000);
@@ -31,87 +31,9 @@ const CLIENTS = 8;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function timed(n, fn) {
-  const times = [];
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < n; i += 1) {
-    const t = process.hrtime.bigint();
-    await fn(i);
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { n, perSecond: n / seconds, p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
-/** `clients` loops sharing `n` calls; per-call latencies and the overall rate. */
-async function concurrent(n, clients, fn) {
-  const times = [];
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t = process.hrtime.bigint();
-        await fn(i);
-        times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { n, perSecond: n / seconds, p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
-function call(port, method, url, body, token) {
-  const data = body ? JSON.stringify(body) : '';
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: url,
-        method,
-        // A fresh connection each time: a kept-alive socket left idle between the phases is
-        // closed by the server, and reusing it resets.
-        agent: false,
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(data),
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () =>
-          res.statusCode < 300
-            ? resolve(text)
-            : reject(new Error(`${method} ${url}: ${res.statusCode} ${text.slice(0, 300)}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-async function boot() {
-  Object.assign(process.env, { LINLI_SEED: 'none' });
-  const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: root, distDir, autoReload: false, serveAdminPanel: false });
-  app.log.level = 'warn';
-  await app.load();
-  // The bench drives the sweep with its own times; the app's minute timer would take the same
-  // rows at once (as a second process does), and split the work and the counts between the two.
-  app.cron.remove('cases-sweep');
-  await app.server.mount();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  return app;
-}
+// The bench drives the sweep with its own times; the app's minute timer would take the same rows
+// at once (as a second process does), and split the work and the counts between the two.
+const boot = () => bench.boot((app) => app.cron.remove('cases-sweep'));
 
 /** SQL that differs between the two databases: a series of integers, padding, a timestamp. */
 function dialect(pg) {
@@ -676,57 +598,7 @@ async function measure(label) {
   }
 }
 
-/**
- * Each database in its own process: one Strapi per process. `node scripts/bench-cases.js` runs
- * both; `… sqlite` or `… postgres <url>` runs one.
- */
-async function main() {
-  ensureSecrets();
-  buildServerIfStale();
-  const which = process.argv[2];
-  if (which === 'sqlite') {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-cases-bench-'));
-    Object.assign(process.env, {
-      DATABASE_URL: '',
-      DATABASE_FILENAME: path.join(tmp, 'cases.db'),
-    });
-    try {
-      await measure('SQLite');
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-    return;
-  }
-  if (which === 'postgres') {
-    process.env.DATABASE_URL = process.argv[3];
-    await measure('PostgreSQL');
-    return;
-  }
-  const { spawnSync } = require('child_process');
-  const self = (args) =>
-    spawnSync(process.execPath, [__filename, ...args], { stdio: 'inherit', cwd: root });
-  self(['sqlite']);
-  const url = process.env.LINLI_BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (!url) {
-    console.log('\n(DATABASE_URL not set: the PostgreSQL cases bench was not run)');
-    return;
-  }
-  const { Client } = require('pg');
-  const name = `linli_cases_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    self(['postgres', target.toString()]);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-main().catch((error) => {
+bench.onEachDatabase({ script: __filename, name: 'cases', measure }).catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -15,83 +15,27 @@
 // All the clients share one address, so the bench lifts the per-address look-up allowance
 // the code ballot page counts against (plugin forms, rateLimit) — a real vote comes from many.
 // Size: CONSULTATION_BENCH_HOUSEHOLDS (20,000).
-const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const http = require('http');
-const { root, distDir, buildServerIfStale, ensureSecrets } = require('./lib');
+const { distDir } = require('./lib');
+const bench = require('./bench-lib');
+const { concurrent } = bench;
 
 const HOUSEHOLDS = Number(process.env.CONSULTATION_BENCH_HOUSEHOLDS || 20_000);
 const CLIENTS = 16;
 const RETRIES = Math.min(500, HOUSEHOLDS);
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** `clients` loops sharing `n` calls; per-call latencies, the overall rate, the outcomes. */
-async function concurrent(n, clients, fn) {
-  const times = [];
-  const outcomes = new Map();
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t = process.hrtime.bigint();
-        const status = await fn(i);
-        times.push(Number(process.hrtime.bigint() - t) / 1e6);
-        outcomes.set(status, (outcomes.get(status) ?? 0) + 1);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return {
-    n,
-    seconds,
-    perSecond: n / seconds,
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    outcomes,
-  };
-}
-
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-function post(port, url, body) {
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: url,
-        method: 'POST',
-        agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
+/** A ballot over HTTP on the clients' kept-alive connections: its status. */
+const post = async (port, url, body) =>
+  (await bench.request(port, 'POST', url, body, { agent })).status;
+/** The cases sweep's timer off; the code ballot page's per-address allowance lifted. */
+const boot = () =>
+  bench.boot((app) => {
+    app.cron.remove('cases-sweep');
+    app.config.set('plugin::forms.rateLimit', { max: 1e9, windowSeconds: 600 });
   });
-}
-
-async function boot() {
-  Object.assign(process.env, { LINLI_SEED: 'none' });
-  const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: root, distDir, autoReload: false, serveAdminPanel: false });
-  app.log.level = 'warn';
-  await app.load();
-  app.cron.remove('cases-sweep');
-  app.config.set('plugin::forms.rateLimit', { max: 1e9, windowSeconds: 600 });
-  await app.server.mount();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  return app;
-}
 
 async function measure(label) {
   const app = await boot();
@@ -275,57 +219,18 @@ async function measure(label) {
   for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
 }
 
-async function main() {
-  ensureSecrets();
-  buildServerIfStale();
-  const which = process.argv[2];
-  if (which === 'sqlite') {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-consultation-bench-'));
-    Object.assign(process.env, { DATABASE_URL: '', DATABASE_FILENAME: path.join(tmp, 'c.db') });
-    try {
-      await measure('SQLite');
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-    return;
-  }
-  if (which === 'postgres') {
-    process.env.DATABASE_URL = process.argv[3];
-    await measure('PostgreSQL');
-    return;
-  }
-  console.log(
-    `Consultation bench: a vote of ${HOUSEHOLDS.toLocaleString('en')} households; ${os.cpus().length} cores, Node ${process.version}.`,
+bench
+  .onEachDatabase({
+    script: __filename,
+    name: 'consultation',
+    measure,
+    headline: `Consultation bench: a vote of ${HOUSEHOLDS.toLocaleString('en')} households; ${os.cpus().length} cores, Node ${process.version}.`,
+  })
+  // The kept-alive sockets would hold the process open.
+  .then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
   );
-  // Each database in its own process (one Strapi per process).
-  const { spawnSync } = require('child_process');
-  const self = (args) =>
-    spawnSync(process.execPath, [__filename, ...args], { stdio: 'inherit', cwd: root });
-  self(['sqlite']);
-  const url = process.env.LINLI_BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (!url) {
-    console.log('\n(DATABASE_URL not set: the PostgreSQL consultation bench was not run)');
-    return;
-  }
-  const { Client } = require('pg');
-  const name = `linli_consultation_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    self(['postgres', target.toString()]);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);

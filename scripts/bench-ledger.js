@@ -4,80 +4,24 @@
 // ledger service in-process and the HTTP API — single transfers and batches of 100, between hot
 // accounts (always the same two) and cold ones (spread over 1,000) — on SQLite, and on
 // PostgreSQL when DATABASE_URL is set; with the ratios to the floor, measured in the same run.
-const fs = require('fs');
 const os = require('os');
-const path = require('path');
-const { root, distDir, buildServerIfStale, ensureSecrets } = require('./lib');
+const bench = require('./bench-lib');
+const { boot, timed, call, percentile } = bench;
+
+const post = (port, url, body, token) => call(port, 'POST', url, body, token);
 
 const SINGLES = Number(process.env.LEDGER_BENCH_N || 800);
 const BATCHES = 10;
 const BATCH = 100;
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function timed(n, fn) {
-  const times = [];
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < n; i += 1) {
-    const t = process.hrtime.bigint();
-    await fn(i);
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { tps: n / seconds, p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
-async function boot(env) {
-  Object.assign(process.env, env, { LINLI_SEED: 'none' });
-  const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: root, distDir, autoReload: false, serveAdminPanel: false });
-  app.log.level = 'warn';
-  await app.load();
-  await app.server.mount();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  return app;
-}
-
-function post(port, url, body, token) {
-  const http = require('http');
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: url,
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(data),
-          Authorization: `Bearer ${token}`,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () =>
-          res.statusCode < 300 ? resolve(text) : reject(new Error(`${res.statusCode} ${text}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-async function measure(label, env) {
-  const app = await boot(env);
+async function measure(label) {
+  const app = await boot();
   const rows = [];
   const add = (name, r, floor) =>
     rows.push([
       name,
-      `${r.tps.toFixed(0).padStart(6)} transfers/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms` +
-        (floor ? `  (${(floor.tps / r.tps).toFixed(1)}× the floor's time)` : ''),
+      `${r.perSecond.toFixed(0).padStart(6)} transfers/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms` +
+        (floor ? `  (${(floor.perSecond / r.perSecond).toFixed(1)}× the floor's time)` : ''),
     ]);
   try {
     const ledger = app.plugin('ledger').service('ledger');
@@ -188,7 +132,7 @@ async function measure(label, env) {
           return { key: `${tag}${b}:${j}`, debit, credit, amount: 1 };
         }),
       );
-    const perTransfer = (r) => ({ tps: r.tps * BATCH, p50: r.p50, p99: r.p99 });
+    const perTransfer = (r) => ({ perSecond: r.perSecond * BATCH, p50: r.p50, p99: r.p99 });
     add(
       `service in-process, batches of ${BATCH} (latency per batch), hot`,
       perTransfer(await timed(BATCHES, batch(true, `bh:${run}:`))),
@@ -256,7 +200,7 @@ async function measure(label, env) {
     add(
       'service in-process, 16 concurrent clients, hot',
       {
-        tps: (per * 16) / ((Date.now() - started) / 1000),
+        perSecond: (per * 16) / ((Date.now() - started) / 1000),
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
       },
@@ -276,52 +220,7 @@ async function measure(label, env) {
   for (const [name, value] of rows) console.log(`  ${name.padEnd(62)} ${value}`);
 }
 
-/**
- * Each database in its own process: one Strapi per process. `node scripts/bench-ledger.js`
- * runs both; `… sqlite` or `… postgres <url>` runs one.
- */
-async function main() {
-  ensureSecrets();
-  buildServerIfStale();
-  const which = process.argv[2];
-  if (which === 'sqlite') {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-ledger-'));
-    try {
-      await measure('SQLite', { DATABASE_URL: '', DATABASE_FILENAME: path.join(tmp, 'ledger.db') });
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-    return;
-  }
-  if (which === 'postgres') {
-    await measure('PostgreSQL', { DATABASE_URL: process.argv[3] });
-    return;
-  }
-  const { spawnSync } = require('child_process');
-  const self = (args) =>
-    spawnSync(process.execPath, [__filename, ...args], { stdio: 'inherit', cwd: root });
-  self(['sqlite']);
-  const url = process.env.LINLI_BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (!url) {
-    console.log('\n(DATABASE_URL not set: the PostgreSQL ledger bench was not run)');
-    return;
-  }
-  const { Client } = require('pg');
-  const name = `linli_ledger_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    self(['postgres', target.toString()]);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-main().catch((error) => {
+bench.onEachDatabase({ script: __filename, name: 'ledger', measure }).catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });

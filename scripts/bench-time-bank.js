@@ -6,11 +6,9 @@
 // members. Each figure is printed beside a floor measured in the same run (the bare SQL the
 // work cannot avoid) and their ratio. On a scratch SQLite file, and on a scratch PostgreSQL
 // database when DATABASE_URL is set. Figures only: nothing here passes or fails.
-const fs = require('fs');
 const os = require('os');
-const path = require('path');
-const http = require('http');
-const { root, distDir, buildServerIfStale, ensureSecrets } = require('./lib');
+const bench = require('./bench-lib');
+const { boot, timed, call, percentile } = bench;
 
 const ACTIVITY_PEOPLE = 500;
 const ACTIVITIES = 3;
@@ -24,67 +22,6 @@ const ENTRIES = {
   sqlite: Number(process.env.TB_BENCH_ENTRIES_SQLITE || 2_000_000),
   postgres: Number(process.env.TB_BENCH_ENTRIES_PG || 1_000_000),
 };
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function timed(n, fn) {
-  const times = [];
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < n; i += 1) {
-    const t = process.hrtime.bigint();
-    await fn(i);
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { n, perSecond: n / seconds, p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
-function call(port, method, url, body, token) {
-  const data = body ? JSON.stringify(body) : '';
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: url,
-        method,
-        // A fresh connection each time: a kept-alive socket left idle while services are
-        // prepared is closed by the server, and reusing it resets.
-        agent: false,
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(data),
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () =>
-          res.statusCode < 300
-            ? resolve(text)
-            : reject(new Error(`${method} ${url}: ${res.statusCode} ${text.slice(0, 300)}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-async function boot(env) {
-  Object.assign(process.env, env, { LINLI_SEED: 'none' });
-  const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: root, distDir, autoReload: false, serveAdminPanel: false });
-  app.log.level = 'warn';
-  await app.load();
-  await app.server.mount();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  return app;
-}
 
 let sequence = 0;
 /** A documentId as Strapi writes them: 24 of [a-z0-9]. */
@@ -139,7 +76,7 @@ async function insertRows(app, uid, rows) {
 }
 
 async function measure(label) {
-  const app = await boot({});
+  const app = await boot();
   const pg = app.db.dialect.client === 'postgres';
   const knex = app.db.connection;
   const rows = [];
@@ -527,54 +464,7 @@ async function measure(label) {
   }
 }
 
-/**
- * Each database in its own process: one Strapi per process. `node scripts/bench-time-bank.js`
- * runs both; `… sqlite` or `… postgres <url>` runs one.
- */
-async function main() {
-  ensureSecrets();
-  buildServerIfStale();
-  const which = process.argv[2];
-  if (which === 'sqlite') {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-tb-bench-'));
-    Object.assign(process.env, { DATABASE_URL: '', DATABASE_FILENAME: path.join(tmp, 'tb.db') });
-    try {
-      await measure('SQLite');
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-    return;
-  }
-  if (which === 'postgres') {
-    process.env.DATABASE_URL = process.argv[3];
-    await measure('PostgreSQL');
-    return;
-  }
-  const { spawnSync } = require('child_process');
-  const self = (args) =>
-    spawnSync(process.execPath, [__filename, ...args], { stdio: 'inherit', cwd: root });
-  self(['sqlite']);
-  const url = process.env.LINLI_BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (!url) {
-    console.log('\n(DATABASE_URL not set: the PostgreSQL time bank bench was not run)');
-    return;
-  }
-  const { Client } = require('pg');
-  const name = `linli_tb_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    self(['postgres', target.toString()]);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-main().catch((error) => {
+bench.onEachDatabase({ script: __filename, name: 'time-bank', measure }).catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -10,6 +10,7 @@ const os = require('os');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 const { root, buildServerIfStale, buildConsoleIfStale } = require('./lib');
+const { withScratchDatabase } = require('./bench-lib');
 
 const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const extra = process.argv.slice(2);
@@ -71,22 +72,6 @@ function jestBeside(title, args, env) {
   });
 }
 
-async function withPostgresDatabase(url, fn) {
-  const { Client } = require('pg');
-  const name = `linli_test_${Date.now()}_${process.pid}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    return await fn(target.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 async function main() {
   buildServerIfStale();
   const results = [];
@@ -117,7 +102,7 @@ async function main() {
     console.log(
       '\n=== API tests on SQLite and on PostgreSQL, at once (each printed when done) ===',
     );
-    await withPostgresDatabase(databaseUrl, async (url) => {
+    await withScratchDatabase(databaseUrl, 'linli_test', async (url) => {
       const [sqliteOk, postgresOk] = await Promise.all([
         jestBeside(`API tests on SQLite (${sqliteFile})`, api, sqliteEnv),
         jestBeside(`API tests on PostgreSQL (${new URL(url).pathname.slice(1)})`, api, {
@@ -158,7 +143,7 @@ async function main() {
   fs.rmSync(tmp, { recursive: true, force: true });
 
   if (postgres && process.env.LINLI_TEST_SERIAL) {
-    await withPostgresDatabase(databaseUrl, async (url) => {
+    await withScratchDatabase(databaseUrl, 'linli_test', async (url) => {
       console.log(`\n=== API tests on PostgreSQL (${new URL(url).pathname.slice(1)}) ===`);
       results.push(['api postgres', jest(api, { ...base, DATABASE_URL: url })]);
     });

@@ -15,14 +15,7 @@ import type {
   VoteDetail,
 } from '../../plugins/consultation/server/src/shared/contracts/consultation';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
-import {
-  DEMO_PASSWORD,
-  bootStrapi,
-  http,
-  newUser,
-  unique,
-  type AreaRow,
-} from '../helpers/strapi';
+import { DEMO_PASSWORD, bootStrapi, http, newUser, unique, type AreaRow } from '../helpers/strapi';
 import { caseCommunity } from '../helpers/cases';
 import { compoundWithHouseholds, residentWithPhone } from '../helpers/consultation';
 

@@ -17,14 +17,13 @@ import { withoutFieldKey } from '../fieldKey';
  * due, and a confirmed withdrawal. Phone-first; Chinese first, English on the switch.
  */
 
-const PAGE = (
-  (applicantMessages.linli as Tree).applicant as Tree
-).page as Tree;
+const PAGE = ((applicantMessages.linli as Tree).applicant as Tree).page as Tree;
 
 /** A message of this page by dotted key, in the page's language. */
 export function say(lang: Lang, key: string, values: Record<string, string | number> = {}) {
   let node: Tree | Pair | undefined = PAGE;
-  for (const part of key.split('.')) node = node && !Array.isArray(node) ? (node as Tree)[part] : undefined;
+  for (const part of key.split('.'))
+    node = node && !Array.isArray(node) ? (node as Tree)[part] : undefined;
   const text = Array.isArray(node) ? (node as Pair)[lang === 'zh' ? 0 : 1] : key;
   return text.replace(/%\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
@@ -75,7 +74,12 @@ export function refusalText(body: unknown, lang: Lang): string {
   const items = Array.isArray(details.errors) ? details.errors : [];
   if (items.length) {
     const texts = items
-      .map((item) => withoutFieldKey(String((lang === 'zh' ? item.messageZh : item.message) ?? item.message ?? ''), item.path))
+      .map((item) =>
+        withoutFieldKey(
+          String((lang === 'zh' ? item.messageZh : item.message) ?? item.message ?? ''),
+          item.path,
+        ),
+      )
       .filter(Boolean);
     if (texts.length) return texts.join(lang === 'zh' ? '；' : '; ');
   }
@@ -119,7 +123,13 @@ export const APPLICANT_CSS = `
 /** A paperclip drawn, not an emoji: phones and headless browsers without an emoji font show a box. */
 function Clip() {
   return (
-    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" style={{ marginRight: 4, verticalAlign: '-2px' }}>
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      style={{ marginRight: 4, verticalAlign: '-2px' }}
+    >
       <path
         fill="currentColor"
         d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z"
@@ -164,13 +174,20 @@ function Answer({
     try {
       const form = new FormData();
       form.append('file', file);
-      const res = await fetch(`/api/forms/receipts/${encodeURIComponent(code)}/files?lang=${lang}`, {
-        method: 'POST',
-        body: form,
-      });
+      const res = await fetch(
+        `/api/forms/receipts/${encodeURIComponent(code)}/files?lang=${lang}`,
+        {
+          method: 'POST',
+          body: form,
+        },
+      );
       const body = await res.json().catch(() => ({}));
       if (res.ok) setFiles((f) => [...f, body.data as LaterFile]);
-      else setErrors((e) => ({ ...e, files: serverErrors(body, lang).files ?? refusalText(body, lang) }));
+      else
+        setErrors((e) => ({
+          ...e,
+          files: serverErrors(body, lang).files ?? refusalText(body, lang),
+        }));
     } finally {
       setBusy(null);
     }
@@ -196,7 +213,11 @@ function Answer({
       setErrors(shown);
       const rest = Object.entries(onFields).filter(([k]) => !(k in shown));
       setMessage(
-        rest.length ? rest.map(([, m]) => m).join('；') : Object.keys(shown).length ? say(lang, 'fix') : refusalText(body, lang),
+        rest.length
+          ? rest.map(([, m]) => m).join('；')
+          : Object.keys(shown).length
+            ? say(lang, 'fix')
+            : refusalText(body, lang),
       );
     } finally {
       setBusy(null);
@@ -262,7 +283,12 @@ function Answer({
           </div>
         )}
       </div>
-      <button type="button" className="pp-primary" disabled={busy !== null} onClick={() => void send()}>
+      <button
+        type="button"
+        className="pp-primary"
+        disabled={busy !== null}
+        onClick={() => void send()}
+      >
         {busy === 'send' ? say(lang, 'sending') : say(lang, 'send')}
       </button>
     </div>
@@ -286,7 +312,11 @@ function Withdraw({
     setBusy(true);
     setError('');
     try {
-      const res = await post(`/api/grants/applicant/${encodeURIComponent(code)}/withdraw`, {}, lang);
+      const res = await post(
+        `/api/grants/applicant/${encodeURIComponent(code)}/withdraw`,
+        {},
+        lang,
+      );
       const body = await res.json().catch(() => ({}));
       if (res.ok) {
         setOpen(false);
@@ -305,7 +335,12 @@ function Withdraw({
         {say(lang, 'withdraw')}
       </button>
       {open && (
-        <div className="ap-dialog" role="dialog" aria-modal="true" aria-labelledby="ap-withdraw-title">
+        <div
+          className="ap-dialog"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="ap-withdraw-title"
+        >
           <div>
             <h2 id="ap-withdraw-title">{say(lang, 'withdrawTitle')}</h2>
             <p>{say(lang, 'withdrawText')}</p>
@@ -318,7 +353,12 @@ function Withdraw({
               <button type="button" onClick={() => setOpen(false)} disabled={busy}>
                 {say(lang, 'cancel')}
               </button>
-              <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void confirm()}
+                disabled={busy}
+              >
                 {say(lang, 'confirmWithdraw')}
               </button>
             </div>
@@ -430,7 +470,9 @@ export function ApplicantPage({ initial, lang }: { initial: ApplicantView; lang:
                       : ''}
                 </small>
               </div>
-              <span className={`ap-tag ${t.status}`}>{say(lang, `trancheStatuses.${t.status}`)}</span>
+              <span className={`ap-tag ${t.status}`}>
+                {say(lang, `trancheStatuses.${t.status}`)}
+              </span>
             </div>
           ))}
           <h2 className="ap-section">{say(lang, 'reportsDue')}</h2>

@@ -23,10 +23,11 @@ const OWN = ((rolesMessages.linli as Tree).roles as Tree).own as Tree;
 
 /** A message of the roles topic (`own.*`), in the page's language, with %{name} filled in. */
 function t(lang: Lang, key: string, values: Record<string, string> = {}): string {
-  const found = key.split('.').reduce<Pair | Tree | undefined>(
-    (node, part) => (node && !Array.isArray(node) ? (node as Tree)[part] : undefined),
-    OWN,
-  );
+  const found = key
+    .split('.')
+    .reduce<
+      Pair | Tree | undefined
+    >((node, part) => (node && !Array.isArray(node) ? (node as Tree)[part] : undefined), OWN);
   const text = Array.isArray(found) ? (found as Pair)[lang === 'zh' ? 0 : 1] : key;
   return text.replace(/%\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
@@ -228,8 +229,7 @@ export function MyPage() {
                       <span>
                         <div>{s.form ? name(s.form) : ''}</div>
                         <div className="mp-muted">
-                          {t(lang, 'receipt')}{' '}
-                          <span className="mp-code">{s.receiptCode}</span> ·{' '}
+                          {t(lang, 'receipt')} <span className="mp-code">{s.receiptCode}</span> ·{' '}
                           {formatDate(s.submittedAt, true)}
                         </div>
                       </span>

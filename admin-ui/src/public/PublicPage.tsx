@@ -44,8 +44,19 @@ const T = {
     submittedAt: '提交时间',
     notFound: '找不到这个表单',
     signIn: '此表单需要登录后填写：请先登录，再重新打开本页。',
-    states: { 'not-yet-open': '该表单尚未开放填写', closed: '该表单已截止', archived: '该表单已归档', unpublished: '该表单尚未发布' },
-    statuses: { received: '已受理', 'in-progress': '办理中', accepted: '已采纳', rejected: '未采纳', closed: '已办结' } as Record<string, string>,
+    states: {
+      'not-yet-open': '该表单尚未开放填写',
+      closed: '该表单已截止',
+      archived: '该表单已归档',
+      unpublished: '该表单尚未发布',
+    },
+    statuses: {
+      received: '已受理',
+      'in-progress': '办理中',
+      accepted: '已采纳',
+      rejected: '未采纳',
+      closed: '已办结',
+    } as Record<string, string>,
     other: 'English',
   },
   en: {
@@ -63,8 +74,19 @@ const T = {
     submittedAt: 'Submitted at',
     notFound: 'No such form',
     signIn: 'This form is for signed-in users: sign in first, then open this page again.',
-    states: { 'not-yet-open': 'This form is not open yet', closed: 'This form is closed', archived: 'This form has been archived', unpublished: 'This form has not been published' },
-    statuses: { received: 'Received', 'in-progress': 'In progress', accepted: 'Accepted', rejected: 'Rejected', closed: 'Closed' } as Record<string, string>,
+    states: {
+      'not-yet-open': 'This form is not open yet',
+      closed: 'This form is closed',
+      archived: 'This form has been archived',
+      unpublished: 'This form has not been published',
+    },
+    statuses: {
+      received: 'Received',
+      'in-progress': 'In progress',
+      accepted: 'Accepted',
+      rejected: 'Rejected',
+      closed: 'Closed',
+    } as Record<string, string>,
     other: '中文',
   },
 };
@@ -87,11 +109,19 @@ body { margin: 0; background: #f0f4f8; font-family: system-ui, -apple-system, "P
 /** On a phone the first problem may be far up the page: bring it into view. */
 const scrollToFirstError = () =>
   requestAnimationFrame(() =>
-    (document.querySelector('.lf-error') ?? document.querySelector('.pp-alert'))?.scrollIntoView({ block: 'center' }),
+    (document.querySelector('.lf-error') ?? document.querySelector('.pp-alert'))?.scrollIntoView({
+      block: 'center',
+    }),
   );
 
 function useLang(): [Lang, (l: Lang) => void] {
-  const initial = (new URLSearchParams(location.search).get('lang') ?? localStorage.getItem('linli.locale') ?? 'zh').startsWith('en') ? 'en' : 'zh';
+  const initial = (
+    new URLSearchParams(location.search).get('lang') ??
+    localStorage.getItem('linli.locale') ??
+    'zh'
+  ).startsWith('en')
+    ? 'en'
+    : 'zh';
   const [lang, setLang] = useState<Lang>(initial);
   return [
     lang,
@@ -112,11 +142,19 @@ export function PublicPage() {
       <style>{FORM_CSS + PAGE_CSS}</style>
       <div className="pp-top">
         <span>邻里 Linli</span>
-        <button type="button" className="pp-lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        <button
+          type="button"
+          className="pp-lang"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
           {t.other}
         </button>
       </div>
-      {parts[1] === 'receipt' ? <Receipt code={parts[2] ?? ''} lang={lang} /> : <Fill slug={parts[1] ?? ''} lang={lang} />}
+      {parts[1] === 'receipt' ? (
+        <Receipt code={parts[2] ?? ''} lang={lang} />
+      ) : (
+        <Fill slug={parts[1] ?? ''} lang={lang} />
+      )}
     </div>
   );
 }
@@ -139,7 +177,8 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
       .catch(() => setForm('missing'));
   }, [slug]);
   useEffect(() => {
-    if (form && form !== 'missing') document.title = `${lang === 'en' && form.nameEn ? form.nameEn : form.name} · 邻里`;
+    if (form && form !== 'missing')
+      document.title = `${lang === 'en' && form.nameEn ? form.nameEn : form.name} · 邻里`;
   }, [form, lang]);
 
   if (form === null) return <div className="pp-card">…</div>;
@@ -164,7 +203,11 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
       <div className="pp-card">
         <h1>{title}</h1>
         <div className="pp-alert">{t.signIn}</div>
-        <a className="pp-primary" style={{ textAlign: 'center', lineHeight: '48px', textDecoration: 'none' }} href="/console/">
+        <a
+          className="pp-primary"
+          style={{ textAlign: 'center', lineHeight: '48px', textDecoration: 'none' }}
+          href="/console/"
+        >
           {lang === 'zh' ? '登录' : 'Sign in'}
         </a>
       </div>
@@ -178,11 +221,23 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
         <div className="pp-code" data-testid="receipt-code">
           {receipt}
         </div>
-        <a className="pp-primary" style={{ textAlign: 'center', lineHeight: '48px', textDecoration: 'none' }} href={`/f/receipt/${receipt}`}>
+        <a
+          className="pp-primary"
+          style={{ textAlign: 'center', lineHeight: '48px', textDecoration: 'none' }}
+          href={`/f/receipt/${receipt}`}
+        >
           {t.check}
         </a>
         <p style={{ textAlign: 'center' }}>
-          <button type="button" className="lf-btn" onClick={() => { setReceipt(null); setAnswers({}); setTried(false); }}>
+          <button
+            type="button"
+            className="lf-btn"
+            onClick={() => {
+              setReceipt(null);
+              setAnswers({});
+              setTried(false);
+            }}
+          >
             {t.again}
           </button>
         </p>
@@ -208,7 +263,10 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
     try {
       const res = await fetch(`/api/forms/${encodeURIComponent(slug)}/submissions?lang=${lang}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ version: form.version, data: answers, language: lang }),
       });
       const body = await res.json().catch(() => ({}));
@@ -220,7 +278,9 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
         // An answer on a field of the form shows under it (with the field's label above); the
         // banner says only what belongs to no field (the round is closed, too many tries …).
         const keys = new Set(definition.fields.map((f) => f.key));
-        const elsewhere = Object.entries(onFields).filter(([path]) => !keys.has(path.split('.')[0] ?? ''));
+        const elsewhere = Object.entries(onFields).filter(
+          ([path]) => !keys.has(path.split('.')[0] ?? ''),
+        );
         setErrors(onFields);
         setMessage(
           res.status === 401
@@ -248,7 +308,14 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
             {message}
           </div>
         )}
-        <FormRenderer definition={definition} value={answers} onChange={change} lang={lang} errors={errors} services={services} />
+        <FormRenderer
+          definition={definition}
+          value={answers}
+          onChange={change}
+          lang={lang}
+          errors={errors}
+          services={services}
+        />
       </div>
       <div className="pp-bar">
         <button type="button" onClick={send} disabled={sending}>
@@ -316,25 +383,54 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
   }, [code]);
   if (application) return <ApplicantPage initial={application} lang={lang} />;
   if (caseView) return <CaseReceipt code={code} initial={caseView} lang={lang} />;
-  const form = result && result !== 'missing' ? (result.form as { name: string; nameEn?: string } | null) : null;
+  const form =
+    result && result !== 'missing'
+      ? (result.form as { name: string; nameEn?: string } | null)
+      : null;
   return (
     <div className="pp-card">
       <h1>{t.lookup}</h1>
-      <form onSubmit={(e) => { e.preventDefault(); location.href = `/f/receipt/${encodeURIComponent(input.trim())}`; }} className="lf">
-        <label className="lf-label" htmlFor="code">{t.code}</label>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          location.href = `/f/receipt/${encodeURIComponent(input.trim())}`;
+        }}
+        className="lf"
+      >
+        <label className="lf-label" htmlFor="code">
+          {t.code}
+        </label>
         <input id="code" type="text" value={input} onChange={(e) => setInput(e.target.value)} />
-        <p><button className="pp-primary" type="submit">{t.check}</button></p>
+        <p>
+          <button className="pp-primary" type="submit">
+            {t.check}
+          </button>
+        </p>
       </form>
       {!code && <MyApplications lang={lang} />}
-      {result === 'missing' && <div className="pp-alert" role="alert">{refused || say(lang, 'notFound')}</div>}
+      {result === 'missing' && (
+        <div className="pp-alert" role="alert">
+          {refused || say(lang, 'notFound')}
+        </div>
+      )}
       {result && result !== 'missing' && (
         <dl data-testid="receipt">
           <dt>{t.code}</dt>
           <dd>{String(result.receiptCode)}</dd>
-          {form && (<><dt>{lang === 'zh' ? '表单' : 'Form'}</dt><dd>{lang === 'en' && form.nameEn ? form.nameEn : form.name}</dd></>)}
+          {form && (
+            <>
+              <dt>{lang === 'zh' ? '表单' : 'Form'}</dt>
+              <dd>{lang === 'en' && form.nameEn ? form.nameEn : form.name}</dd>
+            </>
+          )}
           <dt>{t.status}</dt>
           <dd>{t.statuses[String(result.status)] ?? String(result.status)}</dd>
-          {result.statusNote ? (<><dt>{say(lang, 'reply')}</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{String(result.statusNote)}</dd></>) : null}
+          {result.statusNote ? (
+            <>
+              <dt>{say(lang, 'reply')}</dt>
+              <dd style={{ whiteSpace: 'pre-wrap' }}>{String(result.statusNote)}</dd>
+            </>
+          ) : null}
           <dt>{t.submittedAt}</dt>
           <dd>{when(String(result.submittedAt), lang)}</dd>
         </dl>

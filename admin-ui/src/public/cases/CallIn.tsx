@@ -129,9 +129,9 @@ export function CallIn() {
     try {
       const summary = await cases<CaseSummary>('/cases', intake);
       // The summary carries no receipt code: the case's own page does.
-      const full = await cases<CaseDetail>(`/cases/${encodeURIComponent(summary.documentId)}`).catch(
-        () => null,
-      );
+      const full = await cases<CaseDetail>(
+        `/cases/${encodeURIComponent(summary.documentId)}`,
+      ).catch(() => null);
       setCalled({ summary, receiptCode: full?.receiptCode ?? null });
       window.scrollTo(0, 0);
     } catch (e) {

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactElement } from 'react';
-import { Refusal, TOKEN } from '../timebank/api';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { TOKEN } from '../timebank/api';
 import { LangContext, Link, initialLang } from '../timebank/ui';
-import { fetchMe, signInWithPassword, signOut, type Me } from './api';
+import { fetchMe, signOut, type Me } from './api';
 import { CallIn } from './CallIn';
 import type { Lang } from './messages';
 import { CaseDetailPage, MyCases } from './MyCases';
 import { GShell, MeContext, useWords } from './ui';
+import { PhoneSignIn } from '../PhoneSignIn';
 
 type Who = { state: 'loading' } | { state: 'signed-out' } | { state: 'in'; me: Me };
 
@@ -88,67 +89,24 @@ function Missing() {
   );
 }
 
-/** The console's own sign-in (POST /api/auth/local), on the phone without leaving the page. */
 function SignIn({ onIn }: { onIn: () => void }) {
   const { lang, t } = useWords();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signInWithPassword(username.trim(), password);
-      onIn();
-    } catch (err) {
-      setError(err instanceof Refusal ? err : new Refusal(0, undefined));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <GShell title={t('sign_in.title')}>
-      <form className="tb-card" onSubmit={(e) => void submit(e)} data-testid="g-sign-in">
-        {error && (
-          <div className="tb-alert" role="alert" data-testid="g-sign-in-error">
-            {error.status === 400 || error.status === 401
-              ? t('sign_in.wrong')
-              : error.status
-                ? error.text(lang)
-                : t('failed')}
-          </div>
-        )}
-        <div className="tb-field">
-          <label htmlFor="g-username">{t('sign_in.username')}</label>
-          <input
-            id="g-username"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-        </div>
-        <div className="tb-field">
-          <label htmlFor="g-password">{t('sign_in.password')}</label>
-          <input
-            id="g-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </div>
-        <button type="submit" className="tb-btn" disabled={busy} data-testid="g-sign-in-submit">
-          {busy ? t('sending') : t('sign_in.submit')}
-        </button>
-      </form>
-    </GShell>
+    <PhoneSignIn
+      onIn={onIn}
+      lang={lang}
+      prefix="g"
+      testId="g-sign-in"
+      shell={(form) => <GShell title={t('sign_in.title')}>{form}</GShell>}
+      words={{
+        username: t('sign_in.username'),
+        password: t('sign_in.password'),
+        submit: t('sign_in.submit'),
+        sending: t('sending'),
+        wrong: t('sign_in.wrong'),
+        failed: t('failed'),
+      }}
+    />
   );
 }
 
@@ -191,4 +149,3 @@ function Home({ me, onOut }: { me: Me; onOut: () => void }) {
     </GShell>
   );
 }
-

@@ -93,7 +93,10 @@ export const CASE_MESSAGES: Tree = {
     item: ['具体事项', 'Item'],
     choose: ['请选择', 'Choose'],
     title: ['标题', 'Title'],
-    title_hint: ['一句话说明问题，如：3 栋楼道灯坏了', 'One line, e.g. the stair light in block 3 is out'],
+    title_hint: [
+      '一句话说明问题，如：3 栋楼道灯坏了',
+      'One line, e.g. the stair light in block 3 is out',
+    ],
     description: ['情况描述', 'Description'],
     area: ['所在社区', 'Community'],
     choose_area: ['请选择社区', 'Choose a community'],

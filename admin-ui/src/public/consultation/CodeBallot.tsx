@@ -31,7 +31,9 @@ export function CodeBallotApp() {
 
 function CodeBallot() {
   const { lang, t } = useWords();
-  const [code, setCode] = useState(() => codeOf(new URLSearchParams(location.search).get('code') ?? ''));
+  const [code, setCode] = useState(() =>
+    codeOf(new URLSearchParams(location.search).get('code') ?? ''),
+  );
   const [choice, setChoice] = useState<string | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [receipt, setReceipt] = useState<CodeReceipt | null>(null);
@@ -55,7 +57,9 @@ function CodeBallot() {
           <div className="tb-ok" role="status">
             {t('code.receipt')}
           </div>
-          <p>{t('code.receipt_vote', { title: receipt.vote.title, number: receipt.vote.number })}</p>
+          <p>
+            {t('code.receipt_vote', { title: receipt.vote.title, number: receipt.vote.number })}
+          </p>
           <p>{t('code.receipt_elector', { label: receipt.elector })}</p>
           <p data-testid="v-receipt-choice">
             {t('code.receipt_choice', { choice: t(`choice.${receipt.choice}`) })}
@@ -93,7 +97,11 @@ function CodeBallot() {
             />
           </Field>
         </div>
-        <Field label={t('code.choose')} name="choice" error={local.choice ? t(local.choice) : undefined}>
+        <Field
+          label={t('code.choose')}
+          name="choice"
+          error={local.choice ? t(local.choice) : undefined}
+        >
           <div className="c-choices">
             {(['yes', 'no', 'abstain'] as const).map((c) => (
               <button

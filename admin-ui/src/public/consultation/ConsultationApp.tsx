@@ -1,4 +1,11 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type FormEvent,
+  type ReactElement,
+} from 'react';
 import {
   OPEN_STAGES,
   TOPIC_KINDS,
@@ -10,7 +17,7 @@ import type {
   TopicRow,
   VoteDetail,
 } from '../../../../plugins/consultation/server/src/shared/contracts/consultation';
-import { fetchMe, signInWithPassword, signOut } from '../cases/api';
+import { fetchMe, signOut } from '../cases/api';
 import { chinaTime } from '../cases/messages';
 import { Refusal, TOKEN } from '../timebank/api';
 import {
@@ -25,6 +32,7 @@ import {
 import { con } from './api';
 import type { Lang } from './messages';
 import { CShell, useWords } from './ui';
+import { PhoneSignIn } from '../PhoneSignIn';
 
 type Who = 'loading' | 'signed-out' | 'in';
 
@@ -105,55 +113,22 @@ function Problem({ refused }: { refused: Refusal }) {
 
 function SignIn({ onIn }: { onIn: () => void }) {
   const { lang, t } = useWords();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signInWithPassword(username.trim(), password);
-      onIn();
-    } catch (err) {
-      setError(err instanceof Refusal ? err : new Refusal(0, undefined));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <CShell title={t('sign_in.title')}>
-      <form className="tb-card" onSubmit={(e) => void submit(e)} data-testid="c-sign-in">
-        {error && (
-          <div className="tb-alert" role="alert">
-            {error.status === 400 || error.status === 401 ? t('sign_in.wrong') : error.text(lang)}
-          </div>
-        )}
-        <Field label={t('sign_in.username')} name="username">
-          <input
-            id="tb-username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </Field>
-        <Field label={t('sign_in.password')} name="password">
-          <input
-            id="tb-password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-        <p>
-          <button className="tb-btn" type="submit" disabled={busy} data-testid="c-sign-in-submit">
-            {busy ? t('sending') : t('sign_in.submit')}
-          </button>
-        </p>
-      </form>
-    </CShell>
+    <PhoneSignIn
+      onIn={onIn}
+      lang={lang}
+      prefix="tb"
+      testId="c-sign-in"
+      shell={(form) => <CShell title={t('sign_in.title')}>{form}</CShell>}
+      words={{
+        username: t('sign_in.username'),
+        password: t('sign_in.password'),
+        submit: t('sign_in.submit'),
+        sending: t('sending'),
+        wrong: t('sign_in.wrong'),
+        failed: t('failed'),
+      }}
+    />
   );
 }
 
@@ -177,7 +152,15 @@ function Home({ onOut }: { onOut: () => void }) {
     <CShell title={t('app')}>
       <div className="tb-row" style={{ marginTop: 8 }}>
         <Link to="/c/new" className="tb-btn" testId="c-raise">
-          <span style={{ display: 'block', textAlign: 'center', lineHeight: '52px', color: '#fff', textDecoration: 'none' }}>
+          <span
+            style={{
+              display: 'block',
+              textAlign: 'center',
+              lineHeight: '52px',
+              color: '#fff',
+              textDecoration: 'none',
+            }}
+          >
             {t('home.raise')}
           </span>
         </Link>
@@ -315,7 +298,11 @@ function Raise() {
                 : t('fix')}
           </div>
         )}
-        <Field label={t('raise.topic_title')} name="title" error={missing ? t('required') : fields.title}>
+        <Field
+          label={t('raise.topic_title')}
+          name="title"
+          error={missing ? t('required') : fields.title}
+        >
           <input id="tb-title" value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>
         <Field label={t('raise.kind')} name="kind" error={fields.kind}>
@@ -579,7 +566,12 @@ function Rank() {
           <div key={r.documentId} className="c-rank" data-testid="c-rank-item">
             <span className="c-pos">{i + 1}</span>
             <span className="c-name">{r.title}</span>
-            <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('rank.up')}>
+            <button
+              type="button"
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={t('rank.up')}
+            >
               {t('rank.up')}
             </button>
             <button
@@ -638,7 +630,8 @@ function VotePage({ id }: { id: string }) {
     );
   const vote = state.data;
   const mine = vote.mine?.[0] ?? null;
-  const mayCast = vote.status === 'open' && !vote.closed && (!mine?.choice || vote.rule.allowChange);
+  const mayCast =
+    vote.status === 'open' && !vote.closed && (!mine?.choice || vote.rule.allowChange);
   const result = vote.result;
   return (
     <CShell title={vote.title} back>
@@ -649,7 +642,9 @@ function VotePage({ id }: { id: string }) {
         <span className="tb-muted">{vote.number}</span>
         {vote.question && <p>{vote.question}</p>}
         {vote.ruleName && (
-          <p className="tb-muted">{t('votes.rule', { rule: lang === 'zh' ? vote.ruleName.zh : vote.ruleName.en })}</p>
+          <p className="tb-muted">
+            {t('votes.rule', { rule: lang === 'zh' ? vote.ruleName.zh : vote.ruleName.en })}
+          </p>
         )}
         {mine && <p>{t('votes.for', { label: mine.label })}</p>}
         <p className="tb-muted">{t('votes.closes', { at: chinaTime(vote.closesAt, lang) })}</p>
@@ -659,7 +654,11 @@ function VotePage({ id }: { id: string }) {
               {t('votes.turnout', { count: vote.turnout.count, total: vote.electorCount })}
             </div>
             <div className="c-bar">
-              <span style={{ width: `${Math.min(100, (vote.turnout.count / vote.electorCount) * 100)}%` }} />
+              <span
+                style={{
+                  width: `${Math.min(100, (vote.turnout.count / vote.electorCount) * 100)}%`,
+                }}
+              />
             </div>
           </div>
         ) : null}
@@ -744,4 +743,3 @@ function VotePage({ id }: { id: string }) {
     </CShell>
   );
 }
-

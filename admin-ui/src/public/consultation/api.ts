@@ -28,6 +28,9 @@ export async function con<T>(
 
 /** A ballot code as typed (any case, spaces, dashes) in its printed form: XXXXX-XXXXX. */
 export function codeOf(input: string): string {
-  const bare = input.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 10);
+  const bare = input
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .slice(0, 10);
   return bare.length > 5 ? `${bare.slice(0, 5)}-${bare.slice(5)}` : bare;
 }

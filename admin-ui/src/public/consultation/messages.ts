@@ -73,7 +73,10 @@ export const CONSULTATION_MESSAGES: Tree = {
     outcome: ['协商结果', 'Outcome'],
     declined: ['不予采纳理由', 'Why it was declined'],
     rate: ['评议办理结果', 'Rate how it was handled'],
-    rate_confirm: ['确认给出 %{rating} 星评价？每人只能评一次。', 'Give %{rating} stars? Each resident rates once.'],
+    rate_confirm: [
+      '确认给出 %{rating} 星评价？每人只能评一次。',
+      'Give %{rating} stars? Each resident rates once.',
+    ],
     rated: ['感谢您的评议', 'Thank you for rating'],
     stars: ['%{n} 星', '%{n} stars'],
     decision: ['决定', 'Decision'],
@@ -129,7 +132,10 @@ export const CONSULTATION_MESSAGES: Tree = {
       '本表决允许公开实时票数；结果以截止时的计票为准。',
       'This vote shows its running count; the count at the close decides.',
     ],
-    yes_no: ['同意 %{yes}，不同意 %{no}，弃权 %{abstain}', 'Yes %{yes}, no %{no}, abstain %{abstain}'],
+    yes_no: [
+      '同意 %{yes}，不同意 %{no}，弃权 %{abstain}',
+      'Yes %{yes}, no %{no}, abstain %{abstain}',
+    ],
     rule: ['规则：%{rule}', 'Rule: %{rule}'],
   },
   code: {
@@ -158,10 +164,9 @@ export const CONSULTATION_MESSAGES: Tree = {
 export function ct(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
   const found = key
     .split('.')
-    .reduce<Pair | Tree | undefined>(
-      (node, part) => (node && !Array.isArray(node) ? (node as Tree)[part] : undefined),
-      CONSULTATION_MESSAGES,
-    );
+    .reduce<
+      Pair | Tree | undefined
+    >((node, part) => (node && !Array.isArray(node) ? (node as Tree)[part] : undefined), CONSULTATION_MESSAGES);
   const text = Array.isArray(found) ? (found as Pair)[lang === 'zh' ? 0 : 1] : key;
   return text.replace(/%\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }

@@ -48,7 +48,9 @@ export function Checkin() {
               <div style={{ fontSize: 20, fontWeight: 600 }}>
                 {out ? t('checkin.checked_out', { title }) : t('checkin.checked_in', { title })}
               </div>
-              <div data-testid="tb-checkin-at">{t('checkin.at', { at: when(answer.at, lang) })}</div>
+              <div data-testid="tb-checkin-at">
+                {t('checkin.at', { at: when(answer.at, lang) })}
+              </div>
               {out && answer.minutes != null && (
                 <div>{t('checkin.minutes', { h: hoursOf(answer.minutes) })}</div>
               )}

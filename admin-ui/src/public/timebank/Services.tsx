@@ -283,9 +283,7 @@ function MyRequests({ onCancelled }: { onCancelled: () => void }) {
               <span className={`tb-tag${r.status === 'full' ? '' : ' warn'}`}>
                 {t(`services.request_${r.status === 'full' ? 'full' : 'open'}`)}
               </span>
-              {r.side === 'offer' && (
-                <span className="tb-tag grey">{t('services.offer')}</span>
-              )}
+              {r.side === 'offer' && <span className="tb-tag grey">{t('services.offer')}</span>}
             </div>
             <div style={{ fontWeight: 600, marginTop: 6 }}>{r.title}</div>
             <div className="tb-muted">
@@ -310,9 +308,14 @@ function MyRequests({ onCancelled }: { onCancelled: () => void }) {
       </ul>
       {act.asked && (
         <ConfirmSheet
-          text={t(act.asked.taken > 0 ? 'services.cancel_request_taken' : 'services.cancel_request_prompt', {
-            title: act.asked.title,
-          })}
+          text={t(
+            act.asked.taken > 0
+              ? 'services.cancel_request_taken'
+              : 'services.cancel_request_prompt',
+            {
+              title: act.asked.title,
+            },
+          )}
           action={t('services.cancel_request')}
           danger
           onConfirm={() => void act.confirm()}

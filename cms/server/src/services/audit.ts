@@ -189,6 +189,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       params.filters = params.filters ? { $and: [params.filters, filter] } : filter;
     },
 
+    /**
+     * A plugin service's change to one of its records, by whoever is acting now (the request's
+     * user, or the system): the record is known by its documentId (after, or before a delete).
+     */
+    async recordChange(
+      contentType: string,
+      action: AuditInput['action'],
+      before: object | null,
+      after: object | null,
+      operation?: string,
+    ): Promise<void> {
+      const row = (after ?? before) as Row | null;
+      await this.record({
+        contentType,
+        action,
+        recordId: String(row?.documentId ?? ''),
+        before,
+        after,
+        actor: viewers().actor(),
+        ...(operation ? { operation } : {}),
+      });
+    },
+
     /** Appends one entry; call it inside the transaction that made the change. */
     async record(input: AuditInput): Promise<void> {
       const rowBefore = input.before as Row | null;

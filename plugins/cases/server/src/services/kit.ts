@@ -7,7 +7,6 @@ import type { Who } from '../domain/workflow';
 import { cmsService } from '../utils';
 
 type AuditAction = Parameters<CmsServices['audit']['record']>[0]['action'];
-type Row = Record<string, unknown>;
 
 const USER = 'plugin::users-permissions.user';
 
@@ -76,23 +75,15 @@ export function casesKit(strapi: Core.Strapi) {
     lock: (trx: Knex.Transaction, table: string, id: number): Promise<void> =>
       cmsService(strapi, 'kit').lockRow(trx, table, id),
 
-    async record(
+    /** An audit entry for a change to one of the plugin's records, by whoever acts now. */
+    record: (
       uid: string,
       action: AuditAction,
       before: object | null,
       after: object | null,
       operation?: string,
-    ): Promise<void> {
-      await cmsService(strapi, 'audit').record({
-        contentType: uid,
-        action,
-        recordId: String((after ?? before) ? (((after ?? before) as Row).documentId ?? '') : ''),
-        before,
-        after,
-        actor: cmsService(strapi, 'viewer').actor(),
-        ...(operation ? { operation } : {}),
-      });
-    },
+    ): Promise<void> =>
+      cmsService(strapi, 'audit').recordChange(uid, action, before, after, operation),
   };
 }
 
