@@ -22,9 +22,12 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
   await index('consultation_topic_steps_by_topic', 'consultation_topic_steps', 'topic_id, id');
   await index('consultation_supports_one', 'consultation_supports', 'topic_id, user_id', true);
   await index('consultation_comments_by_topic', 'consultation_comments', 'topic_id, id');
-  // one rating per resident and topic (comments without a rating are opinions, as many as wished)
+  // One rating per resident and topic, whether they rated on the phone or staff entered their
+  // paper evaluation (both keyed by the person); comments without a rating are opinions, as many
+  // as wished.
+  await knex.raw('DROP INDEX IF EXISTS consultation_ratings_one');
   await knex.raw(
-    'CREATE UNIQUE INDEX IF NOT EXISTS consultation_ratings_one ON consultation_comments (topic_id, user_id) WHERE rating IS NOT NULL',
+    'CREATE UNIQUE INDEX IF NOT EXISTS consultation_ratings_by_person ON consultation_comments (topic_id, person_id) WHERE rating IS NOT NULL',
   );
   // One ranking per topic and ranker: a resident ranking for themself (keyed by the user), or a
   // residents' representative whose ranking staff entered (keyed by the person; the user is

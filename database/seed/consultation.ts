@@ -165,6 +165,7 @@ export async function seedDemoConsultation(
     raise(body: Row, options: Row): Promise<Row & { documentId: string }>;
     screen(id: string, body: Row): Promise<Row>;
     closeRanking(area: string): Promise<Row[]>;
+    rate(id: string, body: Row): Promise<Row>;
   };
   const decisions = service('decisions') as unknown as {
     create(body: Row): Promise<Row & { documentId: string }>;
@@ -185,6 +186,24 @@ export async function seedDemoConsultation(
   };
   const r = createRandom(20261130);
   const { next: random, pick } = r;
+  // The residents' evaluations draw from their own sequence, so the year's topics stay as seeded.
+  const ratingRandom = createRandom(20261201).next;
+  const residentsOf = new Map<number, string[]>();
+  const ratersIn = async (community: { id: number; path: string }): Promise<string[]> => {
+    let found = residentsOf.get(community.id);
+    if (!found) {
+      found = (
+        (await dbQuery(strapi, 'plugin::cms.person').findMany({
+          where: { areaPath: { $startsWith: community.path }, isResident: true },
+          select: ['documentId'],
+          orderBy: { id: 'asc' },
+          limit: 40,
+        })) as { documentId: string }[]
+      ).map((p) => p.documentId);
+      residentsOf.set(community.id, found);
+    }
+    return found;
+  };
   const weighted = (list: [string, number][]) => {
     const total = list.reduce((s, [, w]) => s + w, 0);
     let x = random() * total;
@@ -457,6 +476,23 @@ export async function seedDemoConsultation(
       }),
     );
     solved++;
+    // Residents' paper evaluation forms (评议表), entered by staff in the month after: mostly
+    // satisfied, a few not.
+    const raters = await ratersIn(p.community);
+    const offset = Math.floor(ratingRandom() * raters.length);
+    const forms = Math.min(raters.length, 3 + Math.floor(ratingRandom() * 6));
+    for (let k = 0; k < forms; k++) {
+      const when = finish + (1 + k * 3) * DAY;
+      if (when > now - HOUR) break;
+      const x = ratingRandom();
+      const rating = x < 0.55 ? 5 : x < 0.85 ? 4 : x < 0.95 ? 3 : 2;
+      await at(when, () =>
+        topics.rate(p.topic, {
+          resident: raters[(offset + k) % raters.length],
+          rating,
+        }),
+      );
+    }
     // A month of residents' evaluation, then staff close it (办结).
     if (finish + 30 * DAY < now - HOUR)
       await at(finish + 30 * DAY, () =>

@@ -421,6 +421,38 @@ describe('a lift-installation topic from raising to evaluation', () => {
       (await as(owners[4]!.jwt).post(`/topics/${topic}/rate`, { rating: 9 })) as Res,
       400,
     );
+    // A paper evaluation form, entered by staff for the resident who filled it in: that
+    // resident's one rating (the phone then refuses theirs), never the staff member's own.
+    const personOf = async (phone: string) =>
+      (
+        (await dbQuery(strapi, 'plugin::cms.person').findOne({
+          where: { phone },
+          select: ['documentId'],
+        })) as { documentId: string }
+      ).documentId;
+    const unnamed = (await as(worker).post(`/topics/${topic}/rate`, { rating: 4 })) as Res;
+    expectStatus(unnamed, 400);
+    expect(paths(unnamed)).toEqual(['resident']);
+    expectStatus(
+      (await as(worker).post(`/topics/${topic}/rate`, {
+        rating: 4,
+        resident: await personOf(PHONES[5]!),
+        body: '纸质评议表：电梯运行良好',
+      })) as Res,
+      200,
+    );
+    expectStatus(
+      (await as(owners[5]!.jwt).post(`/topics/${topic}/rate`, { rating: 2 })) as Res,
+      409,
+    );
+    const twice = (await as(worker).post(`/topics/${topic}/rate`, {
+      rating: 3,
+      resident: await personOf(PHONES[3]!),
+    })) as Res;
+    expectStatus(twice, 409);
+    expect(paths(twice)).toEqual(['resident']);
+    const rated = ((await as(worker).get(`/topics/${topic}`)) as Res).body.data!;
+    expect(rated).toMatchObject({ ratingCount: 2, ratingSum: 9 });
     expectStatus((await as(worker).post(`/topics/${topic}/close`)) as Res, 200);
     const steps = ((await as(worker).get(`/topics/${topic}`)) as Res).body.data!.steps as {
       action: string;

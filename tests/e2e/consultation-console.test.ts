@@ -300,6 +300,61 @@ describe('the consultation console', () => {
     expect(refused.body.error.details.errors[0].path).toEqual(['electors']);
   });
 
+  it('a resident’s paper evaluation form is entered by the worker, once', async () => {
+    // The first topic through to evaluation over the API: ranked, decided, implemented early.
+    const topic = topics[0]!;
+    await call('post', worker.jwt, '/ranking/close', { area: community.documentId }).catch(
+      () => undefined,
+    );
+    const meeting = await call<{ documentId: string }>('post', worker.jwt, '/meetings', {
+      kind: 'council',
+      title: `居民议事会 ${STEM}`,
+      heldAt: new Date().toISOString(),
+      area: community.documentId,
+      topics: [topic],
+    });
+    const decision = await call<{ documentId: string }>(
+      'post',
+      worker.jwt,
+      `/meetings/${meeting.documentId}/decisions`,
+      { topic, text: '同意实施' },
+    );
+    await call('post', worker.jwt, `/decisions/${decision.documentId}/implement`, {
+      kind: 'tasks',
+      tasks: [{ title: '实施' }],
+      earlyReason: '公示期间无异议',
+    });
+    await call('post', worker.jwt, `/decisions/${decision.documentId}/tasks/0/done`);
+    await call('post', worker.jwt, `/decisions/${decision.documentId}/complete`, {});
+    await go(`consultation/topics/${topic}`);
+    await page.getByTestId('paper-rating').click();
+    await page.getByTestId('paper-rating-resident').fill(reps[1]!.name);
+    await page.getByRole('option', { name: reps[1]!.name }).click();
+    await page
+      .getByTestId('paper-rating-stars')
+      .locator('label')
+      .filter({ hasText: '4 Stars' })
+      .click();
+    await shot('evaluation-1-paper');
+    await page.getByTestId('paper-rating-confirm').click();
+    await page.getByTestId('paper-rating-confirm').waitFor({ state: 'detached' });
+    const rated = await call<TopicRow>('get', worker.jwt, `/topics/${topic}`);
+    expect(rated).toMatchObject({ ratingCount: 1, ratingSum: 4 });
+    // The same resident's second form is refused under the resident's field.
+    await page.getByTestId('paper-rating').click();
+    await page.getByTestId('paper-rating-resident').fill(reps[1]!.name);
+    await page.getByRole('option', { name: reps[1]!.name }).click();
+    await page
+      .getByTestId('paper-rating-stars')
+      .locator('label')
+      .filter({ hasText: '2 Stars' })
+      .click();
+    await page.getByTestId('paper-rating-confirm').click();
+    await page.locator('p.Mui-error').filter({ hasText: '该居民已评价过' }).waitFor();
+    await shot('evaluation-2-twice');
+    await page.getByRole('button', { name: '取消' }).click();
+  });
+
   function topicTitle(i: number): string {
     return [`小区停车规划 ${STEM}`, `楼道照明改造 ${STEM}`][i] as string;
   }

@@ -31,6 +31,7 @@ import { CaseDialog } from '../cases/CaseDialog';
 import { formatDate } from '../dates';
 import { yuan } from '../money';
 import { useRest } from '../rest';
+import { PaperRating } from './PaperRating';
 import {
   mayCloseRanking,
   mayCloseTopic,
@@ -226,6 +227,8 @@ function Actions({ topic }: { topic: TopicDetail }) {
         {translate('linli.consultation.meeting.new')}
       </Button>,
     );
+  if (topic.stage === 'evaluating' && mayScreen())
+    items.push(<PaperRating key="paper-rating" topic={topic} />);
   if (topic.stage === 'evaluating' && mayCloseTopic())
     items.push(<CloseTopic key="close" topic={topic} />);
   return (

@@ -216,6 +216,16 @@ export const consultationMessages: Tree = {
           'This community asks for %{min} supports; %{count} so far.',
         ],
       },
+      evaluation: {
+        paper: ['录入纸质评议', 'Enter a paper evaluation'],
+        paper_then: [
+          '按居民填写的评议表录入：每位居民对每个议题只能评议一次（已在手机上评议的不能再录入）。',
+          'From the form a resident filled in: each resident rates a topic once (one who rated on the phone cannot be entered again).',
+        ],
+        resident: ['填表居民', 'Resident'],
+        rating: ['满意度（1–5 星）', 'Satisfaction (1–5 stars)'],
+        body: ['评议意见（可选）', 'Comments (optional)'],
+      },
       ranking: {
         title: ['协商排序', 'Ranking'],
         hint: [

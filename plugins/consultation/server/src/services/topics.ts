@@ -185,20 +185,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'choose the representative whose ranking this is',
           '请选择居民代表',
         );
-      const person =
-        typeof representative === 'string' && DOCUMENT_ID_PATTERN.test(representative)
-          ? ((await strapi.db.query('plugin::cms.person').findOne({
-              where: { documentId: representative },
-              select: ['id', 'documentId', 'name', 'areaPath'],
-            })) as { id: number; documentId: string; name: string; areaPath: string | null } | null)
-          : null;
-      if (!person || communityPath(person.areaPath) !== community)
-        kit.refuse(
-          'representative',
-          'invalid_value',
-          'choose a resident of this community',
-          '请选择本社区的居民代表',
-        );
+      const person = await personIn(representative, community, 'representative');
       return {
         userId: who.userId,
         representative: { id: person.id, documentId: person.documentId, name: person.name },
@@ -211,6 +198,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'Only residents of this community rank its topics (仅本社区居民可以排序；请先在社区登记住户信息)',
       );
     return { userId: who.userId, representative: null };
+  }
+
+  /** A person of the community, named by documentId in `field` (else 400 on that field). */
+  async function personIn(
+    documentId: unknown,
+    community: string,
+    field: string,
+  ): Promise<{ id: number; documentId: string; name: string }> {
+    const person =
+      typeof documentId === 'string' && DOCUMENT_ID_PATTERN.test(documentId)
+        ? ((await strapi.db.query('plugin::cms.person').findOne({
+            where: { documentId },
+            select: ['id', 'documentId', 'name', 'areaPath'],
+          })) as { id: number; documentId: string; name: string; areaPath: string | null } | null)
+        : null;
+    if (!person || communityPath(person.areaPath) !== community)
+      return kit.refuse(
+        field,
+        'invalid_value',
+        'choose a resident of this community',
+        '请选择本社区的居民',
+      );
+    return person;
   }
 
   /** The marks of one ranker: a resident's own, or one representative's. */
@@ -866,23 +876,53 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return moved;
     },
 
-    /** A resident's rating of how the topic was handled (评议), 1–5, once. */
+    /**
+     * A resident's rating of how the topic was handled (评议), 1–5, once: on the phone by the
+     * resident, or from a paper evaluation form entered by staff of the topic's area, who name
+     * the resident (`resident`, a person of the community). Either way it is the person's one
+     * rating (a partial unique index on topic and person).
+     */
     async rate(id: unknown, body: Row): Promise<TopicRow> {
       const topic = await load(id);
-      const who = await residentOf(topic);
+      const community = communityPath(topic.areaPath) as string;
+      const who = await kit.who();
+      const named = body.resident !== undefined && body.resident !== null && body.resident !== '';
+      let rater: { id: number; name: string };
+      if (named) {
+        if (!kit.covers(who, topic.areaPath))
+          kit.forbidden('This topic is outside your area (此议题不在您的辖区内)');
+        rater = await personIn(body.resident, community, 'resident');
+      } else {
+        const person = await kit.personOf(who.userId);
+        if (person && communityPath(person.areaPath) === community) rater = person;
+        else if (kit.covers(who, topic.areaPath))
+          return kit.refuse(
+            'resident',
+            'required',
+            'name the resident whose evaluation form this is',
+            '请选择填写评议表的居民',
+          );
+        else
+          return kit.forbidden(
+            'Only residents of this community take part (仅本社区居民可以参与；请先在社区登记住户信息)',
+          );
+      }
       if (topic.stage !== 'evaluating')
         kit.refuse('topic', 'invalid_stage', 'not being evaluated', '该议题当前不在评议阶段');
       const rating = body.rating;
       if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5)
         kit.refuse('rating', 'invalid_value', 'a whole number from 1 to 5', '请打 1 至 5 分');
       const text = str(body.body);
+      if (text && [...text].length > 2000)
+        kit.refuse('body', 'invalid_value', 'at most 2,000 characters', '不超过 2000 字');
       try {
         await strapi.db.transaction(async ({ trx }) => {
           await trx('consultation_comments').insert({
             document_id: kit.newDocumentId(),
             topic_id: topic.id,
             user_id: who.userId,
-            author_name: who.name || null,
+            person_id: rater.id,
+            author_name: rater.name || null,
             body: text ?? '',
             rating,
             at: now(),
@@ -899,10 +939,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       } catch (error) {
         const again = await knex()('consultation_comments')
-          .where({ topic_id: topic.id, user_id: who.userId })
+          .where({ topic_id: topic.id, person_id: rater.id })
           .whereNotNull('rating')
           .first('id');
-        if (again) kit.refuse('rating', 'already_voted', 'you rated this already', '您已评价过');
+        if (again)
+          kit.refuse(
+            named ? 'resident' : 'rating',
+            'already_voted',
+            named ? 'this resident has rated it already' : 'you rated this already',
+            named ? '该居民已评价过' : '您已评价过',
+          );
         throw error;
       }
       return load(topic.documentId);

@@ -10,7 +10,8 @@
  *   POST /topics/:id/support            → { data: TopicRow }                    (附议, once)
  *   POST /topics/:id/comments           { body } → { data: TopicComment }
  *   POST /topics/:id/screen             { decision: accept|decline|merge, reason?, into? } → { data: TopicRow }
- *   POST /topics/:id/rate               { rating: 1..5, body? } → { data: TopicRow }
+ *   POST /topics/:id/rate               { rating: 1..5, body?, resident?: person documentId } → { data: TopicRow }
+ *                                       (resident: staff entering a paper evaluation form)
  *   POST /topics/:id/close              { note? } → { data: TopicRow }          (办结)
  *   GET  /ranking?area=                 → { data: TopicRow[] }  (being ranked, best first)
  *   POST /ranking                       { order: topic documentIds, representative?: person documentId } → { data: { ranked } }
