@@ -166,6 +166,10 @@ export async function seedDemoConsultation(
     screen(id: string, body: Row): Promise<Row>;
     closeRanking(area: string): Promise<Row[]>;
     rate(id: string, body: Row): Promise<Row>;
+    rank(body: Row): Promise<Row>;
+  };
+  const procedures = service('procedures') as unknown as {
+    save(area: string, body: Row): Promise<Row>;
   };
   const decisions = service('decisions') as unknown as {
     create(body: Row): Promise<Row & { documentId: string }>;
@@ -181,8 +185,18 @@ export async function seedDemoConsultation(
       body: Row,
     ): Promise<{ electorId: string; label: string; code: string }[]>;
     castByCode(body: Row): Promise<Row>;
+    create(body: Row): Promise<Row & { documentId: string }>;
     close(id: string): Promise<Row & { passed: boolean }>;
     electors(id: string, query: Row): Promise<{ data: { documentId: string; area: number }[] }>;
+  };
+  // Meetings are held at a meeting's hour (9:30, 14:30 or 19:30 China time), the last such hour
+  // before they are recorded; by the day, not by a draw, so the year's other draws stay as seeded.
+  const meetingTime = (t: number): number => {
+    const CHINA = 8 * HOUR;
+    const day = Math.floor((t + CHINA) / DAY);
+    const slot = [9.5, 14.5, 19.5][day % 3] as number;
+    const held = day * DAY - CHINA + slot * HOUR;
+    return held <= t ? held : held - DAY;
   };
   const r = createRandom(20261130);
   const { next: random, pick } = r;
@@ -256,6 +270,16 @@ export async function seedDemoConsultation(
   // one failing by area): raised where rooms are registered, never declined on the way.
   const voteCommunity =
     communities.find((c) => sites[0]?.areaPath.startsWith(c.path)) ?? communities[0];
+  // A third of the communities rank by their residents' representatives, whose sheets staff
+  // enter (the tests' small year: two of the first five, which no test community is).
+  const byRepresentatives = new Set(
+    communities
+      .filter((c, i) => i % 3 === 1 && (!small || i < 5) && c.id !== voteCommunity?.id)
+      .map((c) => c.id),
+  );
+  for (const c of communities)
+    if (byRepresentatives.has(c.id))
+      await at(yearAgo - DAY, () => procedures.save(c.documentId, { rankers: 'representatives' }));
   const VOTE_KINDS = ['lift', 'property', 'parking', 'lift', 'property'];
   let solved = 0;
   let meetings = 0;
@@ -332,6 +356,14 @@ export async function seedDemoConsultation(
     await at(t, () => topics.screen(p.topic, { decision: 'accept' }));
     t += gap(3, 10);
     if (recent && random() < 0.4) continue; // being ranked
+    if (byRepresentatives.has(p.community.id)) {
+      // Three to five representatives' sheets, entered the day before the ranking closes.
+      const representatives = (await ratersIn(p.community)).slice(0, 3 + (index % 3));
+      for (const representative of representatives)
+        await at(t - DAY, () => topics.rank({ order: [p.topic], representative })).catch(
+          () => null,
+        );
+    }
     await at(t, () => topics.closeRanking(p.community.documentId)).catch(() => null);
     t += gap(2, 12);
     if (t > now - 2 * HOUR) continue;
@@ -340,7 +372,7 @@ export async function seedDemoConsultation(
       decisions.create({
         kind,
         title: `${p.community.name}${MEETING_TITLES[kind]}：${p.title}`.slice(0, 120),
-        heldAt: new Date(t).toISOString(),
+        heldAt: new Date(meetingTime(t)).toISOString(),
         place:
           kind === 'open_air' ? '小区中心广场' : kind === 'teahouse' ? '街边茶馆' : '社区议事厅',
         area: p.community.documentId,
@@ -501,6 +533,31 @@ export async function seedDemoConsultation(
           { note: '评议期满，办结' },
         ),
       );
+  }
+  // One vote open now, called outside a meeting (renewing the property company's contract):
+  // two days in, about four households in ten have voted with their codes.
+  const open = sites.find((s) => !s.used);
+  if (open) {
+    const opened = now - 2 * DAY;
+    const vote = await at(opened, () =>
+      votes.create({
+        title: '续聘物业服务企业',
+        question: '是否同意续聘现物业服务企业三年',
+        electorate: 'households',
+        rule: 'simple-majority',
+        compound: open.compound,
+        building: open.building,
+        closesAt: new Date(now + 5 * DAY).toISOString(),
+      }),
+    );
+    await at(opened + HOUR, () => votes.open(vote.documentId));
+    const codes = await at(opened + 2 * HOUR, () => votes.issueCodes(vote.documentId, {}));
+    const cast = Math.floor(codes.length * 0.4);
+    for (const [i, c] of codes.slice(0, cast).entries())
+      await at(opened + 3 * HOUR + i * 10 * 60_000, () =>
+        votes.castByCode({ code: c.code, choice: i % 5 === 4 ? 'no' : 'yes' }),
+      );
+    voteCount++;
   }
   return { topics: TOTAL, solved, meetings, votes: voteCount, ms: Date.now() - started };
 }

@@ -307,9 +307,10 @@ export async function seedDemoProperties(strapi: Core.Strapi): Promise<number> {
     await link('plugin::cms.property-owner', owners);
     await link('plugin::cms.household', households);
 
-    // The demo resident accounts are heads of households in the demo community's first compound.
+    // The demo resident and volunteer accounts are heads of households in the demo community's
+    // first compound: both live there, raise topics, vote.
     const residents = (await dbQuery(strapi, 'plugin::users-permissions.user').findMany({
-      where: { role: { type: 'resident' } },
+      where: { role: { type: { $in: ['resident', 'volunteer'] } } },
       select: ['id'],
       orderBy: { id: 'asc' },
     })) as { id: number }[];

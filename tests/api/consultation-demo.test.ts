@@ -2,7 +2,8 @@
 // consultation (the reference district's figure; the tests seed the small year of 60 topics,
 // LINLI_SEED_CONSULTATION=small, where half or more are solved), topics at every stage, meetings of every
 // kind, votes under every preset rule — one passing by count and failing by area — each
-// result reproduced by a recount; the QR form that raises a topic.
+// result reproduced by a recount, one vote open now; residents' evaluations, representatives'
+// rankings; the QR form that raises a topic.
 import type { Core } from '@strapi/strapi';
 import { bootStrapi, dbQuery, http, newUser } from '../helpers/strapi';
 
@@ -83,6 +84,25 @@ it('holds votes under every preset rule; one passes by count and fails by area; 
     const recount = await get(`/votes/${v.documentId}/recount`);
     expect(recount.body.data.matches).toBe(true);
   }
+});
+
+it('has a vote open now, residents’ evaluations and representatives’ rankings', async () => {
+  const open = await get('/votes?status=open&pageSize=10');
+  const seeded = (open.body.data as { documentId: string; title: string }[]).find(
+    (v) => v.title === '续聘物业服务企业',
+  );
+  expect(seeded).toBeDefined();
+  const detail = await get(`/votes/${seeded!.documentId}`);
+  expect(detail.body.data.turnout.count).toBeGreaterThan(0);
+  expect(detail.body.data.turnout.count).toBeLessThan(detail.body.data.electorCount);
+  const ratings = await dbQuery(strapi, 'plugin::consultation.comment').count({
+    where: { rating: { $notNull: true }, personId: { $notNull: true } },
+  });
+  expect(ratings).toBeGreaterThan(0);
+  const marks = await dbQuery(strapi, 'plugin::consultation.rank-mark').count({
+    where: { representativeId: { $notNull: true } },
+  });
+  expect(marks).toBeGreaterThan(0);
 });
 
 it('publishes the QR form that raises a topic', async () => {

@@ -530,7 +530,8 @@ describe('property units and households', () => {
     // 甲: half of 101 (5000) and all of 102 (8050); 己 1/3 of 9000; 庚 2/3.
     expect(byKey.get(`owner:${id.get(p[0])}`)).toMatchObject({
       area: 13050,
-      label: '1栋1单元101、1栋1单元102',
+      // the owner's name (masked; one character stays as it is) tells co-owners apart
+      label: '1栋1单元101、1栋1单元102 · 甲',
       personIds: [id.get(p[0])],
     });
     expect(byKey.get(`owner:${id.get(p[1])}`)?.area).toBe(5000);

@@ -58,9 +58,6 @@ export function RulesPage() {
               <TableRow key={r.key} data-testid="rule-row">
                 <TableCell sx={{ minWidth: 180 }}>
                   <Typography sx={{ fontWeight: 600 }}>{zh ? r.nameZh : r.nameEn}</Typography>
-                  <Typography variant="caption" color="text.secondary">
-                    {r.key}
-                  </Typography>
                 </TableCell>
                 <TableCell>
                   {(zh ? r.descriptionZh : r.descriptionEn) && (

@@ -238,7 +238,14 @@ function Actions({ topic }: { topic: TopicDetail }) {
           {items}
         </Stack>
       ) : (
-        <Typography color="text.secondary">{translate('linli.consultation.no_actions')}</Typography>
+        <Typography color="text.secondary">
+          {translate(
+            // A decision being publicised or implemented is worked on in its own card.
+            topic.stage === 'publicising' || topic.stage === 'implementing'
+              ? 'linli.consultation.no_actions_follow'
+              : 'linli.consultation.no_actions',
+          )}
+        </Typography>
       )}
     </Section>
   );

@@ -89,12 +89,10 @@ function Summary({ vote }: { vote: VoteDetail }) {
   const f = (k: string) => translate(`linli.consultation.fields.${k}`);
   const zh = translate('linli.consultation.choice.yes') === '同意';
   const { paren } = usePunctuation();
+  // The place's name holds the building and unit already (河香园2期1栋).
   const where = [
     vote.areaName,
-    vote.building
-      ? translate('linli.consultation.vote.building', { b: vote.building })
-      : translate('linli.consultation.vote.whole_compound'),
-    vote.unitNo ? translate('linli.consultation.vote.unit', { u: vote.unitNo }) : '',
+    vote.building ? '' : translate('linli.consultation.vote.whole_compound'),
   ]
     .filter(Boolean)
     .join(' · ');

@@ -52,7 +52,7 @@ export function VotesPage() {
         columns={[
           { field: 'number', nowrap: true, cell: (v) => v.number },
           { field: 'question', cell: (v) => v.title },
-          { field: 'community', cell: (v) => v.areaName },
+          { field: 'vote_place', cell: (v) => v.areaName },
           {
             field: 'electorate',
             nowrap: true,

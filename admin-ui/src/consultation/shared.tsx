@@ -1,6 +1,6 @@
 import { Box, Chip, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import type {
   Paged,
@@ -8,7 +8,11 @@ import type {
   TallyResult,
   VoteRule,
 } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
-import type { Threshold } from '../../../plugins/consultation/server/src/domain/rules';
+import {
+  resultReason,
+  type Measure,
+  type Threshold,
+} from '../../../plugins/consultation/server/src/domain/rules';
 import { fieldErrors, restBody } from '../rest';
 import { percent, shareText } from './shares';
 import { usePunctuation } from '../punctuation';
@@ -110,21 +114,20 @@ export function useRuleWords() {
 export function useResultReason() {
   const translate = useTranslate();
   return (result: TallyResult): string => {
-    const word = (m: 'count' | 'area') => translate(`linli.consultation.vote.${m}_word`);
-    if (!result.quorum.met) return translate('linli.consultation.vote.quorum_failed');
-    const measures = (['count', 'area'] as const).filter((m) => result.approval[m] !== undefined);
+    const word = (m: Measure) => translate(`linli.consultation.vote.${m}_word`);
+    const why = resultReason(result);
+    if (!why.quorumMet) return translate('linli.consultation.vote.quorum_failed');
     if (result.passed)
       return translate('linli.consultation.vote.reason_pass', {
-        measures: measures.map(word).join(translate('linli.consultation.vote.and')),
+        measures: why.met.map(word).join(translate('linli.consultation.vote.and')),
       });
-    const met = measures.filter((m) => result.approval[m]);
-    const failed = measures.filter((m) => !result.approval[m]);
-    return [
-      ...met.map((m) => translate('linli.consultation.vote.passed_by', { what: word(m) })),
-      ...failed.map((m) => translate('linli.consultation.vote.failed_by', { what: word(m) })),
+    const text = [
+      ...why.met.map((m) => translate('linli.consultation.vote.passed_by', { what: word(m) })),
+      ...why.failed.map((m) => translate('linli.consultation.vote.failed_by', { what: word(m) })),
     ]
       .join('')
       .replace(/[，,]\s*$/, '');
+    return text.charAt(0).toUpperCase() + text.slice(1);
   };
 }
 
@@ -189,6 +192,11 @@ export function CommunitySelect({
 }) {
   const translate = useTranslate();
   const communities = useCommunities();
+  // Staff of one community need not pick it.
+  const only = !allowAll && communities.length === 1 ? communities[0]?.id : undefined;
+  useEffect(() => {
+    if (only && !value) onChange(only);
+  }, [only, value, onChange]);
   return (
     <TextField
       select

@@ -14,6 +14,9 @@ import type { Lang } from './validation';
  * the custom-field editor — so the preview behaves exactly like the published form. Plain React
  * and CSS (no MUI): the public page must load fast on a phone.
  */
+/** How many records a search offers at once (services.search asks for this many). */
+export const SEARCH_PAGE = 30;
+
 export interface RecordOption {
   id: string;
   label: string;
@@ -48,6 +51,7 @@ const T = {
     remove: '删除',
     choose: '请选择',
     search: '输入名称搜索',
+    more: '这里只列出前 %{n} 项；没有您要的，请在上面输入名称查找',
     uploading: '上传中…',
     optional: '',
   },
@@ -58,6 +62,7 @@ const T = {
     remove: 'Remove',
     choose: 'Choose…',
     search: 'Type a name to search',
+    more: 'Only the first %{n} are listed; type a name above to find another',
     uploading: 'Uploading…',
     optional: '',
   },
@@ -445,6 +450,11 @@ function RecordPicker(props: BlockProps & { id: string }) {
           <option value={current}>{label || current}</option>
         )}
       </select>
+      {options.length >= SEARCH_PAGE && (
+        <div className="lf-help" role="note">
+          {T[lang].more.replace('%{n}', String(SEARCH_PAGE))}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { FieldDef, FileRef } from '../../../plugins/forms/server/src/domain/fields';
-import type { RecordOption, RendererServices } from './FormRenderer';
+import { SEARCH_PAGE, type RecordOption, type RendererServices } from './FormRenderer';
 
 const PLURAL = { area: 'areas', person: 'people', organisation: 'organisations' } as const;
 
@@ -36,7 +36,7 @@ export function restServices(
   return {
     async search(kind, text, areaRoot): Promise<RecordOption[]> {
       const params = new URLSearchParams({
-        'pagination[pageSize]': '30',
+        'pagination[pageSize]': String(SEARCH_PAGE),
         sort: 'name:asc',
         'fields[0]': 'name',
       });

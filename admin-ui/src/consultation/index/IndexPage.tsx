@@ -242,7 +242,9 @@ function CommunityScores({
                   {i.numerator !== null && i.denominator !== null
                     ? `${i.numerator} / ${i.denominator}`
                     : i.numerator !== null
-                      ? String(i.numerator)
+                      ? i.unit === 'fen'
+                        ? shown(i.numerator, i.unit)
+                        : String(i.numerator)
                       : ''}
                 </TableCell>
                 <TableCell>

@@ -20,8 +20,9 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { INDEX_CATEGORIES } from '../../../../plugins/consultation/server/src/domain/indicators';
+import { fenToYuan, yuanToFen } from '../../../../plugins/forms/server/src/domain/money';
 import { fieldErrors, restBody, restJson } from '../../rest';
 import { INDEX_API, mayEditIndicators, type Indicator } from './api';
 
@@ -103,11 +104,15 @@ function IndicatorRow({
 }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const [locale] = useLocaleState();
+  const zh = locale.startsWith('zh');
+  // A money target is typed in yuan; it is kept in fen.
+  const money = indicator.unit === 'fen';
   const [draft, setDraft] = useState<Record<keyof Draft, string | boolean>>({
     nameZh: indicator.nameZh,
     nameEn: indicator.nameEn,
     weight: String(indicator.weight),
-    target: String(indicator.target),
+    target: money ? fenToYuan(indicator.target) : String(indicator.target),
     active: indicator.active,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -121,7 +126,9 @@ function IndicatorRow({
           nameZh: draft.nameZh,
           nameEn: draft.nameEn,
           weight: asNumber(String(draft.weight)),
-          target: asNumber(String(draft.target)),
+          target: money
+            ? (yuanToFen(String(draft.target)) ?? draft.target)
+            : asNumber(String(draft.target)),
           active: draft.active,
         }),
       });
@@ -152,7 +159,12 @@ function IndicatorRow({
       <TableCell>{field('nameEn', 220)}</TableCell>
       <TableCell>
         <Typography variant="body2">
-          {indicator.formulaKey ?? translate('linli.cindex.methods.manual')}
+          {indicator.formula
+            ? [indicator.formula.inputs.numerator, indicator.formula.inputs.denominator]
+                .filter((w) => !!w)
+                .map((w) => (zh ? w!.zh : w!.en))
+                .join(' ÷ ')
+            : translate('linli.cindex.methods.manual')}
         </Typography>
         <Typography variant="caption" color="text.secondary">
           {translate(`linli.cindex.units.${indicator.unit}`)}

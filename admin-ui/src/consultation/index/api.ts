@@ -1,5 +1,6 @@
 import type { IndexUnit } from '../../../../plugins/consultation/server/src/domain/indicators';
 import { can } from '../../authProvider';
+import { yuan } from '../../money';
 
 export const INDEX_API = '/api/consultation/index';
 export const REPORTS_API = '/api/consultation/reports';
@@ -25,7 +26,7 @@ export const points = (v: number) => (v / 100).toFixed(2);
 /** A value in its unit, as people read it: ‰ as a percentage, fen as yuan. */
 export function shown(value: number, unit: IndexUnit): string {
   if (unit === 'permille') return `${(value / 10).toFixed(1)}%`;
-  if (unit === 'fen') return `¥${(value / 100).toFixed(2)}`;
+  if (unit === 'fen') return yuan(value);
   return String(value);
 }
 

@@ -103,6 +103,7 @@ export const consultationMessages: Tree = {
         building: ['楼栋', 'Building'],
         unit: ['单元', 'Unit'],
         compound: ['小区', 'Compound'],
+        vote_place: ['表决地点', 'Where'],
         decline_reason: ['不予采纳理由', 'Reason for declining'],
         rating: ['评议', 'Rating'],
         public_until: ['公示至', 'Publicised until'],
@@ -191,6 +192,10 @@ export const consultationMessages: Tree = {
       merged_into: ['已合并到', 'Merged into'],
       actions: ['可办理的操作', 'Actions at this stage'],
       no_actions: ['本阶段无需工作人员操作', 'Nothing for staff to do at this stage'],
+      no_actions_follow: [
+        '请在下方“决定落实”中办理',
+        'Work on it in the decision’s follow-up below',
+      ],
       screen: {
         accept: ['采纳', 'Accept'],
         accept_then_rank: [
@@ -414,7 +419,7 @@ export const consultationMessages: Tree = {
         and: ['和', ' and '],
         passed_by: ['按%{what}通过，', 'passed by %{what}, '],
         failed_by: ['按%{what}未通过', 'failed by %{what}'],
-        quorum_failed: ['参与人数或面积未达到参与门槛', 'turnout below the quorum'],
+        quorum_failed: ['参与人数或面积未达到参与门槛', 'Turnout below the quorum'],
         at_least: ['不低于 %{share}', 'at least %{share}'],
         more_than: ['超过 %{share}', 'more than %{share}'],
         rule_words: [
@@ -434,7 +439,7 @@ export const consultationMessages: Tree = {
       },
       rules: {
         add: ['新增规则', 'Add a rule'],
-        preset: ['法定预设', 'Preset'],
+        preset: ['预设', 'Preset'],
         custom: ['自定义', 'Custom'],
         district_only: ['只有全区工作人员可以新增规则', 'Only district-wide staff add rules'],
         fraction_hint: [

@@ -11,9 +11,14 @@ import {
   TOPIC_KINDS,
   type ProcedureConfig,
 } from '../../../../plugins/consultation/server/src/domain/procedure';
+import {
+  resultReason,
+  type Measure,
+} from '../../../../plugins/consultation/server/src/domain/rules';
 import type {
   MyVoteRow,
   TopicDetail,
+  TallyResult,
   TopicRow,
   VoteDetail,
 } from '../../../../plugins/consultation/server/src/shared/contracts/consultation';
@@ -525,6 +530,23 @@ function TopicPage({ id }: { id: string }) {
   );
 }
 
+/** Why the vote passed or failed, as the console says it: 按人数通过，按面积未通过. */
+function whyText(
+  result: TallyResult,
+  t: (key: string, vars?: Record<string, string | number>) => string,
+  lang: Lang,
+): string {
+  const why = resultReason(result);
+  if (!why.quorumMet) return t('votes.why_quorum');
+  const word = (m: Measure) => t(`votes.${m}_word`);
+  if (result.passed) return t('votes.why_pass', { measures: why.met.map(word).join(t('votes.and')) });
+  const parts = [
+    ...why.met.map((m) => t('votes.passed_by', { what: word(m) })),
+    ...why.failed.map((m) => t('votes.failed_by', { what: word(m) })),
+  ].join(lang === 'zh' ? '，' : ', ');
+  return parts.charAt(0).toUpperCase() + parts.slice(1);
+}
+
 function Rank() {
   const { t } = useWords();
   const [order, setOrder] = useState<TopicRow[] | null>(null);
@@ -717,6 +739,7 @@ function VotePage({ id }: { id: string }) {
           <span className={`tb-tag ${result.passed ? '' : 'bad'}`}>
             {t(result.passed ? 'votes.passed' : 'votes.failed')}
           </span>
+          <p data-testid="c-result-why">{whyText(result, t, lang)}</p>
           <p>
             {t('votes.yes_no', {
               yes: result.yes.count,

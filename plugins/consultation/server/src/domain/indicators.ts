@@ -41,7 +41,8 @@ export const INDEX_UNIT_LABELS: Record<IndexUnit, { zh: string; en: string }> = 
   permille: { zh: '‰', en: '‰' },
   count: { zh: '个', en: 'count' },
   per_1000_households: { zh: '每千户', en: 'per 1,000 households' },
-  fen: { zh: '分', en: 'fen' },
+  // stored in fen, read and exported in yuan
+  fen: { zh: '元', en: 'yuan' },
 };
 
 /** What the service counts for one community and year, in a few GROUP BY queries over the scope. */
@@ -305,7 +306,7 @@ export const FORMULAS: readonly Formula[] = [
     key: 'funds-spent',
     unit: 'fen',
     drill: 'decisions-funded',
-    inputs: { numerator: L('实施投入资金（分）', 'funds spent (fen)') },
+    inputs: { numerator: L('实施投入资金', 'funds spent') },
     compute: (a) => count(a.fundsSpent),
   },
 ];
@@ -612,8 +613,8 @@ export const DEFAULT_INDICATORS: readonly IndicatorConfig[] = [
     'Funds spent on implementation',
     5,
     10_000_000,
-    '当年落实决定投入的资金（分）；满分目标 10 万元',
-    'Funds spent implementing the year’s decisions (fen); full marks at ¥100,000',
+    '当年落实决定投入的资金；满分目标 10 万元',
+    'Funds spent implementing the year’s decisions; full marks at ¥100,000',
   ),
   manual(
     21,

@@ -289,3 +289,21 @@ export const RULE_PRESETS: ReadonlyArray<{
     },
   },
 ];
+
+/**
+ * Why a result is what it is, for the words each screen puts on it: the quorum was not met; or
+ * the measures the rule approves by, those met and those not (by count, by area).
+ */
+export function resultReason(
+  result: TallyResult,
+): { quorumMet: false } | { quorumMet: true; met: Measure[]; failed: Measure[] } {
+  if (!result.quorum.met) return { quorumMet: false };
+  const measures = (['count', 'area'] as const).filter((m) => result.approval[m] !== undefined);
+  return {
+    quorumMet: true,
+    met: measures.filter((m) => result.approval[m]),
+    failed: measures.filter((m) => !result.approval[m]),
+  };
+}
+
+export type Measure = 'count' | 'area';

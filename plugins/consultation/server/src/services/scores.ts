@@ -883,11 +883,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               ];
             }),
           ],
-          kinds: ['text', ...items.flatMap(() => ['integer', 'number'])] as (
-            | 'text'
-            | 'integer'
-            | 'number'
-          )[],
+          // Money as yuan numbers an accountant can sum (the sheet writer's money cells).
+          kinds: [
+            'text',
+            ...items.flatMap((i) => [i.unit === 'fen' ? 'money' : 'integer', 'number']),
+          ] as ('text' | 'integer' | 'number' | 'money')[],
           rows: scored.map((c) => [
             c.name,
             ...items.flatMap((i) => {

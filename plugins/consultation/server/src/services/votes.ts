@@ -604,7 +604,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .first('id', 'vote_id', 'label', 'code_used_at')) as
         | { id: number; vote_id: number; label: string; code_used_at: string | null }
         | undefined;
-      if (!elector) return kit.refuse('code', 'invalid_code', 'no such ballot code', '投票码无效');
+      if (!elector)
+        return kit.refuse(
+          'code',
+          'invalid_code',
+          'no such ballot code (a code replaced by a new notice no longer works)',
+          '投票码无效（补发过新通知的，请用新通知上的投票码）',
+        );
       const vote = (await votes().findOne({ where: { id: elector.vote_id } })) as VoteRow;
       refuseUnlessOpen(vote, now());
       const who = await kit.who();
