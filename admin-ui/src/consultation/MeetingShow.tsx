@@ -20,6 +20,7 @@ import { communityPath } from '../../../plugins/consultation/server/src/domain/p
 import type { MeetingDetail } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
 import { CaseDialog } from '../cases/CaseDialog';
 import { formatDate } from '../dates';
+import { usePunctuation } from '../punctuation';
 import { useRest } from '../rest';
 import { mayCreateMeeting, mayDecide } from './access';
 import { useVoteDraft, VOTE_FIELDS, VoteFields } from './VoteFields';
@@ -30,6 +31,7 @@ export function MeetingShow() {
   const { id = '' } = useParams();
   const translate = useTranslate();
   const navigate = useNavigate();
+  const { paren } = usePunctuation();
   const meeting = useRest<MeetingDetail>(`${API}/meetings/${id}`);
   if (!meeting)
     return <Typography sx={{ p: 2 }}>{translate('linli.consultation.loading')}</Typography>;
@@ -80,7 +82,7 @@ export function MeetingShow() {
               {(meeting.attendees ?? [])
                 .map(
                   (a) =>
-                    `${translate(`linli.consultation.role.${a.role}`)} ${a.count}${a.names ? `（${a.names}）` : ''}`,
+                    `${translate(`linli.consultation.role.${a.role}`)} ${a.count}${a.names ? paren(a.names) : ''}`,
                 )
                 .join('；') || translate('linli.consultation.nothing')}
             </Typography>

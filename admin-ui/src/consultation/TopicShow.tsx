@@ -30,6 +30,7 @@ import { yuanToFen } from '../../../plugins/forms/server/src/domain/money';
 import { CaseDialog } from '../cases/CaseDialog';
 import { formatDate } from '../dates';
 import { yuan } from '../money';
+import { usePunctuation } from '../punctuation';
 import { useRest } from '../rest';
 import { PaperRating } from './PaperRating';
 import {
@@ -122,6 +123,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Details({ topic }: { topic: TopicDetail }) {
+  const { paren } = usePunctuation();
   const translate = useTranslate();
   const f = (k: string) => translate(`linli.consultation.fields.${k}`);
   const place = [topic.building && `${topic.building}栋`, topic.unitNo && `${topic.unitNo}单元`]
@@ -159,7 +161,8 @@ function Details({ topic }: { topic: TopicDetail }) {
           </Row>
           {topic.rankPosition !== null && (
             <Row label={f('rank')}>
-              {topic.rankPosition}（{f('points')} {topic.rankScore ?? 0}）
+              {topic.rankPosition}
+              {paren(`${f('points')} ${topic.rankScore ?? 0}`)}
             </Row>
           )}
           {topic.body && <Row label={f('body')}>{topic.body}</Row>}
@@ -409,6 +412,7 @@ function Decisions({ topic }: { topic: TopicDetail }) {
 const today = () => formatDate(new Date());
 
 function DecisionPanel({ decision }: { decision: DecisionRow }) {
+  const { paren } = usePunctuation();
   const translate = useTranslate();
   const refresh = useRefresh();
   const notify = useNotify();
@@ -464,7 +468,7 @@ function DecisionPanel({ decision }: { decision: DecisionRow }) {
               inputProps={{ 'aria-label': t.title }}
             />
           }
-          label={`${t.title}${t.dueOn ? `（${translate('linli.consultation.fields.due_on')} ${t.dueOn}）` : ''}`}
+          label={`${t.title}${t.dueOn ? paren(`${translate('linli.consultation.fields.due_on')} ${t.dueOn}`) : ''}`}
           sx={{ display: 'flex' }}
         />
       ))}
@@ -684,9 +688,10 @@ function Complete({ decision }: { decision: DecisionRow }) {
 
 function Opinions({ topic }: { topic: TopicDetail }) {
   const translate = useTranslate();
+  const { paren } = usePunctuation();
   return (
     <Section
-      title={`${translate('linli.consultation.fields.comments')}（${topic.commentCount}）· ${translate('linli.consultation.supported_by', { count: topic.supportCount })}`}
+      title={`${translate('linli.consultation.fields.comments')}${paren(String(topic.commentCount))} · ${translate('linli.consultation.supported_by', { count: topic.supportCount })}`}
       testId="topic-comments"
     >
       {topic.comments.length === 0 ? (

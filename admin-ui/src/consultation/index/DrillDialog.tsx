@@ -72,7 +72,14 @@ export function DrillDialog({
       case 'meeting':
         return String(r.place ?? '');
       case 'topic':
-        return r.ranked ? t('ranked') : '';
+        // Where it came from and where it stands: what the topic indicators count by.
+        return [
+          r.source ? translate(`linli.consultation.source.${String(r.source)}`) : '',
+          r.stage ? translate(`linli.consultation.stage.${String(r.stage)}`) : '',
+          r.ranked ? t('ranked') : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
       case 'entry':
         return String(r.evidence ?? '');
       default:
