@@ -378,7 +378,9 @@ describe('the consultation journey', () => {
     // The resident sees the result on the phone.
     const phone = await phoneAs(owners[0]!.username);
     await phone.goto(`${base}/c/vote/${vote}`);
-    await phone.getByTestId('c-result').getByText('未通过').waitFor();
+    await phone.getByTestId('c-result').getByText('未通过', { exact: true }).waitFor();
+    // …and says why, as the console does.
+    await phone.getByTestId('c-result-why').getByText('按人数通过，按面积未通过').waitFor();
     await shot(phone, 'phone-10-result');
   });
 
