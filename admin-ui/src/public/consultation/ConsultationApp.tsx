@@ -539,7 +539,8 @@ function whyText(
   const why = resultReason(result);
   if (!why.quorumMet) return t('votes.why_quorum');
   const word = (m: Measure) => t(`votes.${m}_word`);
-  if (result.passed) return t('votes.why_pass', { measures: why.met.map(word).join(t('votes.and')) });
+  if (result.passed)
+    return t('votes.why_pass', { measures: why.met.map(word).join(t('votes.and')) });
   const parts = [
     ...why.met.map((m) => t('votes.passed_by', { what: word(m) })),
     ...why.failed.map((m) => t('votes.failed_by', { what: word(m) })),
@@ -669,7 +670,11 @@ function VotePage({ id }: { id: string }) {
           </p>
         )}
         {mine && <p>{t('votes.for', { label: mine.label })}</p>}
-        <p className="tb-muted">{t('votes.closes', { at: chinaTime(vote.closesAt, lang) })}</p>
+        <p className="tb-muted">
+          {vote.status === 'closed' && vote.closedAt
+            ? t('votes.closed_at', { at: chinaTime(vote.closedAt, lang) })
+            : t('votes.closes', { at: chinaTime(vote.closesAt, lang) })}
+        </p>
         {vote.electorCount ? (
           <div>
             <div className="tb-muted tb-small">

@@ -115,6 +115,7 @@ export const CONSULTATION_MESSAGES: Tree = {
     passed: ['通过', 'Passed'],
     failed: ['未通过', 'Failed'],
     closes: ['截止 %{at}', 'Closes %{at}'],
+    closed_at: ['已于 %{at} 截止计票', 'Closed %{at}'],
     my_choice: ['本户意见：%{choice}', 'Your household: %{choice}'],
     not_voted: ['尚未投票', 'Not voted yet'],
     for: ['表决人：%{label}', 'Elector: %{label}'],
