@@ -183,7 +183,7 @@ describe('a lift-installation topic from raising to evaluation', () => {
     });
     expectStatus((await as(owners[1]!.jwt).post(`/topics/${topic}/support`)) as Res, 200);
     const again = (await as(owners[1]!.jwt).post(`/topics/${topic}/support`)) as Res;
-    expectStatus(again, 409);
+    expectStatus(again, 400);
     expectStatus((await as(owners[2]!.jwt).post(`/topics/${topic}/support`)) as Res, 200);
     expectStatus(
       (await as(owners[2]!.jwt).post(`/topics/${topic}/comments`, {
@@ -288,7 +288,7 @@ describe('a lift-installation topic from raising to evaluation', () => {
     );
     expectStatus(
       (await as(owners[0]!.jwt).post(`/votes/${decisionVote}/ballot`, { choice: 'no' })) as Res,
-      409,
+      400,
     );
     expectStatus(
       (await as(owners[1]!.jwt).post(`/votes/${decisionVote}/ballot`, { choice: 'yes' })) as Res,
@@ -348,7 +348,7 @@ describe('a lift-installation topic from raising to evaluation', () => {
     // the code of a paper voter no longer counts
     expectStatus(
       (await as(null).post('/ballot-code', { code: c5!.code, choice: 'yes' })) as Res,
-      409,
+      400,
     );
     const live = (await as(worker).get(`/votes/${decisionVote}`)) as Res;
     expect(live.body.data).toMatchObject({ turnout: { count: 6, area: 64000 }, interim: null });
@@ -415,7 +415,7 @@ describe('a lift-installation topic from raising to evaluation', () => {
     );
     expectStatus(
       (await as(owners[3]!.jwt).post(`/topics/${topic}/rate`, { rating: 4 })) as Res,
-      409,
+      400,
     );
     expectStatus(
       (await as(owners[4]!.jwt).post(`/topics/${topic}/rate`, { rating: 9 })) as Res,
@@ -443,13 +443,13 @@ describe('a lift-installation topic from raising to evaluation', () => {
     );
     expectStatus(
       (await as(owners[5]!.jwt).post(`/topics/${topic}/rate`, { rating: 2 })) as Res,
-      409,
+      400,
     );
     const twice = (await as(worker).post(`/topics/${topic}/rate`, {
       rating: 3,
       resident: await personOf(PHONES[3]!),
     })) as Res;
-    expectStatus(twice, 409);
+    expectStatus(twice, 400);
     expect(paths(twice)).toEqual(['resident']);
     const rated = ((await as(worker).get(`/topics/${topic}`)) as Res).body.data!;
     expect(rated).toMatchObject({ ratingCount: 2, ratingSum: 9 });
@@ -507,7 +507,7 @@ describe('races and bad input', () => {
       as(owners[0]!.jwt).post(`/votes/${id}/ballot`, { choice: 'yes' }),
       as(owners[6]!.jwt).post(`/votes/${id}/ballot`, { choice: 'no' }),
     ])) as Res[];
-    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
     const count = await strapi.db
       .connection('consultation_ballots')
       .join('consultation_votes', 'consultation_votes.id', 'consultation_ballots.vote_id')

@@ -4,7 +4,9 @@
  * cms kit's one mapper answers issues at the status their codes share.
  */
 export const CONSULTATION_ERRORS = {
-  already_voted: 409,
+  // A second ballot (or support, or rating) from the same elector is bad input like any other:
+  // 400 naming the field, as the issue's list of refusals has it.
+  already_voted: 400,
   code_used: 400,
   invalid_choice: 400,
   invalid_code: 400,
