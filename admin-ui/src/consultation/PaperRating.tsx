@@ -1,11 +1,11 @@
 import { Box, Rating, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useRefresh, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { communityPath } from '../../../plugins/consultation/server/src/domain/procedure';
 import type { TopicDetail } from '../../../plugins/consultation/server/src/shared/contracts/consultation';
 import { CaseDialog } from '../cases/CaseDialog';
 import { PersonPicker, type PersonChoice } from '../PersonPicker';
-import { send, useRefusal } from './shared';
+import { send, useConfirmAction, useRefusal } from './shared';
 
 /**
  * 录入纸质评议: a resident's paper evaluation form (评议表), entered by staff: the resident who
@@ -14,8 +14,8 @@ import { send, useRefusal } from './shared';
  */
 export function PaperRating({ topic }: { topic: TopicDetail }) {
   const translate = useTranslate();
-  const refresh = useRefresh();
   const refusal = useRefusal(['resident', 'rating', 'body']);
+  const confirm = useConfirmAction(refusal);
   const [resident, setResident] = useState<PersonChoice | null>(null);
   const [rating, setRating] = useState<number | null>(null);
   const [body, setBody] = useState('');
@@ -33,20 +33,13 @@ export function PaperRating({ topic }: { topic: TopicDetail }) {
       consequence={t('paper_then')}
       error={refusal.message}
       confirmDisabled={!resident || !rating}
-      onConfirm={async () => {
-        try {
-          await send(`/topics/${topic.documentId}/rate`, {
-            resident: resident?.id,
-            rating,
-            ...(body.trim() ? { body: body.trim() } : {}),
-          });
-          refresh();
-          return true;
-        } catch (e) {
-          refusal.set(e);
-          return false;
-        }
-      }}
+      onConfirm={confirm(() =>
+        send(`/topics/${topic.documentId}/rate`, {
+          resident: resident?.id,
+          rating,
+          ...(body.trim() ? { body: body.trim() } : {}),
+        }),
+      )}
     >
       <Box sx={{ display: 'flex', mt: 1 }}>
         <PersonPicker

@@ -14,7 +14,7 @@ import {
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import { useState } from 'react';
-import { useRefresh, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import type {
   RankEntry,
   TopicRow,
@@ -23,7 +23,7 @@ import { CaseDialog } from '../cases/CaseDialog';
 import { formatDate } from '../dates';
 import { PersonPicker, type PersonChoice } from '../PersonPicker';
 import { useRest } from '../rest';
-import { API, query, send, useRefusal } from './shared';
+import { API, query, send, useConfirmAction, useRefusal } from './shared';
 
 /**
  * Where a community's representatives rank (协商排序由居民代表进行), staff enter each
@@ -87,8 +87,8 @@ export function RepresentativeRanking({
 
 function EnterRanking({ communityPath, topics }: { communityPath: string; topics: TopicRow[] }) {
   const translate = useTranslate();
-  const refresh = useRefresh();
   const refusal = useRefusal(['representative', 'order']);
+  const confirm = useConfirmAction(refusal);
   const [representative, setRepresentative] = useState<PersonChoice | null>(null);
   // Each sheet is entered from the topics in their numbers' order, not the running ranking,
   // so what earlier entries gave does not lean on the next one.
@@ -112,19 +112,12 @@ function EnterRanking({ communityPath, topics }: { communityPath: string; topics
       consequence={translate('linli.consultation.ranking.enter_hint')}
       error={refusal.message}
       confirmDisabled={!representative}
-      onConfirm={async () => {
-        try {
-          await send('/ranking', {
-            representative: representative?.id,
-            order: order.map((t) => t.documentId),
-          });
-          refresh();
-          return true;
-        } catch (e) {
-          refusal.set(e);
-          return false;
-        }
-      }}
+      onConfirm={confirm(() =>
+        send('/ranking', {
+          representative: representative?.id,
+          order: order.map((t) => t.documentId),
+        }),
+      )}
     >
       <Box sx={{ display: 'flex', mt: 1 }}>
         <PersonPicker
@@ -177,8 +170,8 @@ function EnterRanking({ communityPath, topics }: { communityPath: string; topics
 
 function WithdrawRanking({ area, entry }: { area: string; entry: RankEntry }) {
   const translate = useTranslate();
-  const refresh = useRefresh();
   const refusal = useRefusal([]);
+  const confirm = useConfirmAction(refusal);
   return (
     <CaseDialog
       title={translate('linli.consultation.ranking.withdraw')}
@@ -189,19 +182,9 @@ function WithdrawRanking({ area, entry }: { area: string; entry: RankEntry }) {
         name: entry.representative.name,
       })}
       error={refusal.message}
-      onConfirm={async () => {
-        try {
-          await send('/ranking/withdraw', {
-            area,
-            representative: entry.representative.documentId,
-          });
-          refresh();
-          return true;
-        } catch (e) {
-          refusal.set(e);
-          return false;
-        }
-      }}
+      onConfirm={confirm(() =>
+        send('/ranking/withdraw', { area, representative: entry.representative.documentId }),
+      )}
     />
   );
 }

@@ -49,6 +49,7 @@ import {
   topicLink,
   useCommunities,
   usePaged,
+  useConfirmAction,
   useRefusal,
   voteLink,
 } from './shared';
@@ -363,8 +364,8 @@ function Screen({ topic }: { topic: TopicDetail }) {
 
 function CloseTopic({ topic }: { topic: TopicDetail }) {
   const translate = useTranslate();
-  const refresh = useRefresh();
   const refusal = useRefusal(['note']);
+  const confirm = useConfirmAction(refusal);
   const [note, setNote] = useState('');
   return (
     <CaseDialog
@@ -374,16 +375,9 @@ function CloseTopic({ topic }: { topic: TopicDetail }) {
       onOpen={refusal.clear}
       warning={translate('linli.consultation.follow.close_then')}
       error={refusal.message}
-      onConfirm={async () => {
-        try {
-          await send(`/topics/${topic.documentId}/close`, { note: note || undefined });
-          refresh();
-          return true;
-        } catch (e) {
-          refusal.set(e);
-          return false;
-        }
-      }}
+      onConfirm={confirm(() =>
+        send(`/topics/${topic.documentId}/close`, { note: note || undefined }),
+      )}
     >
       <TextField
         fullWidth

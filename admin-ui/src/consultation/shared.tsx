@@ -1,7 +1,7 @@
 import { Box, Chip, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useGetList, useTranslate } from 'react-admin';
+import { useGetList, useRefresh, useTranslate } from 'react-admin';
 import type {
   Paged,
   Stage,
@@ -253,6 +253,24 @@ export function useRefusal(shown: readonly string[]) {
               : String(error),
       );
     },
+  };
+}
+
+/**
+ * A dialog's confirm: do the action and reload the screen (true: the dialog closes); a refusal
+ * stays on the dialog, under its fields (false).
+ */
+export function useConfirmAction(refusal: { set(error: unknown): void }) {
+  const refresh = useRefresh();
+  return (action: () => Promise<unknown>) => async (): Promise<boolean> => {
+    try {
+      await action();
+      refresh();
+      return true;
+    } catch (e) {
+      refusal.set(e);
+      return false;
+    }
   };
 }
 

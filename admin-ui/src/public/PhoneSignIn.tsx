@@ -5,13 +5,14 @@ import type { Lang } from './timebank/messages';
 
 /**
  * The console's own sign-in (POST /api/auth/local) on a phone page, without leaving it: the
- * grid worker's /g and the residents' /c. The words and the page's shell are the caller's;
- * `prefix` names the inputs (`${prefix}-username`) and the test ids (`${testId}-submit`).
+ * grid worker's /g and the residents' /c. The page's shell and words are the caller's (its `t`
+ * knows sign_in.username, .password, .submit, .wrong, sending and failed); `prefix` names the
+ * inputs (`${prefix}-username`) and `testId` the form (`${testId}-submit`, `${testId}-error`).
  */
 export function PhoneSignIn({
   onIn,
   shell,
-  words,
+  t,
   prefix,
   testId,
   lang,
@@ -19,19 +20,18 @@ export function PhoneSignIn({
   onIn: () => void;
   lang: Lang;
   shell: (children: ReactNode) => ReactElement;
-  words: {
-    username: string;
-    password: string;
-    submit: string;
-    sending: string;
-    /** a wrong username or password */
-    wrong: string;
-    /** no answer from the server */
-    failed: string;
-  };
+  t: (key: string) => string;
   prefix: string;
   testId: string;
 }) {
+  const words = {
+    username: t('sign_in.username'),
+    password: t('sign_in.password'),
+    submit: t('sign_in.submit'),
+    sending: t('sending'),
+    wrong: t('sign_in.wrong'),
+    failed: t('failed'),
+  };
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<Refusal | null>(null);

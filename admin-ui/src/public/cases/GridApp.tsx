@@ -98,14 +98,7 @@ function SignIn({ onIn }: { onIn: () => void }) {
       prefix="g"
       testId="g-sign-in"
       shell={(form) => <GShell title={t('sign_in.title')}>{form}</GShell>}
-      words={{
-        username: t('sign_in.username'),
-        password: t('sign_in.password'),
-        submit: t('sign_in.submit'),
-        sending: t('sending'),
-        wrong: t('sign_in.wrong'),
-        failed: t('failed'),
-      }}
+      t={t}
     />
   );
 }

@@ -125,14 +125,7 @@ function SignIn({ onIn }: { onIn: () => void }) {
       prefix="tb"
       testId="c-sign-in"
       shell={(form) => <CShell title={t('sign_in.title')}>{form}</CShell>}
-      words={{
-        username: t('sign_in.username'),
-        password: t('sign_in.password'),
-        submit: t('sign_in.submit'),
-        sending: t('sending'),
-        wrong: t('sign_in.wrong'),
-        failed: t('failed'),
-      }}
+      t={t}
     />
   );
 }

@@ -18,31 +18,18 @@ import {
   type IndexMethod,
   type IndexUnit,
 } from '../domain/indicators';
-import type { IndicatorScore } from '../shared/contracts/consultation-index';
+import type { Indicator, IndicatorScore } from '../shared/contracts/consultation-index';
 import { CONSULTATION } from '../uids';
 import { cmsService, getService } from '../utils';
 import { consultationKit, type ConsultationKit, type Who } from './kit';
 
 type Row = Record<string, unknown>;
 
-export interface IndicatorRow {
+/** An indicator as stored: the answer's fields (without its formula's words), ids, preset. */
+export interface IndicatorRow extends Omit<Indicator, 'formula'> {
   id: number;
   documentId: string;
-  key: string;
-  category: IndexCategory;
-  nameZh: string;
-  nameEn: string;
-  descriptionZh: string | null;
-  descriptionEn: string | null;
-  weight: number;
-  method: IndexMethod;
-  formulaKey: string | null;
-  unit: IndexUnit;
-  target: number;
-  evidenceRequired: boolean;
-  active: boolean;
   preset: boolean;
-  order: number;
 }
 
 export interface Community {
