@@ -747,30 +747,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const first = ranked[0];
       if (!first) return [];
       await staffFor(first);
-      const marks = (await knex()('consultation_rank_marks as m')
-        .join('cms_people as p', 'p.id', 'm.representative_id')
+      const marks = (await knex()('consultation_rank_marks')
         .whereIn(
-          'm.topic_id',
+          'topic_id',
           ranked.map((t) => t.id),
         )
-        .orderBy([{ column: 'p.id' }, { column: 'm.position' }])
-        .select(
-          'p.document_id as person',
-          'p.name as name',
-          'm.topic_id as topicId',
-          'm.at as at',
-        )) as { person: string; name: string; topicId: number; at: string | Date }[];
+        .whereNotNull('representative_id')
+        .orderBy([{ column: 'representative_id' }, { column: 'position' }])
+        .select('representative_id', 'topic_id', 'at')) as {
+        representative_id: number;
+        topic_id: number;
+        at: string | Date;
+      }[];
+      // The representatives through the cms model, not its table.
+      const people = (await strapi.db.query('plugin::cms.person').findMany({
+        where: { id: { $in: [...new Set(marks.map((m) => Number(m.representative_id)))] } },
+        select: ['id', 'documentId', 'name'],
+      })) as { id: number; documentId: string; name: string }[];
+      const personById = new Map(people.map((p) => [p.id, p]));
       const byId = new Map(ranked.map((t) => [t.id, t]));
       const entries = new Map<string, RankEntry>();
       for (const m of marks) {
-        const entry = entries.get(m.person) ?? {
-          representative: { documentId: m.person, name: m.name },
+        const person = personById.get(Number(m.representative_id));
+        if (!person) continue;
+        const entry = entries.get(person.documentId) ?? {
+          representative: { documentId: person.documentId, name: person.name },
           at: new Date(m.at).toISOString(),
           order: [],
         };
-        const topic = byId.get(Number(m.topicId));
+        const topic = byId.get(Number(m.topic_id));
         if (topic) entry.order.push({ documentId: topic.documentId, number: topic.number });
-        entries.set(m.person, entry);
+        entries.set(person.documentId, entry);
       }
       return [...entries.values()];
     },
