@@ -16,6 +16,8 @@ export default ({ env }: { env: Env }) => [
     },
   },
   'strapi::poweredBy',
+  // Uploads (case photos, applicants' documents, ballot scans) only through signed links.
+  'global::private-uploads',
   'strapi::query',
   // Refuses malformed query strings and content types, and answers the body parsers' failures
   // (src/input/checks.ts); body-guard then checks what strapi::body parsed.

@@ -440,11 +440,17 @@ describe('cases configured by administrators', () => {
     });
     expectStatus(noted, 200);
     const timeline = (
-      noted.body.data as { timeline: { action: string; attachments: { id: number }[] }[] }
+      noted.body.data as {
+        timeline: { action: string; attachments: { id: number; url: string }[] }[];
+      }
     ).timeline;
-    expect(timeline.find((s) => s.action === 'comment')?.attachments.map((a) => a.id)).toEqual([
-      id,
-    ]);
+    const attached = timeline.find((s) => s.action === 'comment')?.attachments ?? [];
+    expect(attached.map((a) => a.id)).toEqual([id]);
+    // The photo is served through the signed link the case's read gave, not at its bare address.
+    const link = attached[0]!.url;
+    expect(link).toContain('?expires=');
+    expect((await http(strapi).get(link)).status).toBe(200);
+    expect((await http(strapi).get(link.split('?')[0] as string)).status).toBe(404);
   });
 
   it('keeps an inbox per person: unread count, read one, read all', async () => {

@@ -373,6 +373,27 @@ describe('the applicant’s page', () => {
     const forStaff = await get(`/applications/${app.documentId}`);
     expect(forStaff.body.data.status).toBe('under_review');
     expect(JSON.stringify(forStaff.body.data.timeline)).toContain('预算明细见附件，共三项支出');
+    // The file is served only through the signed link a read hands out: the applicant's page
+    // and the staff's record each give one; the bare address, a tampered or a made-up
+    // signature are answered like a file that does not exist.
+    const link = String(last[0].files[0].url);
+    expect(link).toMatch(/^\/uploads\/[^?]+\?expires=\d+&signature=[\w-]{32}$/);
+    const served = await http(strapi).get(link).buffer(true);
+    expect(served.status).toBe(200);
+    expect(Buffer.compare(Buffer.from(served.body as Buffer), PDF)).toBe(0);
+    expect(served.headers['cache-control']).toMatch(/^private, max-age=\d+$/);
+    const bare = link.split('?')[0] as string;
+    expect((await http(strapi).get(bare)).status).toBe(404);
+    expect(
+      (await http(strapi).get(`${bare}?expires=9999999999&signature=${'A'.repeat(32)}`)).status,
+    ).toBe(404);
+    const tampered = link.replace(/expires=(\d+)/, (_m, e: string) => `expires=${Number(e) + 900}`);
+    expect((await http(strapi).get(tampered)).status).toBe(404);
+    const staffFiles = (forStaff.body.data.timeline as { files?: { url: string }[] }[]).flatMap(
+      (t) => t.files ?? [],
+    );
+    expect(staffFiles).toHaveLength(1);
+    expect((await http(strapi).get(staffFiles[0]!.url)).status).toBe(200);
     // Nothing more is asked now: a second answer is refused.
     const again = await answer({ text: '再补充一点' });
     expect(again.status).toBe(400);

@@ -95,6 +95,8 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         } catch (error) {
           throw toHttpError(error);
         }
+        // Upload rows read through Strapi's own routes carry links too, not bare addresses.
+        if (uid === 'plugin::upload.file') return kit().fileLinksIn(await next());
       }
       return next();
     }
@@ -105,7 +107,9 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         if (params.documentId !== undefined) assertDocumentId(params.documentId);
         kit().guardRead(uid, params, viewer);
         kit().narrow(uid, params, viewer);
-        return kit().mask(uid, await next(), viewer);
+        // Every upload's address in what comes back becomes a link that serves the file for a
+        // while (uploads are served only through such links: domain/file-links.ts).
+        return kit().fileLinksIn(kit().mask(uid, await next(), viewer));
       }
       if (isWrite(action)) {
         if (action !== 'create') assertDocumentId(params.documentId);
@@ -119,7 +123,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
             throw new errors.NotFoundError('Not Found');
         }
         const result = await next();
-        return action === 'delete' ? result : kit().mask(uid, result, viewer);
+        return action === 'delete' ? result : kit().fileLinksIn(kit().mask(uid, result, viewer));
       }
       return await next();
     } catch (error) {

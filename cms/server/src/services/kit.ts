@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
@@ -12,6 +13,12 @@ import {
 } from '../domain/query-guard';
 import { maskAnswersByKind } from '../domain/audit-labels';
 import { MASKS } from '../domain/mask';
+import {
+  fileLinkValid,
+  signFileLink,
+  signFileLinksIn,
+  type FileLinkQuery,
+} from '../domain/file-links';
 import { newDocumentId } from './document-id';
 import { covers, type Viewer } from '../domain/scope';
 
@@ -260,7 +267,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       `${field}：记录不存在`,
     );
 
+  let fileLinkSecret: string | null = null;
+  /** The key file links are signed with: derived from the app's keys, the same in every process. */
+  const secretOfLinks = (): string => {
+    if (fileLinkSecret === null) {
+      const keys = strapi.config.get('server.app.keys', []) as string[];
+      fileLinkSecret = createHash('sha256')
+        .update(`linli file links\n${keys.join('\n')}`)
+        .digest('base64url');
+    }
+    return fileLinkSecret;
+  };
+  const fileLink = (url: string): string =>
+    signFileLink(url, secretOfLinks(), Math.floor(Date.now() / 1000));
+
   return {
+    /**
+     * A stored upload's address (`/uploads/<name>`) as a link that serves the file for a while
+     * (domain/file-links.ts): uploads are served only through such links, so a plugin hands one
+     * out wherever it shows a file to someone who may read the record it belongs to.
+     */
+    fileLink,
+    /** `value` (a record, a list, a JSON timeline) with every upload's address in it signed. */
+    fileLinksIn: <T>(value: T): T => signFileLinksIn(value, fileLink) as T,
+    /** Whether a request for `path` with this query carries a valid, unexpired link (the `private-uploads` middleware). */
+    fileLinkServes: (path: string, query: FileLinkQuery): boolean =>
+      fileLinkValid(path, query, secretOfLinks(), Math.floor(Date.now() / 1000)),
     /** Declares how `uid`'s records are scoped and which of their fields are personal. */
     declare(uid: string, declaration: Declaration): void {
       declarations.set(uid, declaration);

@@ -319,7 +319,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         name: l.name,
         mime: l.mime,
         size: Math.round(Number(l.size) * 1024),
-        url: l.url,
+        url: cmsService(strapi, 'kit').fileLink(l.url),
       });
       out.set(Number(l.related), list);
     }

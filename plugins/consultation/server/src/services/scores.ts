@@ -460,7 +460,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const r of rows)
       out.set(
         r.id,
-        (r.evidenceFiles ?? []).map((f) => ({ id: f.id, name: f.name, url: f.url })),
+        (r.evidenceFiles ?? []).map((f) => ({
+          id: f.id,
+          name: f.name,
+          url: cmsService(strapi, 'kit').fileLink(f.url),
+        })),
       );
     return out;
   }

@@ -8,7 +8,7 @@ import { SIGNATURE_BYTES, UPLOAD_RATE_FACTOR, uploadIssues } from '../domain/upl
 import { FORMS } from '../uids';
 import { refusal, validationError } from './http-errors';
 import type { IncomingFile } from './uploads';
-import { getService } from '../utils';
+import { cmsService, getService } from '../utils';
 
 /**
  * What a receipt code opens after the submission: the lookup (rate-limited per client, so codes
@@ -102,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       name: saved.name,
       mime: saved.mime,
       size: incoming.size,
-      url: saved.url,
+      url: cmsService(strapi, 'kit').fileLink(saved.url),
     };
   }
 

@@ -13,7 +13,7 @@ import { issue } from '../domain/donations';
 import { GRANTS } from '../uids';
 import { invalid } from './errors';
 import { grantsKit, type Doc } from './shared';
-import { formsService, getService } from '../utils';
+import { cmsService, formsService, getService } from '../utils';
 
 /**
  * The applicant's side of an application, reached with the receipt code the round's form gave
@@ -72,13 +72,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { id: 'asc' },
         })
       : [];
-    return applicantView({
-      application: full as unknown as Parameters<typeof applicantView>[0]['application'],
-      round: full.round ?? null,
-      award: award as unknown as Parameters<typeof applicantView>[0]['award'],
-      tranches: tranches as unknown as Parameters<typeof applicantView>[0]['tranches'],
-      reports: reports as unknown as Parameters<typeof applicantView>[0]['reports'],
-    });
+    // The files the applicant sent come back as links that serve them for a while.
+    return cmsService(strapi, 'kit').fileLinksIn(
+      applicantView({
+        application: full as unknown as Parameters<typeof applicantView>[0]['application'],
+        round: full.round ?? null,
+        award: award as unknown as Parameters<typeof applicantView>[0]['award'],
+        tranches: tranches as unknown as Parameters<typeof applicantView>[0]['tranches'],
+        reports: reports as unknown as Parameters<typeof applicantView>[0]['reports'],
+      }),
+    );
   }
 
   return {
