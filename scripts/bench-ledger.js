@@ -1,28 +1,30 @@
 'use strict';
 // The ledger benchmark (run by `npm run bench`, or alone: `node scripts/bench-ledger.js`):
-// transfers per second and p50/p99 latency for the bare SQL one transfer needs (the floor), the
-// ledger service in-process and the HTTP API — single transfers and batches of 100, between hot
-// accounts (always the same two) and cold ones (spread over 1,000) — on SQLite, and on
-// PostgreSQL when DATABASE_URL is set; with the ratios to the floor, measured in the same run.
+// transfers per second and p50/p99 latency for the ledger service in-process and the HTTP API —
+// single transfers, 16 clients at once, batches of 100, between hot accounts (always the same
+// two, both ways) and cold ones (spread over 1,000) — each printed as a ratio to a floor measured
+// in the same run. On PostgreSQL the floor is what the database does for one transfer in one
+// round trip (scripts/bench-floor.js: a PL/pgSQL function through `pg`, 1 and 16 connections);
+// on SQLite it is the bare statements one transfer needs, through knex in one transaction. HTTP
+// figures are also given as a ratio to the in-process ones.
+const http = require('http');
 const os = require('os');
 const bench = require('./bench-lib');
-const { boot, timed, call, percentile } = bench;
-
-const post = (port, url, body, token) => call(port, 'POST', url, body, token);
+const { measureTransferFloor } = require('./bench-floor');
+const { boot, timed, concurrent, request } = bench;
 
 const SINGLES = Number(process.env.LEDGER_BENCH_N || 800);
 const BATCHES = 10;
 const BATCH = 100;
 
+const rate = (r) =>
+  `${r.perSecond.toFixed(0).padStart(6)} transfers/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`;
+const ratio = (r, base, what) => `${(r.perSecond / base.perSecond).toFixed(2)}× ${what}`;
+
 async function measure(label) {
   const app = await boot();
   const rows = [];
-  const add = (name, r, floor) =>
-    rows.push([
-      name,
-      `${r.perSecond.toFixed(0).padStart(6)} transfers/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms` +
-        (floor ? `  (${(floor.perSecond / r.perSecond).toFixed(1)}× the floor's time)` : ''),
-    ]);
+  const add = (name, r, ...ratios) => rows.push([name, [rate(r), ...ratios].join('  ')]);
   try {
     const ledger = app.plugin('ledger').service('ledger');
     const knex = app.db.connection;
@@ -54,7 +56,7 @@ async function measure(label) {
           : [hot[1], hot[0]]
         : [cold[(i * 7) % 1000], cold[(i * 7 + 1) % 1000]];
 
-    // The floor: the statements one transfer needs, through knex, nothing else.
+    // SQLite's floor: the statements one transfer needs, through knex, nothing else.
     const floor = async (i, isHot, tag) => {
       const [d, c] = pair(i, isHot).map((code) => ids.get(code));
       await knex.transaction(async (trx) => {
@@ -110,21 +112,33 @@ async function measure(label) {
     };
     // The floor writes what the engine writes (entries, versions, totals), so the books stay
     // right and the reconciliation at the end covers both.
-    const floorHot = await timed(SINGLES, (i) => floor(i, true, `fh:${run}:`));
-    add('bare SQL, single, hot accounts', floorHot);
-    const floorCold = await timed(SINGLES, (i) => floor(i, false, `fc:${run}:`));
-    add('bare SQL, single, cold accounts', floorCold);
+    let floorOne;
+    let floorSixteen;
+    let floorBatch;
+    if (pg) {
+      const floors = await measureTransferFloor(process.env.DATABASE_URL, { n: SINGLES * 2 });
+      floorOne = floors.one;
+      floorSixteen = floors.sixteen;
+      floorBatch = floors.batch;
+      add('floor: one-round-trip SQL function, 1 connection', floorOne);
+      add('floor: the same, 16 connections', floorSixteen);
+      add(`floor: the same, ${BATCH} calls a statement`, floorBatch);
+    } else {
+      floorOne = await timed(SINGLES, (i) => floor(i, true, `fh:${run}:`));
+      add('floor: bare statements through knex, single, hot', floorOne);
+      floorSixteen = floorOne;
+      floorBatch = floorOne;
+    }
 
+    const floorName = 'the floor';
     const svc = (isHot, tag) => (i) => {
       const [debit, credit] = pair(i, isHot);
       return ledger.transfer({ key: `${tag}${i}`, debit, credit, amount: 1 });
     };
-    add('service in-process, single, hot', await timed(SINGLES, svc(true, `sh:${run}:`)), floorHot);
-    add(
-      'service in-process, single, cold',
-      await timed(SINGLES, svc(false, `sc:${run}:`)),
-      floorCold,
-    );
+    const inHot = await timed(SINGLES, svc(true, `sh:${run}:`));
+    add('service in-process, single, hot', inHot, ratio(inHot, floorOne, floorName));
+    const inCold = await timed(SINGLES, svc(false, `sc:${run}:`));
+    add('service in-process, single, cold', inCold, ratio(inCold, floorOne, floorName));
     const batch = (isHot, tag) => (b) =>
       ledger.transferAll(
         Array.from({ length: BATCH }, (_, j) => {
@@ -133,15 +147,28 @@ async function measure(label) {
         }),
       );
     const perTransfer = (r) => ({ perSecond: r.perSecond * BATCH, p50: r.p50, p99: r.p99 });
+    const inBatchHot = perTransfer(await timed(BATCHES, batch(true, `bh:${run}:`)));
     add(
       `service in-process, batches of ${BATCH} (latency per batch), hot`,
-      perTransfer(await timed(BATCHES, batch(true, `bh:${run}:`))),
-      floorHot,
+      inBatchHot,
+      ratio(inBatchHot, floorBatch, floorName),
     );
+    const inBatchCold = perTransfer(await timed(BATCHES, batch(false, `bc:${run}:`)));
     add(
       `service in-process, batches of ${BATCH} (latency per batch), cold`,
-      perTransfer(await timed(BATCHES, batch(false, `bc:${run}:`))),
-      floorCold,
+      inBatchCold,
+      ratio(inBatchCold, floorBatch, floorName),
+    );
+    // Sixteen clients at once on the two hot accounts, in both directions.
+    const inSixteen = await concurrent(SINGLES, 16, async (i) => {
+      const [debit, credit] = pair(i, true);
+      await ledger.transfer({ key: `cc:${run}:${i}`, debit, credit, amount: 1 });
+      return 'ok';
+    });
+    add(
+      'service in-process, 16 concurrent clients, hot',
+      inSixteen,
+      ratio(inSixteen, floorSixteen, floorName),
     );
 
     const token = (
@@ -150,62 +177,60 @@ async function measure(label) {
         .create({ name: `bench-${run}`, type: 'full-access', lifespan: null })
     ).accessKey;
     const port = app.server.httpServer.address().port;
+    // Kept-alive connections, as a client library or a reverse proxy keeps them.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    const httpTransfer = async (body) => {
+      const { status, text } = await request(port, 'POST', '/api/ledger/transfers', body, {
+        token,
+        agent,
+      });
+      if (status >= 300) throw new Error(`POST /api/ledger/transfers: ${status} ${text}`);
+      return status;
+    };
     const httpOne = (isHot, tag) => (i) => {
       const [debit, credit] = pair(i, isHot);
-      return post(
-        port,
-        '/api/ledger/transfers',
-        { key: `${tag}${i}`, debit, credit, amount: 1 },
-        token,
-      );
+      return httpTransfer({ key: `${tag}${i}`, debit, credit, amount: 1 });
     };
-    add('HTTP API, single, hot', await timed(SINGLES / 2, httpOne(true, `hh:${run}:`)), floorHot);
+    const inProcess = 'in-process';
+    const httpHot = await timed(SINGLES, httpOne(true, `hh:${run}:`));
+    add(
+      'HTTP API, single, hot',
+      httpHot,
+      ratio(httpHot, floorOne, floorName),
+      ratio(httpHot, inHot, inProcess),
+    );
+    const httpCold = await timed(SINGLES, httpOne(false, `hc:${run}:`));
     add(
       'HTTP API, single, cold',
-      await timed(SINGLES / 2, httpOne(false, `hc:${run}:`)),
-      floorCold,
+      httpCold,
+      ratio(httpCold, floorOne, floorName),
+      ratio(httpCold, inCold, inProcess),
     );
     const httpBatch = (b) =>
-      post(
-        port,
-        '/api/ledger/transfers',
-        {
-          transfers: Array.from({ length: BATCH }, (_, j) => {
-            const [debit, credit] = pair(b * BATCH + j, false);
-            return { key: `hb:${run}:${b}:${j}`, debit, credit, amount: 1 };
-          }),
-        },
-        token,
-      );
+      httpTransfer({
+        transfers: Array.from({ length: BATCH }, (_, j) => {
+          const [debit, credit] = pair(b * BATCH + j, false);
+          return { key: `hb:${run}:${b}:${j}`, debit, credit, amount: 1 };
+        }),
+      });
+    const httpBatched = perTransfer(await timed(BATCHES, httpBatch));
     add(
       `HTTP API, batches of ${BATCH} (latency per batch), cold`,
-      perTransfer(await timed(BATCHES, httpBatch)),
-      floorCold,
+      httpBatched,
+      ratio(httpBatched, floorBatch, floorName),
+      ratio(httpBatched, inBatchCold, inProcess),
     );
-
-    // Sixteen clients at once on the two hot accounts, in both directions.
-    const started = Date.now();
-    const per = SINGLES / 16;
-    const latencies = [];
-    await Promise.all(
-      Array.from({ length: 16 }, async (_, c) => {
-        for (let i = 0; i < per; i += 1) {
-          const t = process.hrtime.bigint();
-          const [debit, credit] = pair(c + i, true);
-          await ledger.transfer({ key: `cc:${run}:${c}:${i}`, debit, credit, amount: 1 });
-          latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-        }
-      }),
-    );
+    const httpSixteen = await concurrent(SINGLES, 16, (i) => {
+      const [debit, credit] = pair(i, true);
+      return httpTransfer({ key: `h16:${run}:${i}`, debit, credit, amount: 1 });
+    });
     add(
-      'service in-process, 16 concurrent clients, hot',
-      {
-        perSecond: (per * 16) / ((Date.now() - started) / 1000),
-        p50: percentile(latencies, 50),
-        p99: percentile(latencies, 99),
-      },
-      floorHot,
+      'HTTP API, 16 concurrent clients, hot',
+      httpSixteen,
+      ratio(httpSixteen, floorSixteen, floorName),
+      ratio(httpSixteen, inSixteen, inProcess),
     );
+    agent.destroy();
     const report = await ledger.reconcile();
     rows.push([
       'reconciliation after the run',
