@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { CmsServices } from '../../../cms/server/src/shared/contracts/services';
 import { loginLimiter } from '../../accounts/login-limit';
 
 /** The part of Koa's context these wrappers use. */
@@ -17,15 +18,119 @@ interface StrapiErrorLike {
   details?: { errors?: { path?: string[] }[]; retryAfter?: number };
 }
 
+/** What an auth strategy's authenticate answers (Strapi's auth service reads these fields). */
+interface AuthResult {
+  authenticated?: boolean;
+  credentials?: Record<string, unknown> | null;
+  ability?: unknown;
+  error?: string | null;
+}
+interface RequestState {
+  state: { user?: unknown; session?: { id: string } };
+  request?: { header?: { authorization?: unknown } };
+}
+/** A verified token's payload, as users-permissions' jwt service answers it. */
+interface VerifiedToken {
+  id?: unknown;
+  sessionId?: string;
+  exp?: number;
+}
+interface Strategy {
+  name: string;
+  authenticate(ctx: RequestState): Promise<AuthResult>;
+  verify?(...args: unknown[]): unknown;
+}
+interface AuthService {
+  register(type: string, strategy: Strategy): unknown;
+}
+
+/**
+ * users-permissions' strategy with what it reads kept between requests: on every request it
+ * reads the user with their role, the advanced settings and the role's permissions, and builds
+ * the permission engine's ability — milliseconds before any work. The token is still verified
+ * on every request; the rest is kept by the cms plugin's auth cache, keyed by user and session,
+ * and dropped in every process when a user, role, permission or area changes.
+ */
+function withKeptUsers(strapi: Core.Strapi, strategy: Strategy): Strategy {
+  const cache = () => strapi.plugin('cms').service('authCache') as CmsServices['authCache'];
+  const jwt = () =>
+    strapi.plugin('users-permissions').service('jwt') as {
+      getToken(ctx: unknown): Promise<VerifiedToken | null>;
+    };
+  /**
+   * The token's verified payload: checking an HS256 signature costs little, but the JWT
+   * library turns the secret into a key object on every call. A verified token is kept only
+   * while it stays valid for longer than the cache keeps anything.
+   */
+  async function verified(ctx: RequestState): Promise<VerifiedToken | null> {
+    const header = ctx.request?.header?.authorization;
+    if (typeof header !== 'string' || header.length > 4096) return jwt().getToken(ctx);
+    return cache().remember(
+      `jwt:${header}`,
+      () => jwt().getToken(ctx),
+      (token) =>
+        token !== null && typeof token.exp === 'number' && token.exp * 1000 > Date.now() + 60_000,
+    );
+  }
+  return {
+    ...strategy,
+    async authenticate(ctx) {
+      let token: VerifiedToken | null;
+      try {
+        token = await verified(ctx);
+      } catch {
+        return strategy.authenticate(ctx);
+      }
+      if (token && token.id === undefined) return strategy.authenticate(ctx);
+      const key = token ? `auth:${String(token.id)}:${token.sessionId ?? ''}` : 'auth:public';
+      const result = await cache().remember(
+        key,
+        () => strategy.authenticate(ctx),
+        (made) => made.authenticated === true && !made.error,
+      );
+      if (!result.credentials) return result;
+      // Each request gets its own copy of the user: nothing one request does to it reaches another.
+      const user = { ...result.credentials };
+      ctx.state.user = user;
+      if (token?.sessionId) ctx.state.session = { id: token.sessionId };
+      return { ...result, credentials: user };
+    },
+  };
+}
+
 /**
  * Strapi's documented way to change a plugin's behaviour: `src/extensions/<plugin>/strapi-server`
  * receives the plugin before it is registered. The auth controller is wrapped here rather than a
  * route middleware added, because the REST routes (/api/auth/local, /api/auth/forgot-password)
  * and the GraphQL mutations (login, forgotPassword) all call these two controller actions: one
- * wrapper covers both doors.
+ * wrapper covers both doors. The content API's users-permissions strategy is swapped for one
+ * that keeps what it reads between requests (withKeptUsers).
  */
-export default (plugin: { controllers: Record<string, ControllerFactory> }) => {
+export default (plugin: {
+  controllers: Record<string, ControllerFactory>;
+  register: (deps: { strapi: Core.Strapi }) => unknown;
+}) => {
   const createAuth = plugin.controllers.auth as ControllerFactory;
+
+  // The plugin registers its strategy in its own register: swap in the kept one as it does.
+  const registerPlugin = plugin.register;
+  plugin.register = ({ strapi }) => {
+    const auth = strapi.get('auth') as AuthService;
+    const register = auth.register;
+    auth.register = (type, strategy) =>
+      register.call(
+        auth,
+        type,
+        type === 'content-api' && strategy.name === 'users-permissions'
+          ? withKeptUsers(strapi, strategy)
+          : strategy,
+      );
+    try {
+      return registerPlugin({ strapi });
+    } finally {
+      auth.register = register;
+    }
+  };
 
   plugin.controllers.auth = ({ strapi }) => {
     const auth = createAuth({ strapi });

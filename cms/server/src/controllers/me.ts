@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { MeCapabilities } from '../shared/contracts/me';
+import type { CmsServices } from '../shared/contracts/services';
 import { USER_UID } from '../uids';
 import { dbQuery, modelOf } from '../utils';
 
@@ -33,9 +34,8 @@ async function capabilities(strapi: Core.Strapi, roleId: number): Promise<MeCapa
     // `plugin::cms.organisation.find` → content type `plugin::cms.organisation`, action `find`.
     const cut = action.lastIndexOf('.');
     const uid = action.slice(0, cut);
-    const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes]
-      ? modelOf(strapi, uid)
-      : undefined;
+    // The registry's get, not `strapi.contentTypes[uid]`: that getter copies every type each time.
+    const model = strapi.get('content-types').get(uid) ? modelOf(strapi, uid) : undefined;
     // A controller's own actions (`plugin::grants.grant-actions.myReviews`) keep its UID.
     const key = model && naming ? naming.getTypeName(model) : uid;
     (can[key] ??= []).push(action.slice(cut + 1));
@@ -53,23 +53,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async show(ctx: Context) {
     const user: { id: number } | undefined = ctx.state.user;
     if (!user) throw new errors.UnauthorizedError('Not signed in');
-    const row: MeRow = await dbQuery(strapi, USER_UID).findOne({
-      where: { id: user.id },
-      select: ['id', 'documentId', 'username', 'email'],
-      populate: {
-        role: { select: ['id', 'type', 'name'] },
-        scope: { select: ['documentId', 'name', 'level', 'path'] },
-      },
-    });
-    ctx.body = {
-      data: {
+    const cache = strapi.plugin('cms').service('authCache') as CmsServices['authCache'];
+    // The console asks on every start and every focus: kept until the user, their role, a
+    // permission or an area changes (services/auth-cache.ts).
+    const data = await cache.remember(`me:${user.id}`, async () => {
+      const row: MeRow = await dbQuery(strapi, USER_UID).findOne({
+        where: { id: user.id },
+        select: ['id', 'documentId', 'username', 'email'],
+        populate: {
+          role: { select: ['id', 'type', 'name'] },
+          scope: { select: ['documentId', 'name', 'level', 'path'] },
+        },
+      });
+      return {
         id: row.documentId,
         username: row.username,
         email: row.email,
         role: row.role ? { type: row.role.type, name: row.role.name } : null,
         scope: row.scope ?? null,
         can: row.role ? await capabilities(strapi, row.role.id) : {},
-      },
-    };
+      };
+    });
+    ctx.body = { data };
   },
 });

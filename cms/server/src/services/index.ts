@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CMS } from '../uids';
 import audit from './audit';
+import authCache from './auth-cache';
 import chinaTime from './china-time';
 import dashboard from './dashboard';
 import directory from './directory';
@@ -26,6 +27,7 @@ export default {
   'property-owner': factories.createCoreService(CMS.propertyOwner as never),
   household: factories.createCoreService(CMS.household as never),
   audit,
+  authCache,
   chinaTime,
   dashboard,
   directory,

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { covers, isStaffRole, type Viewer } from '../domain/scope';
 import { USER_UID } from '../uids';
 import { dbQuery } from '../utils';
+import type authCacheFactory from './auth-cache';
 
 const VIEWER_KEY = Symbol('linli.viewer');
 
@@ -48,6 +49,8 @@ export interface Actor {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const currentContext = (): Ctx => strapi.requestContext.get() as Ctx;
+  const authCache = () =>
+    strapi.plugin('cms').service('authCache') as ReturnType<typeof authCacheFactory>;
 
   async function loadViewer(ctx: Ctx): Promise<Viewer> {
     if (!ctx) return { kind: 'global' };
@@ -58,14 +61,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Any other request (no user, an unknown strategy, GET /graphql, which skips
     // authentication) is treated as the public: never wider than that.
     if (!user || strategy !== 'users-permissions') return { kind: 'public', role: 'public' };
-    const row: UserScopeRow | null = await dbQuery(strapi, USER_UID).findOne({
-      where: { id: user.id },
-      select: ['id'],
-      populate: { role: { select: ['type'] }, scope: { select: ['path'] } },
+    // Kept between requests until the user, their role or an area changes (auth-cache.ts).
+    return authCache().remember(`viewer:${user.id}`, async (): Promise<Viewer> => {
+      const row: UserScopeRow | null = await dbQuery(strapi, USER_UID).findOne({
+        where: { id: user.id },
+        select: ['id'],
+        populate: { role: { select: ['type'] }, scope: { select: ['path'] } },
+      });
+      const role: string = row?.role?.type ?? 'public';
+      if (isStaffRole(role)) return { kind: 'scoped', role, scopePath: row?.scope?.path ?? null };
+      return { kind: 'public', role };
     });
-    const role: string = row?.role?.type ?? 'public';
-    if (isStaffRole(role)) return { kind: 'scoped', role, scopePath: row?.scope?.path ?? null };
-    return { kind: 'public', role };
   }
 
   return {

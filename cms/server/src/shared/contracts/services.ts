@@ -5,6 +5,7 @@
  * service — but a changed signature fails their compile instead of their users.
  */
 import type audit from '../../services/audit';
+import type authCache from '../../services/auth-cache';
 import type directory from '../../services/directory';
 import type errors from '../../services/errors';
 import type identifiers from '../../services/identifiers';
@@ -49,6 +50,7 @@ export type ChinaTimeService = Pick<
 /** The cms services other plugins may call, by service name. */
 export interface CmsServices {
   audit: ReturnType<typeof audit>;
+  authCache: ReturnType<typeof authCache>;
   chinaTime: ChinaTimeService;
   directory: ReturnType<typeof directory>;
   errors: ReturnType<typeof errors>;
