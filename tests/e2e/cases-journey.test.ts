@@ -25,6 +25,11 @@ import { CASES_API, caseCommunity, caseUser, department } from '../helpers/cases
 const SHOTS = process.env.CASES_SHOTS;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
+// A 1×1 PNG: the photo of the overflowing bins.
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** What went wrong on a page that a person would not expect: page errors and server failures. */
 function watch(page: Page, problems: string[]) {
@@ -135,8 +140,25 @@ describe('the cases journeys', () => {
       await phone.selectOption('#lf-area', community.documentId);
       await phone.fill('#lf-address', '5栋1单元门口');
       await phone.fill('#lf-details', '单元门口的垃圾桶满溢一周没人清运，气味很大。');
+      // The photo's upload is held back while the resident types their name and phone: what
+      // was typed meanwhile must still be there when the upload ends (it was once wiped).
+      let releaseUpload: () => void = () => undefined;
+      const uploadHeld = new Promise<void>((resolve) => (releaseUpload = resolve));
+      await phone.route('**/api/forms/resident-request/files*', async (route) => {
+        await uploadHeld;
+        await route.continue();
+      });
+      await phone
+        .locator('#lf-photos')
+        .setInputFiles({ name: 'bins.png', mimeType: 'image/png', buffer: PHOTO });
+      await phone.getByText('上传中…').waitFor();
       await phone.fill('#lf-name', '王芳');
       await phone.fill('#lf-phone', '13800138000');
+      releaseUpload();
+      await phone.getByText('bins.png').waitFor();
+      expect(await phone.inputValue('#lf-name')).toBe('王芳');
+      expect(await phone.inputValue('#lf-phone')).toBe('13800138000');
+      await phone.unroute('**/api/forms/resident-request/files*');
       await shot(phone, 'a1-resident-filled');
       await phone.getByRole('button', { name: '提交' }).click();
       receiptCode = (await phone.getByTestId('receipt-code').innerText()).trim();

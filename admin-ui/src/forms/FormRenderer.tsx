@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   labelIn,
   type FieldDef,
@@ -464,6 +464,11 @@ function FileInput(props: BlockProps & { id: string }) {
   const files = Array.isArray(current) ? (current as FileRef[]) : [];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  // An upload takes seconds, and the person goes on typing meanwhile: when it ends, the file
+  // is added to the form as it is then, not as it was when the upload started (which would
+  // wipe what was typed in between).
+  const latest = useRef({ set, files });
+  latest.current = { set, files };
   return (
     <div>
       {files.map((f) => (
@@ -490,7 +495,8 @@ function FileInput(props: BlockProps & { id: string }) {
           setBusy(true);
           setError('');
           try {
-            set([...files, await services.upload(field, file)]);
+            const uploaded = await services.upload(field, file);
+            latest.current.set([...latest.current.files, uploaded]);
           } catch (err) {
             setError((err as Error).message);
           } finally {
