@@ -1,20 +1,10 @@
 import { useRef } from 'react';
 import { TextInput, required, type TextInputProps } from 'react-admin';
 import { fenToYuan, yuanToFen } from '../../plugins/forms/server/src/domain/money';
+import { fenOf } from './fen';
 
-/**
- * A whole number of fen as it may reach the console: GraphQL's Long arrives as a JSON number,
- * REST's biginteger as digits in text. Null for anything else (typed text, empty).
- */
-export function fenOf(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : null;
-  if (typeof value === 'string' && /^-?\d{1,16}$/.test(value)) {
-    const n = Number(value);
-    return Number.isSafeInteger(n) ? n : null;
-  }
-  return null;
-}
+// In a .ts module of its own so plain modules (the CSV exporters) and their tests read it too.
+export { fenOf };
 
 /** Money is fen (a number from GraphQL, digits from REST); people read yuan: ¥15,000.00. */
 export const yuan = (fen: unknown) => {

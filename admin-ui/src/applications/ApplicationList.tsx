@@ -12,12 +12,30 @@ import {
 import { APPLICATION_STATUSES, choices } from '../choices';
 import { percent } from '../grants/percent';
 import type { Application } from '../grants/types';
+import { columnsOf, useLabelledExporter } from '../exporters';
 import { yuan } from '../money';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
+const c = columnsOf('grants-applications');
+
+/** The CSV: the list's columns and the applicant's code, receipt and review count, in words. */
+const columns = [
+  c.text('projectTitle'),
+  c.text('organisationName'),
+  c.text('creditCode'),
+  c.related('round'),
+  c.money('requested'),
+  c.score('score'),
+  c.number('reviewsSubmitted'),
+  c.choice('status', 'applicationStatus'),
+  c.text('receiptCode'),
+];
+
 export function ApplicationList() {
+  const exporter = useLabelledExporter('grants-applications', columns);
   return (
     <List
+      exporter={exporter}
       sort={{ field: 'score', order: 'DESC' }}
       filters={[
         areaSubtreeFilter,

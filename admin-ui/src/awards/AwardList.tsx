@@ -11,12 +11,32 @@ import {
 } from 'react-admin';
 import { AWARD_STATUSES, choices } from '../choices';
 import type { Award } from '../grants/types';
+import { columnsOf, useLabelledExporter } from '../exporters';
 import { yuan } from '../money';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 
+const c = columnsOf('grants-awards');
+
+/** The CSV: the award's project and grantee, where the money came from and where it stands. */
+const columns = [
+  c.text('projectTitle'),
+  c.text('organisationName'),
+  c.related('round'),
+  c.related('fund'),
+  c.money('amount'),
+  c.money('approved'),
+  c.money('paid'),
+  c.money('returned'),
+  c.choice('status', 'awardStatus'),
+  c.dateTime('awardedAt'),
+  c.dateTime('closedAt'),
+];
+
 export function AwardList() {
+  const exporter = useLabelledExporter('grants-awards', columns);
   return (
     <List
+      exporter={exporter}
       sort={{ field: 'awardedAt', order: 'DESC' }}
       filters={[
         areaSubtreeFilter,

@@ -13,15 +13,13 @@ import {
   SelectField,
   SelectInput,
   TopToolbar,
-  downloadCSV,
   useTranslate,
-  type Exporter,
+  type TranslateFunction,
 } from 'react-admin';
-import { toCsv } from '../../../plugins/forms/server/src/domain/export-table';
-import { fenToYuan } from '../../../plugins/forms/server/src/domain/money';
 import { DONATION_CHANNELS, DONATION_STATUSES, choices } from '../choices';
 import type { Donation } from '../grants/types';
-import { fenOf, yuan } from '../money';
+import { columnsOf, useLabelledExporter } from '../exporters';
+import { yuan } from '../money';
 import { DisclosureButtons } from './DisclosureButtons';
 import { donorOf } from './donorOf';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
@@ -44,38 +42,30 @@ const donationFilters = [
   </ReferenceInput>,
 ];
 
+/** The donor by name; an anonymous gift says so (匿名), as the donor kind does elsewhere. */
+const donorText = (r: Donation, translate: TranslateFunction) =>
+  r.donorKind === 'anonymous' ? translate('enums.donorKind.anonymous') : donorOf(r);
+
+const c = columnsOf<Donation>('grants-donations');
+
 /**
  * The list's CSV as a person reads it: column headings in the user's language, statuses and
  * channels by name, the amount in yuan (a plain decimal an accountant's sheet sums), the fund
  * by name — never fen or internal keys.
  */
-function useDonationExporter(): Exporter<Donation> {
-  const translate = useTranslate();
-  return (records) => {
-    const field = (f: string) => translate(`resources.grants-donations.fields.${f}`);
-    const columns = ['donatedOn', 'donorName', 'amount', 'channel', 'fund', 'status', 'receiptNo'];
-    const rows = records.map((r) => {
-      const fen = fenOf(r.amount);
-      return [
-        r.donatedOn ?? '',
-        donorOf(r),
-        fen === null ? '' : fenToYuan(fen),
-        translate(`enums.donationChannel.${r.channel}`),
-        r.fund?.name ?? '',
-        translate(`enums.donationStatus.${r.status}`),
-        r.receiptNo ?? '',
-      ];
-    });
-    // toCsv starts with a byte-order mark (so Excel reads the Chinese) and defuses formulas.
-    downloadCSV(
-      toCsv({ header: columns.map(field), rows }),
-      translate('resources.grants-donations.name', { smart_count: 2 }),
-    );
-  };
-}
+const donationColumns = [
+  c.date('donatedOn'),
+  c.custom('donorName', donorText),
+  c.money('amount'),
+  c.choice('channel', 'donationChannel'),
+  c.related('fund'),
+  c.choice('status', 'donationStatus'),
+  c.text('receiptNo'),
+];
 
 export function DonationList() {
-  const exporter = useDonationExporter();
+  const exporter = useLabelledExporter('grants-donations', donationColumns);
+  const translate = useTranslate();
   return (
     <List
       exporter={exporter}
@@ -95,7 +85,7 @@ export function DonationList() {
           <DateField source="donatedOn" />
         </DataTable.Col>
         <DataTable.Col source="donorKind" label="resources.grants-donations.fields.donorName">
-          <FunctionField render={donorOf} />
+          <FunctionField render={(r: Donation) => donorText(r, translate)} />
         </DataTable.Col>
         <DataTable.Col source="amount">
           <FunctionField render={(r: Donation) => yuan(r.amount)} />

@@ -5,12 +5,14 @@ import {
   NumberInput,
   SelectInput,
   TextInput,
+  downloadCSV,
   useDataProvider,
   useInput,
   useRecordContext,
   useTranslate,
   type Exporter,
   type Identifier,
+  type TranslateFunction,
 } from 'react-admin';
 import { formatAnswer, toCsv } from '../../../plugins/forms/server/src/domain/export-table';
 import {
@@ -20,6 +22,7 @@ import {
 } from '../../../plugins/forms/server/src/domain/fields';
 import { fenToYuan } from '../../../plugins/forms/server/src/domain/money';
 import * as chinaClock from '../../../cms/server/src/domain/china-time';
+import { exportName, labelledTable, type Column } from '../exporters';
 import { Answers } from './answers';
 import { useLang } from './Designer';
 import { FORM_CSS, FormRenderer } from './FormRenderer';
@@ -207,62 +210,52 @@ export function customFieldFilters(
 }
 
 /**
- * CSV export of a list with its custom fields as labelled columns (react-admin's default would
- * write them as one JSON column). Lists longer than a page are read page by page by the data
- * provider before this runs.
+ * CSV export of a list: the columns the list names (labelled, in the user's language, see
+ * exporters.ts), then its custom fields as labelled columns (react-admin's default would write
+ * them as one JSON column). Lists longer than a page are read page by page by the data provider
+ * before this runs.
  */
 export function exporterWithCustomFields(
   definition: FormDefinition | null,
   lang: 'zh' | 'en',
-  name: string,
+  resource: string,
+  columns: readonly Column[],
+  translate: TranslateFunction,
 ): Exporter<WithCustomFields & Record<string, unknown>> {
   return (records) => {
-    const base = [
-      ...new Set(
-        records.flatMap((r) =>
-          Object.keys(r).filter((k) => k !== 'customFields' && k !== 'id' && !k.startsWith('__')),
-        ),
-      ),
-    ];
+    const base = labelledTable(columns, records, translate);
     const custom = definition?.fields.filter((f) => f.kind !== 'group' && f.kind !== 'file') ?? [];
-    const cell = (v: unknown) =>
-      v === null || v === undefined
-        ? ''
-        : typeof v === 'object'
-          ? String(
-              (v as { name?: unknown }).name ??
-                (v as { documentId?: unknown }).documentId ??
-                JSON.stringify(v),
-            )
-          : String(v);
     const table = {
-      header: [...base, ...custom.map((f) => labelIn(f.label, lang))],
-      rows: records.map((r) => [
-        ...base.map((k) => cell(r[k])),
+      header: [...base.header, ...custom.map((f) => labelIn(f.label, lang))],
+      kinds: [...(base.kinds ?? []), ...custom.map(() => 'text' as const)],
+      rows: records.map((r, i) => [
+        ...(base.rows[i] ?? []),
         ...custom.map((f) =>
           r.customFields?.[f.key] === undefined ? '' : formatAnswer(f, r.customFields[f.key], lang),
         ),
       ]),
     };
-    const blob = new Blob([toCsv(table, chinaClock)], { type: 'text/csv;charset=utf-8' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${name}.csv`;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    downloadCSV(toCsv(table, chinaClock), exportName(translate, resource));
   };
 }
 
-/** A cms list's extra filters and its exporter, from its type's custom fields. */
-export function useCustomFieldsForList(appliesTo: string, name: string) {
+/**
+ * A cms list's extra filters and its exporter, from its type's custom fields; `columns` are the
+ * list's own (a module constant, so the exporter is made again only when the fields change).
+ */
+export function useCustomFieldsForList(
+  appliesTo: string,
+  resource: string,
+  columns: readonly Column[],
+) {
   const definition = useCustomFieldDefinition(appliesTo);
   const lang = useLang();
+  const translate = useTranslate();
   return useMemo(
     () => ({
       filters: customFieldFilters(definition, lang),
-      exporter: exporterWithCustomFields(definition, lang, name),
+      exporter: exporterWithCustomFields(definition, lang, resource, columns, translate),
     }),
-    [definition, lang, name],
+    [definition, lang, resource, columns, translate],
   );
 }

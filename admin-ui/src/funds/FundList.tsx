@@ -13,7 +13,8 @@ import { FUND_KINDS, FUND_STATUSES, choices } from '../choices';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import type { Fund, FundBalances } from '../grants/types';
 import { yuan } from '../money';
-import { useRest } from '../rest';
+import { restJson, useRest } from '../rest';
+import { columnsOf, moneyCell, useLabelledExporter, type Column } from '../exporters';
 
 const BalancesContext = createContext<Record<string, FundBalances> | null>(null);
 
@@ -37,9 +38,48 @@ function BalanceCell({ of }: { of: keyof FundBalances }) {
   return <span data-testid={`fund-${of}`}>{fen === undefined ? '…' : yuan(fen)}</span>;
 }
 
+type FundRow = Fund & { balances?: FundBalances };
+
+/** The funds with their balances, read as the list reads them (at most 100 ids a request). */
+async function withBalances(records: FundRow[]): Promise<FundRow[]> {
+  const all: Record<string, FundBalances> = {};
+  for (let i = 0; i < records.length; i += 100) {
+    const ids = records.slice(i, i + 100).map((f) => f.id);
+    Object.assign(
+      all,
+      await restJson<Record<string, FundBalances>>(
+        `/api/grants/funds/balances?ids=${encodeURIComponent(ids.join(','))}`,
+      ),
+    );
+  }
+  return records.map((f) => ({ ...f, balances: all[f.id] }));
+}
+
+const c = columnsOf<FundRow>('grants-funds');
+
+/** The CSV: the list's columns, balances in yuan as of the export, the community and purpose. */
+const columns: Column<FundRow>[] = [
+  c.text('code'),
+  c.text('name'),
+  c.choice('kind', 'fundKind'),
+  c.choice('status', 'fundStatus'),
+  ...(['available', 'committed', 'paid'] as const).map(
+    (of): Column<FundRow> => ({
+      header: `linli.money.${of}`,
+      kind: 'number',
+      cell: (r) => moneyCell(r.balances?.[of]),
+    }),
+  ),
+  c.date('openedOn'),
+  c.related('area'),
+  c.text('purpose'),
+];
+
 export function FundList() {
+  const exporter = useLabelledExporter('grants-funds', columns, withBalances);
   return (
     <List
+      exporter={exporter}
       sort={{ field: 'code', order: 'ASC' }}
       filters={[
         areaSubtreeFilter,

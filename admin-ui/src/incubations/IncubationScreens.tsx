@@ -25,6 +25,7 @@ import { hasPassedAssessment } from '../../../cms/server/src/domain/incubation-r
 import { NEXT_STAGES, STAGES, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { columnsOf, nameCell } from '../exporters';
 import { AssessmentsPanel, MilestonesPanel } from './AssessmentPanels';
 import { HubField, MoveButtons, canWrite } from './shared';
 
@@ -36,8 +37,24 @@ const filters = [
   </ReferenceInput>,
 ];
 
+const c = columnsOf('cms-incubations');
+
+/** The CSV: who is incubated where, the stage and the date of each step, and the mentor. */
+const columns = [
+  c.related('organisation'),
+  // As the list names it: a hub the server did not name is outside the viewer's area.
+  c.custom('hub', (r, t) => nameCell(r.hub) || t('linli.board.hub_outside')),
+  c.choice('stage', 'stage'),
+  c.date('appliedOn'),
+  c.date('assessingOn'),
+  c.date('incubatingOn'),
+  c.date('hatchedOn'),
+  c.date('closedOn'),
+  c.related('mentor'),
+];
+
 export function IncubationList() {
-  const custom = useCustomFieldsForList('incubation', 'incubations');
+  const custom = useCustomFieldsForList('incubation', 'cms-incubations', columns);
   const { permissions } = usePermissions<string>();
   return (
     <List

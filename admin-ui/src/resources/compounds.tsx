@@ -22,6 +22,7 @@ import {
 import { COMPOUND_TYPES, PROPERTY_MANAGEMENT, WRITERS, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { columnsOf } from '../exporters';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-compounds']?.includes(role);
 const filters = [
@@ -43,8 +44,21 @@ const filters = [
   </ReferenceInput>,
 ];
 
+const c = columnsOf('cms-compounds');
+
+/** The CSV: the list's columns and the compound's grid. */
+const columns = [
+  c.text('name'),
+  c.choice('type', 'compoundType'),
+  c.related('community'),
+  c.related('grid'),
+  c.number('households'),
+  c.number('buildings'),
+  c.choice('propertyManagement', 'propertyManagement'),
+];
+
 export function CompoundList() {
-  const custom = useCustomFieldsForList('compound', 'compounds');
+  const custom = useCustomFieldsForList('compound', 'cms-compounds', columns);
   const { permissions } = usePermissions<string>();
   return (
     <List

@@ -22,6 +22,7 @@ import {
 import { GRID_LEVELS, WRITERS, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { columnsOf, namesCell } from '../exporters';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-grids']?.includes(role);
 const filters = [
@@ -39,8 +40,22 @@ const filters = [
   <NumberInput key="households_gte" source="households_gte" label="linli.filter.households_gte" />,
 ];
 
+const c = columnsOf('cms-grids');
+
+/** The CSV: the list's columns, the parent grid, the grid worker and the micro-grid members. */
+const columns = [
+  c.text('name'),
+  c.text('code'),
+  c.choice('level', 'gridLevel'),
+  c.related('community'),
+  c.related('parent'),
+  c.number('households'),
+  c.related('worker'),
+  c.custom('members', (r) => namesCell(r.members)),
+];
+
 export function GridList() {
-  const custom = useCustomFieldsForList('grid', 'grids');
+  const custom = useCustomFieldsForList('grid', 'cms-grids', columns);
   const { permissions } = usePermissions<string>();
   return (
     <List

@@ -34,6 +34,7 @@ import {
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { creditCodeProblem } from '../../../cms/server/src/domain/credit-code';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { columnsOf } from '../exporters';
 
 /** The server's own GB 32100-2015 check, so the form says so before saving. */
 const creditCode: Validator = (value: string | undefined) => {
@@ -70,8 +71,24 @@ const filters = [
 const canWrite = (role: string | undefined) =>
   !!role && WRITERS['cms-organisations']?.includes(role);
 
+const c = columnsOf('cms-organisations');
+
+/** The CSV: the list's columns, the legal form, founding date and contact person. */
+const columns = [
+  c.text('name'),
+  c.text('creditCode'),
+  c.choice('kind', 'organisationKind'),
+  c.choice('legalForm', 'legalForm'),
+  c.choice('registration', 'registration'),
+  c.choice('serviceCategory', 'serviceCategory'),
+  c.related('area'),
+  c.date('foundedOn'),
+  c.related('contactPerson'),
+  c.number('members'),
+];
+
 export function OrganisationList() {
-  const custom = useCustomFieldsForList('organisation', 'organisations');
+  const custom = useCustomFieldsForList('organisation', 'cms-organisations', columns);
   const { permissions } = usePermissions<string>();
   return (
     <List

@@ -28,6 +28,7 @@ import { postAction } from '../actions';
 import { WRITERS } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { columnsOf } from '../exporters';
 
 const TAGS = [
   'isGridWorker',
@@ -53,8 +54,23 @@ const filters = [
   ...TAGS.map((tag) => <NullableBooleanInput key={tag} source={tag} />),
 ];
 
+const c = columnsOf('cms-people');
+
+/**
+ * The CSV: who and where, and each tag as 是/否. The ID number as the server sent it: masked,
+ * as on the list (the whole number is only ever shown one person at a time, and logged).
+ */
+const columns = [
+  c.text('name'),
+  c.text('phone'),
+  c.text('idNumber'),
+  c.related('community'),
+  c.related('compound'),
+  ...TAGS.map((tag) => c.yesNo(tag)),
+];
+
 export function PersonList() {
-  const custom = useCustomFieldsForList('person', 'people');
+  const custom = useCustomFieldsForList('person', 'cms-people', columns);
   const { permissions } = usePermissions<string>();
   return (
     <List

@@ -12,12 +12,30 @@ import { ROUND_STATUSES, choices } from '../choices';
 import type { Round } from '../grants/types';
 import { yuan } from '../money';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
-import { LocalisedName } from '../LocalisedName';
+import { LocalisedName, localisedName } from '../LocalisedName';
+import { columnsOf, useLabelledExporter, type Column } from '../exporters';
 import { can } from '../authProvider';
 
+const c = columnsOf('grants-rounds');
+const titleOf = localisedName('title', 'titleEn');
+
+/** The CSV: the list's columns and the cap per project; the fund only for roles that read funds. */
+const columns = (withFund: boolean): Column[] => [
+  c.custom('title', (r) => titleOf(r)),
+  ...(withFund ? [c.related('fund')] : []),
+  c.choice('status', 'roundStatus'),
+  c.money('budget'),
+  c.money('cap'),
+  c.money('awarded'),
+  c.date('opensOn'),
+  c.date('closesOn'),
+];
+
 export function RoundList() {
+  const exporter = useLabelledExporter('grants-rounds', columns(can('GrantsFund', 'find')));
   return (
     <List
+      exporter={exporter}
       sort={{ field: 'opensOn', order: 'DESC' }}
       filters={[
         areaSubtreeFilter,
