@@ -71,7 +71,9 @@ export async function seedDemoGrants(strapi: Core.Strapi): Promise<number> {
     micro.push(
       await documents('plugin::grants.fund').create({
         data: {
-          name: `${c.name}社区微基金`,
+          // 斑城社区 → 斑城社区微基金 (not 斑城社区社区微基金); the English keeps the place's name.
+          name: `${c.name}${/(社区|村)$/.test(c.name) ? '' : '社区'}微基金`,
+          nameEn: `${c.name} community micro-fund`,
           code: `MICRO-${i + 1}`,
           kind: 'community',
           area: c.documentId,

@@ -3,6 +3,7 @@
 import { enMessages, zhMessages } from '../i18n/app-messages';
 import {
   actorText,
+  definitionLines,
   itemLines,
   jsonText,
   scalarText,
@@ -82,5 +83,21 @@ describe('audit values', () => {
     expect(actorText('system', zh)).toBe('系统');
     expect(actorText(null, en)).toBe('System');
     expect(actorText('王芳', zh)).toBe('王芳');
+  });
+});
+
+describe('a form definition in the log', () => {
+  const draft = {
+    fields: [
+      { key: 'name', kind: 'text', label: { zh: '姓名', en: 'Name' } },
+      { key: 'area', kind: 'area', label: { zh: '所在社区', en: 'Community' }, areaRoot: 'x' },
+    ],
+    sections: [],
+  };
+  it('reads as its fields by their labels, not as JSON', () => {
+    // Polyglot's plural forms are not split by this test's translator: only the zh text is exact.
+    expect(definitionLines(draft, zh, 'zh')).toEqual(['共 2 个字段：', '姓名', '所在社区']);
+    expect(definitionLines(draft, en, 'en')?.slice(1)).toEqual(['Name', 'Community']);
+    expect(definitionLines({ theme: 'x' }, zh, 'zh')).toBeNull();
   });
 });

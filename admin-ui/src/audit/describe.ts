@@ -193,6 +193,28 @@ export function itemLines(field: string, value: unknown, translate: Translate): 
   );
 }
 
+/**
+ * A form's definition (a draft or a published version) as a person reads it: how many fields,
+ * then each field's label in the console's language — not the definition's JSON. Null for a
+ * value of another shape.
+ */
+export function definitionLines(
+  value: unknown,
+  translate: Translate,
+  lang: string,
+): string[] | null {
+  if (!isPlain(value) || !Array.isArray(value.fields)) return null;
+  const fields = value.fields.filter(isPlain);
+  const labelOf = (f: Record<string, unknown>) => {
+    const label = isPlain(f.label) ? f.label : {};
+    return String(label[lang] || label.zh || label.en || f.key || '');
+  };
+  return [
+    translate('audit.definition_fields', { smart_count: fields.length }),
+    ...fields.map(labelOf).filter((l) => l !== ''),
+  ];
+}
+
 /** Any other JSON, indented, for a block that wraps rather than running off the card. */
 export const jsonText = (value: unknown): string => JSON.stringify(value, null, 2);
 

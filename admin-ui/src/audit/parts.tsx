@@ -1,6 +1,13 @@
 import { Box, Link as MuiLink, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { useCreatePath, useGetMany, useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import {
+  useCreatePath,
+  useGetMany,
+  useGetOne,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { RESOURCES } from '../dataProvider/resources';
 import { yuan } from '../money';
 import {
@@ -9,6 +16,7 @@ import {
   MONEY,
   SHOWN,
   TYPE_RESOURCE,
+  definitionLines,
   itemLines,
   jsonText,
   relationTarget,
@@ -161,6 +169,7 @@ function RelationValue({ resource, ids }: { resource: string; ids: string[] }) {
 /** One value of a field as a person reads it: yuan, translated choices, names, dates. */
 export function FieldValue({ uid, field, value }: { uid: string; field: string; value: unknown }) {
   const translate = useTranslate();
+  const locale = useLocaleState()[0];
   const resource = resourceOf(uid);
   if (value === null || value === undefined || value === '')
     return (
@@ -182,6 +191,19 @@ export function FieldValue({ uid, field, value }: { uid: string; field: string; 
     );
   }
   if (typeof value === 'object') {
+    // A form's definition: its fields by their labels.
+    const definition = definitionLines(value, translate, locale);
+    if (definition)
+      return (
+        <Box data-testid="audit-definition">
+          {definition[0]}
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {definition.slice(1).map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </Box>
+        </Box>
+      );
     // Lists the console knows (assessments, milestones, any list of flat records): one line
     // per item; other shapes as indented JSON that wraps inside the card.
     const lines = itemLines(field, value, translate);
@@ -195,19 +217,26 @@ export function FieldValue({ uid, field, value }: { uid: string; field: string; 
       ) : (
         <>{translate('audit.empty')}</>
       );
+    // Any other shape (a form's display settings): folded, the raw data only on request.
     return (
-      <Box
-        component="pre"
-        sx={{
-          m: 0,
-          fontSize: 12,
-          whiteSpace: 'pre-wrap',
-          overflowWrap: 'anywhere',
-          color: 'text.secondary',
-        }}
-      >
-        {jsonText(value)}
-      </Box>
+      <details>
+        <summary>
+          {translate('audit.raw_data')} ·{' '}
+          {translate('audit.items', { smart_count: Object.keys(value as object).length })}
+        </summary>
+        <Box
+          component="pre"
+          sx={{
+            m: 0,
+            fontSize: 12,
+            whiteSpace: 'pre-wrap',
+            overflowWrap: 'anywhere',
+            color: 'text.secondary',
+          }}
+        >
+          {jsonText(value)}
+        </Box>
+      </details>
     );
   }
   return <>{scalarText(field, value, translate)}</>;

@@ -1,5 +1,14 @@
 import { gql, useQuery as useGraphql } from '@apollo/client';
-import { Box, Card, CardContent, CardHeader, Grid, Link, Typography } from '@mui/material';
+import {
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Grid,
+  LinearProgress,
+  Link,
+  Typography,
+} from '@mui/material';
 import { Suspense, lazy, useMemo } from 'react';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import type { CmsQueue } from '../../../cms/server/src/shared/contracts/dashboard';
@@ -139,6 +148,10 @@ function WorkQueue({ role }: { role: string }) {
         sx={{ pb: 0 }}
       />
       <CardContent sx={{ pt: 0 }}>
+        {/* Still counting: a bar, not an empty queue that reads as "nothing waits". */}
+        {items.length === 0 && (
+          <LinearProgress sx={{ mt: 2 }} aria-label={translate('ra.page.loading')} />
+        )}
         {items.length > 0 && waiting.length === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
             {translate('linli.dashboard.queue.nothing')}
@@ -315,7 +328,7 @@ function Overview({ role }: { role: string }) {
       ),
     [figures],
   );
-  const { data } = useGraphql(query, { client, fetchPolicy: 'network-only' });
+  const { data, loading } = useGraphql(query, { client, fetchPolicy: 'network-only' });
   const counts: Record<string, number> = Object.fromEntries(
     Object.entries((data ?? {}) as Record<string, { pageInfo: { total: number } } | null>).map(
       ([k, v]) => [k, v?.pageInfo.total ?? 0],
@@ -335,6 +348,8 @@ function Overview({ role }: { role: string }) {
                 titleTypographyProps={{ variant: 'subtitle1' }}
               />
               <CardContent>
+                {/* Until the counts come, "…" rather than zeros a person would believe. */}
+                {loading && <LinearProgress sx={{ mb: 1 }} />}
                 {rows.map((f) => {
                   const count = counts[f.key] ?? 0;
                   return (
@@ -346,7 +361,7 @@ function Overview({ role }: { role: string }) {
                           variant="body2"
                           fontWeight="bold"
                         >
-                          {count.toLocaleString()}
+                          {loading ? '…' : count.toLocaleString()}
                         </Link>
                       </Box>
                       <Box sx={{ height: 8, bgcolor: 'action.hover', borderRadius: 1 }}>
@@ -365,7 +380,7 @@ function Overview({ role }: { role: string }) {
                 {section.prefix === 'stage_' && (
                   <Typography variant="body2" sx={{ mt: 1 }} data-testid="hatched-to-date">
                     {translate('linli.dashboard.hatched_to_date', {
-                      count: counts.stage_hatched ?? 0,
+                      count: loading ? '…' : (counts.stage_hatched ?? 0),
                     })}
                   </Typography>
                 )}

@@ -286,7 +286,9 @@ export function IncubationBoard() {
   }, [text]);
   const stages = filters.due ? BOARD_STAGES.filter((s) => ASSESSED.has(s)) : BOARD_STAGES;
   return (
-    <Box sx={{ p: 2 }}>
+    // The columns scroll sideways inside the board; the page itself must not (it did, by the
+    // board's padding, at 1280 px).
+    <Box sx={{ p: 2, minWidth: 0, overflowX: 'hidden' }}>
       <Title title={translate('linli.board.title')} />
       <HatchingRule role={permissions} />
       <Box sx={{ mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>

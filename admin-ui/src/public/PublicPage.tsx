@@ -340,19 +340,24 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
     // The submission is looked up first and the grants plugin asked only when its form takes
     // grant applications: asking grants for every code logged a 404 for each other receipt.
     void (async () => {
-      // A case's receipt (a resident's call, 12345-style) is asked for first: 200 shows the
-      // case; 404 (not a case's code) goes on to the forms receipt as before.
-      const asCase = await fetch(`/api/cases/receipt/${key}`).catch(() => null);
-      if (asCase?.ok) {
-        setCaseView(((await asCase.json()) as { data: ReceiptView }).data);
-        return;
-      }
-      if (asCase?.status === 429) {
-        setRefused(refusalText(await asCase.json().catch(() => ({})), lang));
-        setResult('missing');
-        return;
-      }
+      // A case's receipt: one called in by staff or a grid worker has a code of its own (eight
+      // characters), one filed through a form shares its submission's. Cases are asked only
+      // for those, so no other receipt logs a 404 on the way.
+      const caseReceipt = async (): Promise<boolean> => {
+        const asCase = await fetch(`/api/cases/receipt/${key}`).catch(() => null);
+        if (asCase?.ok) {
+          setCaseView(((await asCase.json()) as { data: ReceiptView }).data);
+          return true;
+        }
+        if (asCase?.status === 429) {
+          setRefused(refusalText(await asCase.json().catch(() => ({})), lang));
+          setResult('missing');
+          return true;
+        }
+        return false;
+      };
       if (!normaliseReceiptCode(code)) {
+        if (await caseReceipt()) return;
         setRefused(say(lang, 'badCode'));
         setResult('missing');
         return;
@@ -365,7 +370,9 @@ function Receipt({ code, lang }: { code: string; lang: Lang }) {
         return;
       }
       const found = body.data as Record<string, unknown>;
-      if ((found.form as { purpose?: string } | null)?.purpose === 'grant-application') {
+      const purpose = (found.form as { purpose?: string } | null)?.purpose;
+      if (purpose === 'case-intake' && (await caseReceipt())) return;
+      if (purpose === 'grant-application') {
         const grant = await fetch(`/api/grants/applicant/${key}`).catch(() => null);
         if (grant?.ok) {
           setApplication((await grant.json()).data as ApplicantView);

@@ -164,6 +164,11 @@ export const auditMessages: Tree = {
     record_gone: ['记录已删除，或不在您可查看的范围内', 'Deleted, or outside what you may open'],
     list_separator: ['、', ', '],
     items: ['%{smart_count} 项', '%{smart_count} item |||| %{smart_count} items'],
+    definition_fields: [
+      '共 %{smart_count} 个字段：',
+      '%{smart_count} field: |||| %{smart_count} fields:',
+    ],
+    raw_data: ['原始数据', 'Raw data'],
     reveal: ['显示', 'Reveal'],
     hide: ['隐藏', 'Hide'],
     reveal_hint: [

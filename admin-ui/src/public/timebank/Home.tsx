@@ -6,15 +6,16 @@ import { Field, Link, Problem, Shell, useFormErrors, useLang, useLoad } from './
 
 // Each door's badge is one character of its name: clear at any size, in any font (emoji are
 // missing from many phones' and servers' fonts).
-const TILES: { to: string; key: string; icon: string }[] = [
-  { to: '/t/nearby', key: 'nearby', icon: '需' },
-  { to: '/t/services', key: 'services', icon: '服' },
-  { to: '/t/post', key: 'post', icon: '求' },
-  { to: '/t/passbook', key: 'passbook', icon: '折' },
-  { to: '/t/catalogue', key: 'catalogue', icon: '兑' },
-  { to: '/t/family', key: 'family', icon: '家' },
-  { to: '/t/activities', key: 'activities', icon: '活' },
-  { to: '/t/checkin', key: 'checkin', icon: '签' },
+/** The home page's tiles; each icon a character of the tile's name, in the page's language. */
+const TILES: { to: string; key: string; icon: { zh: string; en: string } }[] = [
+  { to: '/t/nearby', key: 'nearby', icon: { zh: '需', en: 'N' } },
+  { to: '/t/services', key: 'services', icon: { zh: '服', en: 'S' } },
+  { to: '/t/post', key: 'post', icon: { zh: '求', en: 'H' } },
+  { to: '/t/passbook', key: 'passbook', icon: { zh: '折', en: 'P' } },
+  { to: '/t/catalogue', key: 'catalogue', icon: { zh: '兑', en: 'R' } },
+  { to: '/t/family', key: 'family', icon: { zh: '家', en: 'F' } },
+  { to: '/t/activities', key: 'activities', icon: { zh: '活', en: 'A' } },
+  { to: '/t/checkin', key: 'checkin', icon: { zh: '签', en: 'C' } },
 ];
 
 /**
@@ -35,7 +36,7 @@ export function Home() {
 }
 
 function Member({ me }: { me: MeView }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const b = me.balance;
   const member = me.member!;
   return (
@@ -84,7 +85,7 @@ function Member({ me }: { me: MeView }) {
         {TILES.map((tile) => (
           <Link key={tile.to} to={tile.to} className="tb-tile" testId={`tb-go-${tile.key}`}>
             <span className="tb-icon" aria-hidden="true">
-              {tile.icon}
+              {tile.icon[lang]}
             </span>
             {t(`home.${tile.key}`)}
           </Link>
