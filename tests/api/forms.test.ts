@@ -321,6 +321,16 @@ describe('forms', () => {
       const png = await http(strapi).get(`/api/forms/${form.slug}/qr.png`).buffer(true);
       expect(png.headers['content-type']).toBe('image/png');
       expect(Buffer.from(png.body).subarray(1, 4).toString()).toBe('PNG');
+      // Behind a reverse proxy the code carries the public address (PUBLIC_URL → server.url),
+      // not the host the request came to.
+      const before = strapi.config.get('server.url', '');
+      strapi.config.set('server.url', 'https://linli.example.org/');
+      try {
+        const behind = await http(strapi).get(`/api/forms/${form.slug}/qr.svg`);
+        expect(behind.headers['x-form-url']).toBe(`https://linli.example.org/f/${form.slug}`);
+      } finally {
+        strapi.config.set('server.url', before);
+      }
     });
 
     it('stores a valid anonymous submission, normalised, and gives a receipt code to look it up', async () => {
