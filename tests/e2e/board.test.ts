@@ -89,6 +89,10 @@ describe('the incubation board', () => {
     await cards('hatched').nth(39).waitFor();
     expect(await cards('hatched').count()).toBe(40);
     await page.getByTestId('board-hatched').getByText(`已显示 40 / ${hatched}`).waitFor();
+    // At a laptop's 1280 px the columns scroll inside the board; the page does not scroll sideways.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    await page.setViewportSize({ width: 1400, height: 1000 });
   });
 
   it('searches by organisation name and filters by hub', async () => {

@@ -180,7 +180,14 @@ export function FieldValue({ uid, field, value }: { uid: string; field: string; 
   if (MONEY[resource]?.includes(field)) return <>{yuan(value)}</>;
   const enumName = ENUMS[resource]?.[field];
   if (enumName && typeof value === 'string')
-    return <>{translate(`enums.${enumName}.${value}`, { _: value })}</>;
+    // Stored codes may be dashed (a form's purpose `consultation-request`); the words' keys not.
+    return (
+      <>
+        {translate(`enums.${enumName}.${value}`, {
+          _: translate(`enums.${enumName}.${value.replace(/-/g, '_')}`, { _: value }),
+        })}
+      </>
+    );
   const target = relationTarget(resource, field);
   if (target && (isDocumentId(value) || (Array.isArray(value) && value.every(isDocumentId)))) {
     const ids = Array.isArray(value) ? (value as string[]) : [value as string];

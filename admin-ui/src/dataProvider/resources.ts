@@ -51,7 +51,7 @@ export const RESOURCES: Record<string, ResourceSpec> = {
   },
   'grants-funds': {
     type: 'GrantsFund',
-    search: ['name', 'code'],
+    search: ['name', 'nameEn', 'code'],
     label: 'name',
     areaPath: 'area.path',
   },

@@ -10,6 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { FUND_KINDS, FUND_STATUSES, choices } from '../choices';
+import { LocalisedName } from '../LocalisedName';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
 import type { Fund, FundBalances } from '../grants/types';
 import { yuan } from '../money';
@@ -90,7 +91,9 @@ export function FundList() {
       <PageBalances>
         <DataTable bulkActionButtons={false}>
           <DataTable.Col source="code" />
-          <DataTable.Col source="name" />
+          <DataTable.Col source="name">
+            <LocalisedName zh="name" en="nameEn" />
+          </DataTable.Col>
           <DataTable.Col source="kind">
             <SelectField source="kind" choices={choices('fundKind', FUND_KINDS)} />
           </DataTable.Col>

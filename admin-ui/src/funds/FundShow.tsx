@@ -12,6 +12,7 @@ import {
 import { DONATION_STATUSES, FUND_KINDS, FUND_STATUSES, choices } from '../choices';
 import type { Donation } from '../grants/types';
 import { yuan } from '../money';
+import { LocalisedName } from '../LocalisedName';
 import { Balances } from './Balances';
 import { Statement } from './Statement';
 
@@ -20,7 +21,7 @@ export function FundShow() {
     <Show>
       <SimpleShowLayout>
         <TextField source="code" />
-        <TextField source="name" />
+        <LocalisedName zh="name" en="nameEn" label="resources.grants-funds.fields.name" />
         <SelectField source="kind" choices={choices('fundKind', FUND_KINDS)} />
         <TextField source="purpose" />
         <ReferenceField

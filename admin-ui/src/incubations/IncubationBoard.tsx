@@ -286,9 +286,7 @@ export function IncubationBoard() {
   }, [text]);
   const stages = filters.due ? BOARD_STAGES.filter((s) => ASSESSED.has(s)) : BOARD_STAGES;
   return (
-    // The columns scroll sideways inside the board; the page itself must not (it did, by the
-    // board's padding, at 1280 px).
-    <Box sx={{ p: 2, minWidth: 0, overflowX: 'hidden' }}>
+    <Box sx={{ p: 2 }}>
       <Title title={translate('linli.board.title')} />
       <HatchingRule role={permissions} />
       <Box sx={{ mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
@@ -327,7 +325,14 @@ export function IncubationBoard() {
           label={translate('linli.board.due_only')}
         />
       </Box>
-      <Stack direction="row" spacing={2} sx={{ overflowX: 'auto', alignItems: 'flex-start' }}>
+      {/* The columns scroll sideways inside the board; the page itself must not. Width 0 with
+          a minimum of 100% keeps the columns' total width out of the page's own (it widened
+          the page by the layout's padding at 1280 px). */}
+      <Stack
+        direction="row"
+        spacing={2}
+        sx={{ overflowX: 'auto', alignItems: 'flex-start', width: 0, minWidth: '100%' }}
+      >
         {stages.map((stage) => (
           <BoardColumn
             key={stage}
