@@ -4,8 +4,9 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 
 module.exports = {
-  // Hooks boot Strapi (and the first file seeds the demo): generous on a busy two-core machine.
-  testTimeout: 180000,
+  // Hooks boot Strapi (and the first file seeds the demo, several minutes when the two API runs
+  // share two cores with other work): generous, it bounds a hang and not a slow machine.
+  testTimeout: 360000,
   projects: [
     {
       displayName: 'unit',

@@ -1,12 +1,20 @@
 import type { Core } from '@strapi/strapi';
 
+const processHeader = process.env.LINLI_PROCESS_HEADER === '1';
+
 /**
  * Replaces strapi::logger, which logs the full URL: query strings carry filters such as
  * `filters[phone][$eq]=…`, and personal data must never reach a log. Logs the path only.
  */
+
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: { method: string; path: string; status: number }, next: () => Promise<void>) => {
+  async (
+    ctx: { method: string; path: string; status: number; set(k: string, v: string): void },
+    next: () => Promise<void>,
+  ) => {
     const start = Date.now();
+    // Which process answered, for the two-process test (scripts/cluster.js); off unless asked.
+    if (processHeader) ctx.set('X-Linli-Process', String(process.pid));
     try {
       await next();
     } finally {

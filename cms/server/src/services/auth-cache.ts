@@ -132,7 +132,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         afterDelete: () => this.invalidate(),
         afterDeleteMany: () => this.invalidate(),
       });
-      if (postgres() && ttlMs) await listen();
+      if (postgres() && ttlMs) {
+        // Without the listener a process still starts: other processes' changes then reach it
+        // when its entries age out (LINLI_AUTH_CACHE_SECONDS).
+        await listen().catch((error: Error) =>
+          strapi.log.warn(`Not listening for other processes' changes of users: ${error.message}`),
+        );
+      }
     },
 
     async stop(): Promise<void> {
