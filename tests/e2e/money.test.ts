@@ -113,7 +113,8 @@ describe('money in the console', () => {
       .trim()
       .split('\r\n');
     expect(header).toBe('捐赠日期,捐赠人名称,金额（元）,捐赠方式,受赠基金,状态,票据号');
-    expect(lines).toContain(`2026-11-20,—,987.65,现金,${general.name},已认捐,`);
+    // An anonymous donor reads 匿名, as on the receipt and in the disclosure.
+    expect(lines).toContain(`2026-11-20,匿名,987.65,现金,${general.name},已认捐,`);
     expect(csv).not.toContain('98765');
     expect((await donation(id)).status).toBe('pledged');
   });
