@@ -212,7 +212,10 @@ describe('the console', () => {
     const csv = await (await download.createReadStream()).toArray();
     const lines = Buffer.concat(csv).toString('utf8').trim().split('\n');
     expect(lines).toHaveLength(1 + 633);
-    expect(lines[0]).toContain('name');
+    // Headed in the console's language, the columns the list shows; no internal key.
+    const header = (lines[0] as string).replace(/^\uFEFF/, '');
+    expect(header).toMatch(/^名称,统一社会信用代码,组织类别,/);
+    expect(header).not.toMatch(/documentId|areaPath|name,/);
   });
 
   it('keeps a deep link across a reload, and sends an expired session back to the login page', async () => {
