@@ -21,12 +21,15 @@ import {
   LocalesMenuButton,
   Menu,
   Resource,
+  useLocaleState,
+  useLogin,
   usePermissions,
   useSidebarState,
   useTranslate,
   type LayoutProps,
 } from 'react-admin';
 import { authProvider, can } from './authProvider';
+import { LoginForm } from './login/LoginForm';
 import { dataProvider } from './dataProvider';
 import { DATE_FIELD_DEFAULTS } from './dates';
 import { RESOURCES } from './dataProvider/resources';
@@ -406,6 +409,22 @@ function LinliLayout(props: LayoutProps) {
   );
 }
 
+/**
+ * react-admin's login page (after a sign-out or an expired session): the login page's own form,
+ * signing in through react-admin so that it returns to the page that asked.
+ */
+function ConsoleLogin() {
+  const login = useLogin();
+  const [locale, setLocale] = useLocaleState();
+  return (
+    <LoginForm
+      onSignIn={(username, password) => login({ username, password })}
+      lang={locale === 'en' ? 'en' : 'zh'}
+      onLang={(l) => setLocale(l === 'en' ? 'en' : 'zh-CN')}
+    />
+  );
+}
+
 export function App() {
   return (
     <Admin
@@ -416,6 +435,7 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={LinliLayout}
+      loginPage={ConsoleLogin}
       requireAuth
       disableTelemetry
     >

@@ -1,10 +1,12 @@
 import type { AuthProvider } from 'react-admin';
 import type { MeCapabilities, MeResponse } from '../../cms/server/src/shared/contracts/me';
+import { SignInRefusal } from './login/LoginForm';
 
 /**
  * users-permissions accounts: a JWT from POST /api/auth/local, kept in localStorage; the
  * identity (name, role, scope, what the role may do) from GET /api/cms/me. A 401 from the server
- * (an expired or revoked token) sends the user back to the login page.
+ * (an expired or revoked token) sends the user back to the login page. Imports nothing from
+ * react-admin but types: the login page (main.tsx) signs in through it before the console loads.
  */
 const TOKEN = 'linli.jwt';
 const IDENTITY = 'linli.identity';
@@ -99,7 +101,10 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ identifier: username, password }),
     });
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(body?.error?.message ?? 'ra.auth.sign_in_error');
+    if (!res.ok) {
+      const error = body?.error ?? {};
+      throw new SignInRefusal(res.status, error.message ?? '', error.details?.messageZh);
+    }
     localStorage.setItem(TOKEN, body.jwt);
     const identity = await fetchIdentity(body.jwt);
     localStorage.setItem(IDENTITY, JSON.stringify(identity));
