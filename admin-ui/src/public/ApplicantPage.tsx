@@ -8,7 +8,7 @@ import { fenToYuan } from '../../../plugins/forms/server/src/domain/money';
 import { applicantMessages } from '../i18n/topics/applicant';
 import type { Pair, Tree } from '../i18n/tree';
 import { serverErrors, type Lang } from '../forms/validation';
-import { withoutFieldKey } from '../fieldKey';
+import { refusalWords } from './refusal';
 
 /**
  * The applicant's own page (/f/receipt/<code> when the code is a grant application's): the real
@@ -52,42 +52,9 @@ export function when(at: string | null, lang: Lang): string {
   });
 }
 
-/**
- * The text of a refusal, in the page's language and without the internal field key: Strapi puts
- * a validation refusal's words in `details.errors[]` (each with `messageZh`), other refusals'
- * in `details.messageZh` beside the English `message`.
- */
-export function refusalText(body: unknown, lang: Lang): string {
-  const error = (
-    body as {
-      error?: {
-        message?: string;
-        details?: {
-          messageZh?: unknown;
-          messageEn?: unknown;
-          errors?: { message?: string; messageZh?: string; path?: (string | number)[] }[];
-        };
-      };
-    }
-  )?.error;
-  const details = error?.details ?? {};
-  const items = Array.isArray(details.errors) ? details.errors : [];
-  if (items.length) {
-    const texts = items
-      .map((item) =>
-        withoutFieldKey(
-          String((lang === 'zh' ? item.messageZh : item.message) ?? item.message ?? ''),
-          item.path,
-        ),
-      )
-      .filter(Boolean);
-    if (texts.length) return texts.join(lang === 'zh' ? '；' : '; ');
-  }
-  if (lang === 'zh' && typeof details.messageZh === 'string') return details.messageZh;
-  if (lang === 'en' && typeof details.messageEn === 'string') return details.messageEn;
-  if (lang === 'zh') return say(lang, 'failed');
-  return error?.message ?? say(lang, 'failed');
-}
+/** The text of a refusal in the page's language (refusal.ts), this page's words when it says none. */
+export const refusalText = (body: unknown, lang: Lang): string =>
+  refusalWords(body, lang, say(lang, 'failed'));
 
 export const APPLICANT_CSS = `
 .ap-status { border-radius: 10px; padding: 12px; margin: 12px 0; background: #e8f1ec; color: #1f4d36; }

@@ -1,13 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import type { FormDefinition } from '../../../plugins/forms/server/src/domain/fields';
 import { FORM_CSS, FormRenderer } from '../forms/FormRenderer';
 import { restServices } from '../forms/services';
 import { clientErrors, serverErrors, type Lang } from '../forms/validation';
-import type { ApplicantView } from '../../../plugins/grants/server/src/domain/applicant';
-import { normaliseReceiptCode } from '../../../plugins/forms/server/src/domain/receipt';
-import type { ReceiptView } from '../../../plugins/cases/server/src/shared/contracts/cases';
-import { ApplicantPage, MyApplications, refusalText, say, when } from './ApplicantPage';
-import { CaseReceipt } from './cases/CaseReceipt';
+import { T } from './pageWords';
+import { refusalWords } from './refusal';
+
+// A receipt's page (the applicant's page, a case's progress) loads only at /f/receipt/<code>.
+const ReceiptLookup = lazy(() =>
+  import('./ReceiptLookup').then((m) => ({ default: m.ReceiptLookup })),
+);
 
 /**
  * The public form page at /f/<slug> (and receipt lookup at /f/receipt/<code>): mobile first, no
@@ -27,69 +29,6 @@ interface PublicForm {
   version: number | null;
   definition: FormDefinition | null;
 }
-
-const T = {
-  zh: {
-    submit: '提交',
-    sending: '提交中…',
-    fix: '请修改标红的内容后再提交',
-    done: '提交成功',
-    keep: '请保存回执码，用它查询办理进度：',
-    check: '查询进度',
-    again: '再填一份',
-    lookup: '查询提交进度',
-    code: '回执码',
-    status: '状态',
-    note: '备注',
-    submittedAt: '提交时间',
-    notFound: '找不到这个表单',
-    signIn: '此表单需要登录后填写：请先登录，再重新打开本页。',
-    states: {
-      'not-yet-open': '该表单尚未开放填写',
-      closed: '该表单已截止',
-      archived: '该表单已归档',
-      unpublished: '该表单尚未发布',
-    },
-    statuses: {
-      received: '已受理',
-      'in-progress': '办理中',
-      accepted: '已采纳',
-      rejected: '未采纳',
-      closed: '已办结',
-    } as Record<string, string>,
-    other: 'English',
-  },
-  en: {
-    submit: 'Submit',
-    sending: 'Sending…',
-    fix: 'Please correct the fields marked in red',
-    done: 'Submitted',
-    keep: 'Keep this receipt code to check progress:',
-    check: 'Check progress',
-    again: 'Fill in another',
-    lookup: 'Check a submission',
-    code: 'Receipt code',
-    status: 'Status',
-    note: 'Note',
-    submittedAt: 'Submitted at',
-    notFound: 'No such form',
-    signIn: 'This form is for signed-in users: sign in first, then open this page again.',
-    states: {
-      'not-yet-open': 'This form is not open yet',
-      closed: 'This form is closed',
-      archived: 'This form has been archived',
-      unpublished: 'This form has not been published',
-    },
-    statuses: {
-      received: 'Received',
-      'in-progress': 'In progress',
-      accepted: 'Accepted',
-      rejected: 'Rejected',
-      closed: 'Closed',
-    } as Record<string, string>,
-    other: '中文',
-  },
-};
 
 const PAGE_CSS = `
 body { margin: 0; background: #f0f4f8; font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
@@ -151,7 +90,9 @@ export function PublicPage() {
         </button>
       </div>
       {parts[1] === 'receipt' ? (
-        <Receipt code={parts[2] ?? ''} lang={lang} />
+        <Suspense fallback={<div className="pp-card">…</div>}>
+          <ReceiptLookup code={parts[2] ?? ''} lang={lang} />
+        </Suspense>
       ) : (
         <Fill slug={parts[1] ?? ''} lang={lang} />
       )}
@@ -289,7 +230,7 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
               ? elsewhere.map(([, m]) => m).join('；')
               : Object.keys(onFields).length
                 ? t.fix
-                : refusalText(body, lang),
+                : refusalWords(body, lang, t.failed),
         );
         scrollToFirstError();
       }
@@ -323,125 +264,5 @@ function Fill({ slug, lang }: { slug: string; lang: Lang }) {
         </button>
       </div>
     </>
-  );
-}
-
-function Receipt({ code, lang }: { code: string; lang: Lang }) {
-  const t = T[lang];
-  const [input, setInput] = useState(code);
-  const [result, setResult] = useState<Record<string, unknown> | null | 'missing'>(null);
-  const [application, setApplication] = useState<ApplicantView | null>(null);
-  const [caseView, setCaseView] = useState<ReceiptView | null>(null);
-  const [refused, setRefused] = useState<string>('');
-  useEffect(() => {
-    if (!code) return;
-    const key = encodeURIComponent(code);
-    // A grant application's code opens the applicant's page; any other submission's, its status.
-    // The submission is looked up first and the grants plugin asked only when its form takes
-    // grant applications: asking grants for every code logged a 404 for each other receipt.
-    void (async () => {
-      // A case's receipt: one called in by staff or a grid worker has a code of its own (eight
-      // characters), one filed through a form shares its submission's. Cases are asked only
-      // for those, so no other receipt logs a 404 on the way.
-      const caseReceipt = async (): Promise<boolean> => {
-        const asCase = await fetch(`/api/cases/receipt/${key}`).catch(() => null);
-        if (asCase?.ok) {
-          setCaseView(((await asCase.json()) as { data: ReceiptView }).data);
-          return true;
-        }
-        if (asCase?.status === 429) {
-          setRefused(refusalText(await asCase.json().catch(() => ({})), lang));
-          setResult('missing');
-          return true;
-        }
-        return false;
-      };
-      if (!normaliseReceiptCode(code)) {
-        if (await caseReceipt()) return;
-        setRefused(say(lang, 'badCode'));
-        setResult('missing');
-        return;
-      }
-      const r = await fetch(`/api/forms/receipts/${key}`).catch(() => null);
-      const body = r ? await r.json().catch(() => ({})) : {};
-      if (!r?.ok) {
-        if (r?.status === 429) setRefused(refusalText(body, lang));
-        setResult('missing');
-        return;
-      }
-      const found = body.data as Record<string, unknown>;
-      const purpose = (found.form as { purpose?: string } | null)?.purpose;
-      if (purpose === 'case-intake' && (await caseReceipt())) return;
-      if (purpose === 'grant-application') {
-        const grant = await fetch(`/api/grants/applicant/${key}`).catch(() => null);
-        if (grant?.ok) {
-          setApplication((await grant.json()).data as ApplicantView);
-          return;
-        }
-        if (grant?.status === 429) {
-          setRefused(refusalText(await grant.json().catch(() => ({})), lang));
-          setResult('missing');
-          return;
-        }
-      }
-      setResult(found);
-    })();
-    // The language switch re-renders the answer; it does not look the code up again.
-  }, [code]);
-  if (application) return <ApplicantPage initial={application} lang={lang} />;
-  if (caseView) return <CaseReceipt code={code} initial={caseView} lang={lang} />;
-  const form =
-    result && result !== 'missing'
-      ? (result.form as { name: string; nameEn?: string } | null)
-      : null;
-  return (
-    <div className="pp-card">
-      <h1>{t.lookup}</h1>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          location.href = `/f/receipt/${encodeURIComponent(input.trim())}`;
-        }}
-        className="lf"
-      >
-        <label className="lf-label" htmlFor="code">
-          {t.code}
-        </label>
-        <input id="code" type="text" value={input} onChange={(e) => setInput(e.target.value)} />
-        <p>
-          <button className="pp-primary" type="submit">
-            {t.check}
-          </button>
-        </p>
-      </form>
-      {!code && <MyApplications lang={lang} />}
-      {result === 'missing' && (
-        <div className="pp-alert" role="alert">
-          {refused || say(lang, 'notFound')}
-        </div>
-      )}
-      {result && result !== 'missing' && (
-        <dl data-testid="receipt">
-          <dt>{t.code}</dt>
-          <dd>{String(result.receiptCode)}</dd>
-          {form && (
-            <>
-              <dt>{lang === 'zh' ? '表单' : 'Form'}</dt>
-              <dd>{lang === 'en' && form.nameEn ? form.nameEn : form.name}</dd>
-            </>
-          )}
-          <dt>{t.status}</dt>
-          <dd>{t.statuses[String(result.status)] ?? String(result.status)}</dd>
-          {result.statusNote ? (
-            <>
-              <dt>{say(lang, 'reply')}</dt>
-              <dd style={{ whiteSpace: 'pre-wrap' }}>{String(result.statusNote)}</dd>
-            </>
-          ) : null}
-          <dt>{t.submittedAt}</dt>
-          <dd>{when(String(result.submittedAt), lang)}</dd>
-        </dl>
-      )}
-    </div>
   );
 }

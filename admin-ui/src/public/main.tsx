@@ -1,7 +1,10 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MyPage } from './MyPage';
 import { PublicPage } from './PublicPage';
+
+// A signed-in resident's own page (/f/me) loads only there: a form opened from a QR code, the
+// page phones open most, carries React and the form alone.
+const MyPage = lazy(() => import('./MyPage').then((m) => ({ default: m.MyPage })));
 
 // The time bank's phone pages load only under /t/: a form opened from a QR code carries none of them.
 const TimeBankApp = lazy(() =>
@@ -44,7 +47,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
         <CodeBallotApp />
       </Suspense>
     ) : own ? (
-      <MyPage />
+      <Suspense fallback={null}>
+        <MyPage />
+      </Suspense>
     ) : (
       <PublicPage />
     )}
