@@ -77,4 +77,41 @@ describe('kept users', () => {
     }
     expect((await people(jwt)).status).toBe(200);
   });
+
+  it('asks the database nothing about API tokens for a signed-in person, keeps a real token, and drops a revoked one at once', async () => {
+    // Every query the database is sent, by its SQL.
+    const sent: string[] = [];
+    const onQuery = (query: { sql: string }) => sent.push(query.sql);
+    strapi.db.connection.on('query', onQuery);
+    const tokenQueries = () => sent.filter((sql) => sql.includes('strapi_api_tokens')).length;
+    try {
+      const { jwt } = await newUser(strapi, 'incubator');
+      expect((await me(jwt)).status).toBe(200);
+      sent.length = 0;
+      expect((await me(jwt)).status).toBe(200);
+      expect(tokenQueries()).toBe(0);
+
+      const created: { id: number; accessKey: string } = await strapi
+        .service('admin::api-token')
+        .create({ name: `kept-${Date.now()}`, type: 'full-access', lifespan: null });
+      // Signed in, the ledger answers that there is no such account; a refused token gets 401.
+      const accounts = () =>
+        http(strapi)
+          .get('/api/ledger/accounts/no-such-account')
+          .set('Authorization', `Bearer ${created.accessKey}`);
+      // The first use records the token's lastUsedAt, a change of the token: the second is read
+      // afresh and kept.
+      expect((await accounts()).status).toBe(404);
+      expect((await accounts()).status).toBe(404);
+      sent.length = 0;
+      expect((await accounts()).status).toBe(404);
+      // The second request is answered from what the first read.
+      expect(tokenQueries()).toBe(0);
+
+      await strapi.service('admin::api-token').revoke(created.id);
+      expect((await accounts()).status).toBe(401);
+    } finally {
+      strapi.db.connection.removeListener('query', onQuery);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { CmsServices } from '../../../cms/server/src/shared/contracts/services';
 import { loginLimiter } from '../../accounts/login-limit';
@@ -99,12 +100,65 @@ function withKeptUsers(strapi: Core.Strapi, strategy: Strategy): Strategy {
 }
 
 /**
+ * Strapi's API-token strategy (the admin registers it before users-permissions' on the content
+ * API, so it runs first on every request) with its lookup kept: it hashes the bearer token and
+ * reads `strapi_api_tokens` with the token's permissions on every request — also for every
+ * signed-in person's JWT, which can never be an API token. A JWT has two dots and an API token
+ * is hex (Strapi makes them with randomBytes(…).toString('hex')), so a JWT is passed on to the
+ * next strategy without a query; a real token's answer is kept by the auth cache (dropped in
+ * every process when a token or its permissions change, and after LINLI_AUTH_CACHE_SECONDS). Its
+ * expiry is checked again by the strategy's verify on every request, from the kept record.
+ */
+function withKeptApiTokens(strapi: Core.Strapi, strategy: Strategy): Strategy {
+  const cache = () => strapi.plugin('cms').service('authCache') as CmsServices['authCache'];
+  return {
+    ...strategy,
+    async authenticate(ctx) {
+      const header = ctx.request?.header?.authorization;
+      if (typeof header !== 'string' || header.length > 4096) return strategy.authenticate(ctx);
+      const [scheme, token, ...more] = header.split(/\s+/);
+      if (scheme?.toLowerCase() === 'bearer' && more.length === 0 && token?.includes('.'))
+        return { authenticated: false };
+      // Keyed by a digest: the cache never holds a usable token.
+      const key = `api-token:${crypto.createHash('sha256').update(header).digest('base64')}`;
+      const result = await cache().remember(
+        key,
+        () => strategy.authenticate(ctx),
+        (made) => made.authenticated === true && !made.error,
+      );
+      if (!result.credentials) return result;
+      return { ...result, credentials: { ...result.credentials } };
+    },
+  };
+}
+
+/** The content API's strategies, each swapped for its kept version as it is registered. */
+function keepContentApiStrategies(strapi: Core.Strapi): void {
+  const auth = strapi.get('auth') as AuthService & { linliKept?: boolean };
+  if (auth.linliKept) return;
+  auth.linliKept = true;
+  const register = auth.register;
+  auth.register = (type, strategy) =>
+    register.call(
+      auth,
+      type,
+      type !== 'content-api'
+        ? strategy
+        : strategy.name === 'users-permissions'
+          ? withKeptUsers(strapi, strategy)
+          : strategy.name === 'content-api-token'
+            ? withKeptApiTokens(strapi, strategy)
+            : strategy,
+    );
+}
+
+/**
  * Strapi's documented way to change a plugin's behaviour: `src/extensions/<plugin>/strapi-server`
  * receives the plugin before it is registered. The auth controller is wrapped here rather than a
  * route middleware added, because the REST routes (/api/auth/local, /api/auth/forgot-password)
  * and the GraphQL mutations (login, forgotPassword) all call these two controller actions: one
- * wrapper covers both doors. The content API's users-permissions strategy is swapped for one
- * that keeps what it reads between requests (withKeptUsers).
+ * wrapper covers both doors. The content API's strategies are swapped for ones that keep what
+ * they read between requests (withKeptUsers, withKeptApiTokens).
  */
 export default (plugin: {
   controllers: Record<string, ControllerFactory>;
@@ -112,24 +166,16 @@ export default (plugin: {
 }) => {
   const createAuth = plugin.controllers.auth as ControllerFactory;
 
-  // The plugin registers its strategy in its own register: swap in the kept one as it does.
+  // Strategies are registered in the modules' register phase, the admin's (API tokens) before
+  // users-permissions'. Extensions are applied earlier, when Strapi loads the plugins, and the
+  // Strapi instance is already the global one then: the swap is in place before either registers.
+  const current = (globalThis as { strapi?: Core.Strapi }).strapi;
+  if (current) keepContentApiStrategies(current);
   const registerPlugin = plugin.register;
   plugin.register = ({ strapi }) => {
-    const auth = strapi.get('auth') as AuthService;
-    const register = auth.register;
-    auth.register = (type, strategy) =>
-      register.call(
-        auth,
-        type,
-        type === 'content-api' && strategy.name === 'users-permissions'
-          ? withKeptUsers(strapi, strategy)
-          : strategy,
-      );
-    try {
-      return registerPlugin({ strapi });
-    } finally {
-      auth.register = register;
-    }
+    // Without a global instance (never seen in Strapi 5), users-permissions' strategy at least.
+    keepContentApiStrategies(strapi);
+    return registerPlugin({ strapi });
   };
 
   plugin.controllers.auth = ({ strapi }) => {

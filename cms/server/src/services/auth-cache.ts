@@ -22,6 +22,9 @@ const WATCHED = [
   'plugin::users-permissions.role',
   'plugin::users-permissions.permission',
   'plugin::cms.area',
+  // API tokens (the admin's): a revoked or changed token stops working on the next request.
+  'admin::api-token',
+  'admin::api-token-permission',
 ];
 
 interface Entry {
