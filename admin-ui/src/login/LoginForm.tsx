@@ -59,15 +59,17 @@ export function storeLoginLang(lang: LoginLang): void {
 }
 
 const CSS = `
+body { margin: 0; }
 .lg-page { min-height: 100vh; display: flex; align-items: center; justify-content: center;
   background: linear-gradient(135deg, #1f4e79 0%, #2f6f4f 100%); font-family: system-ui,
   -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 0; }
 .lg-card { background: #fff; border-radius: 8px; box-shadow: 0 4px 24px rgba(0,0,0,.25);
   width: min(360px, calc(100vw - 32px)); padding: 28px 24px 24px; box-sizing: border-box; }
-.lg-top { display: flex; justify-content: space-between; align-items: center; margin-bottom: 20px; }
+.lg-top { display: flex; justify-content: space-between; align-items: center; gap: 12px;
+  margin-bottom: 20px; }
 .lg-title { font-size: 18px; font-weight: 600; color: #1f2d3d; margin: 0; }
 .lg-lang { background: none; border: 1px solid #c4c4c4; border-radius: 4px; padding: 4px 10px;
-  font-size: 13px; color: #1f4e79; cursor: pointer; }
+  font-size: 13px; color: #1f4e79; cursor: pointer; white-space: nowrap; flex-shrink: 0; }
 .lg-field { margin-bottom: 16px; }
 .lg-field label { display: block; font-size: 14px; color: #555; margin-bottom: 6px; }
 .lg-field input { width: 100%; box-sizing: border-box; font-size: 16px; padding: 10px 12px;
