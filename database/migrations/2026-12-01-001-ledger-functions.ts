@@ -1,9 +1,12 @@
 import type { Knex } from 'knex';
 
 /**
- * Posted transfers in one round trip on PostgreSQL (issue 15): `ledger_post_transfers(transfers,
- * now)` does in the database what the engine (plugins/ledger/server/src/services/internal)
- * does in seven statements, keeping every guarantee:
+ * Posted transfers and reservations in one round trip on PostgreSQL (issue 15):
+ * `ledger_post_transfers(transfers, now)` does in the database what the engine
+ * (plugins/ledger/server/src/services/internal) does in seven statements, keeping every guarantee.
+ * Each element is `{key, debit, credit, amount, code, reference}`, with `kind: "pending"` and
+ * `timeout` (seconds, or null for none) for a reservation, which holds the amount in the pending
+ * totals and writes no entries (as transfer-op.ts does):
  * - the accounts are locked in id order (`FOR NO KEY UPDATE`), so opposite transfers between the
  *   same accounts never deadlock;
  * - every check runs before anything is written (accounts exist, one unit, the debit account's
@@ -37,12 +40,15 @@ DECLARE
   a_min numeric[] := '{}';
   a_dpend numeric[] := '{}';
   a_dpost numeric[] := '{}';
+  a_cpend numeric[] := '{}';
   a_cpost numeric[] := '{}';
   a_ver integer[] := '{}';
   a_dirty boolean[] := '{}';
   t_d integer[] := '{}';
   t_c integer[] := '{}';
   t_amount bigint[] := '{}';
+  t_pending boolean[] := '{}';
+  pending boolean;
   t_dbal numeric[] := '{}';
   t_dver integer[] := '{}';
   t_cbal numeric[] := '{}';
@@ -71,7 +77,8 @@ BEGIN
   END IF;
 
   FOR r IN
-    SELECT id, code, unit, min_balance, debits_pending, debits_posted, credits_posted, version
+    SELECT id, code, unit, min_balance, debits_pending, debits_posted, credits_pending,
+      credits_posted, version
     FROM ledger_accounts
     WHERE code IN (
       SELECT e->>'debit' FROM jsonb_array_elements(p_transfers) e
@@ -85,6 +92,7 @@ BEGIN
     a_min := array_append(a_min, r.min_balance::numeric);
     a_dpend := array_append(a_dpend, r.debits_pending::numeric);
     a_dpost := array_append(a_dpost, r.debits_posted::numeric);
+    a_cpend := array_append(a_cpend, r.credits_pending::numeric);
     a_cpost := array_append(a_cpost, r.credits_posted::numeric);
     a_ver := array_append(a_ver, r.version);
     a_dirty := array_append(a_dirty, false);
@@ -120,21 +128,39 @@ BEGIN
       RETURN jsonb_build_object('error', 'exceeds_credits', 'index', i - 1,
         'detail', a_code[d] || ' has ' || (a_cpost[d] - a_dpost[d] - a_dpend[d]) || ' available');
     END IF;
-    a_dpost[d] := a_dpost[d] + amount;
-    IF a_dpost[d] > max_total THEN
-      RETURN jsonb_build_object('error', 'total_out_of_range', 'detail', a_code[d], 'index', i - 1);
+    pending := coalesce(t->>'kind', 'posted') = 'pending';
+    IF pending THEN
+      -- A reservation holds the amount (pending totals) and writes no entries yet.
+      a_dpend[d] := a_dpend[d] + amount;
+      IF a_dpend[d] > max_total THEN
+        RETURN jsonb_build_object('error', 'total_out_of_range', 'detail', a_code[d],
+          'index', i - 1);
+      END IF;
+      a_cpend[c] := a_cpend[c] + amount;
+      IF a_cpend[c] > max_total THEN
+        RETURN jsonb_build_object('error', 'total_out_of_range', 'detail', a_code[c],
+          'index', i - 1);
+      END IF;
+    ELSE
+      a_dpost[d] := a_dpost[d] + amount;
+      IF a_dpost[d] > max_total THEN
+        RETURN jsonb_build_object('error', 'total_out_of_range', 'detail', a_code[d],
+          'index', i - 1);
+      END IF;
+      a_cpost[c] := a_cpost[c] + amount;
+      IF a_cpost[c] > max_total THEN
+        RETURN jsonb_build_object('error', 'total_out_of_range', 'detail', a_code[c],
+          'index', i - 1);
+      END IF;
+      a_ver[d] := a_ver[d] + 1;
+      a_ver[c] := a_ver[c] + 1;
     END IF;
-    a_cpost[c] := a_cpost[c] + amount;
-    IF a_cpost[c] > max_total THEN
-      RETURN jsonb_build_object('error', 'total_out_of_range', 'detail', a_code[c], 'index', i - 1);
-    END IF;
-    a_ver[d] := a_ver[d] + 1;
-    a_ver[c] := a_ver[c] + 1;
     a_dirty[d] := true;
     a_dirty[c] := true;
     t_d := array_append(t_d, d);
     t_c := array_append(t_c, c);
     t_amount := array_append(t_amount, amount);
+    t_pending := array_append(t_pending, pending);
     t_dbal := array_append(t_dbal, (a_cpost[d] - a_dpost[d]));
     t_dver := array_append(t_dver, a_ver[d]);
     t_cbal := array_append(t_cbal, (a_cpost[c] - a_dpost[c]));
@@ -146,21 +172,28 @@ BEGIN
     d := t_d[i];
     c := t_c[i];
     INSERT INTO ledger_transfers (idempotency_key, kind, debit_account_id, credit_account_id,
-      amount, unit, code, reference, created_at)
-    VALUES (t->>'key', 'posted', a_id[d], a_id[c], t_amount[i], a_unit[d], t->>'code',
-      t->>'reference', p_now)
+      amount, unit, code, reference, expires_at, created_at)
+    VALUES (t->>'key', CASE WHEN t_pending[i] THEN 'pending' ELSE 'posted' END, a_id[d], a_id[c],
+      t_amount[i], a_unit[d], t->>'code', t->>'reference',
+      CASE WHEN t_pending[i] AND (t->>'timeout') IS NOT NULL
+        THEN p_now + make_interval(secs => (t->>'timeout')::integer) END,
+      p_now)
     RETURNING id INTO new_id;
-    INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after, account_version,
-      created_at)
-    VALUES (new_id, a_id[d], -t_amount[i], t_dbal[i], t_dver[i], p_now),
-           (new_id, a_id[c], t_amount[i], t_cbal[i], t_cver[i], p_now);
+    IF NOT t_pending[i] THEN
+      INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after,
+        account_version, created_at)
+      VALUES (new_id, a_id[d], -t_amount[i], t_dbal[i], t_dver[i], p_now),
+             (new_id, a_id[c], t_amount[i], t_cbal[i], t_cver[i], p_now);
+    END IF;
     ids := array_append(ids, new_id);
     units := array_append(units, a_unit[d]);
   END LOOP;
 
   UPDATE ledger_accounts a
-  SET debits_posted = v.dpost, credits_posted = v.cpost, version = v.ver
-  FROM unnest(a_id, a_dpost, a_cpost, a_ver, a_dirty) AS v(id, dpost, cpost, ver, dirty)
+  SET debits_pending = v.dpend, debits_posted = v.dpost, credits_pending = v.cpend,
+    credits_posted = v.cpost, version = v.ver
+  FROM unnest(a_id, a_dpend, a_dpost, a_cpend, a_cpost, a_ver, a_dirty)
+    AS v(id, dpend, dpost, cpend, cpost, ver, dirty)
   WHERE a.id = v.id AND v.dirty;
 
   RETURN jsonb_build_object('ids', to_jsonb(ids), 'units', to_jsonb(units));

@@ -33,11 +33,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => db.knex();
 
   /**
-   * Posted transfers in one round trip on PostgreSQL (the database function does what the
-   * engine does, checks first); null when the engine must run them: on SQLite, and when the
-   * function hands them back (a key already used, a reservation fallen due on these accounts).
+   * Posted transfers, or a reservation, in one round trip on PostgreSQL (the database function
+   * does what the engine does, checks first); null when the engine must run them: on SQLite,
+   * and when the function hands them back (a key already used, a reservation fallen due on
+   * these accounts). `timeout`: a reservation's, in seconds (null: none); absent: posted.
    */
-  async function postedAtOnce(inputs: TransferInput[]): Promise<Transfer[] | null> {
+  async function atOnce(
+    inputs: TransferInput[],
+    reservation?: { timeout: number | null },
+  ): Promise<Transfer[] | null> {
     if (!db.postgres() || inputs.length > 1000) return null;
     const now = new Date();
     let answer: PostedAnswer;
@@ -52,6 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               amount,
               code: code ?? null,
               reference: reference ?? null,
+              ...(reservation ? { kind: 'pending', timeout: reservation.timeout } : {}),
             })),
           ),
           now,
@@ -75,10 +80,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         answer.field ?? undefined,
       );
     const createdAt = now.toISOString();
+    const expiresAt = reservation?.timeout
+      ? new Date(now.getTime() + reservation.timeout * 1000).toISOString()
+      : null;
     return inputs.map((input, i) => ({
       id: n(answer.ids[i]),
       key: input.key,
-      kind: 'posted',
+      kind: reservation ? 'pending' : 'posted',
       debit: input.debit,
       credit: input.credit,
       amount: input.amount,
@@ -87,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       reference: input.reference ?? null,
       pendingId: null,
       reversalOf: null,
-      expiresAt: null,
+      expiresAt,
       createdAt,
     }));
   }
@@ -96,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Posts one transfer. */
     async transfer(input: TransferInput): Promise<Transfer> {
       const checked = checkTransfer(input);
-      const [fast] = (await postedAtOnce([checked])) ?? [];
+      const [fast] = (await atOnce([checked])) ?? [];
       if (fast) return fast;
       const [t] = await execute([{ type: 'transfer', input: checked, index: 0 }]);
       return t as Transfer;
@@ -107,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!Array.isArray(inputs) || inputs.length === 0)
         throw new LedgerError('invalid_batch', 'an empty batch');
       const checked = inputs.map((input, index) => checkTransfer(input, index));
-      const fast = await postedAtOnce(checked);
+      const fast = await atOnce(checked);
       if (fast) return fast;
       return execute(checked.map((input, index) => ({ type: 'transfer', input, index })));
     },
@@ -115,9 +123,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Reserves an amount (a pending transfer), to be posted in full or in part, or voided. */
     async reserve(input: ReserveInput): Promise<Transfer> {
       const timeout = checkTimeout(input?.timeoutSeconds);
-      const [t] = await execute([
-        { type: 'reserve', input: checkTransfer(input), timeout, index: 0 },
-      ]);
+      const checked = checkTransfer(input);
+      const [fast] = (await atOnce([checked], { timeout })) ?? [];
+      if (fast) return fast;
+      const [t] = await execute([{ type: 'reserve', input: checked, timeout, index: 0 }]);
       return t as Transfer;
     },
 
