@@ -9,6 +9,7 @@ const path = require('path');
 const http = require('http');
 const { spawn } = require('child_process');
 const zlib = require('zlib');
+const { setInterval, clearInterval } = require('timers');
 const {
   root,
   distDir,
@@ -47,6 +48,9 @@ function request(port, method, url, body, token) {
   });
 }
 
+/** Servers this bench started: stopped when it ends, also when a figure fails half-way. */
+const servers = new Set();
+
 async function startServer(env, port) {
   const started = Date.now();
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
@@ -54,6 +58,7 @@ async function startServer(env, port) {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servers.add(child);
   let log = '';
   child.stdout.on('data', (c) => (log += c));
   child.stderr.on('data', (c) => (log += c));
@@ -110,7 +115,7 @@ async function formFigures(port, staff) {
   for (let i = 0; i < 100; i += 1) {
     const body = {
       data: {
-        category: 'repair',
+        category: 'facilities',
         area: areas[i % areas.length].documentId,
         details: '楼道灯坏了，晚上看不见路',
         name: '王芳',
@@ -222,6 +227,97 @@ async function consoleFigures(port, token) {
   return out;
 }
 
+/**
+ * Memory under load and over time (issue 15): 16 clients, each in a loop of what a console does
+ * (who am I, a list of people, a page of grids as district staff) and a resident's submission
+ * every tenth turn, for BENCH_SOAK_SECONDS (600 by default: ten minutes), the server's resident
+ * memory read from /proc every five seconds. Growth is the last minute's median against the
+ * second minute's (the first is warm-up: JIT, caches, the connection pool filling).
+ */
+async function memoryFigures(port, pid, worker, staff) {
+  const seconds = Math.max(30, Number(process.env.BENCH_SOAK_SECONDS || 600));
+  const areas = JSON.parse(
+    (
+      await request(
+        port,
+        'GET',
+        '/api/cms/areas?filters[level][$eq]=community&pagination[pageSize]=20',
+      )
+    ).text,
+  ).data;
+  const idle = rssMb(pid);
+  const samples = [];
+  const sampler = setInterval(() => {
+    try {
+      samples.push({ at: Date.now(), mb: rssMb(pid) });
+    } catch {
+      /* the server has gone: the counts below say so */
+    }
+  }, 5000);
+  const start = Date.now();
+  const end = start + seconds * 1000;
+  let done = 0;
+  let failed = 0;
+  const client = async (c) => {
+    for (let turn = 0; Date.now() < end; turn += 1) {
+      const step =
+        turn % 10 === 9
+          ? request(port, 'POST', '/api/forms/resident-request/submissions', {
+              data: {
+                category: 'facilities',
+                area: areas[(c + turn) % areas.length].documentId,
+                details: '楼道灯坏了，晚上看不见路',
+                name: '王芳',
+                phone: `139${String(c).padStart(2, '0')}${String(turn % 1000000).padStart(6, '0')}`,
+              },
+            })
+          : turn % 3 === 0
+            ? request(port, 'GET', '/api/cms/me', null, worker)
+            : turn % 3 === 1
+              ? request(port, 'GET', '/api/cms/people?pagination[pageSize]=25', null, worker)
+              : request(
+                  port,
+                  'GET',
+                  `/api/cms/grids?filters[level][$eq]=micro&pagination[pageSize]=25&pagination[page]=${1 + (turn % 400)}`,
+                  null,
+                  staff,
+                );
+      const res = await step.catch(() => ({ status: 0 }));
+      if (res.status >= 200 && res.status < 300) done += 1;
+      else failed += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, (_, c) => client(c)));
+  clearInterval(sampler);
+  const median = (from, to) => {
+    const inside = samples.filter((x) => x.at - start >= from * 1000 && x.at - start < to * 1000);
+    return inside.length
+      ? percentile(
+          inside.map((x) => x.mb),
+          50,
+        )
+      : NaN;
+  };
+  const peak = Math.max(...samples.map((x) => x.mb));
+  const second = median(60, 120);
+  const last = median(seconds - 60, seconds + 1);
+  await sleep(3000);
+  return [
+    ['resident memory, idle (before the load)', `${idle.toFixed(0)} MB`],
+    [
+      `resident memory, 16 clients for ${Math.round(seconds / 60)} min`,
+      `peak ${peak.toFixed(0)} MB; ${done} requests (${(done / seconds).toFixed(0)}/s), ${failed} failed`,
+    ],
+    [
+      'resident memory growth over the soak',
+      seconds >= 180
+        ? `${(last - second).toFixed(0)} MB (minute 2: ${second.toFixed(0)} MB, last minute: ${last.toFixed(0)} MB)`
+        : 'not measured: BENCH_SOAK_SECONDS under 180',
+    ],
+    ['resident memory, idle after the load', `${rssMb(pid).toFixed(0)} MB`],
+  ];
+}
+
 async function main() {
   ensureSecrets();
   buildServerIfStale();
@@ -295,11 +391,7 @@ async function main() {
     ]);
     figures.push(...(await formFigures(port, staff)));
     figures.push(...(await consoleFigures(port, staff)));
-    await sleep(3000);
-    figures.push([
-      'idle resident memory after requests',
-      `${rssMb(later.child.pid).toFixed(0)} MB`,
-    ]);
+    figures.push(...(await memoryFigures(port, later.child.pid, token, staff)));
     await stop(later.child);
 
     if (city) {
@@ -328,6 +420,7 @@ async function main() {
       await app.destroy();
     }
   } finally {
+    for (const child of servers) if (child.exitCode === null) child.kill('SIGKILL');
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   console.log(
