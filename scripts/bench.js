@@ -100,17 +100,15 @@ async function timeRequests(port, url, token, n = 50) {
 }
 
 /** Public submissions over HTTP (validated, stored, receipt issued), and the export of a form. */
+/** Twenty communities, for the residents' submissions the bench sends. */
+async function communities(port) {
+  const url = '/api/cms/areas?filters[level][$eq]=community&pagination[pageSize]=20';
+  return JSON.parse((await request(port, 'GET', url)).text).data;
+}
+
 async function formFigures(port, staff) {
   const out = [];
-  const areas = JSON.parse(
-    (
-      await request(
-        port,
-        'GET',
-        '/api/cms/areas?filters[level][$eq]=community&pagination[pageSize]=20',
-      )
-    ).text,
-  ).data;
+  const areas = await communities(port);
   const times = [];
   for (let i = 0; i < 100; i += 1) {
     const body = {
@@ -236,15 +234,7 @@ async function consoleFigures(port, token) {
  */
 async function memoryFigures(port, pid, worker, staff) {
   const seconds = Math.max(30, Number(process.env.BENCH_SOAK_SECONDS || 600));
-  const areas = JSON.parse(
-    (
-      await request(
-        port,
-        'GET',
-        '/api/cms/areas?filters[level][$eq]=community&pagination[pageSize]=20',
-      )
-    ).text,
-  ).data;
+  const areas = await communities(port);
   const idle = rssMb(pid);
   const samples = [];
   const sampler = setInterval(() => {
