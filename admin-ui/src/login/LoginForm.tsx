@@ -30,6 +30,7 @@ const WORDS = {
     wrong: '用户名或密码不正确',
     failed: '无法连接服务器，请稍后重试',
     other: '登录失败，请重试',
+    tooMany: '登录尝试过于频繁，请稍后再试',
     language: 'English',
   },
   en: {
@@ -41,6 +42,7 @@ const WORDS = {
     wrong: 'Wrong username or password',
     failed: 'Cannot reach the server; please try again',
     other: 'Sign-in failed; please try again',
+    tooMany: 'Too many sign-in attempts; please try again later',
     language: '中文',
   },
 } as const;
@@ -114,8 +116,12 @@ export function LoginForm({
     if (!(error instanceof SignInRefusal)) return words.failed;
     // users-permissions answers a wrong password, an unknown user or a blocked one with 400.
     if (error.status === 400 || error.status === 401) return words.wrong;
-    if (error.status === 429 || error.status === 403)
-      return (lang === 'zh' ? error.messageZh : error.message) || error.message || words.other;
+    // A locked account says for how long, in both languages; users-permissions' own per-address
+    // limit answers in English only, so the page says it in its own words.
+    if (error.status === 429)
+      return (lang === 'zh' ? error.messageZh : error.messageZh && error.message) || words.tooMany;
+    if (error.status === 403)
+      return (lang === 'zh' && error.messageZh) || error.message || words.other;
     return words.other;
   };
 
