@@ -1,4 +1,6 @@
+import type { Core } from '@strapi/strapi';
 import { PAGE_LIMITS, graphqlLimitsFromEnv, graphqlLimitsPlugin } from '../src/graphql/limits';
+import { DatabaseRateStore } from '../src/accounts/rate-store';
 
 type Env = {
   (key: string, fallback?: string): string;
@@ -17,7 +19,17 @@ export default ({ env }: { env: Env }) => {
     cases: { enabled: true, resolve: './plugins/cases' },
     consultation: { enabled: true, resolve: './plugins/consultation' },
     'users-permissions': {
-      config: { jwt: { expiresIn: '7d' } },
+      config: {
+        jwt: { expiresIn: '7d' },
+        // The plugin's own limit per address on its auth routes (ten a minute), counted in the
+        // database so that every process sees the same count (src/accounts/rate-store.ts). The
+        // tests raise it (scripts/test.js): their many sign-ins come from one address.
+        ratelimit: {
+          interval: 60_000,
+          max: Math.max(1, env.int('LINLI_AUTH_RATE_MAX', 10)),
+          store: new DatabaseRateStore(() => (globalThis as { strapi?: Core.Strapi }).strapi),
+        },
+      },
     },
     graphql: {
       enabled: true,

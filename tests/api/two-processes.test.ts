@@ -1,5 +1,5 @@
 // Two server processes on one PostgreSQL database, as production runs them (`scripts/cluster.js`,
-// Node's cluster module, one port): a sign-in limit counted across both, one gap-free receipt
+// Node's cluster module, one port): sign-in limits (per account, per address) counted across both, one gap-free receipt
 // sequence under receipts sent to both at once, and who a user is dropped in both when it
 // changes (PostgreSQL's NOTIFY). On SQLite, which takes one writing process, the cluster refuses
 // to start more than one.
@@ -125,6 +125,8 @@ function twoProcessesOnPostgres(): void {
           LINLI_ADMIN_PANEL: 'off',
           LINLI_BUILD: 'off',
           LINLI_LOGIN_MAX_FAILURES: '3',
+          // users-permissions' limit per address and route, counted in the database.
+          LINLI_AUTH_RATE_MAX: '5',
           // Entries live ten minutes here: only the notification can drop them in time.
           LINLI_AUTH_CACHE_SECONDS: '600',
         },
@@ -165,6 +167,39 @@ function twoProcessesOnPostgres(): void {
       });
       expect(right.status).toBe(429);
       expect(answered.size + (answered.has(right.process) ? 0 : 1)).toBeGreaterThanOrEqual(2);
+    });
+
+    it('counts sign-ins from one address across both processes', async () => {
+      // A window of the limit's own (a minute) with time left in it; earlier sign-ins from this
+      // address are forgotten so that the count starts here.
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 30_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
+      await strapi.db
+        .connection('linli_login_attempts')
+        .where('bucket_key', 'like', 'address:%')
+        .delete();
+      const answered = new Set<string>();
+      // Five attempts, each for an account of its own (so that no account's limit is reached).
+      for (let i = 0; i < 5; i += 1) {
+        const wrong = await call('POST', '/api/auth/local', undefined, {
+          identifier: unique('nobody-'),
+          password: 'not-the-password',
+        });
+        expect(wrong.status).toBe(400);
+        answered.add(wrong.process);
+      }
+      const sixth = await call('POST', '/api/auth/local', undefined, {
+        identifier: unique('nobody-'),
+        password: 'not-the-password',
+      });
+      expect(sixth.status).toBe(429);
+      // Both processes took part: each counting alone would have let ten through.
+      expect(answered.size + (answered.has(sixth.process) ? 0 : 1)).toBeGreaterThanOrEqual(2);
+      // The rest of this file signs in again.
+      await strapi.db
+        .connection('linli_login_attempts')
+        .where('bucket_key', 'like', 'address:%')
+        .delete();
     });
 
     it('gives receipts sent to both processes at once one sequence, without a gap', async () => {
