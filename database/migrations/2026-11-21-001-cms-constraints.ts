@@ -53,6 +53,7 @@ export async function up(knex: Knex, client: 'sqlite' | 'postgres'): Promise<voi
   }
 
   const enums: [string, string, string[]][] = [
+    // `city` joined the levels later (2026-12-01-002, which makes this check again).
     ['cms_areas', 'level', ['district', 'subdistrict', 'town', 'community', 'village']],
     ['cms_grids', 'level', ['grid', 'micro']],
     [

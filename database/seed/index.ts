@@ -50,6 +50,15 @@ const DEMO_ACCOUNTS: {
 ];
 
 /**
+ * A city's seed (`npm run seed -- --city`) adds one account over every district: foundation
+ * staff scoped to the city's area, as a municipal foundation or civil-affairs bureau works — the
+ * city-wide lists and dashboards are timed as this user (scripts/bench-city.js).
+ */
+const CITY_ACCOUNTS: typeof DEMO_ACCOUNTS = [
+  { role: 'foundation-staff', username: 'city-staff', scope: 'city' },
+];
+
+/**
  * When the demo district is seeded: LINLI_SEED=demo always (but never with NODE_ENV=production),
  * LINLI_SEED=none never, and by default only into the embedded SQLite database of a
  * non-production start — a PostgreSQL database is someone's real data until told otherwise.
@@ -142,13 +151,21 @@ export async function seedDemo(strapi: Core.Strapi, plans?: SeedPlan[]): Promise
       for (const [k, v] of Object.entries(c)) counts[k] = (counts[k] ?? 0) + v;
     }
   });
-  await createDemoAccounts(strapi, toWrite[0] as SeedPlan);
+  await createDemoAccounts(
+    strapi,
+    toWrite[0] as SeedPlan,
+    toWrite.length > 1 ? [...DEMO_ACCOUNTS, ...CITY_ACCOUNTS] : DEMO_ACCOUNTS,
+  );
   return { seeded: true, ms: Date.now() - started, counts };
 }
 
-async function createDemoAccounts(strapi: Core.Strapi, plan: SeedPlan): Promise<void> {
+async function createDemoAccounts(
+  strapi: Core.Strapi,
+  plan: SeedPlan,
+  accounts: typeof DEMO_ACCOUNTS,
+): Promise<void> {
   const users = strapi.plugin('users-permissions').service('user') as UsersService;
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of accounts) {
     const role: IdRow | null = await dbQuery(strapi, 'plugin::users-permissions.role').findOne({
       where: { type: account.role },
     });

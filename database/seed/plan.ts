@@ -40,6 +40,8 @@ export interface SeedPlan {
     community: string;
     otherCommunity: string;
     hub: string;
+    /** A city's plans only: the city above the districts (the city-wide account's scope). */
+    city?: string;
   };
 }
 
@@ -610,7 +612,13 @@ export function planDistrict(
   return plan;
 }
 
-/** A city of Xindu-shaped districts with `grassroots` communities and villages in all (Chengdu: 4,351). */
+/** The city's area code (the city's own six digits, as Chengdu's are 510100). */
+const CITY_CODE = '510100';
+
+/**
+ * A city of Xindu-shaped districts with `grassroots` communities and villages in all (Chengdu:
+ * 4,351), under one city area (示范市) that the city-wide account is scoped to.
+ */
 export function planCity(grassroots: number, seed = 2026): SeedPlan[] {
   const perDistrict =
     XINDU.subdistricts.length *
@@ -629,5 +637,26 @@ export function planCity(grassroots: number, seed = 2026): SeedPlan[] {
     };
     plans.push(planDistrict(spec, seed + d, share));
   }
+  // The city above them: its area first, each district under it, every path beneath it.
+  const city: PlannedRow = {
+    documentId: newDocumentId(),
+    data: { name: '示范市', code: CITY_CODE, level: 'city', path: `/${CITY_CODE}/` },
+    relations: {},
+  };
+  const under = (path: unknown) =>
+    typeof path === 'string' && path.startsWith('/') ? `/${CITY_CODE}${path}` : path;
+  for (const plan of plans) {
+    const { areas, grids, compounds, people, organisations, incubations } = plan;
+    for (const rows of [areas, grids, compounds, people, organisations, incubations]) {
+      for (const row of rows) {
+        if ('path' in row.data) row.data.path = under(row.data.path);
+        if ('areaPath' in row.data) row.data.areaPath = under(row.data.areaPath);
+      }
+    }
+    const district = plan.areas.find((a) => a.data.level === 'district');
+    if (district) district.relations.parent = city.documentId;
+    plan.anchors.city = city.documentId;
+  }
+  (plans[0] as SeedPlan).areas.unshift(city);
   return plans;
 }

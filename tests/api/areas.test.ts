@@ -95,6 +95,39 @@ describe('areas', () => {
     expect(res.body.data.path).toBe(`${district.path}${code}/`);
   });
 
+  it('puts a district under a city (a city-wide deployment), the path beneath the city’s', async () => {
+    const cityCode = unique('C');
+    const city = await adminCreate({ name: '测试市', code: cityCode, level: 'city' });
+    expect(city.status).toBe(201);
+    expect(city.body.data.path).toBe(`/${cityCode}/`);
+    const districtCode = unique('D');
+    const under = await adminCreate({
+      name: '测试区',
+      code: districtCode,
+      level: 'district',
+      parent: { connect: [{ id: city.body.data.id }] },
+    });
+    expect(under.status).toBe(201);
+    expect(under.body.data.path).toBe(`/${cityCode}/${districtCode}/`);
+    // A city stands at the top; a district under a district is refused as before.
+    for (const [level, parent] of [
+      ['city', district.id],
+      ['district', district.id],
+    ] as const) {
+      const refused = await adminCreate({
+        name: '错误',
+        code: unique('E'),
+        level,
+        parent: { connect: [{ id: parent }] },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.errors[0]).toMatchObject({
+        path: ['parent'],
+        code: 'invalid_parent_level',
+      });
+    }
+  });
+
   it.each([
     [{ level: 'community' }, 'parent', 'invalid_parent_level'],
     [{ level: 'town', kind: 'urban' }, 'kind', 'kind_not_allowed'],

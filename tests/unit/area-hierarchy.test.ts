@@ -11,7 +11,9 @@ import { readToOne } from '../../cms/server/src/domain/relation-input';
 import { covers } from '../../cms/server/src/domain/scope';
 
 const ALLOWED: Record<AreaLevel, (AreaLevel | null)[]> = {
-  district: [null],
+  city: [null],
+  // A city-wide deployment puts districts under a city; a district's own has it at the top.
+  district: [null, 'city'],
   subdistrict: ['district'],
   town: ['district'],
   community: ['subdistrict', 'town'],

@@ -86,4 +86,23 @@ describe('a city for scale tests', () => {
     const codes = plans.flatMap((p) => p.areas.map((a) => a.data.code));
     expect(new Set(codes).size).toBe(codes.length);
   });
+
+  it('puts every district, and every path, under one city', () => {
+    const plans = planCity(400);
+    const areas = plans.flatMap((p) => p.areas);
+    const cities = areas.filter((a) => a.data.level === 'city');
+    expect(cities).toHaveLength(1);
+    const city = cities[0]!;
+    expect(plans.every((p) => p.anchors.city === city.documentId)).toBe(true);
+    const districts = areas.filter((a) => a.data.level === 'district');
+    expect(districts.length).toBeGreaterThan(1);
+    for (const d of districts) expect(d.relations.parent).toBe(city.documentId);
+    const paths = plans.flatMap((p) =>
+      [...p.areas, ...p.grids, ...p.compounds, ...p.people, ...p.organisations, ...p.incubations]
+        .map((row) => row.data.path ?? row.data.areaPath)
+        .filter((path): path is string => typeof path === 'string'),
+    );
+    expect(paths.length).toBeGreaterThan(1000);
+    for (const path of paths) expect(path.startsWith(city.data.path)).toBe(true);
+  });
 });

@@ -396,6 +396,7 @@ const tree: Tree = {
       group: ['重复组', 'Repeating group'],
     },
     level: {
+      city: ['市', 'City'],
       district: ['区县', 'District'],
       subdistrict: ['街道', 'Subdistrict'],
       town: ['镇', 'Town'],

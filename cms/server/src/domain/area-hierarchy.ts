@@ -1,19 +1,33 @@
 import { issue, type DomainIssue } from './errors';
 
-export const AREA_LEVELS = ['district', 'subdistrict', 'town', 'community', 'village'] as const;
+export const AREA_LEVELS = [
+  'city',
+  'district',
+  'subdistrict',
+  'town',
+  'community',
+  'village',
+] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 export const AREA_KINDS = ['urban', 'industrial', 'agricultural', 'resettlement'] as const;
 
 /** Which levels an area of each level may hang under; an empty list means it is a root. */
 export const ALLOWED_PARENT_LEVELS: Record<AreaLevel, readonly AreaLevel[]> = {
-  district: [],
+  city: [],
+  // Under a city (a city-wide deployment, whose staff see every district), or a root (one
+  // district's own deployment, as the demo is).
+  district: ['city'],
   subdistrict: ['district'],
   town: ['district'],
   community: ['subdistrict', 'town'],
   village: ['subdistrict', 'town'],
 };
 
+/** Levels that may also stand at the top, without a parent. */
+const MAY_BE_ROOT: readonly AreaLevel[] = ['city', 'district'];
+
 const LEVEL_ZH: Record<AreaLevel, string> = {
+  city: '市',
   district: '区县',
   subdistrict: '街道',
   town: '镇',
@@ -46,7 +60,7 @@ export function areaHierarchyIssues(area: AreaShape): DomainIssue[] {
       ),
     );
   }
-  if (allowed.length > 0 && !area.parent) {
+  if (allowed.length > 0 && !area.parent && !MAY_BE_ROOT.includes(area.level)) {
     issues.push(
       issue(
         'parent_required',
