@@ -38,6 +38,22 @@ export default ({ env }: { env: Env }) => {
       },
       useNullAsDefault: true,
       compileSqlOnError: false,
+      pool: {
+        /**
+         * LIKE compares case-sensitively, as PostgreSQL's does: only then can SQLite answer a
+         * scope's `area_path LIKE '/510114/…%'` from the path's index as a range instead of
+         * reading every row (issue 15: a community worker's count over a city's 361,275 people
+         * went from 18 ms to under 0.1 ms). Strapi's case-insensitive filters ($containsi,
+         * $startsWithi) compare LOWER() on both sides and are unaffected.
+         */
+        afterCreate(
+          conn: { pragma(statement: string): unknown },
+          done: (error: Error | null, conn: unknown) => void,
+        ) {
+          conn.pragma('case_sensitive_like = ON');
+          done(null, conn);
+        },
+      },
     },
   };
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
+import { countCache } from './count-cache';
 import { DomainError, issue } from './domain/errors';
 import { toHttpError } from './errors';
 import { CMS, DOCUMENT_ID_PATTERN } from './uids';
@@ -72,6 +73,13 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
   };
 
   const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
+  const counts = countCache(strapi);
+  let countsStarted = false;
+  /** What a count depends on: the query, not the page, order or fields asked for. */
+  const countQuery = ({ populate, fields, sort, pagination, start, limit, ...rest }: Row) => {
+    void [populate, fields, sort, pagination, start, limit];
+    return rest;
+  };
 
   // The one cast: Strapi's middleware type is a union over the UIDs it was generated for.
   const use = (middleware: DocumentMiddleware) =>
@@ -107,6 +115,12 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
         if (params.documentId !== undefined) assertDocumentId(params.documentId);
         kit().guardRead(uid, params, viewer);
         kit().narrow(uid, params, viewer);
+        if (action === 'count') {
+          if (!countsStarted) counts.start();
+          countsStarted = true;
+          // Narrowed first: the viewer's scope is part of what is kept.
+          return await counts.count(uid, countQuery(params), next);
+        }
         // Every upload's address in what comes back becomes a link that serves the file for a
         // while (uploads are served only through such links: domain/file-links.ts).
         return kit().fileLinksIn(kit().mask(uid, await next(), viewer));
