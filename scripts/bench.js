@@ -12,7 +12,6 @@ const zlib = require('zlib');
 const { setInterval, clearInterval } = require('timers');
 const {
   root,
-  distDir,
   ensureSecrets,
   buildServerIfStale,
   buildAdminIfMissing,
@@ -383,32 +382,6 @@ async function main() {
     figures.push(...(await consoleFigures(port, staff)));
     figures.push(...(await memoryFigures(port, later.child.pid, token, staff)));
     await stop(later.child);
-
-    if (city) {
-      const cityEnv = { ...env, DATABASE_FILENAME: path.join(tmp, 'city.db'), LINLI_SEED: 'none' };
-      const { createStrapi } = require('@strapi/strapi');
-      Object.assign(process.env, cityEnv);
-      const app = createStrapi({
-        appDir: root,
-        distDir,
-        autoReload: false,
-        serveAdminPanel: false,
-      });
-      app.log.level = 'warn';
-      await app.load();
-      const { seedDemo, planCity } = require(path.join(distDir, 'database', 'seed'));
-      const planStart = Date.now();
-      const plans = planCity(4351);
-      const planMs = Date.now() - planStart;
-      const result = await seedDemo(app, plans);
-      figures.push([
-        `city seed (4,351 communities; plan ${(planMs / 1000).toFixed(1)} s)`,
-        `${(result.ms / 1000).toFixed(1)} s: ${Object.entries(result.counts)
-          .map(([k, v]) => `${v} ${k.split('.').pop()}`)
-          .join(', ')}`,
-      ]);
-      await app.destroy();
-    }
   } finally {
     for (const child of servers) if (child.exitCode === null) child.kill('SIGKILL');
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -437,6 +410,13 @@ async function main() {
     [path.join(root, 'scripts', 'bench-cases.js')],
     { stdio: 'inherit', cwd: root },
   );
+  // City-wide lists and dashboards (`--city`): a seeded city, timed as its city-wide staff.
+  if (city)
+    require('child_process').spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'bench-city.js')],
+      { stdio: 'inherit', cwd: root },
+    );
   // Consultation's: a vote of 20,000 households by ballot code, its close and recount, the index.
   require('child_process').spawnSync(
     process.execPath,
