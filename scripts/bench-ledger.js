@@ -159,6 +159,28 @@ async function measure(label) {
       inBatchCold,
       ratio(inBatchCold, floorBatch, floorName),
     );
+    // The second half: a reservation posted, and a posted transfer reversed (on PostgreSQL each
+    // one round trip, `ledger_settle`), timed apart from making what they settle.
+    const reserved = [];
+    for (let i = 0; i < SINGLES; i += 1) {
+      const [debit, credit] = pair(i, false);
+      reserved.push(await ledger.reserve({ key: `rv:${run}:${i}`, debit, credit, amount: 2 }));
+    }
+    const inPost = await timed(SINGLES, (i) =>
+      ledger.postPending(`rp:${run}:${i}`, reserved[i].id, 1),
+    );
+    add('service in-process, post a reservation, cold', inPost, ratio(inPost, floorOne, floorName));
+    const posted = [];
+    for (let i = 0; i < SINGLES; i += 1) {
+      const [debit, credit] = pair(i, false);
+      posted.push(await ledger.transfer({ key: `ro:${run}:${i}`, debit, credit, amount: 1 }));
+    }
+    const inReverse = await timed(SINGLES, (i) => ledger.reverse(`rr:${run}:${i}`, posted[i].id));
+    add(
+      'service in-process, reverse a transfer, cold',
+      inReverse,
+      ratio(inReverse, floorOne, floorName),
+    );
     // Sixteen clients at once on the two hot accounts, in both directions.
     const inSixteen = await concurrent(SINGLES, 16, async (i) => {
       const [debit, credit] = pair(i, true);
