@@ -20,10 +20,11 @@ export default ({ env }: { env: Env }) => [
   'global::private-uploads',
   'strapi::query',
   // Refuses malformed query strings and content types, and answers the body parsers' failures
-  // (src/input/checks.ts); body-guard then checks what strapi::body parsed.
+  // (src/input/checks.ts); body-guard then checks what the body parser parsed.
   'global::input-guard',
   // Refuses GraphQL documents of the wrong shape before Apollo Server parses and validates them.
   'global::graphql-guard',
+  // Its parser built once (src/http/body-parser.ts, put in its place by src/index.ts).
   'strapi::body',
   'global::body-guard',
   'strapi::session',

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { runMigrations } from '../database/migrate';
 import { seedIfWanted } from '../database/seed';
+import bodyParser from './http/body-parser';
+import { keepRouteMatches, type MatchingRouter } from './http/route-match-cache';
 
 /** How the app hands other plugins' timers to the cases plugin's one sweep. */
 interface Sweep {
@@ -41,6 +43,8 @@ function registerTimers(strapi: Core.Strapi): void {
  */
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // strapi::body stays in config/middlewares.ts (Strapi requires it by name), built once.
+    strapi.get('middlewares').extend('strapi::body', () => bodyParser);
     strapi.hook('strapi::content-types.afterSync').register(async () => {
       const client = strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite';
       const ran = await runMigrations(strapi.db.connection, client);
@@ -49,6 +53,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    keepRouteMatches(strapi.server.router as unknown as MatchingRouter);
     registerTimers(strapi);
     await seedIfWanted(strapi);
   },
