@@ -5,7 +5,7 @@
 // two, both ways) and cold ones (spread over 1,000) — each printed as a ratio to a floor measured
 // in the same run. On PostgreSQL the floor is what the database does for one transfer in one
 // round trip (scripts/bench-floor.js: a PL/pgSQL function through `pg`, 1 and 16 connections);
-// on SQLite it is the bare statements one transfer needs, through knex in one transaction. HTTP
+// on SQLite it is the statements one transfer needs, prepared, in one BEGIN IMMEDIATE. HTTP
 // figures are also given as a ratio to the in-process ones.
 const http = require('http');
 const os = require('os');
@@ -20,6 +20,32 @@ const BATCH = 100;
 const rate = (r) =>
   `${r.perSecond.toFixed(0).padStart(6)} transfers/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`;
 const ratio = (r, base, what) => `${(r.perSecond / base.perSecond).toFixed(2)}× ${what}`;
+
+/** The floor's prepared statements on a better-sqlite3 connection, made once. */
+const floorPrepared = new WeakMap();
+function floorStatements(conn) {
+  if (!floorPrepared.has(conn))
+    floorPrepared.set(conn, {
+      account: conn.prepare(
+        'SELECT credits_posted, debits_posted, version FROM ledger_accounts WHERE id = ?',
+      ),
+      transfer: conn.prepare(
+        `INSERT INTO ledger_transfers (idempotency_key, kind, debit_account_id, credit_account_id,
+          amount, unit, created_at) VALUES (?, 'posted', ?, ?, 1, 'fen', ?)`,
+      ),
+      entry: conn.prepare(
+        `INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after,
+          account_version, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      debit: conn.prepare(
+        'UPDATE ledger_accounts SET debits_posted = debits_posted + 1, version = version + 1 WHERE id = ?',
+      ),
+      credit: conn.prepare(
+        'UPDATE ledger_accounts SET credits_posted = credits_posted + 1, version = version + 1 WHERE id = ?',
+      ),
+    });
+  return floorPrepared.get(conn);
+}
 
 async function measure(label) {
   const app = await boot();
@@ -56,59 +82,28 @@ async function measure(label) {
           : [hot[1], hot[0]]
         : [cold[(i * 7) % 1000], cold[(i * 7 + 1) % 1000]];
 
-    // SQLite's floor: the statements one transfer needs, through knex, nothing else.
+    // SQLite's floor: the statements one transfer needs, prepared, in one BEGIN IMMEDIATE on the
+    // app's own connection (better-sqlite3, taken from knex's pool of one), nothing else.
     const floor = async (i, isHot, tag) => {
       const [d, c] = pair(i, isHot).map((code) => ids.get(code));
-      await knex.transaction(async (trx) => {
-        const q = trx('ledger_accounts').whereIn('id', [d, c]).orderBy('id');
-        const accounts = pg ? await q.forNoKeyUpdate() : await q;
-        await trx('ledger_transfers').where('idempotency_key', `${tag}${i}`).first('id');
-        const [row] = await trx('ledger_transfers')
-          .insert({
-            idempotency_key: `${tag}${i}`,
-            kind: 'posted',
-            debit_account_id: d,
-            credit_account_id: c,
-            amount: 1,
-            unit: 'fen',
-            created_at: new Date(),
+      const conn = await knex.client.acquireConnection();
+      try {
+        const s = floorStatements(conn);
+        conn
+          .transaction(() => {
+            const at = Date.now();
+            const da = s.account.get(d);
+            const ca = s.account.get(c);
+            const id = s.transfer.run(`${tag}${i}`, d, c, at).lastInsertRowid;
+            s.entry.run(id, d, -1, da.credits_posted - da.debits_posted - 1, da.version + 1, at);
+            s.entry.run(id, c, 1, ca.credits_posted + 1 - ca.debits_posted, ca.version + 1, at);
+            s.debit.run(d);
+            s.credit.run(c);
           })
-          .returning('id');
-        const id = typeof row === 'object' ? row.id : row;
-        const byId = new Map(accounts.map((a) => [Number(a.id), a]));
-        const da = byId.get(d);
-        const ca = byId.get(c);
-        await trx('ledger_entries').insert([
-          {
-            transfer_id: id,
-            account_id: d,
-            amount: -1,
-            balance_after: Number(da.credits_posted) - Number(da.debits_posted) - 1,
-            account_version: Number(da.version) + 1,
-            created_at: new Date(),
-          },
-          {
-            transfer_id: id,
-            account_id: c,
-            amount: 1,
-            balance_after: Number(ca.credits_posted) + 1 - Number(ca.debits_posted),
-            account_version: Number(ca.version) + 1,
-            created_at: new Date(),
-          },
-        ]);
-        await trx('ledger_accounts')
-          .where('id', d)
-          .update({
-            debits_posted: Number(da.debits_posted) + 1,
-            version: Number(da.version) + 1,
-          });
-        await trx('ledger_accounts')
-          .where('id', c)
-          .update({
-            credits_posted: Number(ca.credits_posted) + 1,
-            version: Number(ca.version) + 1,
-          });
-      });
+          .immediate();
+      } finally {
+        await knex.client.releaseConnection(conn);
+      }
     };
     // The floor writes what the engine writes (entries, versions, totals), so the books stay
     // right and the reconciliation at the end covers both.
@@ -125,7 +120,7 @@ async function measure(label) {
       add(`floor: the same, ${BATCH} calls a statement`, floorBatch);
     } else {
       floorOne = await timed(SINGLES, (i) => floor(i, true, `fh:${run}:`));
-      add('floor: bare statements through knex, single, hot', floorOne);
+      add('floor: the statements prepared, one BEGIN IMMEDIATE, single, hot', floorOne);
       floorSixteen = floorOne;
       floorBatch = floorOne;
     }
