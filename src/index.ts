@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { runMigrations } from '../database/migrate';
 import { seedIfWanted } from '../database/seed';
+import { batchRelationLoads } from './graphql/batch-relation-loads';
 import bodyParser from './http/body-parser';
 import { keepRouteMatches, type MatchingRouter } from './http/route-match-cache';
 
@@ -54,6 +55,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     keepRouteMatches(strapi.server.router as unknown as MatchingRouter);
+    batchRelationLoads(strapi);
     registerTimers(strapi);
     await seedIfWanted(strapi);
   },

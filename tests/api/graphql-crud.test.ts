@@ -207,6 +207,41 @@ describe('GraphQL create, read, list, update and delete', () => {
     expect(deleted.body.data.deleteCmsIncubation.documentId).toBe(id);
   });
 
+  it("loads a list's to-one relations together, each row's own", async () => {
+    // src/graphql/batch-relation-loads.ts: the 25 rows' communities in one query, not 25.
+    const statements: string[] = [];
+    const count = (q: { sql: string }) => statements.push(q.sql);
+    const knex = strapi.db.connection as unknown as {
+      on(e: string, f: typeof count): void;
+      off(e: string, f: typeof count): void;
+    };
+    knex.on('query', count);
+    const listed = await gql(
+      strapi,
+      `{ cmsPeople(pagination: { pageSize: 25 }, sort: ["name:asc"]) {
+          documentId community { documentId name } } }`,
+      {},
+      worker,
+    );
+    knex.off('query', count);
+    const people = listed.body.data.cmsPeople as {
+      documentId: string;
+      community: { documentId: string; name: string } | null;
+    }[];
+    expect(people.length).toBeGreaterThan(5);
+    for (const person of people) {
+      const stored = await dbQuery(strapi, 'plugin::cms.person').findOne({
+        where: { documentId: person.documentId },
+        populate: { community: true },
+      });
+      expect(person.community?.documentId ?? null).toBe(stored.community?.documentId ?? null);
+      expect(person.community?.name ?? null).toBe(stored.community?.name ?? null);
+    }
+    const relationReads = statements.filter((sql) => /cms_people_community_lnk/.test(sql));
+    expect(relationReads.length).toBeGreaterThan(0);
+    expect(relationReads.length).toBeLessThan(people.length);
+  });
+
   it('answers malformed ids and wrong enums on GraphQL with a client error', async () => {
     const malformed = await gql(strapi, `{ cmsPerson(documentId: "../etc") { name } }`, {}, worker);
     expect(malformed.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
