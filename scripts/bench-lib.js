@@ -62,6 +62,27 @@ async function concurrent(n, clients, fn) {
 }
 
 /**
+ * fn(0) … fn(n − 1) started on a fixed schedule, `perSecond` of them a second, whatever the
+ * earlier ones are doing (an open loop, as independent clients arrive): each call's time counts
+ * from when it was due to start, so a backlog shows in the latency instead of slowing the load.
+ */
+async function paced(n, perSecond, fn) {
+  const times = [];
+  const started = process.hrtime.bigint();
+  const startMs = Number(started) / 1e6;
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const due = startMs + (i * 1000) / perSecond;
+      const wait = due - Number(process.hrtime.bigint()) / 1e6;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await fn(i);
+      times.push(Number(process.hrtime.bigint()) / 1e6 - due);
+    }),
+  );
+  return summary(n, times, started);
+}
+
+/**
  * One JSON request to the app: its status and text. By default a fresh connection each time (a
  * kept-alive socket left idle between a bench's phases is closed by the server, and reusing it
  * resets); a bench driving many calls in a row passes its own keep-alive agent.
@@ -180,6 +201,7 @@ module.exports = {
   percentile,
   timed,
   concurrent,
+  paced,
   request,
   call,
   boot,

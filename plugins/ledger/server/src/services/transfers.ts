@@ -10,7 +10,14 @@ import {
 } from '../domain/transfer';
 import { executor, expireDue } from './internal/execute';
 import { postOneOnSqlite } from './internal/sqlite-one';
-import { n, store, uniqueViolation, type InTransaction, type Transfer } from './internal/store';
+import {
+  madeFrom,
+  n,
+  store,
+  uniqueViolation,
+  type InTransaction,
+  type Transfer,
+} from './internal/store';
 
 /** What the ledger's database functions answer when they hand a request back, or refuse it. */
 type Refusal = {
@@ -132,21 +139,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const expiresAt = reservation?.timeout
       ? new Date(now.getTime() + reservation.timeout * 1000).toISOString()
       : null;
-    return inputs.map((input, i) => ({
-      id: n(answer.ids[i]),
-      key: input.key,
-      kind: reservation ? 'pending' : 'posted',
-      debit: input.debit,
-      credit: input.credit,
-      amount: input.amount,
-      unit: answer.units[i] as string,
-      code: input.code ?? null,
-      reference: input.reference ?? null,
-      pendingId: null,
-      reversalOf: null,
-      expiresAt,
-      createdAt,
-    }));
+    return inputs.map((input, i) =>
+      madeFrom(input, {
+        id: n(answer.ids[i]),
+        unit: answer.units[i] as string,
+        createdAt,
+        kind: reservation ? 'pending' : 'posted',
+        expiresAt,
+      }),
+    );
   }
 
   /**

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { LedgerError } from '../../domain/errors';
 import type { TransferInput } from '../../domain/transfer';
 import { assertCanDebit, move } from './moves';
-import { mustHave, n, toAccount, type AccountRecord, type Transfer } from './store';
+import { madeFrom, mustHave, n, toAccount, type AccountRecord, type Transfer } from './store';
 
 /**
  * One posted transfer on SQLite as one synchronous `BEGIN IMMEDIATE` transaction of prepared
@@ -93,21 +93,7 @@ function postOne(conn: Connection, input: TransferInput, now: Date): Transfer | 
   s.entry.run(id, credit.id, input.amount, balance(credit), credit.version, at);
   s.debited.run(debit.debits_posted, debit.version, debit.id);
   s.credited.run(credit.credits_posted, credit.version, credit.id);
-  return {
-    id,
-    key: input.key,
-    kind: 'posted',
-    debit: input.debit,
-    credit: input.credit,
-    amount: input.amount,
-    unit: debit.unit,
-    code: input.code ?? null,
-    reference: input.reference ?? null,
-    pendingId: null,
-    reversalOf: null,
-    expiresAt: null,
-    createdAt: now.toISOString(),
-  };
+  return madeFrom(input, { id, unit: debit.unit, createdAt: now.toISOString() });
 }
 
 /** Posts one checked transfer on SQLite outside any caller's transaction; null: the engine's. */

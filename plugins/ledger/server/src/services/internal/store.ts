@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { big, figure, type Figure } from '../../domain/exact';
 import { LedgerError } from '../../domain/errors';
+import type { TransferInput } from '../../domain/transfer';
 
 /**
  * What every part of the engine shares: the connection, the rows of the three tables as typed
@@ -169,6 +170,32 @@ export const toTransfer = (r: TransferRecord): Transfer => ({
   reversalOf: r.reversal_of === null || r.reversal_of === undefined ? null : n(r.reversal_of),
   expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
   createdAt: new Date(r.created_at).toISOString(),
+});
+
+/** A transfer just made from a request, as answered without reading it back. */
+export const madeFrom = (
+  input: TransferInput,
+  made: {
+    id: number;
+    unit: string;
+    createdAt: string;
+    kind?: 'posted' | 'pending';
+    expiresAt?: string | null;
+  },
+): Transfer => ({
+  id: made.id,
+  key: input.key,
+  kind: made.kind ?? 'posted',
+  debit: input.debit,
+  credit: input.credit,
+  amount: input.amount,
+  unit: made.unit,
+  code: input.code ?? null,
+  reference: input.reference ?? null,
+  pendingId: null,
+  reversalOf: null,
+  expiresAt: made.expiresAt ?? null,
+  createdAt: made.createdAt,
 });
 
 /** The engine's handle on the database, shared by the ledger's services. */
