@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { countCache } from './count-cache';
+import { seekDeepPage } from './deep-pages';
 import { DomainError, issue } from './domain/errors';
 import { toHttpError } from './errors';
 import { CMS, DOCUMENT_ID_PATTERN } from './uids';
@@ -121,6 +122,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
           // Narrowed first: the viewer's scope is part of what is kept.
           return await counts.count(uid, countQuery(params), next);
         }
+        if (action === 'findMany') await seekDeepPage(strapi, uid, params);
         // Every upload's address in what comes back becomes a link that serves the file for a
         // while (uploads are served only through such links: domain/file-links.ts).
         return kit().fileLinksIn(kit().mask(uid, await next(), viewer));

@@ -1,0 +1,88 @@
+import type { Core } from '@strapi/strapi';
+import { CMS } from './uids';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Deep pages of the longest lists on PostgreSQL (issue 15: city-wide staff). PostgreSQL answers
+ * `ORDER BY name, id LIMIT 25 OFFSET 24975` by reading all 25,000 rows before the page from the
+ * table (26 ms for a city's people; SQLite skips them in the index alone). Here the page is found
+ * in two steps instead:
+ *
+ * 1. the first row of the page, by the same filters and order, selecting only the columns of the
+ *    list-order index (database/migrations/2026-12-01-003-list-order-indexes.ts), so PostgreSQL
+ *    skips the rows before it in the index (an index-only scan: 3 ms once the table is vacuumed);
+ * 2. the page itself from that row on — `name >= b AND (name > b OR id >= its id)`, offset 0 —
+ *    which is an index range starting at the page (0.1 ms).
+ *
+ * The answer is the same rows in the same order: the order is the list's column then the id,
+ * both ascending, and the column is required (never null). Anything else (another order, a
+ * shallow page, SQLite) is left to the plain offset.
+ */
+const LIST_ORDERS: Record<string, string> = {
+  [CMS.person]: 'name',
+  [CMS.organisation]: 'name',
+  [CMS.grid]: 'code',
+};
+
+/** Pages starting this deep or deeper are sought. */
+const DEEP = 1000;
+
+type Query = { where?: Row; orderBy?: unknown };
+
+/** Whether the list's order is `column asc`, then (if anything) `id asc`. */
+function ordersBy(orderBy: unknown, column: string): boolean {
+  const order = Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : [];
+  const is = (entry: unknown, key: string) =>
+    typeof entry === 'object' &&
+    entry !== null &&
+    Object.keys(entry).length === 1 &&
+    String((entry as Row)[key]).toLowerCase() === 'asc';
+  return (
+    order.length >= 1 &&
+    order.length <= 2 &&
+    is(order[0], column) &&
+    (order.length === 1 || is(order[1], 'id'))
+  );
+}
+
+/**
+ * Rewrites a findMany's params (already narrowed to the viewer's scope) so that a deep page of
+ * a list in its index order is read from its first row instead of past an offset.
+ */
+export async function seekDeepPage(strapi: Core.Strapi, uid: string, params: Row): Promise<void> {
+  const column = LIST_ORDERS[uid];
+  if (!column || strapi.db.dialect.client !== 'postgres') return;
+  // REST and GraphQL pass an offset (`start`, `limit`); a caller may pass `page`, `pageSize`.
+  const paged = params.start === undefined && params.page !== undefined;
+  const size = Number(paged ? params.pageSize : params.limit);
+  const start = paged ? (Number(params.page) - 1) * size : Number(params.start ?? 0);
+  if (!Number.isSafeInteger(start) || start < DEEP || !Number.isSafeInteger(size)) return;
+  const query = (
+    strapi.get('query-params') as { transform(uid: string, params: Row): Query }
+  ).transform(uid, { filters: params.filters, sort: params.sort });
+  if (!ordersBy(query.orderBy, column)) return;
+  const [first] = (await strapi.db.query(uid as never).findMany({
+    where: query.where ?? {},
+    select: ['id', column],
+    orderBy: [{ [column]: 'asc' }, { id: 'asc' }],
+    offset: start,
+    limit: 1,
+  })) as Row[];
+  // Past the end, or a row without the column: the offset answers as it always did.
+  if (!first || first[column] === null || first[column] === undefined) return;
+  const from = first[column];
+  params.filters = {
+    $and: [
+      ...(params.filters ? [params.filters] : []),
+      { [column]: { $gte: from } },
+      { $or: [{ [column]: { $gt: from } }, { id: { $gte: first.id } }] },
+    ],
+  };
+  if (paged) {
+    delete params.page;
+    delete params.pageSize;
+  }
+  params.start = 0;
+  params.limit = size;
+}
