@@ -59,7 +59,6 @@ DECLARE
   d integer;
   c integer;
   amount bigint;
-  new_id bigint;
   ids bigint[] := '{}';
   units text[] := '{}';
   -- The keys and account codes as arrays: "= ANY (array)" is answered from the UNIQUE indexes,
@@ -168,27 +167,35 @@ BEGIN
     t_cver := array_append(t_cver, a_ver[c]);
   END LOOP;
 
-  FOR i IN 1..n LOOP
-    t := p_transfers -> (i - 1);
-    d := t_d[i];
-    c := t_c[i];
+  -- The transfers in one statement, ids given in the batch's order; then their entries in one
+  -- statement, each transfer's debit then credit, so entry ids follow each account's versions.
+  WITH made AS (
     INSERT INTO ledger_transfers (idempotency_key, kind, debit_account_id, credit_account_id,
       amount, unit, code, reference, expires_at, created_at)
-    VALUES (t->>'key', CASE WHEN t_pending[i] THEN 'pending' ELSE 'posted' END, a_id[d], a_id[c],
-      t_amount[i], a_unit[d], t->>'code', t->>'reference',
-      CASE WHEN t_pending[i] AND (t->>'timeout') IS NOT NULL
-        THEN p_now + make_interval(secs => (t->>'timeout')::integer) END,
-      p_now)
-    RETURNING id INTO new_id;
-    IF NOT t_pending[i] THEN
-      INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after,
-        account_version, created_at)
-      VALUES (new_id, a_id[d], -t_amount[i], t_dbal[i], t_dver[i], p_now),
-             (new_id, a_id[c], t_amount[i], t_cbal[i], t_cver[i], p_now);
-    END IF;
-    ids := array_append(ids, new_id);
-    units := array_append(units, a_unit[d]);
-  END LOOP;
+    SELECT e->>'key', CASE WHEN t_pending[pos] THEN 'pending' ELSE 'posted' END,
+      a_id[t_d[pos]], a_id[t_c[pos]], t_amount[pos], a_unit[t_d[pos]], e->>'code', e->>'reference',
+      CASE WHEN t_pending[pos] AND (e->>'timeout') IS NOT NULL
+        THEN p_now + make_interval(secs => (e->>'timeout')::integer) END,
+      p_now
+    FROM jsonb_array_elements(p_transfers) WITH ORDINALITY AS x(e, pos)
+    ORDER BY pos
+    RETURNING id, idempotency_key, unit
+  )
+  SELECT array_agg(made.id ORDER BY k.pos), array_agg(made.unit::text ORDER BY k.pos)
+  INTO ids, units
+  FROM made
+  JOIN jsonb_array_elements(p_transfers) WITH ORDINALITY AS k(e, pos)
+    ON k.e->>'key' = made.idempotency_key;
+
+  INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after, account_version,
+    created_at)
+  SELECT ids[pos], a_id[CASE WHEN side = 0 THEN t_d[pos] ELSE t_c[pos] END],
+    CASE WHEN side = 0 THEN -t_amount[pos] ELSE t_amount[pos] END,
+    CASE WHEN side = 0 THEN t_dbal[pos] ELSE t_cbal[pos] END,
+    CASE WHEN side = 0 THEN t_dver[pos] ELSE t_cver[pos] END, p_now
+  FROM generate_subscripts(ids, 1) AS g(pos), (VALUES (0), (1)) AS sides(side)
+  WHERE NOT t_pending[pos]
+  ORDER BY pos, side;
 
   UPDATE ledger_accounts a
   SET debits_pending = v.dpend, debits_posted = v.dpost, credits_pending = v.cpend,
