@@ -55,7 +55,7 @@ export function batchRelationLoads(strapi: Core.Strapi): void {
       const rows = await manager.findMany(uid, {
         select: ['id'],
         where: { id: { $in: [...batch.ids] } },
-        populate: { [field]: populate || true },
+        populate: { [field]: populate },
       });
       const byId = new Map(rows.map((row) => [String(row.id), row]));
       for (const caller of batch.callers) {
@@ -67,18 +67,37 @@ export function batchRelationLoads(strapi: Core.Strapi): void {
     }
   }
 
+  /**
+   * The populate to use for many rows at once, or null when it cannot be shared: GraphQL's
+   * resolver pages every relation (limit 25), which for one row's to-one relation changes
+   * nothing but, populating many rows in one query, would keep the first 25 rows' relations
+   * only. A to-one relation has at most one row per parent, so any limit of one or more and no
+   * offset leave each row's answer as it was; anything else is loaded row by row.
+   */
+  const shared = (populate: unknown): unknown => {
+    if (populate === undefined || populate === null || populate === true) return true;
+    if (typeof populate !== 'object') return null;
+    const { limit, offset, start, ...rest } = populate as Record<string, unknown>;
+    const noSkip = [offset, start].every((v) => v === undefined || v === null || Number(v) === 0);
+    const keepsOne = limit === undefined || limit === null || Number(limit) >= 1;
+    if (!noSkip || !keepsOne) return null;
+    return Object.keys(rest).length > 0 ? rest : true;
+  };
+
   manager.load = (uid, entity, fields, populate) => {
+    const together = shared(populate);
     if (
       typeof fields !== 'string' ||
       entity?.id === undefined ||
       entity.id === null ||
+      together === null ||
       db.inTransaction() ||
       !toOne(uid, fields)
     )
       return load(uid, entity, fields, populate);
     let key: string;
     try {
-      key = `${uid}\u0000${fields}\u0000${JSON.stringify(populate ?? null)}`;
+      key = `${uid}\u0000${fields}\u0000${JSON.stringify(together)}`;
     } catch {
       return load(uid, entity, fields, populate);
     }
@@ -90,7 +109,7 @@ export function batchRelationLoads(strapi: Core.Strapi): void {
         waiting.set(key, started);
         setImmediate(() => {
           waiting.delete(key);
-          void answer(uid, fields, populate, started);
+          void answer(uid, fields, together, started);
         });
       }
       batch.ids.add(entity.id);
