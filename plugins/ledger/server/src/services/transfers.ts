@@ -61,8 +61,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * One call of a ledger function (database/migrations/2026-12-01-001-ledger-functions.ts and
-   * 2026-12-01-004-ledger-single-calls.ts), outside the
-   * engine: its answer, or null when the engine must run the request — the function handed it
+   * 2026-12-01-004-ledger-single-calls.ts), outside the engine: its answer, or null when the
+   * engine must run the request — the function handed it
    * back (a key already used, a reservation fallen due on these accounts), or the same new key
    * was sent twice at once and the other request's insert won (outside a caller's transaction
    * the engine answers it: a replay, or a conflict). A refusal is thrown as the engine's would be.
@@ -99,8 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Posted transfers, or a reservation, in one round trip on PostgreSQL (`ledger_post_one` for
    * one posted transfer, `ledger_post_transfers` for the rest: they do what the engine does,
-   * checks first); null when the engine must run them (on SQLite, or
-   * see callFunction). `timeout`: a reservation's, in seconds (null: none); absent: posted.
+   * checks first); null when the engine must run them (on SQLite, or see callFunction). `timeout`: a reservation's, in seconds (null: none); absent: posted.
    */
   async function atOnce(
     inputs: TransferInput[],
