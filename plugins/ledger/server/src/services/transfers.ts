@@ -8,8 +8,8 @@ import {
   type ReserveInput,
   type TransferInput,
 } from '../domain/transfer';
+import { knexBook } from './internal/book';
 import { executor, expireDue } from './internal/execute';
-import { postOneOnSqlite } from './internal/sqlite-one';
 import {
   madeFrom,
   n,
@@ -99,7 +99,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Posted transfers, or a reservation, in one round trip on PostgreSQL (`ledger_post_one` for
    * one posted transfer, `ledger_post_transfers` for the rest: they do what the engine does,
-   * checks first); null when the engine must run them (on SQLite, or see callFunction). `timeout`: a reservation's, in seconds (null: none); absent: posted.
+   * checks first); null when the engine must run them (on SQLite, where the engine itself runs
+   * on prepared statements in one BEGIN IMMEDIATE; or see callFunction). `timeout`: a
+   * reservation's, in seconds (null: none); absent: posted.
    */
   async function atOnce(
     inputs: TransferInput[],
@@ -190,10 +192,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Posts one transfer. */
     async transfer(input: TransferInput): Promise<Transfer> {
       const checked = checkTransfer(input);
-      if (!db.postgres() && !strapi.db.inTransaction()) {
-        const posted = await postOneOnSqlite(knex(), checked);
-        if (posted) return posted;
-      }
       const [fast] = (await atOnce([checked])) ?? [];
       if (fast) return fast;
       const [t] = await execute([{ type: 'transfer', input: checked, index: 0 }]);
@@ -268,7 +266,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           trx,
           due.flatMap((d: { debit: string; credit: string }) => [d.debit, d.credit]),
         );
-        await expireDue(trx, db, accounts, new Date());
+        await expireDue(knexBook(trx, db), accounts, new Date());
         await db.saveAccounts(trx, accounts);
       });
       const after = await knex()('ledger_transfers')

@@ -1,19 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { big } from '../../domain/exact';
 import { LedgerError } from '../../domain/errors';
+import { knexBook, type Book } from './book';
 import { keyOf, move, type Op, type Step } from './moves';
 import { applyResolution } from './pending-op';
 import { applyReversal } from './reversal-op';
+import { onSqliteConnection } from './sqlite-book';
 import {
-  n,
-  toTransfer,
   uniqueViolation,
   type AccountRow,
-  type Store,
   type InTransaction,
+  type Store,
   type Transfer,
-  type TransferRecord,
 } from './store';
 import { applyTransfer } from './transfer-op';
 
@@ -26,39 +24,30 @@ import { applyTransfer } from './transfer-op';
  * 3. limits are checked against the locked totals, the transfer row and its two entries are
  *    appended, and the totals written back — where CHECK constraints refuse, again, any balance
  *    below its limit.
- * It goes below the Document Service on purpose: this is the hot path.
+ * It goes below the Document Service on purpose: this is the hot path. Its reads and writes go
+ * through a `Book` (book.ts): knex in a transaction, or SQLite's prepared statements.
  */
 
 /** Voids the reservations on these accounts whose time has run out (they no longer hold money). */
 export async function expireDue(
-  trx: Knex,
-  store: Store,
+  book: Book,
   accounts: Map<string, AccountRow>,
   now: Date,
 ): Promise<void> {
   const byId = new Map([...accounts.values()].map((a) => [a.id, a]));
   if (byId.size === 0) return;
-  const due = await trx('ledger_transfers as t')
-    .where('t.kind', 'pending')
-    .whereIn('t.debit_account_id', [...byId.keys()])
-    .whereNotNull('t.expires_at')
-    .where('t.expires_at', '<=', now)
-    .whereNotExists(
-      trx('ledger_transfers as r').whereRaw('r.pending_id = t.id').select(trx.raw('1')),
-    )
-    .select('t.*');
-  for (const p of due) {
-    const debit = byId.get(n(p.debit_account_id));
-    const credit = byId.get(n(p.credit_account_id));
-    // execute() locks the counterparts of due reservations too; one that fell due in between
+  for (const p of await book.dueReservations([...byId.keys()], now)) {
+    const debit = byId.get(p.debitId);
+    const credit = byId.get(p.creditId);
+    // runOps() locks the counterparts of due reservations too; one that fell due in between
     // is left for the next call (or expireAll) — it only holds money a little longer.
     if (!debit || !credit) continue;
-    await store.insertTransfer(trx, {
+    await book.insertTransfer({
       idempotency_key: `expire:${p.id}`,
       kind: 'void_pending',
       debit_account_id: debit.id,
       credit_account_id: credit.id,
-      amount: n(p.amount),
+      amount: p.amount,
       unit: p.unit,
       code: 'expired',
       pending_id: p.id,
@@ -69,21 +58,10 @@ export async function expireDue(
   }
 }
 
-/** The transfers already made under these keys: one query for a whole batch. */
-async function existingByKey(trx: Knex, ops: Op[]): Promise<Map<string, Transfer>> {
-  const rows = await trx('ledger_transfers as t')
-    .join('ledger_accounts as d', 'd.id', 't.debit_account_id')
-    .join('ledger_accounts as c', 'c.id', 't.credit_account_id')
-    .whereIn('t.idempotency_key', [...new Set(ops.map(keyOf))])
-    .select('t.*', 'd.code as debit_code', 'c.code as credit_code');
-  return new Map(rows.map((r: TransferRecord) => [r.idempotency_key, toTransfer(r)]));
-}
-
 /** The account codes an operation touches (reading immutable transfers to find them). */
-async function codesOf(db: Knex, store: Store, op: Op): Promise<string[]> {
+async function codesOf(book: Book, op: Op): Promise<string[]> {
   if (op.type === 'transfer' || op.type === 'reserve') return [op.input.debit, op.input.credit];
-  const id = op.type === 'resolve' ? op.pendingId : op.transferId;
-  const t = Number.isSafeInteger(id) ? await store.loadTransfer(db, { 't.id': id }) : null;
+  const t = await book.transferById(op.type === 'resolve' ? op.pendingId : op.transferId);
   return t ? [t.debit, t.credit] : [];
 }
 
@@ -93,39 +71,38 @@ function apply(step: Step, op: Op): Promise<Transfer> {
   return applyReversal(step, op);
 }
 
-/** Runs checked operations in one transaction (the caller's, when there is one): all or none. */
+/** The engine's steps, in the transaction `book` writes in. */
+async function runOps(book: Book, ops: Op[]): Promise<Transfer[]> {
+  const now = new Date();
+  const touched: string[] = [];
+  for (const op of ops) touched.push(...(await codesOf(book, op)));
+  // Due reservations on these accounts are voided in the same transaction: lock their
+  // counterparts too.
+  const counterparts = await book.dueCounterparts(touched, now);
+  const accounts = await book.lockAccounts([...touched, ...counterparts]);
+  await expireDue(book, accounts, now);
+  const done = await book.transfersByKey([...new Set(ops.map(keyOf))]);
+  const step: Step = { book, accounts, now, done };
+  const results: Transfer[] = [];
+  for (const op of ops) results.push(await apply(step, op));
+  await book.saveAccounts(accounts);
+  return results;
+}
+
+/**
+ * Runs checked operations in one transaction (the caller's, when there is one): all or none.
+ * On SQLite outside a caller's transaction, on the connection itself in one BEGIN IMMEDIATE.
+ */
 export function executor(strapi: Core.Strapi, store: Store) {
   return async function execute(ops: Op[]): Promise<Transfer[]> {
     if (ops.length > 1000) throw new LedgerError('batch_too_large');
     const nested = strapi.db.inTransaction();
-    const run = () =>
-      strapi.db.transaction(async ({ trx }: InTransaction) => {
-        const touched: string[] = [];
-        for (const op of ops) touched.push(...(await codesOf(trx, store, op)));
-        // Due reservations on these accounts are voided in the same transaction: lock their
-        // counterparts too.
-        const due = await trx('ledger_transfers as t')
-          .join('ledger_accounts as d', 'd.id', 't.debit_account_id')
-          .join('ledger_accounts as c', 'c.id', 't.credit_account_id')
-          .where('t.kind', 'pending')
-          .whereIn('d.code', touched)
-          .where('t.expires_at', '<=', new Date())
-          .whereNotExists(
-            trx('ledger_transfers as r').whereRaw('r.pending_id = t.id').select(trx.raw('1')),
-          )
-          .select('c.code');
-        const now = new Date();
-        const accounts = await store.lockAccounts(trx, [
-          ...touched,
-          ...due.map((r: { code: string }) => r.code),
-        ]);
-        await expireDue(trx, store, accounts, now);
-        const step: Step = { trx, store, accounts, now, done: await existingByKey(trx, ops) };
-        const results: Transfer[] = [];
-        for (const op of ops) results.push(await apply(step, op));
-        await store.saveAccounts(trx, accounts);
-        return results;
-      });
+    const run = (): Promise<Transfer[]> =>
+      !nested && !store.postgres()
+        ? onSqliteConnection(store.knex(), (book) => runOps(book, ops))
+        : (strapi.db.transaction(({ trx }: InTransaction) =>
+            runOps(knexBook(trx, store), ops),
+          ) as unknown as Promise<Transfer[]>);
     try {
       return await run();
     } catch (error) {

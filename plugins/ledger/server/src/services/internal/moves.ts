@@ -1,12 +1,11 @@
-import type { Knex } from 'knex';
 import { MAX_TOTAL } from '../../domain/exact';
 import { LedgerError } from '../../domain/errors';
 import type { ReserveInput, TransferInput } from '../../domain/transfer';
+import type { Book } from './book';
 import {
   available,
   toTransfer,
   type AccountRow,
-  type Store,
   type Transfer,
   type TransferInsert,
 } from './store';
@@ -30,8 +29,7 @@ export const keyOf = (op: Op) =>
 
 /** What one operation sees: the locked accounts, the moment, the transfers made under its keys. */
 export interface Step {
-  trx: Knex;
-  store: Store;
+  book: Book;
   accounts: Map<string, AccountRow>;
   now: Date;
   done: Map<string, Transfer>;
@@ -67,7 +65,7 @@ export async function post(
   move(credit, 'credits_posted', value, index);
   debit.version += 1;
   credit.version += 1;
-  await step.trx('ledger_entries').insert([
+  await step.book.insertEntries([
     {
       transfer_id: transferId,
       account_id: debit.id,
@@ -94,6 +92,6 @@ export async function append(
   debit: AccountRow,
   credit: AccountRow,
 ): Promise<Transfer> {
-  const id = await step.store.insertTransfer(step.trx, row);
+  const id = await step.book.insertTransfer(row);
   return toTransfer({ ...row, id, debit_code: debit.code, credit_code: credit.code });
 }

@@ -11,10 +11,9 @@ export async function applyResolution(
   step: Step,
   op: Extract<Op, { type: 'resolve' }>,
 ): Promise<Transfer> {
-  const { trx } = step;
   const key = keyOf(op);
   const existing = step.done.get(key) ?? null;
-  const pending = await step.store.loadTransfer(trx, { 't.id': op.pendingId });
+  const pending = await step.book.transferById(op.pendingId);
   if (!pending || pending.kind !== 'pending')
     throw new LedgerError('pending_not_found', String(op.pendingId), op.index);
   const kind: Kind = op.post ? 'post_pending' : 'void_pending';
@@ -33,14 +32,9 @@ export async function applyResolution(
     }
     return { ...existing, replayed: true };
   }
-  const resolution = await trx('ledger_transfers')
-    .where('pending_id', pending.id)
-    .first('kind', 'idempotency_key');
+  const resolution = await step.book.resolutionOf(pending.id);
   // Voided because its time ran out (perhaps just now, by expireDue in this transaction).
-  if (
-    resolution?.kind === 'void_pending' &&
-    resolution.idempotency_key === `expire:${pending.id}`
-  ) {
+  if (resolution?.kind === 'void_pending' && resolution.key === `expire:${pending.id}`) {
     throw new LedgerError('pending_expired', undefined, op.index);
   }
   if (resolution) {

@@ -8,10 +8,9 @@ export async function applyReversal(
   step: Step,
   op: Extract<Op, { type: 'reverse' }>,
 ): Promise<Transfer> {
-  const { trx } = step;
   const key = keyOf(op);
   const existing = step.done.get(key) ?? null;
-  const original = await step.store.loadTransfer(trx, { 't.id': op.transferId });
+  const original = await step.book.transferById(op.transferId);
   if (!original) throw new LedgerError('transfer_not_found', String(op.transferId), op.index);
   if (existing) {
     if (
@@ -28,7 +27,7 @@ export async function applyReversal(
   }
   if (original.kind !== 'posted' && original.kind !== 'post_pending')
     throw new LedgerError('not_reversible', undefined, op.index);
-  if (await trx('ledger_transfers').where('reversal_of', original.id).first('id')) {
+  if (await step.book.isReversed(original.id)) {
     throw new LedgerError('already_reversed', undefined, op.index);
   }
   const debit = mustHave(step.accounts, original.credit, op.index, 'id');
