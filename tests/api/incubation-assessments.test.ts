@@ -400,6 +400,76 @@ describe('the incubation board and its rules', () => {
     ]);
   });
 
+  it('counts overdue milestones and assessments due on the dashboard by the board’s rules, whatever the JSON holds', async () => {
+    // The dashboard counts these in SQL (cms/server/src/incubation-queue-sql.ts); the board and
+    // the incubation page decide them row by row in JavaScript. Each case below is written
+    // straight into one incubating record (what the forms would refuse included) and the
+    // dashboard's figure must move by what the rule says — and equal the board's 待评估.
+    const today = todayInChina();
+    const yesterday = addDays(today, -1);
+    const longAgo = addDays(today, -ASSESSMENT_INTERVAL_DAYS - 1);
+    const { id } = await incubation('incubating');
+    const queue = async () => {
+      const res = await http(strapi).get('/api/cms/dashboard/queue').set(as(incubator));
+      expect(res.status).toBe(200);
+      return res.body.data as { milestonesOverdue: number; incubationsDueForAssessment: number };
+    };
+    const boardDue = async () =>
+      ((await board(incubator, { stage: 'assessing' })).body.data.due as number) +
+      ((await board(incubator, { stage: 'incubating' })).body.data.due as number);
+    const write = (data: Record<string, unknown>) =>
+      dbQuery(strapi, 'plugin::cms.incubation').update({ where: { documentId: id }, data });
+    await write({ milestones: [], assessments: [], incubatingOn: today });
+    const base = await queue();
+    expect(base.incubationsDueForAssessment).toBe(await boardDue());
+
+    const milestone = (m: unknown) => ({ title: '里程碑', ...(m as object) });
+    const milestoneCases: [string, unknown, number][] = [
+      ['planned, not done, dated yesterday', [milestone({ date: yesterday })], 1],
+      ['done', [milestone({ date: yesterday, done: true })], 0],
+      ['marked not done', [milestone({ date: yesterday, done: false })], 1],
+      ['achieved', [milestone({ date: yesterday, status: 'achieved' })], 0],
+      ['missed', [milestone({ date: yesterday, status: 'missed' })], 0],
+      ['status planned', [milestone({ date: yesterday, status: 'planned' })], 1],
+      ['dated today', [milestone({ date: today })], 0],
+      ['one of two overdue', [milestone({ date: today }), milestone({ date: yesterday })], 1],
+      ['not objects, then done: 0', ['x', 5, null, [], milestone({ date: yesterday, done: 0 })], 1],
+      ['done: "yes" (truthy)', [milestone({ date: yesterday, done: 'yes' })], 0],
+      ['done: "" (falsy)', [milestone({ date: yesterday, done: '' })], 1],
+      ['a date that is a number', [milestone({ date: 20200101 })], 0],
+      ['status a number', [milestone({ date: yesterday, status: 3 })], 1],
+      ['not an array', { date: yesterday }, 0],
+    ];
+    for (const [what, milestones, more] of milestoneCases) {
+      await write({ milestones });
+      expect([what, (await queue()).milestonesOverdue]).toEqual([
+        what,
+        base.milestonesOverdue + more,
+      ]);
+    }
+    await write({ milestones: [] });
+
+    const assessmentCases: [string, Record<string, unknown>, number][] = [
+      ['entered today, never assessed', { assessments: [], incubatingOn: today }, 0],
+      ['entered long ago, never assessed', { assessments: [], incubatingOn: longAgo }, 1],
+      ['assessed long ago', { assessments: [{ date: longAgo }], incubatingOn: today }, 1],
+      ['assessed today', { assessments: [{ date: today }], incubatingOn: longAgo }, 0],
+      ['the latest counts', { assessments: [{ date: today }, { date: longAgo }] }, 0],
+      ['dates not strings', { assessments: ['x', { date: 5 }], incubatingOn: longAgo }, 1],
+      ['not an array', { assessments: { date: today }, incubatingOn: today }, 0],
+      ['no date at all', { assessments: [], incubatingOn: null, appliedOn: null }, 1],
+    ];
+    for (const [what, data, more] of assessmentCases) {
+      await write(data);
+      const figures = await queue();
+      expect([what, figures.incubationsDueForAssessment]).toEqual([
+        what,
+        base.incubationsDueForAssessment + more,
+      ]);
+      expect([what, figures.incubationsDueForAssessment]).toEqual([what, await boardDue()]);
+    }
+  });
+
   it('lets a reviewer read the board but not move a card', async () => {
     const { id } = await incubation('applied');
     expect((await board(reviewer, { stage: 'applied' })).status).toBe(200);

@@ -1,15 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { todayInChina } from '../domain/china-time';
-import { dueForAssessment, type DueInput } from '../domain/incubation-records';
+import type { Knex } from 'knex';
+import { ASSESSED_STAGES } from '../domain/incubation-records';
+import { assessedFigures } from '../incubation-queue-sql';
 import type { CmsQueue, CmsTrends, QuarterFigure } from '../shared/contracts/dashboard';
 import { CMS } from '../uids';
-import { dbQuery } from '../utils';
 import type kitFactory from './kit';
 import type viewerFactory from './viewer';
 
 type DocumentUid = Parameters<Core.Strapi['documents']>[0];
-type Milestone = { date?: unknown; done?: unknown; status?: unknown };
-type Row = DueInput & { milestones?: unknown };
 
 const QUARTERS = 8;
 
@@ -38,34 +37,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const incubations = () => strapi.documents(CMS.incubation as DocumentUid);
 
   /**
-   * Every incubation being assessed or incubated within the viewer's area, with what the queue's
-   * figures need: read by SQL in the kit's scope (as trends below), in pages of 5,000 by id, so
-   * a city's tens of thousands are all counted (the Document Service read of one page of 10,000
-   * stopped there, and masked each row for nothing: incubations carry no personal data).
+   * A subquery of the ids of the incubations `where` selects within the viewer's area: the kit's
+   * scope filter made SQL by Strapi's own query builder, so the figures below are counted by the
+   * database over every row in reach (a city's tens of thousands), none read into Node. Wrapped:
+   * a knex query is a thenable, which an async function would run and answer with its rows.
    */
-  async function assessedInScope(): Promise<Row[]> {
+  async function idsInScope(where: Record<string, unknown>): Promise<{ ids: Knex.QueryBuilder }> {
     const inScope = kit().scopeFilter(CMS.incubation, await viewers().current());
-    const rows: Row[] = [];
-    for (let after = 0; ; ) {
-      const where = { stage: { $in: ['assessing', 'incubating'] }, id: { $gt: after } };
-      const page: (Row & { id: number })[] = await dbQuery(strapi, CMS.incubation).findMany({
-        where: inScope ? { $and: [inScope, where] } : where,
-        select: [
-          'id',
-          'stage',
-          'assessments',
-          'milestones',
-          'appliedOn',
-          'assessingOn',
-          'incubatingOn',
-        ],
-        orderBy: { id: 'asc' },
-        limit: 5000,
-      });
-      rows.push(...page);
-      if (page.length < 5000) return rows;
-      after = page[page.length - 1]!.id;
-    }
+    const ids = strapi.db.entityManager
+      .createQueryBuilder(CMS.incubation)
+      .init({ where: inScope ? { $and: [inScope, where] } : where, select: ['id'] })
+      .getKnexQuery();
+    return { ids };
   }
 
   return {
@@ -75,30 +58,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [incubationsApplied, incubationsAssessing, assessed] = await Promise.all([
         incubations().count({ filters: { stage: 'applied' } } as never),
         incubations().count({ filters: { stage: 'assessing' } } as never),
-        assessedInScope(),
-      ]);
-      const incubating = assessed.filter((row) => row.stage === 'incubating');
-      const incubationsDueForAssessment = assessed.filter((row) =>
-        dueForAssessment(row, today),
-      ).length;
-      // Milestones are a JSON list on the record: counted here, on the server, never in the browser.
-      const milestonesOverdue = incubating.filter(
-        (row) =>
-          Array.isArray(row.milestones) &&
-          (row.milestones as Milestone[]).some(
-            (m) =>
-              !m.done &&
-              m.status !== 'achieved' &&
-              m.status !== 'missed' &&
-              typeof m.date === 'string' &&
-              m.date < today,
+        idsInScope({ stage: { $in: ASSESSED_STAGES } }).then(({ ids }) =>
+          assessedFigures(
+            strapi.db.connection as unknown as Knex,
+            strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite',
+            strapi.db.metadata.get(CMS.incubation).tableName,
+            ids,
+            today,
           ),
-      ).length;
+        ),
+      ]);
       return {
         incubationsApplied,
         incubationsAssessing,
-        milestonesOverdue,
-        incubationsDueForAssessment,
+        milestonesOverdue: assessed.overdue,
+        incubationsDueForAssessment: assessed.due,
       };
     },
 
@@ -108,37 +82,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result: QuarterFigure[] = quarters.map((q) => ({ quarter: q.quarter, count: 0 }));
       const from = quarters[0].from;
       const to = quarters[quarters.length - 1].to;
-      const inScope = kit().scopeFilter(CMS.incubation, await viewers().current());
-      const where = { stage: 'hatched', hatchedOn: { $gte: from, $lt: to } };
-      const ids: { id: number }[] = await dbQuery(strapi, CMS.incubation).findMany({
-        where: inScope ? { $and: [inScope, where] } : where,
-        select: ['id'],
-      });
-      if (!ids.length) return { hatched: result };
+      const { ids } = await idsInScope({ stage: 'hatched', hatchedOn: { $gte: from, $lt: to } });
       const meta = strapi.db.metadata.get(CMS.incubation);
       const column = (meta.attributes.hatchedOn as { columnName?: string }).columnName;
       const at = column ?? 'hatched_on';
       const k = strapi.db.connection;
       const bucket = quarters.map((_, i) => `WHEN ${at} >= ? AND ${at} < ? THEN ${i}`).join(' ');
-      const rows: { bucket: number | string; n: number | string }[] = [];
-      // In slices, so a district's thousands of ids stay within SQLite's bound-parameter limit.
-      for (let i = 0; i < ids.length; i += 5000) {
-        rows.push(
-          ...(await k(meta.tableName)
-            .whereIn(
-              'id',
-              ids.slice(i, i + 5000).map((r) => r.id),
-            )
-            .select(
-              k.raw(
-                `CASE ${bucket} END AS bucket`,
-                quarters.flatMap((q) => [q.from, q.to]),
-              ),
-              k.raw('COUNT(*) AS n'),
-            )
-            .groupBy('bucket')),
-        );
-      }
+      const rows: { bucket: number | string; n: number | string }[] = await k(meta.tableName)
+        .whereIn('id', ids)
+        .select(
+          k.raw(
+            `CASE ${bucket} END AS bucket`,
+            quarters.flatMap((q) => [q.from, q.to]),
+          ),
+          k.raw('COUNT(*) AS n'),
+        )
+        .groupBy('bucket');
       for (const row of rows) {
         const figure = result[Number(row.bucket)];
         if (figure) figure.count += Number(row.n);
