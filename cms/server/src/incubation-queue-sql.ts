@@ -33,10 +33,11 @@ function lastAssessedOn(d: Dialect): string {
   if (d === 'postgres')
     return `(SELECT MAX(a->>'date' COLLATE "C") FROM jsonb_array_elements(${array(d, 'assessments')}) a
       WHERE jsonb_typeof(a->'date') = 'string')`;
-  // A string element's value is not JSON text: the object test comes first, in its own CASE.
-  return `(SELECT MAX(CASE WHEN a.type = 'object' THEN
-      CASE WHEN json_type(a.value, '$.date') = 'text' THEN json_extract(a.value, '$.date') END END)
-    FROM json_each(${array(d, 'assessments')}) a)`;
+  // A string element's value is not JSON text: only objects' fields are read (`->>` gives a
+  // JSON string as text, a number as a number).
+  return `(SELECT MAX(CASE WHEN typeof(d) = 'text' THEN d END) FROM (
+      SELECT CASE WHEN a.type = 'object' THEN a.value ->> '$.date' END AS d
+      FROM json_each(${array(d, 'assessments')}) a))`;
 }
 
 function since(d: Dialect): string {
@@ -54,16 +55,15 @@ function overdueMilestone(d: Dialect): string {
           IN (CAST('null' AS jsonb), CAST('false' AS jsonb), CAST('0' AS jsonb), CAST('""' AS jsonb))
         AND (jsonb_typeof(m->'status') IS DISTINCT FROM 'string' OR m->>'status' NOT IN ('achieved', 'missed'))
         AND jsonb_typeof(m->'date') = 'string' AND (m->>'date') COLLATE "C" < ?)`;
-  const field = (name: string) => `json_type(m.value, '$.${name}')`;
-  const value = (name: string) => `json_extract(m.value, '$.${name}')`;
-  return `EXISTS (SELECT 1 FROM json_each(${array(d, 'milestones')}) m
-    WHERE CASE WHEN m.type = 'object' THEN
-      (${field('done')} IS NULL OR ${field('done')} IN ('null', 'false')
-        OR (${field('done')} IN ('integer', 'real') AND ${value('done')} = 0)
-        OR (${field('done')} = 'text' AND ${value('done')} = ''))
-      AND (${field('status')} IS NOT 'text' OR ${value('status')} NOT IN ('achieved', 'missed'))
-      AND ${field('date')} = 'text' AND ${value('date')} < ?
-    ELSE 0 END)`;
+  // Each field read once per element; `->>` gives true/false as 1/0 and null as NULL, so
+  // JavaScript's falsy `done` is NULL, 0 or ''.
+  const read = (name: string) =>
+    `CASE WHEN m.type = 'object' THEN m.value ->> '$.${name}' END AS ${name}`;
+  return `EXISTS (SELECT 1 FROM (
+      SELECT ${read('done')}, ${read('status')}, ${read('date')}
+      FROM json_each(${array(d, 'milestones')}) m WHERE m.type = 'object')
+    WHERE COALESCE(done, 0) IN (0, '') AND COALESCE(status, '') NOT IN ('achieved', 'missed')
+      AND typeof(date) = 'text' AND date < ?)`;
 }
 
 /**
@@ -78,20 +78,26 @@ export async function assessedFigures(
   today: string,
 ): Promise<{ due: number; overdue: number }> {
   const dueBy = addDays(today, -ASSESSMENT_INTERVAL_DAYS);
-  const sinceCollated = dialect === 'postgres' ? `${since(dialect)} COLLATE "C"` : since(dialect);
-  const [row] = await knex(table)
+  // No `since` is due: '' sorts first. (One reading of `since`: an `IS NULL OR` would make the
+  // database compute it twice.)
+  const collated =
+    dialect === 'postgres' ? `COALESCE(since, '') COLLATE "C"` : `COALESCE(since, '')`;
+  // Each row's `since` once (a derived table), then the two sums.
+  const perRow = knex(table)
     .whereIn('id', ids)
     .select(
+      knex.raw(`${since(dialect)} AS since`),
       knex.raw(
-        `COALESCE(SUM(CASE WHEN stage IN ('assessing', 'incubating')
-          AND (${since(dialect)} IS NULL OR ${sinceCollated} <= ?) THEN 1 ELSE 0 END), 0) AS due`,
-        [dueBy],
-      ),
-      knex.raw(
-        `COALESCE(SUM(CASE WHEN stage = 'incubating' AND ${overdueMilestone(dialect)}
-          THEN 1 ELSE 0 END), 0) AS overdue`,
+        `CASE WHEN stage = 'incubating' AND ${overdueMilestone(dialect)} THEN 1 ELSE 0 END AS overdue`,
         [today],
       ),
+    )
+    .as('assessed');
+  const [row] = await knex
+    .from(perRow)
+    .select(
+      knex.raw(`COALESCE(SUM(CASE WHEN ${collated} <= ? THEN 1 ELSE 0 END), 0) AS due`, [dueBy]),
+      knex.raw('COALESCE(SUM(overdue), 0) AS overdue'),
     );
   const r = row as { due: unknown; overdue: unknown } | undefined;
   return { due: Number(r?.due ?? 0), overdue: Number(r?.overdue ?? 0) };
