@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { ASSESSMENT_INTERVAL_DAYS, addDays } from './domain/incubation-records';
 
 /**
- * The dashboard's two incubation figures counted by the database (issue 15: at a city's scale
+ * The dashboard's incubation figures counted by the database (issue 15: at a city's scale
  * reading every assessed incubation's JSON into Node cost more than the page), the same rules as
  * the domain's functions, which the board and the incubation page use row by row:
  *
@@ -66,39 +66,55 @@ function overdueMilestone(d: Dialect): string {
       AND typeof(date) = 'text' AND date < ?)`;
 }
 
+export interface IncubationQueueFigures {
+  applied: number;
+  assessing: number;
+  due: number;
+  overdue: number;
+}
+
 /**
- * How many of the incubations `ids` selects (assessing or incubating, in the viewer's scope) are
- * due for assessment on `today`, and how many incubating ones have a milestone overdue.
+ * Of the incubations `ids` selects (applied, assessing or incubating, in the viewer's scope):
+ * how many applied, how many being assessed, how many assessed ones are due for assessment on
+ * `today`, and how many incubating ones have a milestone overdue — one statement.
  */
-export async function assessedFigures(
+export async function incubationQueueFigures(
   knex: Knex,
   dialect: Dialect,
   table: string,
   ids: Knex.QueryBuilder,
   today: string,
-): Promise<{ due: number; overdue: number }> {
+): Promise<IncubationQueueFigures> {
   const dueBy = addDays(today, -ASSESSMENT_INTERVAL_DAYS);
-  // No `since` is due: '' sorts first. (One reading of `since`: an `IS NULL OR` would make the
-  // database compute it twice.)
-  const collated =
-    dialect === 'postgres' ? `COALESCE(since, '') COLLATE "C"` : `COALESCE(since, '')`;
-  // Each row's `since` once (a derived table), then the two sums.
+  // A record with no `since` is due: '' sorts first. (`IS NULL OR` would have the database
+  // compute `since` twice.) An applied one is never due: NULL.
+  const assessed = `stage IN ('assessing', 'incubating')`;
+  const collated = dialect === 'postgres' ? 'since COLLATE "C"' : 'since';
+  // Each row's `since` once (a derived table), then the sums.
   const perRow = knex(table)
     .whereIn('id', ids)
     .select(
-      knex.raw(`${since(dialect)} AS since`),
+      'stage',
+      knex.raw(`CASE WHEN ${assessed} THEN COALESCE(${since(dialect)}, '') END AS since`),
       knex.raw(
         `CASE WHEN stage = 'incubating' AND ${overdueMilestone(dialect)} THEN 1 ELSE 0 END AS overdue`,
         [today],
       ),
     )
-    .as('assessed');
+    .as('queued');
   const [row] = await knex
     .from(perRow)
     .select(
+      knex.raw(`COALESCE(SUM(CASE WHEN stage = 'applied' THEN 1 ELSE 0 END), 0) AS applied`),
+      knex.raw(`COALESCE(SUM(CASE WHEN stage = 'assessing' THEN 1 ELSE 0 END), 0) AS assessing`),
       knex.raw(`COALESCE(SUM(CASE WHEN ${collated} <= ? THEN 1 ELSE 0 END), 0) AS due`, [dueBy]),
       knex.raw('COALESCE(SUM(overdue), 0) AS overdue'),
     );
-  const r = row as { due: unknown; overdue: unknown } | undefined;
-  return { due: Number(r?.due ?? 0), overdue: Number(r?.overdue ?? 0) };
+  const r = (row ?? {}) as Record<keyof IncubationQueueFigures, unknown>;
+  return {
+    applied: Number(r.applied ?? 0),
+    assessing: Number(r.assessing ?? 0),
+    due: Number(r.due ?? 0),
+    overdue: Number(r.overdue ?? 0),
+  };
 }

@@ -2,13 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { todayInChina } from '../domain/china-time';
 import type { Knex } from 'knex';
 import { ASSESSED_STAGES } from '../domain/incubation-records';
-import { assessedFigures } from '../incubation-queue-sql';
+import { incubationQueueFigures } from '../incubation-queue-sql';
 import type { CmsQueue, CmsTrends, QuarterFigure } from '../shared/contracts/dashboard';
 import { CMS } from '../uids';
 import type kitFactory from './kit';
 import type viewerFactory from './viewer';
-
-type DocumentUid = Parameters<Core.Strapi['documents']>[0];
 
 const QUARTERS = 8;
 
@@ -27,14 +25,13 @@ export function lastQuarters(today: string, n = QUARTERS) {
 }
 
 /**
- * The dashboard's incubation figures, read only and within the viewer's area: counts through
- * the Document Service (which the kit narrows), the hatched-by-quarter trend by SQL GROUP BY
- * over the incubations the kit lets the viewer reach. Dates are China's calendar dates.
+ * The dashboard's incubation figures, read only and within the viewer's area: the work queue's
+ * counts and the hatched-by-quarter trend by SQL over the incubations the kit lets the viewer
+ * reach (its scope filter). Dates are China's calendar dates.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
   const viewers = () => strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>;
-  const incubations = () => strapi.documents(CMS.incubation as DocumentUid);
 
   /**
    * A subquery of the ids of the incubations `where` selects within the viewer's area: the kit's
@@ -55,24 +52,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Incubations waiting for the incubator or the foundation, in the viewer's area. */
     async queue(): Promise<CmsQueue> {
       const today = todayInChina();
-      const [incubationsApplied, incubationsAssessing, assessed] = await Promise.all([
-        incubations().count({ filters: { stage: 'applied' } } as never),
-        incubations().count({ filters: { stage: 'assessing' } } as never),
-        idsInScope({ stage: { $in: ASSESSED_STAGES } }).then(({ ids }) =>
-          assessedFigures(
-            strapi.db.connection as unknown as Knex,
-            strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite',
-            strapi.db.metadata.get(CMS.incubation).tableName,
-            ids,
-            today,
-          ),
-        ),
-      ]);
+      const { ids } = await idsInScope({ stage: { $in: ['applied', ...ASSESSED_STAGES] } });
+      const figures = await incubationQueueFigures(
+        strapi.db.connection as unknown as Knex,
+        strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite',
+        strapi.db.metadata.get(CMS.incubation).tableName,
+        ids,
+        today,
+      );
       return {
-        incubationsApplied,
-        incubationsAssessing,
-        milestonesOverdue: assessed.overdue,
-        incubationsDueForAssessment: assessed.due,
+        incubationsApplied: figures.applied,
+        incubationsAssessing: figures.assessing,
+        milestonesOverdue: figures.overdue,
+        incubationsDueForAssessment: figures.due,
       };
     },
 
