@@ -3,7 +3,9 @@
 // communities and villages by default: 361,275 people, 270,732 grids), timed as the city's staff
 // account (`city-staff`: foundation staff with no area scope), 25 rows a page, over kept-alive
 // HTTP: the lists the console opens first, a deep page, the dashboard's requests; each figure's
-// SQL with the database's plan for it (EXPLAIN), so a slow one says why.
+// SQL with the database's plan for it (EXPLAIN), so a slow one says why. The floor is measured in
+// the same run, the same way: `/_health` (no work at all) and `/api/cms/me` (who is asking, the
+// cost every authenticated request pays), so a slow machine's share of a figure shows.
 //
 //   node scripts/bench-city.js                      seeds a scratch SQLite city, then measures
 //   BENCH_CITY_DB=/tmp/city.db node scripts/…       reuses (or seeds once) that file
@@ -16,7 +18,7 @@ const http = require('http');
 const { distDir, ensureSecrets, buildServerIfStale } = require('./lib');
 const { boot, timed, request } = require('./bench-lib');
 
-const N = Number(process.env.CITY_BENCH_N || 100);
+const N = Number(process.env.CITY_BENCH_N || 200);
 const COMMUNITIES = Number(process.env.BENCH_CITY_COMMUNITIES || 4351);
 
 /** The requests timed: what the console asks for when city staff open each screen. */
@@ -29,6 +31,10 @@ const PAGES = [
   [
     'people of one community, page 1 by name',
     '/api/cms/people?filters[areaPath][$startsWith]=/510100/510200/510200001/510200001001/&sort=name:asc&pagination[pageSize]=25',
+  ],
+  [
+    'people, page 1,000 by name descending',
+    '/api/cms/people?sort=name:desc&pagination[pageSize]=25&pagination[page]=1000',
   ],
   ['grids, page 1 by code', '/api/cms/grids?sort=code:asc&pagination[pageSize]=25'],
   [
@@ -119,6 +125,23 @@ async function measure(label) {
       if (status !== 200 || text.includes('"errors"'))
         throw new Error(`POST ${url}: ${status} ${text.slice(0, 200)}`);
     };
+    // The floor: the same client, agent and token, a request that does nothing, then one that
+    // only asks who is asking.
+    const floor = [
+      [
+        'floor: GET /_health',
+        async () => {
+          const { status } = await request(port, 'GET', '/_health', null, { agent });
+          if (status !== 204) throw new Error(`GET /_health: ${status}`);
+        },
+      ],
+      ['floor: GET /api/cms/me (authenticated, no list)', get('/api/cms/me')],
+    ];
+    for (const [name, fn] of floor) {
+      for (let i = 0; i < 20; i += 1) await fn();
+      const r = await timed(N, fn);
+      rows.push([name, `p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms`]);
+    }
     const cases = [
       ...PAGES.map(([name, url]) => [name, get(url)]),
       ['GraphQL people page 1 (the console’s list)', post('/graphql', GRAPHQL_PEOPLE)],

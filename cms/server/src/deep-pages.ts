@@ -12,11 +12,12 @@ type Row = Record<string, unknown>;
  * 1. the first row of the page, by the same filters and order, selecting only the columns of the
  *    list-order index (database/migrations/2026-12-01-003-list-order-indexes.ts), so PostgreSQL
  *    skips the rows before it in the index (an index-only scan: 3 ms once the table is vacuumed);
- * 2. the page itself from that row on — `name >= b AND (name > b OR id >= its id)`, offset 0 —
- *    which is an index range starting at the page (0.1 ms).
+ * 2. the page itself from that row on — `name >= b AND (name > b OR id >= its id)`, offset 0
+ *    (`<=` and `<` where the list runs the other way) — which is an index range starting at the
+ *    page (0.1 ms).
  *
- * The answer is the same rows in the same order: the order is the list's column then the id,
- * both ascending, and the column is required (never null). Anything else (another order, a
+ * The answer is the same rows in the same order: the order is the list's column (either way) then
+ * the id, and the column is required (never null). Anything else (another order, a
  * shallow page, SQLite) is left to the plain offset.
  */
 const LIST_ORDERS: Record<string, string> = {
@@ -30,20 +31,24 @@ const DEEP = 1000;
 
 type Query = { where?: Row; orderBy?: unknown };
 
-/** Whether the list's order is `column asc`, then (if anything) `id asc`. */
-function ordersBy(orderBy: unknown, column: string): boolean {
+type Direction = 'asc' | 'desc';
+
+/**
+ * The list's order when it is its index's — `column` either way, then (if anything) `id` either
+ * way — with the id ascending when not given, as Strapi adds it last as the tie-break; otherwise
+ * null. PostgreSQL reads the index either way.
+ */
+function indexOrderOf(orderBy: unknown, column: string): [Direction, Direction] | null {
   const order = Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : [];
-  const is = (entry: unknown, key: string) =>
-    typeof entry === 'object' &&
-    entry !== null &&
-    Object.keys(entry).length === 1 &&
-    String((entry as Row)[key]).toLowerCase() === 'asc';
-  return (
-    order.length >= 1 &&
-    order.length <= 2 &&
-    is(order[0], column) &&
-    (order.length === 1 || is(order[1], 'id'))
-  );
+  const direction = (entry: unknown, key: string): Direction | null => {
+    if (typeof entry !== 'object' || entry === null || Object.keys(entry).length !== 1) return null;
+    const value = String((entry as Row)[key]).toLowerCase();
+    return value === 'asc' || value === 'desc' ? value : null;
+  };
+  if (order.length < 1 || order.length > 2) return null;
+  const byColumn = direction(order[0], column);
+  const byId = order.length === 1 ? 'asc' : direction(order[1], 'id');
+  return byColumn && byId ? [byColumn, byId] : null;
 }
 
 /**
@@ -61,22 +66,27 @@ export async function seekDeepPage(strapi: Core.Strapi, uid: string, params: Row
   const query = (
     strapi.get('query-params') as { transform(uid: string, params: Row): Query }
   ).transform(uid, { filters: params.filters, sort: params.sort });
-  if (!ordersBy(query.orderBy, column)) return;
+  const order = indexOrderOf(query.orderBy, column);
+  if (!order) return;
+  const [byColumn, byId] = order;
   const [first] = (await strapi.db.query(uid as never).findMany({
     where: query.where ?? {},
     select: ['id', column],
-    orderBy: [{ [column]: 'asc' }, { id: 'asc' }],
+    orderBy: [{ [column]: byColumn }, { id: byId }],
     offset: start,
     limit: 1,
   })) as Row[];
   // Past the end, or a row without the column: the offset answers as it always did.
   if (!first || first[column] === null || first[column] === undefined) return;
   const from = first[column];
+  // From that row on in the list's order: the column past it, or equal and the id from it on.
+  const fromOn = (direction: Direction) => (direction === 'asc' ? '$gte' : '$lte');
+  const past = byColumn === 'asc' ? '$gt' : '$lt';
   params.filters = {
     $and: [
       ...(params.filters ? [params.filters] : []),
-      { [column]: { $gte: from } },
-      { $or: [{ [column]: { $gt: from } }, { id: { $gte: first.id } }] },
+      { [column]: { [fromOn(byColumn)]: from } },
+      { $or: [{ [column]: { [past]: from } }, { id: { [fromOn(byId)]: first.id } }] },
     ],
   };
   if (paged) {
