@@ -89,8 +89,16 @@ async function plansOf(app, send) {
   const out = [];
   for (const { sql, bindings } of sent) {
     if (!/^\s*select/i.test(sql)) continue;
-    const explain = postgres ? `EXPLAIN ${sql}` : `EXPLAIN QUERY PLAN ${sql}`;
+    // knex reports PostgreSQL's statements with its own placeholders ($1, $2…); knex.raw binds `?`.
+    const text = postgres ? sql.replace(/\$\d+/g, '?') : sql;
+    const explain = postgres ? `EXPLAIN ${text}` : `EXPLAIN QUERY PLAN ${text}`;
     const result = await knex.raw(explain, bindings).catch((e) => ({ error: e.message }));
+    if (result.error) {
+      out.push(
+        `      ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n        (no plan: ${result.error})`,
+      );
+      continue;
+    }
     const rows = Array.isArray(result) ? result : (result.rows ?? []);
     const plan = rows.map((r) => r['QUERY PLAN'] ?? r.detail ?? JSON.stringify(r));
     out.push(
