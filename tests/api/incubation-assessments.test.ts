@@ -404,7 +404,8 @@ describe('the incubation board and its rules', () => {
     // The dashboard counts these in SQL (cms/server/src/incubation-queue-sql.ts); the board and
     // the incubation page decide them row by row in JavaScript. Each case below is written
     // straight into one incubating record (what the forms would refuse included) and the
-    // dashboard's figure must move by what the rule says — and equal the board's 待评估.
+    // dashboard's figure must move by what the rule says — and equal the board's 待评估 and
+    // 里程碑逾期, and the board's filter must hold this record exactly when the rule says.
     const today = todayInChina();
     const yesterday = addDays(today, -1);
     const longAgo = addDays(today, -ASSESSMENT_INTERVAL_DAYS - 1);
@@ -417,6 +418,18 @@ describe('the incubation board and its rules', () => {
     const boardDue = async () =>
       ((await board(incubator, { stage: 'assessing' })).body.data.due as number) +
       ((await board(incubator, { stage: 'incubating' })).body.data.due as number);
+    const boardOverdue = async () => {
+      const all = (await board(incubator, { stage: 'incubating' })).body.data;
+      const only = (
+        await board(incubator, { stage: 'incubating', overdue: 'true', pageSize: '100' })
+      ).body.data;
+      expect(only.total).toBe(all.overdue);
+      expect(only.cards.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+      return {
+        count: all.overdue as number,
+        holds: only.cards.some((c: { documentId: string }) => c.documentId === id),
+      };
+    };
     const write = (data: Record<string, unknown>) =>
       dbQuery(strapi, 'plugin::cms.incubation').update({ where: { documentId: id }, data });
     await write({ milestones: [], assessments: [], incubatingOn: today });
@@ -442,12 +455,14 @@ describe('the incubation board and its rules', () => {
     ];
     for (const [what, milestones, more] of milestoneCases) {
       await write({ milestones });
-      expect([what, (await queue()).milestonesOverdue]).toEqual([
-        what,
-        base.milestonesOverdue + more,
-      ]);
+      const overdue = (await queue()).milestonesOverdue;
+      expect([what, overdue]).toEqual([what, base.milestonesOverdue + more]);
+      expect([what, await boardOverdue()]).toEqual([what, { count: overdue, holds: more === 1 }]);
     }
     await write({ milestones: [] });
+    // A column that is not incubating has no milestone overdue, whatever it holds.
+    const applied = (await board(incubator, { stage: 'applied', overdue: 'true' })).body.data;
+    expect([applied.total, applied.cards]).toEqual([0, []]);
 
     const assessmentCases: [string, Record<string, unknown>, number][] = [
       ['entered today, never assessed', { assessments: [], incubatingOn: today }, 0],

@@ -94,7 +94,7 @@ const QUEUE: QueueItem[] = [
   {
     plugin: 'cms',
     key: 'milestonesOverdue',
-    href: listLink('cms-incubations', { stage: 'incubating' }),
+    href: '#/incubation-board?overdue=true',
   },
   {
     plugin: 'forms',

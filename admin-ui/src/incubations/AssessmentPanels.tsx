@@ -20,7 +20,9 @@ import {
   MILESTONE_STATUSES,
   assessmentIssues,
   dueForAssessment,
+  hasOverdueMilestone,
   milestoneIssues,
+  milestoneOverdue,
   type Assessment,
   type Milestone,
 } from '../../../cms/server/src/domain/incubation-records';
@@ -357,12 +359,20 @@ export function MilestonesPanel() {
   const writable = canWrite(permissions);
   const list = (record.milestones ?? []).map((m, index) => ({ m, index }));
   list.sort((x, y) => x.m.date.localeCompare(y.m.date));
+  // Overdue only counts while the organisation is incubating (the board's and dashboard's rule).
+  const today = todayInChina();
+  const overdue = (m: Milestone) => record.stage === 'incubating' && milestoneOverdue(m, today);
   return (
     <Box sx={{ mt: 3 }} data-testid="milestones">
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
         <Typography variant="h6">{translate('linli.milestones.title')}</Typography>
         {writable && <MilestoneDialog incubation={record.id} appliedOn={record.appliedOn} />}
       </Stack>
+      {hasOverdueMilestone(record, today) && (
+        <Alert severity="warning" sx={{ mb: 1 }} data-testid="milestone-overdue-alert">
+          {translate('linli.milestones.overdue_alert')}
+        </Alert>
+      )}
       {list.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           {translate('linli.milestones.none')}
@@ -382,7 +392,18 @@ export function MilestonesPanel() {
               <TableRow key={index} data-testid="milestone-row">
                 <TableCell>{m.title}</TableCell>
                 <TableCell>{m.date}</TableCell>
-                <TableCell>{translate(`linli.milestones.statuses.${statusOf(m)}`)}</TableCell>
+                <TableCell>
+                  {translate(`linli.milestones.statuses.${statusOf(m)}`)}
+                  {overdue(m) && (
+                    <Chip
+                      size="small"
+                      color="warning"
+                      sx={{ ml: 1 }}
+                      label={translate('linli.milestones.overdue')}
+                      data-testid="milestone-overdue"
+                    />
+                  )}
+                </TableCell>
                 <TableCell>{m.achievedOn ?? (m.done ? m.date : '')}</TableCell>
                 <TableCell>{m.note ?? ''}</TableCell>
                 {writable && (

@@ -41,12 +41,14 @@ export interface BoardCardData {
   hub: { documentId: string; name: string } | null;
   lastAssessedOn: string | null;
   due: boolean;
+  overdue: boolean;
   passed: boolean;
 }
 interface BoardPage {
   cards: BoardCardData[];
   total: number;
   due: number;
+  overdue: number;
   page: number;
   pageSize: number;
 }
@@ -55,6 +57,7 @@ interface BoardFilters {
   hub: string | null;
   area: string | null;
   due: boolean;
+  overdue: boolean;
 }
 
 function BoardCard({ card, canMove }: { card: BoardCardData; canMove: boolean }) {
@@ -77,6 +80,14 @@ function BoardCard({ card, canMove }: { card: BoardCardData; canMove: boolean })
                 color="warning"
                 label={translate('linli.board.due')}
                 data-testid="due-chip"
+              />
+            )}
+            {card.overdue && (
+              <Chip
+                size="small"
+                color="error"
+                label={translate('linli.board.overdue')}
+                data-testid="overdue-chip"
               />
             )}
             <Typography variant="caption" color="text.secondary">
@@ -126,6 +137,7 @@ function BoardColumn({
       if (filters.hub) params.set('hub', filters.hub);
       if (filters.area) params.set('area', filters.area);
       if (filters.due) params.set('due', 'true');
+      if (filters.overdue) params.set('overdue', 'true');
       return restJson<BoardPage>(`/api/cms/incubation-board?${params}`);
     },
     getNextPageParam: (last: BoardPage) =>
@@ -141,8 +153,15 @@ function BoardColumn({
         <span data-testid="column-total">({meta ? meta.total : '…'})</span>
       </Typography>
       <Typography variant="caption" color="warning.main" component="div" sx={{ mb: 1 }}>
-        {meta && ASSESSED.has(stage) && meta.due > 0
-          ? translate('linli.board.due_count', { count: meta.due })
+        {meta && ASSESSED.has(stage)
+          ? [
+              meta.due > 0 ? translate('linli.board.due_count', { count: meta.due }) : '',
+              meta.overdue > 0
+                ? translate('linli.board.overdue_count', { count: meta.overdue })
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' · ') || ' '
           : ' '}
       </Typography>
       {query.error && <Alert severity="error">{(query.error as Error).message}</Alert>}
@@ -264,27 +283,34 @@ function HatchingRule({ role }: { role: string | undefined }) {
 
 /**
  * The pipeline by stage, each column paged ("load more") with its total; searched by
- * organisation name, filtered by hub, by area (everything under it) and to those due for
- * assessment. Each card offers only its legal next stages.
+ * organisation name, filtered by hub, by area (everything under it), to those due for
+ * assessment and to those with a milestone overdue. Each card offers only its legal next stages.
  */
 export function IncubationBoard() {
   const translate = useTranslate();
   const { permissions } = usePermissions<string>();
   const [text, setText] = useState('');
-  // The dashboard's "due for assessment" opens the board with `?due=true`.
+  // The dashboard's "due for assessment" opens the board with `?due=true`, its "milestones
+  // overdue" with `?overdue=true`.
   const [params] = useSearchParams();
   const [filters, setFilters] = useState<BoardFilters>({
     q: '',
     hub: null,
     area: null,
     due: params.get('due') === 'true',
+    overdue: params.get('overdue') === 'true',
   });
   // Search once typing pauses, not on every keystroke (each is four requests).
   useEffect(() => {
     const timer = setTimeout(() => setFilters((f) => ({ ...f, q: text.trim() })), 300);
     return () => clearTimeout(timer);
   }, [text]);
-  const stages = filters.due ? BOARD_STAGES.filter((s) => ASSESSED.has(s)) : BOARD_STAGES;
+  // Only the assessed columns can hold incubations due; only the incubating one, milestones overdue.
+  const stages = filters.overdue
+    ? BOARD_STAGES.filter((s) => s === 'incubating')
+    : filters.due
+      ? BOARD_STAGES.filter((s) => ASSESSED.has(s))
+      : BOARD_STAGES;
   return (
     <Box sx={{ p: 2 }}>
       <Title title={translate('linli.board.title')} />
@@ -323,6 +349,16 @@ export function IncubationBoard() {
             />
           }
           label={translate('linli.board.due_only')}
+        />
+        <FormControlLabel
+          control={
+            <Switch
+              checked={filters.overdue}
+              onChange={(e) => setFilters((f) => ({ ...f, overdue: e.target.checked }))}
+              data-testid="board-overdue"
+            />
+          }
+          label={translate('linli.board.overdue_only')}
         />
       </Box>
       {/* The columns scroll sideways inside the board; the page itself must not. Width 0 with

@@ -10,15 +10,15 @@ import { ASSESSMENT_INTERVAL_DAYS, addDays } from './domain/incubation-records';
  *   `date` in `assessments`), else the date the current stage was entered, else the application's;
  *   due when there is none, or when `since` + 182 days ≤ today — that is, `since` ≤ today − 182
  *   days (calendar arithmetic is one-to-one on days, so the two tests agree);
- * - an overdue milestone (dashboard.ts until now): an incubating record with a milestone that is
+ * - an overdue milestone (`hasOverdueMilestone`): an incubating record with a milestone that is
  *   not done (JavaScript's falsy: absent, null, false, 0, ""), whose status is neither `achieved`
  *   nor `missed`, and whose string `date` is before today.
  *
  * Dates compare as strings, byte by byte (`COLLATE "C"` on PostgreSQL), as they do in JavaScript.
  * JSON that is not what the forms write (not an array, an element not an object) counts as the
- * functions count it: as nothing. tests/api/work-queue.test.ts holds the figures to the board's
- * and to milestones written for each rule. Bindings are positional: knex's named ones would
- * read PostgreSQL's casts.
+ * functions count it: as nothing. tests/api/incubation-assessments.test.ts holds the figures to
+ * the board's and to milestones and assessments written for each rule. Bindings are positional:
+ * knex's named ones would read PostgreSQL's casts.
  */
 
 type Dialect = 'sqlite' | 'postgres';

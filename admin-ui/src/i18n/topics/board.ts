@@ -19,6 +19,9 @@ export const boardMessages: Tree = {
       due_only: ['只看待评估', 'Due for assessment only'],
       due: ['待评估', 'Assessment due'],
       due_count: ['待评估 %{count}', '%{count} due for assessment'],
+      overdue_only: ['只看里程碑逾期', 'Overdue milestones only'],
+      overdue: ['里程碑逾期', 'Milestone overdue'],
+      overdue_count: ['里程碑逾期 %{count}', '%{count} with a milestone overdue'],
       shown: ['已显示 %{shown} / %{total}', 'Showing %{shown} of %{total}'],
       load_more: ['加载更多', 'Load more'],
       empty: ['没有符合条件的孵化记录', 'No incubations match'],
@@ -109,6 +112,11 @@ export const boardMessages: Tree = {
       record: ['添加里程碑', 'Add a milestone'],
       edit: ['更新里程碑', 'Update this milestone'],
       saved: ['里程碑已保存', 'Milestone saved'],
+      overdue: ['已逾期', 'Overdue'],
+      overdue_alert: [
+        '有里程碑已过计划日期仍未达成：请更新其状态（已达成或未达成），或与组织确认进度',
+        'A milestone is past its planned date and not reached: update its status (achieved or missed), or check progress with the organisation',
+      ],
       fields: {
         title: ['里程碑', 'Milestone'],
         date: ['计划日期', 'Planned for'],

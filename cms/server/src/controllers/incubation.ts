@@ -17,6 +17,7 @@ const boardQuery = z
     hub: documentId.optional(),
     area: documentId.optional(),
     due: z.enum(['true', 'false']).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
@@ -65,11 +66,20 @@ export default factories.createCoreController(
       ctx.params.index === undefined ? undefined : parse(indexParams, ctx.params).index;
 
     return {
-      /** GET /api/cms/incubation-board — one page of one column: stage, q, hub, area, due */
+      /**
+       * GET /api/cms/incubation-board — one page of one column: stage, q, hub, area, due (for
+       * assessment), overdue (a milestone past its date)
+       */
       async board(ctx: Context) {
         ctx.body = await guarded(async () => {
           const q = parse(boardQuery, ctx.query);
-          return { data: await service().board({ ...q, due: q.due === 'true' }) };
+          return {
+            data: await service().board({
+              ...q,
+              due: q.due === 'true',
+              overdue: q.overdue === 'true',
+            }),
+          };
         });
       },
 

@@ -99,6 +99,42 @@ export function dueForAssessment(row: DueInput, today: string): boolean {
   return !since || addDays(since, ASSESSMENT_INTERVAL_DAYS) <= today;
 }
 
+/** What `hasOverdueMilestone` reads of an incubation: its stage and milestones. */
+export interface OverdueInput {
+  stage: IncubationStage;
+  milestones?: unknown;
+}
+
+/**
+ * Whether one milestone is past its planned date and not reached on `today`: neither done nor
+ * marked achieved or missed, and its date before today. Anything but an object is no milestone.
+ */
+export function milestoneOverdue(milestone: unknown, today: string): boolean {
+  if (milestone === null || typeof milestone !== 'object') return false;
+  const { done, status, date } = milestone as { done?: unknown; status?: unknown; date?: unknown };
+  return (
+    !done &&
+    status !== 'achieved' &&
+    status !== 'missed' &&
+    typeof date === 'string' &&
+    date < today
+  );
+}
+
+/**
+ * Whether an incubating organisation has a milestone overdue (`milestoneOverdue`). The board (its
+ * filter and the card's mark) and the incubation page ask these functions; the dashboard's count
+ * is the same rule in SQL (incubation-queue-sql.ts), held to the board's by
+ * tests/api/incubation-assessments.test.ts.
+ */
+export function hasOverdueMilestone(row: OverdueInput, today: string): boolean {
+  return (
+    row.stage === 'incubating' &&
+    Array.isArray(row.milestones) &&
+    row.milestones.some((m: unknown) => milestoneOverdue(m, today))
+  );
+}
+
 /** An assessment may not be dated after `today` (China time): it records what was assessed. */
 export function assessmentIssues(assessment: { date?: unknown }, today: string): DomainIssue[] {
   return typeof assessment.date === 'string' && assessment.date > today

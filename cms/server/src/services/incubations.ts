@@ -7,6 +7,7 @@ import {
   ASSESSED_STAGES,
   assessmentIssues,
   dueForAssessment,
+  hasOverdueMilestone,
   hasPassedAssessment,
   lastAssessedOn,
   milestoneIssues,
@@ -37,6 +38,8 @@ export interface BoardQuery {
   hub?: string;
   area?: string;
   due?: boolean;
+  /** Only incubating organisations with a milestone past its date (`hasOverdueMilestone`). */
+  overdue?: boolean;
   page: number;
   pageSize: number;
 }
@@ -53,15 +56,21 @@ export interface BoardCard {
   closedReason: string | null;
   lastAssessedOn: string | null;
   due: boolean;
+  /** A milestone is past its planned date and not reached (incubating only). */
+  overdue: boolean;
   /** It has a passed assessment, so it may hatch even where one is required. */
   passed: boolean;
 }
 
-/** A column's page: its cards, how many match in all, and how many of those are due. */
+/**
+ * A column's page: its cards, how many match in all, how many of those are due for assessment
+ * and how many have an overdue milestone.
+ */
 export interface BoardPage {
   cards: BoardCard[];
   total: number;
   due: number;
+  overdue: number;
   page: number;
   pageSize: number;
 }
@@ -165,8 +174,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * One page of one column, with the column's total and how many in it wait for an
-     * assessment. The hub is populated below the Document Service's scope: organisations are
+     * One page of one column, with the column's total, how many in it wait for an assessment
+     * and how many have a milestone overdue; `due` and `overdue` keep only those (no card of a
+     * column that is not assessed, which can be neither). The hub is populated below the Document Service's scope: organisations are
      * public records (the kit declares them `publicRead`), so a community worker sees the name
      * of a district hub incubating an organisation of theirs — only its id and name are read.
      */
@@ -176,25 +186,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const today = todayInChina();
       let total: number;
       let due = 0;
+      let overdue = 0;
       let pageFilters: Row = filters;
       let start = (query.page - 1) * query.pageSize;
       if (ASSESSED_STAGES.includes(query.stage)) {
-        // Whether an incubation is due depends on its assessments' dates (JSON): read the
-        // column's ids and assessments, then the page. Columns under assessment hold tens to
-        // hundreds of records, not the hatched archive.
+        // Whether an incubation is due, or has a milestone overdue, depends on its assessments'
+        // and milestones' dates (JSON): read the column's ids and JSON, then the page. Columns
+        // under assessment hold tens to hundreds of records, not the hatched archive.
         const all = await documents().findMany({
           filters,
-          fields: ['documentId', 'stage', 'assessments', ...STAGE_DATES],
+          fields: ['documentId', 'stage', 'assessments', 'milestones', ...STAGE_DATES],
           sort,
         });
-        const dueIds = all.filter((r) => dueForAssessment(r, today)).map((r) => r.documentId);
-        due = dueIds.length;
-        const ids = query.due ? dueIds : all.map((r) => r.documentId);
+        const isDue = all.map((r) => dueForAssessment(r, today));
+        const isOverdue = all.map((r) => hasOverdueMilestone(r, today));
+        due = isDue.filter(Boolean).length;
+        overdue = isOverdue.filter(Boolean).length;
+        const ids = all
+          .filter((_, i) => (!query.due || isDue[i]) && (!query.overdue || isOverdue[i]))
+          .map((r) => r.documentId);
         total = ids.length;
         pageFilters = {
           documentId: { $in: ids.slice(start, start + query.pageSize) },
         };
         start = 0;
+      } else if (query.due || query.overdue) {
+        return {
+          cards: [],
+          total: 0,
+          due: 0,
+          overdue: 0,
+          page: query.page,
+          pageSize: query.pageSize,
+        };
       } else {
         total = await documents().count({ filters });
       }
@@ -208,6 +232,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'closedOn',
           'closedReason',
           'assessments',
+          'milestones',
         ],
         populate: {
           organisation: { fields: ['documentId', 'name'] },
@@ -231,10 +256,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           closedReason: r.closedReason ?? null,
           lastAssessedOn: lastAssessedOn(r.assessments),
           due: dueForAssessment(r, today),
+          overdue: hasOverdueMilestone(r, today),
           passed: hasPassedAssessment(r.assessments),
         })),
         total,
         due,
+        overdue,
         page: query.page,
         pageSize: query.pageSize,
       };
