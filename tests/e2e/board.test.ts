@@ -1,6 +1,7 @@
 // The incubation board in Chromium: columns page ("load more"), search and filter by hub; ending an
 // incubation asks for a reason; hatching without a passed assessment is refused in the dialog;
-// an assessment is recorded on the incubation's page; hubs outside a worker's area are named.
+// an assessment is recorded on the incubation's page; hubs outside a worker's area are named; the
+// dashboard's overdue milestones open the board filtered to them.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
 import { launchBrowser, listen, signIn } from '../helpers/browser';
@@ -130,6 +131,58 @@ describe('the incubation board', () => {
       expect(text).toBe(hub.name);
     expect(hubs.length).toBeGreaterThan(0);
     await shot('board-filtered-zh');
+  });
+
+  it('opens the incubations with a milestone overdue from the dashboard, and marks them', async () => {
+    await openBoard('incubator');
+    const name = await cards('incubating').first().locator('p').first().innerText();
+    const org = await dbQuery(strapi, 'plugin::cms.organisation').findOne({ where: { name } });
+    const incubation = await dbQuery(strapi, 'plugin::cms.incubation').findOne({
+      where: { organisation: { id: org.id }, stage: 'incubating' },
+    });
+    const today = todayInChina();
+    await dbQuery(strapi, 'plugin::cms.incubation').update({
+      where: { id: incubation.id },
+      data: {
+        milestones: [
+          { title: '完成章程制定', date: addDays(today, -3), status: 'planned' },
+          { title: '首次开展服务', date: addDays(today, 30), status: 'planned' },
+        ],
+      },
+    });
+    await page.goto(`${base}/console/#/`);
+    const count = page.getByTestId('queue-milestonesOverdue-count');
+    await count.waitFor();
+    const overdue = Number((await count.innerText()).replace(/\D/g, ''));
+    expect(overdue).toBeGreaterThan(0);
+    await count.click();
+    // The board, filtered to them: only the incubating column, as many as the dashboard said.
+    await page
+      .getByTestId('board-incubating')
+      .getByTestId('column-total')
+      .getByText(`(${overdue})`)
+      .waitFor();
+    expect(page.url()).toContain('overdue=true');
+    expect(await page.getByTestId('board-overdue').isChecked()).toBe(true);
+    expect(await page.getByTestId('board-applied').count()).toBe(0);
+    expect(await cards('incubating').count()).toBe(Math.min(overdue, 20));
+    expect(await cards('incubating').getByTestId('overdue-chip').count()).toBe(
+      await cards('incubating').count(),
+    );
+    await page.getByTestId('board-search').fill(name);
+    await cards('incubating').getByText(name, { exact: true }).waitFor();
+    await shot('board-overdue-zh');
+    // Its page says so, on the milestone that is late only.
+    await page.goto(`${base}/console/#/cms-incubations/${incubation.documentId}/show`);
+    await page.getByTestId('milestone-overdue-alert').waitFor();
+    const rows = page.getByTestId('milestone-row');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).getByTestId('milestone-overdue').count()).toBe(1);
+    expect(await rows.nth(1).getByTestId('milestone-overdue').count()).toBe(0);
+    await dbQuery(strapi, 'plugin::cms.incubation').update({
+      where: { id: incubation.id },
+      data: { milestones: incubation.milestones ?? [] },
+    });
   });
 
   it('ends an incubation only after a reason is confirmed', async () => {
