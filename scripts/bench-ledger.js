@@ -17,6 +17,58 @@ const SINGLES = Number(process.env.LEDGER_BENCH_N || 800);
 const BATCHES = 10;
 const BATCH = 100;
 
+/**
+ * `scripts/cluster.js` as production runs it (NODE_ENV=production, one process per core, no admin
+ * panel) on `url`, on a free port; resolves once every process answers.
+ */
+async function startCluster(url) {
+  const { spawn } = require('child_process');
+  const path = require('path');
+  const processes = os.availableParallelism?.() ?? os.cpus().length;
+  const port = 30000 + Math.floor(Math.random() * 10000);
+  const child = spawn(process.execPath, [path.join(__dirname, 'cluster.js')], {
+    cwd: path.join(__dirname, '..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LINLI_PROCESSES: String(processes),
+      LINLI_PROCESS_HEADER: '1',
+      LINLI_ADMIN_PANEL: 'off',
+      LINLI_BUILD: 'off',
+      LINLI_SEED: 'none',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += String(d)));
+  child.stderr.on('data', (d) => (log += String(d)));
+  const answered = new Set();
+  const deadline = Date.now() + 240_000;
+  while (answered.size < processes) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the cluster did not start ${processes} processes:\n${log}`);
+    const which = await new Promise((resolve) => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/_health', agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 204 ? res.headers['x-linli-process'] : null);
+      });
+      req.on('error', () => resolve(null));
+    });
+    if (which) answered.add(which);
+    else await new Promise((r) => setTimeout(r, 500));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const ended = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await ended;
+  };
+  return { port, processes, stop };
+}
+
 const rate = (r) =>
   `${r.perSecond.toFixed(0).padStart(6)} transfers/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`;
 const ratio = (r, base, what) => `${(r.perSecond / base.perSecond).toFixed(2)}× ${what}`;
@@ -256,6 +308,54 @@ async function measure(label) {
     });
     add(`HTTP API, paced at half the 16-client rate (${halfRate.toFixed(0)}/s), hot`, httpHalf);
     agent.destroy();
+    // Issue 15's "several processes": the documented production start (`npm run start:cluster`,
+    // one process per core) on the same database, the same 16 clients from this process.
+    if (app.db.dialect.client === 'postgres') {
+      const cluster = await startCluster(process.env.DATABASE_URL);
+      const clusterAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+      try {
+        const clusterTransfer = async (body) => {
+          const { status, text } = await request(
+            cluster.port,
+            'POST',
+            '/api/ledger/transfers',
+            body,
+            {
+              token,
+              agent: clusterAgent,
+            },
+          );
+          if (status >= 300) throw new Error(`POST /api/ledger/transfers: ${status} ${text}`);
+          return status;
+        };
+        for (let i = 0; i < 200; i += 1) {
+          const [debit, credit] = pair(i, true);
+          await clusterTransfer({ key: `cw:${run}:${i}`, debit, credit, amount: 1 });
+        }
+        const clusterSixteen = await concurrent(SINGLES, 16, (i) => {
+          const [debit, credit] = pair(i, true);
+          return clusterTransfer({ key: `c16:${run}:${i}`, debit, credit, amount: 1 });
+        });
+        add(
+          `HTTP API, ${cluster.processes} processes (npm run start:cluster), 16 clients, hot`,
+          clusterSixteen,
+          ratio(clusterSixteen, floorSixteen, floorName),
+          ratio(clusterSixteen, httpSixteen, 'one process'),
+        );
+        const clusterHalfRate = clusterSixteen.perSecond / 2;
+        const clusterHalf = await paced(Math.round(clusterHalfRate * 5), clusterHalfRate, (i) => {
+          const [debit, credit] = pair(i, true);
+          return clusterTransfer({ key: `cp:${run}:${i}`, debit, credit, amount: 1 });
+        });
+        add(
+          `HTTP API, ${cluster.processes} processes, paced at half that (${clusterHalfRate.toFixed(0)}/s), hot`,
+          clusterHalf,
+        );
+      } finally {
+        clusterAgent.destroy();
+        await cluster.stop();
+      }
+    }
     const report = await ledger.reconcile();
     rows.push([
       'reconciliation after the run',
