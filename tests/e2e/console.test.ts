@@ -166,6 +166,11 @@ describe('the console', () => {
     await page.goto(`${base}/console/#/cms-people`);
     await page.getByRole('cell').first().waitFor();
     expect(await page.getByText(foreign.name, { exact: true }).count()).toBe(0);
+    // The list sorts by the name (it has an index), not by the phone or a tag (a city's scale).
+    const sortable = (label: string) =>
+      page.getByRole('columnheader', { name: label }).locator('.MuiTableSortLabel-root').count();
+    expect(await sortable('姓名')).toBe(1);
+    expect(await sortable('手机号')).toBe(0);
     // No create button for organisations: a community worker may only read them.
     await page.goto(`${base}/console/#/cms-organisations`);
     await page.getByRole('cell').first().waitFor();
