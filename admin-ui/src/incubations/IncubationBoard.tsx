@@ -340,26 +340,19 @@ export function IncubationBoard() {
           onChange={(area) => setFilters((f) => ({ ...f, area }))}
           testId="board-area"
         />
-        <FormControlLabel
-          control={
-            <Switch
-              checked={filters.due}
-              onChange={(e) => setFilters((f) => ({ ...f, due: e.target.checked }))}
-              data-testid="board-due"
-            />
-          }
-          label={translate('linli.board.due_only')}
-        />
-        <FormControlLabel
-          control={
-            <Switch
-              checked={filters.overdue}
-              onChange={(e) => setFilters((f) => ({ ...f, overdue: e.target.checked }))}
-              data-testid="board-overdue"
-            />
-          }
-          label={translate('linli.board.overdue_only')}
-        />
+        {(['due', 'overdue'] as const).map((key) => (
+          <FormControlLabel
+            key={key}
+            control={
+              <Switch
+                checked={filters[key]}
+                onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.checked }))}
+                data-testid={`board-${key}`}
+              />
+            }
+            label={translate(`linli.board.${key}_only`)}
+          />
+        ))}
       </Box>
       {/* The columns scroll sideways inside the board; the page itself must not. Width 0 with
           a minimum of 100% keeps the columns' total width out of the page's own (it widened
