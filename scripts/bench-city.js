@@ -46,6 +46,11 @@ const PAGES = [
     'areas, communities, page 1',
     '/api/cms/areas?filters[level][$eq]=community&pagination[pageSize]=25',
   ],
+  ['incubation board: incubating, first 20', '/api/cms/incubation-board?stage=incubating'],
+  [
+    'incubation board: due for assessment, first 20',
+    '/api/cms/incubation-board?stage=incubating&due=true',
+  ],
   ['dashboard: cms work queue', '/api/cms/dashboard/queue'],
   ['dashboard: cms trends', '/api/cms/dashboard/trends'],
   ['dashboard: grants work queue', '/api/grants/dashboard/queue'],

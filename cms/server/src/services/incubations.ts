@@ -176,9 +176,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * One page of one column, with the column's total, how many in it wait for an assessment
      * and how many have a milestone overdue; `due` and `overdue` keep only those (no card of a
-     * column that is not assessed, which can be neither). The hub is populated below the Document Service's scope: organisations are
-     * public records (the kit declares them `publicRead`), so a community worker sees the name
-     * of a district hub incubating an organisation of theirs — only its id and name are read.
+     * column that is not assessed, which can be neither). The hub is populated below the
+     * Document Service's scope: organisations are public records (the kit declares them
+     * `publicRead`), so a community worker sees the name of a district hub incubating an
+     * organisation of theirs — only its id and name are read.
      */
     async board(query: BoardQuery): Promise<BoardPage> {
       const filters = await filtersOf(query);
