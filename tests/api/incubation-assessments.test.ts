@@ -405,7 +405,8 @@ describe('the incubation board and its rules', () => {
     // the incubation page decide them row by row in JavaScript. Each case below is written
     // straight into one incubating record (what the forms would refuse included) and the
     // dashboard's figure must move by what the rule says — and equal the board's 待评估 and
-    // 里程碑逾期, and the board's filter must hold this record exactly when the rule says.
+    // 里程碑逾期; the board's filter (the same SQL) must hold this record exactly when the rule
+    // says, and so must the mark on its card (the domain's function in JavaScript).
     const today = todayInChina();
     const yesterday = addDays(today, -1);
     const longAgo = addDays(today, -ASSESSMENT_INTERVAL_DAYS - 1);
@@ -418,6 +419,12 @@ describe('the incubation board and its rules', () => {
     const boardDue = async () =>
       ((await board(incubator, { stage: 'assessing' })).body.data.due as number) +
       ((await board(incubator, { stage: 'incubating' })).body.data.due as number);
+    // The record was written last, so its card leads the column (newest change first).
+    const card = async () => {
+      const first = (await board(incubator, { stage: 'incubating' })).body.data.cards[0];
+      expect(first.documentId).toBe(id);
+      return first as { due: boolean; overdue: boolean };
+    };
     const boardOverdue = async () => {
       const all = (await board(incubator, { stage: 'incubating' })).body.data;
       const only = (
@@ -458,6 +465,7 @@ describe('the incubation board and its rules', () => {
       const overdue = (await queue()).milestonesOverdue;
       expect([what, overdue]).toEqual([what, base.milestonesOverdue + more]);
       expect([what, await boardOverdue()]).toEqual([what, { count: overdue, holds: more === 1 }]);
+      expect([what, (await card()).overdue]).toEqual([what, more === 1]);
     }
     await write({ milestones: [] });
     // A column that is not incubating has no milestone overdue, whatever it holds.
@@ -482,6 +490,11 @@ describe('the incubation board and its rules', () => {
         base.incubationsDueForAssessment + more,
       ]);
       expect([what, figures.incubationsDueForAssessment]).toEqual([what, await boardDue()]);
+      expect([what, (await card()).due]).toEqual([what, more === 1]);
+      const dueOnly = (
+        await board(incubator, { stage: 'incubating', due: 'true', pageSize: '100' })
+      ).body.data;
+      expect(dueOnly.cards.every((c: { due: boolean }) => c.due)).toBe(true);
     }
   });
 

@@ -1,12 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { todayInChina } from '../domain/china-time';
-import type { Knex } from 'knex';
 import { ASSESSED_STAGES } from '../domain/incubation-records';
-import { incubationQueueFigures } from '../incubation-queue-sql';
+import { incubationIdsInScope, incubationQueueFigures } from '../incubation-queue-sql';
 import type { CmsQueue, CmsTrends, QuarterFigure } from '../shared/contracts/dashboard';
 import { CMS } from '../uids';
-import type kitFactory from './kit';
-import type viewerFactory from './viewer';
 
 const QUARTERS = 8;
 
@@ -30,36 +27,14 @@ export function lastQuarters(today: string, n = QUARTERS) {
  * reach (its scope filter). Dates are China's calendar dates.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const kit = () => strapi.plugin('cms').service('kit') as ReturnType<typeof kitFactory>;
-  const viewers = () => strapi.plugin('cms').service('viewer') as ReturnType<typeof viewerFactory>;
-
-  /**
-   * A subquery of the ids of the incubations `where` selects within the viewer's area: the kit's
-   * scope filter made SQL by Strapi's own query builder, so the figures below are counted by the
-   * database over every row in reach (a city's tens of thousands), none read into Node. Wrapped:
-   * a knex query is a thenable, which an async function would run and answer with its rows.
-   */
-  async function idsInScope(where: Record<string, unknown>): Promise<{ ids: Knex.QueryBuilder }> {
-    const inScope = kit().scopeFilter(CMS.incubation, await viewers().current());
-    const ids = strapi.db.entityManager
-      .createQueryBuilder(CMS.incubation)
-      .init({ where: inScope ? { $and: [inScope, where] } : where, select: ['id'] })
-      .getKnexQuery();
-    return { ids };
-  }
-
   return {
     /** Incubations waiting for the incubator or the foundation, in the viewer's area. */
     async queue(): Promise<CmsQueue> {
       const today = todayInChina();
-      const { ids } = await idsInScope({ stage: { $in: ['applied', ...ASSESSED_STAGES] } });
-      const figures = await incubationQueueFigures(
-        strapi.db.connection as unknown as Knex,
-        strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite',
-        strapi.db.metadata.get(CMS.incubation).tableName,
-        ids,
-        today,
-      );
+      const { ids, knex, dialect, table } = await incubationIdsInScope(strapi, {
+        stage: { $in: ['applied', ...ASSESSED_STAGES] },
+      });
+      const figures = await incubationQueueFigures(knex, dialect, table, ids, today);
       return {
         incubationsApplied: figures.applied,
         incubationsAssessing: figures.assessing,
@@ -74,7 +49,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result: QuarterFigure[] = quarters.map((q) => ({ quarter: q.quarter, count: 0 }));
       const from = quarters[0].from;
       const to = quarters[quarters.length - 1].to;
-      const { ids } = await idsInScope({ stage: 'hatched', hatchedOn: { $gte: from, $lt: to } });
+      const { ids } = await incubationIdsInScope(strapi, {
+        stage: 'hatched',
+        hatchedOn: { $gte: from, $lt: to },
+      });
       const meta = strapi.db.metadata.get(CMS.incubation);
       const column = (meta.attributes.hatchedOn as { columnName?: string }).columnName;
       const at = column ?? 'hatched_on';

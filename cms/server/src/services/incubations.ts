@@ -18,6 +18,7 @@ import {
   type Milestone,
 } from '../domain/incubation-records';
 import type { IncubationStage } from '../domain/incubation-stages';
+import { incubationBoardColumn, incubationIdsInScope } from '../incubation-queue-sql';
 import { CMS } from '../uids';
 import type kitFactory from './kit';
 
@@ -192,24 +193,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let start = (query.page - 1) * query.pageSize;
       if (ASSESSED_STAGES.includes(query.stage)) {
         // Whether an incubation is due, or has a milestone overdue, depends on its assessments'
-        // and milestones' dates (JSON): read the column's ids and JSON, then the page. Columns
-        // under assessment hold tens to hundreds of records, not the hatched archive.
-        const all = await documents().findMany({
-          filters,
-          fields: ['documentId', 'stage', 'assessments', 'milestones', ...STAGE_DATES],
-          sort,
-        });
-        const isDue = all.map((r) => dueForAssessment(r, today));
-        const isOverdue = all.map((r) => hasOverdueMilestone(r, today));
-        due = isDue.filter(Boolean).length;
-        overdue = isOverdue.filter(Boolean).length;
-        const ids = all
-          .filter((_, i) => (!query.due || isDue[i]) && (!query.overdue || isOverdue[i]))
-          .map((r) => r.documentId);
-        total = ids.length;
-        pageFilters = {
-          documentId: { $in: ids.slice(start, start + query.pageSize) },
-        };
+        // and milestones' dates (JSON): the database decides, by the dashboard's rules
+        // (incubation-queue-sql.ts), over the column in the viewer's scope, and answers the
+        // counts and the page's ids; the cards below are marked by the domain's functions.
+        const { ids, knex, dialect, table } = await incubationIdsInScope(strapi, filters);
+        const column = await incubationBoardColumn(
+          knex,
+          dialect,
+          table,
+          ids,
+          today,
+          { due: query.due, overdue: query.overdue },
+          { offset: start, limit: query.pageSize },
+        );
+        ({ total, due, overdue } = column);
+        pageFilters = { documentId: { $in: column.page } };
         start = 0;
       } else if (query.due || query.overdue) {
         return {
