@@ -202,28 +202,58 @@ export async function incubationBoardColumn(
   ];
   const keptSql = kept.length ? kept.map((k) => `(${k.sql})`).join(' AND ') : '1 = 1';
   const keptBindings = kept.flatMap((k) => k.bindings);
-  const [counts] = await knex
+  // One pass over the column's JSON: each row marked kept and due, the sums over the whole
+  // column alongside every row (window sums, computed before the page is cut), the kept rows
+  // first so that the page is cut from them.
+  const marked = knex
     .from(perRow(knex, dialect, table, ids, today))
     .select(
-      knex.raw(`COALESCE(SUM(CASE WHEN ${keptSql} THEN 1 ELSE 0 END), 0) AS total`, keptBindings),
-      knex.raw(`COALESCE(SUM(CASE WHEN ${isDue(dialect)} THEN 1 ELSE 0 END), 0) AS due`, [dueBy]),
-      knex.raw('COALESCE(SUM(overdue), 0) AS overdue'),
-    );
-  const rows: { document_id: string }[] = await knex
-    .from(perRow(knex, dialect, table, ids, today))
-    .whereRaw(keptSql, keptBindings)
-    .select('document_id')
+      'document_id',
+      'updated_at',
+      'id',
+      'overdue',
+      knex.raw(`CASE WHEN ${keptSql} THEN 1 ELSE 0 END AS kept`, keptBindings),
+      knex.raw(`CASE WHEN ${isDue(dialect)} THEN 1 ELSE 0 END AS is_due`, [dueBy]),
+    )
+    .as('marked');
+  const rows: Record<'document_id' | 'kept' | 'total' | 'due' | 'overdue', unknown>[] = await knex
+    .from(marked)
+    .select(
+      'document_id',
+      'kept',
+      knex.raw('SUM(kept) OVER () AS total'),
+      knex.raw('SUM(is_due) OVER () AS due'),
+      knex.raw('SUM(overdue) OVER () AS overdue'),
+    )
     .orderBy([
+      { column: 'kept', order: 'desc' },
       { column: 'updated_at', order: 'desc' },
       { column: 'id', order: 'desc' },
     ])
     .offset(page.offset)
     .limit(page.limit);
-  const c = (counts ?? {}) as Record<'total' | 'due' | 'overdue', unknown>;
+  // A page past the column's end has no row to carry the sums: count them alone then.
+  const c =
+    rows[0] ??
+    ((
+      await knex
+        .from(perRow(knex, dialect, table, ids, today))
+        .select(
+          knex.raw(
+            `COALESCE(SUM(CASE WHEN ${keptSql} THEN 1 ELSE 0 END), 0) AS total`,
+            keptBindings,
+          ),
+          knex.raw(`COALESCE(SUM(CASE WHEN ${isDue(dialect)} THEN 1 ELSE 0 END), 0) AS due`, [
+            dueBy,
+          ]),
+          knex.raw('COALESCE(SUM(overdue), 0) AS overdue'),
+        )
+    )[0] as Record<'total' | 'due' | 'overdue', unknown> | undefined) ??
+    {};
   return {
     total: Number(c.total ?? 0),
     due: Number(c.due ?? 0),
     overdue: Number(c.overdue ?? 0),
-    page: rows.map((r) => r.document_id),
+    page: rows.filter((r) => Number(r.kept) === 1).map((r) => String(r.document_id)),
   };
 }
