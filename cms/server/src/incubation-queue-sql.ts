@@ -117,7 +117,7 @@ export async function incubationQueueFigures(
 ): Promise<IncubationQueueFigures> {
   const dueBy = addDays(today, -ASSESSMENT_INTERVAL_DAYS);
   const [row] = await knex
-    .from(perRow(knex, dialect, table, ids, today))
+    .from(perRow(knex, dialect, table, ids, today).as('queued'))
     .select(
       knex.raw(`COALESCE(SUM(CASE WHEN stage = 'applied' THEN 1 ELSE 0 END), 0) AS applied`),
       knex.raw(`COALESCE(SUM(CASE WHEN stage = 'assessing' THEN 1 ELSE 0 END), 0) AS assessing`),
@@ -161,8 +161,7 @@ function perRow(
         `CASE WHEN stage = 'incubating' AND ${overdueMilestone(dialect)} THEN 1 ELSE 0 END AS overdue`,
         [today],
       ),
-    )
-    .as('queued');
+    );
 }
 
 /** Over `perRow`: whether the row is due for assessment, given `since` ≤ the bound (bound `?`). */
@@ -204,9 +203,11 @@ export async function incubationBoardColumn(
   const keptBindings = kept.flatMap((k) => k.bindings);
   // One pass over the column's JSON: each row marked kept and due, the sums over the whole
   // column alongside every row (window sums, computed before the page is cut), the kept rows
-  // first so that the page is cut from them.
+  // first so that the page is cut from them. The rows' figures are a MATERIALIZED table: the
+  // planner would otherwise fold the derived table into the query above and compute `since`
+  // (the JSON read) once for each place that names it.
   const marked = knex
-    .from(perRow(knex, dialect, table, ids, today))
+    .from('queued')
     .select(
       'document_id',
       'updated_at',
@@ -217,6 +218,7 @@ export async function incubationBoardColumn(
     )
     .as('marked');
   const rows: Record<'document_id' | 'kept' | 'total' | 'due' | 'overdue', unknown>[] = await knex
+    .withMaterialized('queued', perRow(knex, dialect, table, ids, today))
     .from(marked)
     .select(
       'document_id',
@@ -237,7 +239,7 @@ export async function incubationBoardColumn(
     rows[0] ??
     ((
       await knex
-        .from(perRow(knex, dialect, table, ids, today))
+        .from(perRow(knex, dialect, table, ids, today).as('queued'))
         .select(
           knex.raw(
             `COALESCE(SUM(CASE WHEN ${keptSql} THEN 1 ELSE 0 END), 0) AS total`,
