@@ -155,6 +155,8 @@ describe('the console as a reviewer lives in it', () => {
       ]);
     await grantsService(strapi, 'rounds').advance(round.documentId, 'reviewing', '提前评审');
     await reviewer.goto(`${base}/console/#/my-reviews`);
+    // The app bar names the desk, as it names every other screen.
+    await reviewer.locator('header').getByText('评审工作台').waitFor();
     const card = reviewer.getByTestId('review-card').filter({ hasText: scored });
     await card.getByTestId('score-need').fill('8');
     await card.getByTestId('score-design').fill('6');

@@ -1,7 +1,7 @@
 import { Box, Checkbox, FormControlLabel, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 import type { Assignment } from '../grants/types';
 import { restJson } from '../rest';
 import { ReviewCard, notScorable } from './ReviewCard';
@@ -30,6 +30,8 @@ export function MyReviews() {
   const done = shown.filter((r) => r.status !== 'assigned');
   return (
     <Box sx={{ p: 2 }} data-testid="my-reviews">
+      {/* The app bar names the page, as every other screen's does. */}
+      <Title title={translate('linli.grants.my_reviews')} />
       <Typography variant="h5" sx={{ mb: 1 }}>
         {translate('linli.grants.my_reviews')}
       </Typography>
