@@ -399,6 +399,16 @@ describe('the time bank on a phone', () => {
     await shot(volunteer, 'phone-activities');
   });
 
+  it('offers no redeeming to the resident, who has earned no hours yet', async () => {
+    await open(resident, 'catalogue');
+    await resident.getByTestId('tb-item').first().waitFor();
+    // The card says why, and no 兑换 button invites a click the server would refuse.
+    await resident.locator('.tb-tag.warn').waitFor();
+    const buttons = resident.getByTestId('tb-redeem');
+    expect(await buttons.count()).toBeGreaterThan(0);
+    for (const button of await buttons.all()) expect(await button.isDisabled()).toBe(true);
+  });
+
   it('the volunteer redeems from the catalogue after a confirmation, and may cancel while held', async () => {
     await open(volunteer, 'catalogue');
     const item = volunteer.getByTestId('tb-item').filter({ hasText: '理发一次' });

@@ -92,7 +92,9 @@ export function Catalogue() {
             <button
               type="button"
               className="tb-btn"
-              disabled={none}
+              // Not while the card above says the member may not redeem yet: the server would
+              // only refuse it.
+              disabled={none || data.balance?.mayRedeem === false}
               data-testid="tb-redeem"
               onClick={() => {
                 setQuantity(1);
