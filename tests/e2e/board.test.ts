@@ -172,6 +172,13 @@ describe('the incubation board', () => {
     await page.getByTestId('board-search').fill(name);
     await cards('incubating').getByText(name, { exact: true }).waitFor();
     await shot('board-overdue-zh');
+    // The switch and the address agree: off, every column again, and a reload keeps it off.
+    await page.getByTestId('board-overdue').click();
+    await page.getByTestId('board-applied').waitFor();
+    expect(page.url()).not.toContain('overdue=true');
+    await page.reload();
+    await page.getByTestId('board-applied').waitFor();
+    expect(await page.getByTestId('board-overdue').isChecked()).toBe(false);
     // Its page says so, on the milestone that is late only.
     await page.goto(`${base}/console/#/cms-incubations/${incubation.documentId}/show`);
     await page.getByTestId('milestone-overdue-alert').waitFor();

@@ -290,19 +290,33 @@ export function IncubationBoard() {
   const translate = useTranslate();
   const { permissions } = usePermissions<string>();
   const [text, setText] = useState('');
-  // The dashboard's "due for assessment" opens the board with `?due=true`, its "milestones
-  // overdue" with `?overdue=true`.
-  const [params] = useSearchParams();
-  const [filters, setFilters] = useState<BoardFilters>({
+  // The two switches live in the address (`?due=true`, `?overdue=true`): the dashboard's "due
+  // for assessment" and "milestones overdue" open the board so, a reload or a shared link keeps
+  // them, and the menu's 孵化看板 (no query) clears them.
+  const [params, setParams] = useSearchParams();
+  const [picked, setPicked] = useState<Omit<BoardFilters, 'due' | 'overdue'>>({
     q: '',
     hub: null,
     area: null,
+  });
+  const filters: BoardFilters = {
+    ...picked,
     due: params.get('due') === 'true',
     overdue: params.get('overdue') === 'true',
-  });
+  };
+  const setSwitch = (key: 'due' | 'overdue', on: boolean) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (on) next.set(key, 'true');
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   // Search once typing pauses, not on every keystroke (each is four requests).
   useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => ({ ...f, q: text.trim() })), 300);
+    const timer = setTimeout(() => setPicked((f) => ({ ...f, q: text.trim() })), 300);
     return () => clearTimeout(timer);
   }, [text]);
   // Only the assessed columns can hold incubations due; only the incubating one, milestones overdue.
@@ -329,7 +343,7 @@ export function IncubationBoard() {
           filter={{ kind: 'hub' }}
           label="linli.board.hub"
           value={filters.hub}
-          onChange={(hub) => setFilters((f) => ({ ...f, hub }))}
+          onChange={(hub) => setPicked((f) => ({ ...f, hub }))}
           testId="board-hub"
         />
         <RecordPicker
@@ -337,7 +351,7 @@ export function IncubationBoard() {
           filter={{}}
           label="linli.board.area"
           value={filters.area}
-          onChange={(area) => setFilters((f) => ({ ...f, area }))}
+          onChange={(area) => setPicked((f) => ({ ...f, area }))}
           testId="board-area"
         />
         {(['due', 'overdue'] as const).map((key) => (
@@ -346,7 +360,7 @@ export function IncubationBoard() {
             control={
               <Switch
                 checked={filters[key]}
-                onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.checked }))}
+                onChange={(e) => setSwitch(key, e.target.checked)}
                 data-testid={`board-${key}`}
               />
             }
