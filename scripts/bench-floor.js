@@ -6,7 +6,7 @@
 // as pgbench would, by 1 and by 16 connections, and in statements of 100 calls. The same run's
 // ledger figures are printed as ratios to it.
 const { Pool } = require('pg');
-const { timed, concurrent } = require('./bench-lib');
+const { timed, concurrent, bareJsonServer } = require('./bench-lib');
 
 const SCHEMA_SQL = (s) => `
 CREATE SCHEMA ${s};
@@ -57,8 +57,16 @@ INSERT INTO ${s}.accounts (debits) SELECT 0 FROM generate_series(1, 1002);
  * Measures the floor in database `url`: `{ one, sixteen, batch }`, each with perSecond, p50
  * and p99 (ms). Hot accounts (ids 1 and 2, both directions) as the ledger bench's hot figures;
  * `n` calls for one connection, `n` shared by sixteen.
+ *
+ * With `overHttp`, also the floor behind a bare Node HTTP server (`{ http }`): the server calls
+ * the function once per request, and `overHttp(port, hotPairs)` drives it as the ledger's HTTP
+ * API is driven, resolving to figures of its own — what HTTP alone costs, with nothing of
+ * Strapi's or the ledger's.
  */
-async function measureTransferFloor(url, { n = 2000, batches = 20, batch = 100 } = {}) {
+async function measureTransferFloor(
+  url,
+  { n = 2000, batches = 20, batch = 100, overHttp = null } = {},
+) {
   const schema = `linli_floor_${process.pid}_${Date.now().toString(36)}`;
   const setup = new Pool({ connectionString: url, max: 1 });
   await setup.query(SCHEMA_SQL(schema));
@@ -91,10 +99,31 @@ async function measureTransferFloor(url, { n = 2000, batches = 20, batch = 100 }
           [b, batch],
         ),
       );
+      let overHttpFigures = null;
+      if (overHttp) {
+        const server = await bareJsonServer(async (body) => {
+          const { rows } = await sixteen.query(`SELECT ${fn}($1, $2, $3, $4) AS id`, [
+            body.key,
+            body.debit,
+            body.credit,
+            body.amount,
+          ]);
+          return { id: rows[0].id };
+        });
+        try {
+          overHttpFigures = await overHttp(server.port, [
+            [1, 2],
+            [2, 1],
+          ]);
+        } finally {
+          await server.close();
+        }
+      }
       return {
         one: single,
         sixteen: many,
         batch: { perSecond: batched.perSecond * batch, p50: batched.p50, p99: batched.p99 },
+        http: overHttpFigures,
       };
     } finally {
       await one.end();

@@ -6,12 +6,16 @@
 // in the same run. On PostgreSQL the floor is what the database does for one transfer in one
 // round trip (scripts/bench-floor.js: a PL/pgSQL function through `pg`, 1 and 16 connections);
 // on SQLite it is the statements one transfer needs, prepared, in one BEGIN IMMEDIATE. HTTP
-// figures are also given as a ratio to the in-process ones.
+// figures are also given as a ratio to the in-process ones, and HTTP's own share is measured
+// apart: the floor's function, and the ledger service, each behind a bare Node HTTP server (no
+// Strapi, no authentication). Every HTTP client runs in a process of its own
+// (scripts/bench-http-client.js), as a real client or the floor's connections do.
 const http = require('http');
 const os = require('os');
 const bench = require('./bench-lib');
 const { measureTransferFloor } = require('./bench-floor');
-const { boot, timed, concurrent, paced, request } = bench;
+const { boot, timed, concurrent, bareJsonServer } = bench;
+const { inChildProcess } = require('./bench-http-client');
 
 const SINGLES = Number(process.env.LEDGER_BENCH_N || 800);
 const BATCHES = 10;
@@ -157,19 +161,98 @@ async function measure(label) {
         await knex.client.releaseConnection(conn);
       }
     };
+    const port = app.server.httpServer.address().port;
+    const inProcess = 'in-process';
+    const floorName = 'the floor';
+    // Every HTTP figure comes from clients in a process of their own (scripts/bench-http-client.js),
+    // as the floor's come from the database's own connections: clients sharing the server's one
+    // JavaScript thread would take their CPU from it.
+    const hotPairs = [pair(0, true), pair(1, true)];
+    const coldPairs = Array.from({ length: 1000 }, (_, i) => pair(i, false));
+    const WARM = 100;
+    const clients = (target, path, token) => ({
+      single: (pairs, tag) =>
+        inChildProcess({
+          ...target,
+          path,
+          token,
+          mode: 'timed',
+          n: SINGLES,
+          tag,
+          pairs,
+          warm: WARM,
+        }),
+      sixteen: (pairs, tag) =>
+        inChildProcess({
+          ...target,
+          path,
+          token,
+          mode: 'concurrent',
+          clients: 16,
+          n: SINGLES,
+          tag,
+          pairs,
+          warm: WARM,
+        }),
+      batches: (pairs, tag) =>
+        inChildProcess({
+          ...target,
+          path,
+          token,
+          mode: 'timed',
+          n: BATCHES,
+          batch: BATCH,
+          tag,
+          pairs,
+          warm: 1,
+        }),
+      paced: (perSecond, pairs, tag) =>
+        inChildProcess({
+          ...target,
+          path,
+          token,
+          mode: 'paced',
+          n: Math.round(perSecond * 5),
+          perSecond,
+          tag,
+          pairs,
+          warm: WARM,
+        }),
+    });
+
     // The floor writes what the engine writes (entries, versions, totals), so the books stay
     // right and the reconciliation at the end covers both.
     let floorOne;
     let floorSixteen;
     let floorBatch;
     if (pg) {
-      const floors = await measureTransferFloor(process.env.DATABASE_URL, { n: SINGLES * 2 });
+      const floors = await measureTransferFloor(process.env.DATABASE_URL, {
+        n: SINGLES * 2,
+        overHttp: async (floorPort, floorPairs) => {
+          const onFloor = clients({ port: floorPort }, '/');
+          return {
+            one: await onFloor.single(floorPairs, `fh1:${run}:`),
+            sixteen: await onFloor.sixteen(floorPairs, `fh16:${run}:`),
+          };
+        },
+      });
       floorOne = floors.one;
       floorSixteen = floors.sixteen;
       floorBatch = floors.batch;
       add('floor: one-round-trip SQL function, 1 connection', floorOne);
       add('floor: the same, 16 connections', floorSixteen);
       add(`floor: the same, ${BATCH} calls a statement`, floorBatch);
+      // HTTP's own share: the function behind a bare Node HTTP server, clients as the API's.
+      add(
+        'floor behind a bare Node HTTP server, 1 client',
+        floors.http.one,
+        ratio(floors.http.one, floorOne, floorName),
+      );
+      add(
+        'floor behind a bare Node HTTP server, 16 clients',
+        floors.http.sixteen,
+        ratio(floors.http.sixteen, floorSixteen, floorName),
+      );
     } else {
       floorOne = await timed(SINGLES, (i) => floor(i, true, `fh:${run}:`));
       add('floor: the statements prepared, one BEGIN IMMEDIATE, single, hot', floorOne);
@@ -177,7 +260,6 @@ async function measure(label) {
       floorBatch = floorOne;
     }
 
-    const floorName = 'the floor';
     const svc = (isHot, tag) => (i) => {
       const [debit, credit] = pair(i, isHot);
       return ledger.transfer({ key: `${tag}${i}`, debit, credit, amount: 1 });
@@ -240,102 +322,82 @@ async function measure(label) {
       ratio(inSixteen, floorSixteen, floorName),
     );
 
+    // What HTTP costs before Strapi: the same service behind a bare Node HTTP server (no
+    // authentication, no middleware, nothing but JSON in and out).
+    const bare = await bareJsonServer((body) => ledger.transfer(body));
+    let bareHot;
+    let bareSixteen;
+    try {
+      const bareClients = clients({ port: bare.port }, '/');
+      bareHot = await bareClients.single(hotPairs, `bh1:${run}:`);
+      add(
+        'ledger service behind a bare Node HTTP server, single, hot',
+        bareHot,
+        ratio(bareHot, floorOne, floorName),
+        ratio(bareHot, inHot, inProcess),
+      );
+      bareSixteen = await bareClients.sixteen(hotPairs, `bh16:${run}:`);
+      add(
+        'ledger service behind a bare Node HTTP server, 16 clients, hot',
+        bareSixteen,
+        ratio(bareSixteen, floorSixteen, floorName),
+        ratio(bareSixteen, inSixteen, inProcess),
+      );
+    } finally {
+      await bare.close();
+    }
+
     const token = (
       await app
         .service('admin::api-token')
         .create({ name: `bench-${run}`, type: 'full-access', lifespan: null })
     ).accessKey;
-    const port = app.server.httpServer.address().port;
-    // Kept-alive connections, as a client library or a reverse proxy keeps them.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-    const httpTransfer = async (body) => {
-      const { status, text } = await request(port, 'POST', '/api/ledger/transfers', body, {
-        token,
-        agent,
-      });
-      if (status >= 300) throw new Error(`POST /api/ledger/transfers: ${status} ${text}`);
-      return status;
-    };
-    const httpOne = (isHot, tag) => (i) => {
-      const [debit, credit] = pair(i, isHot);
-      return httpTransfer({ key: `${tag}${i}`, debit, credit, amount: 1 });
-    };
-    const inProcess = 'in-process';
-    const httpHot = await timed(SINGLES, httpOne(true, `hh:${run}:`));
+    const api = clients({ port }, '/api/ledger/transfers', token);
+    const bareName = 'bare server';
+    const httpHot = await api.single(hotPairs, `hh:${run}:`);
     add(
       'HTTP API, single, hot',
       httpHot,
       ratio(httpHot, floorOne, floorName),
       ratio(httpHot, inHot, inProcess),
+      ratio(httpHot, bareHot, bareName),
     );
-    const httpCold = await timed(SINGLES, httpOne(false, `hc:${run}:`));
+    const httpCold = await api.single(coldPairs, `hc:${run}:`);
     add(
       'HTTP API, single, cold',
       httpCold,
       ratio(httpCold, floorOne, floorName),
       ratio(httpCold, inCold, inProcess),
     );
-    const httpBatch = (b) =>
-      httpTransfer({
-        transfers: Array.from({ length: BATCH }, (_, j) => {
-          const [debit, credit] = pair(b * BATCH + j, false);
-          return { key: `hb:${run}:${b}:${j}`, debit, credit, amount: 1 };
-        }),
-      });
-    const httpBatched = perTransfer(await timed(BATCHES, httpBatch));
+    const httpBatched = perTransfer(await api.batches(coldPairs, `hb:${run}:`));
     add(
       `HTTP API, batches of ${BATCH} (latency per batch), cold`,
       httpBatched,
       ratio(httpBatched, floorBatch, floorName),
       ratio(httpBatched, inBatchCold, inProcess),
     );
-    const httpSixteen = await concurrent(SINGLES, 16, (i) => {
-      const [debit, credit] = pair(i, true);
-      return httpTransfer({ key: `h16:${run}:${i}`, debit, credit, amount: 1 });
-    });
+    const httpSixteen = await api.sixteen(hotPairs, `h16:${run}:`);
     add(
       'HTTP API, 16 concurrent clients, hot',
       httpSixteen,
       ratio(httpSixteen, floorSixteen, floorName),
       ratio(httpSixteen, inSixteen, inProcess),
+      ratio(httpSixteen, bareSixteen, bareName),
     );
     // At half that peak, paced (issue 15: p99 within 20 ms there): what clients see when the
     // server is busy but not saturated, each call timed from when it was due.
     const halfRate = httpSixteen.perSecond / 2;
-    const httpHalf = await paced(Math.round(halfRate * 5), halfRate, (i) => {
-      const [debit, credit] = pair(i, true);
-      return httpTransfer({ key: `hp:${run}:${i}`, debit, credit, amount: 1 });
-    });
+    const httpHalf = await api.paced(halfRate, hotPairs, `hp:${run}:`);
     add(`HTTP API, paced at half the 16-client rate (${halfRate.toFixed(0)}/s), hot`, httpHalf);
-    agent.destroy();
     // Issue 15's "several processes": the documented production start (`npm run start:cluster`,
-    // one process per core) on the same database, the same 16 clients from this process.
-    if (app.db.dialect.client === 'postgres') {
+    // one process per core) on the same database, the same 16 clients.
+    if (pg) {
       const cluster = await startCluster(process.env.DATABASE_URL);
-      const clusterAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
       try {
-        const clusterTransfer = async (body) => {
-          const { status, text } = await request(
-            cluster.port,
-            'POST',
-            '/api/ledger/transfers',
-            body,
-            {
-              token,
-              agent: clusterAgent,
-            },
-          );
-          if (status >= 300) throw new Error(`POST /api/ledger/transfers: ${status} ${text}`);
-          return status;
-        };
-        for (let i = 0; i < 200; i += 1) {
-          const [debit, credit] = pair(i, true);
-          await clusterTransfer({ key: `cw:${run}:${i}`, debit, credit, amount: 1 });
-        }
-        const clusterSixteen = await concurrent(SINGLES, 16, (i) => {
-          const [debit, credit] = pair(i, true);
-          return clusterTransfer({ key: `c16:${run}:${i}`, debit, credit, amount: 1 });
-        });
+        const onCluster = clients({ port: cluster.port }, '/api/ledger/transfers', token);
+        // Each process warms its own code (the clients' warm-up alone reaches one or two).
+        await onCluster.sixteen(hotPairs, `cw:${run}:`);
+        const clusterSixteen = await onCluster.sixteen(hotPairs, `c16:${run}:`);
         add(
           `HTTP API, ${cluster.processes} processes (npm run start:cluster), 16 clients, hot`,
           clusterSixteen,
@@ -343,16 +405,12 @@ async function measure(label) {
           ratio(clusterSixteen, httpSixteen, 'one process'),
         );
         const clusterHalfRate = clusterSixteen.perSecond / 2;
-        const clusterHalf = await paced(Math.round(clusterHalfRate * 5), clusterHalfRate, (i) => {
-          const [debit, credit] = pair(i, true);
-          return clusterTransfer({ key: `cp:${run}:${i}`, debit, credit, amount: 1 });
-        });
+        const clusterHalf = await onCluster.paced(clusterHalfRate, hotPairs, `cp:${run}:`);
         add(
           `HTTP API, ${cluster.processes} processes, paced at half that (${clusterHalfRate.toFixed(0)}/s), hot`,
           clusterHalf,
         );
       } finally {
-        clusterAgent.destroy();
         await cluster.stop();
       }
     }

@@ -114,6 +114,41 @@ function request(port, method, url, body, { token, agent = false } = {}) {
   });
 }
 
+/**
+ * A bare Node HTTP server on a free port: each request's JSON body goes to `handle`, whose
+ * result is answered as `{ data }` with 201 — no framework, no authentication, nothing else. The
+ * ledger bench measures HTTP's own cost with it. Resolves to `{ port, close() }`.
+ */
+async function bareJsonServer(handle) {
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', async () => {
+      try {
+        const out = JSON.stringify({ data: await handle(JSON.parse(text)) });
+        res.writeHead(201, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': Buffer.byteLength(out),
+        });
+        res.end(out);
+      } catch (error) {
+        res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end(String(error.message));
+      }
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: server.address().port,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+  };
+}
+
 /** A request that must succeed: its text, or an error naming the call and the answer. */
 async function call(port, method, url, body, token) {
   const { status, text } = await request(port, method, url, body, { token });
@@ -203,6 +238,7 @@ module.exports = {
   concurrent,
   paced,
   request,
+  bareJsonServer,
   call,
   boot,
   withScratchDatabase,

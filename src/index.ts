@@ -4,6 +4,7 @@ import { seedIfWanted } from '../database/seed';
 import { batchRelationLoads } from './graphql/batch-relation-loads';
 import bodyParser from './http/body-parser';
 import { keepRouteMatches, type MatchingRouter } from './http/route-match-cache';
+import securityHeaders from './http/security-headers';
 
 /** How the app hands other plugins' timers to the cases plugin's one sweep. */
 interface Sweep {
@@ -44,8 +45,10 @@ function registerTimers(strapi: Core.Strapi): void {
  */
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // strapi::body stays in config/middlewares.ts (Strapi requires it by name), built once.
+    // strapi::body and strapi::security stay in config/middlewares.ts (Strapi requires them by
+    // name), each built once instead of on every request.
     strapi.get('middlewares').extend('strapi::body', () => bodyParser);
+    strapi.get('middlewares').extend('strapi::security', () => securityHeaders);
     strapi.hook('strapi::content-types.afterSync').register(async () => {
       const client = strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite';
       const ran = await runMigrations(strapi.db.connection, client);
