@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { runMigrations } from '../database/migrate';
 import { seedIfWanted } from '../database/seed';
 import { batchRelationLoads } from './graphql/batch-relation-loads';
+import { keepPlainFieldsUnwrapped } from './graphql/plain-fields';
 import bodyParser from './http/body-parser';
 import { keepRouteMatches, type MatchingRouter } from './http/route-match-cache';
 import securityHeaders from './http/security-headers';
@@ -49,6 +50,8 @@ export default {
     // name), each built once instead of on every request.
     strapi.get('middlewares').extend('strapi::body', () => bodyParser);
     strapi.get('middlewares').extend('strapi::security', () => securityHeaders);
+    // Before the GraphQL plugin builds its schema (in its bootstrap).
+    keepPlainFieldsUnwrapped();
     strapi.hook('strapi::content-types.afterSync').register(async () => {
       const client = strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite';
       const ran = await runMigrations(strapi.db.connection, client);

@@ -1,6 +1,8 @@
 // Every writable cms content type through GraphQL: create, read, list with a filter, update,
 // delete — as the role the matrix lets write it — plus inputs that must never answer 500.
 import type { Core } from '@strapi/strapi';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { PLAIN } from '../../src/graphql/plain-fields';
 import { bootStrapi, dbQuery, gql, http, login, twoCommunities, unique } from '../helpers/strapi';
 
 describe('GraphQL create, read, list, update and delete', () => {
@@ -242,6 +244,41 @@ describe('GraphQL create, read, list, update and delete', () => {
     const relationReads = statements.filter((sql) => /cms_people_community_lnk/.test(sql));
     expect(relationReads.length).toBeGreaterThan(0);
     expect(relationReads.length).toBeLessThan(people.length);
+  });
+
+  it("answers a row's plain fields without Strapi's per-field wrapper, and keeps it where it acts", async () => {
+    // src/graphql/plain-fields.ts: the schema the GraphQL plugin builds, as it builds it.
+    const schema = strapi.plugin('graphql').service('content-api').buildSchema() as GraphQLSchema;
+    const fields = (type: string) => (schema.getType(type) as GraphQLObjectType).getFields();
+    const isPlain = (type: string, field: string) =>
+      Boolean((fields(type)[field].resolve as unknown as Record<symbol, boolean>)?.[PLAIN]);
+    // A person's scalars and its masked personal fields (their masking resolver kept): plain.
+    for (const field of ['name', 'isVolunteer', 'areaPath', 'phone', 'idNumber'])
+      expect({ field, plain: isPlain('CmsPerson', field) }).toEqual({ field, plain: true });
+    // Root fields authorize; a relation authorizes the reader for its target (Strapi's `auth`
+    // scope) and a to-many one also checks its filters (a middleware): wrapped.
+    for (const [type, field] of [
+      ['CmsPerson', 'community'],
+      ['Query', 'cmsPeople'],
+      ['Query', 'cmsPeople_connection'],
+      ['Mutation', 'createCmsPerson'],
+      ['CmsGrid', 'members'],
+      ['CmsGrid', 'members_connection'],
+    ])
+      expect({ type, field, plain: isPlain(type, field) }).toEqual({ type, field, plain: false });
+    // And the answers are what they were: the worker reads a person of its scope with its
+    // community, a stranger's phone through a relation stays masked (people-and-places.test.ts
+    // holds the masking rules; here, that the plain resolvers still apply them).
+    const listed = await gql(
+      strapi,
+      `{ cmsPeople(pagination: { pageSize: 3 }, sort: ["name:asc"]) {
+          documentId name phone idNumber community { documentId } } }`,
+      {},
+      worker,
+    );
+    const people = listed.body.data.cmsPeople as { idNumber: string | null }[];
+    expect(people.length).toBe(3);
+    for (const person of people) if (person.idNumber) expect(person.idNumber).toMatch(/\*{4}/);
   });
 
   it('answers malformed ids and wrong enums on GraphQL with a client error', async () => {
