@@ -170,55 +170,18 @@ async function measure(label) {
     const hotPairs = [pair(0, true), pair(1, true)];
     const coldPairs = Array.from({ length: 1000 }, (_, i) => pair(i, false));
     const WARM = 100;
-    const clients = (target, path, token) => ({
-      single: (pairs, tag) =>
-        inChildProcess({
-          ...target,
-          path,
-          token,
-          mode: 'timed',
-          n: SINGLES,
-          tag,
-          pairs,
-          warm: WARM,
-        }),
-      sixteen: (pairs, tag) =>
-        inChildProcess({
-          ...target,
-          path,
-          token,
-          mode: 'concurrent',
-          clients: 16,
-          n: SINGLES,
-          tag,
-          pairs,
-          warm: WARM,
-        }),
-      batches: (pairs, tag) =>
-        inChildProcess({
-          ...target,
-          path,
-          token,
-          mode: 'timed',
-          n: BATCHES,
-          batch: BATCH,
-          tag,
-          pairs,
-          warm: 1,
-        }),
-      paced: (perSecond, pairs, tag) =>
-        inChildProcess({
-          ...target,
-          path,
-          token,
-          mode: 'paced',
-          n: Math.round(perSecond * 5),
-          perSecond,
-          tag,
-          pairs,
-          warm: WARM,
-        }),
-    });
+    const clients = (target, path, token) => {
+      const job = (pairs, tag, how) =>
+        inChildProcess({ ...target, path, token, n: SINGLES, warm: WARM, tag, pairs, ...how });
+      return {
+        single: (pairs, tag) => job(pairs, tag, { mode: 'timed' }),
+        sixteen: (pairs, tag) => job(pairs, tag, { mode: 'concurrent', clients: 16 }),
+        batches: (pairs, tag) =>
+          job(pairs, tag, { mode: 'timed', n: BATCHES, batch: BATCH, warm: 1 }),
+        paced: (perSecond, pairs, tag) =>
+          job(pairs, tag, { mode: 'paced', n: Math.round(perSecond * 5), perSecond }),
+      };
+    };
 
     // The floor writes what the engine writes (entries, versions, totals), so the books stay
     // right and the reconciliation at the end covers both.
