@@ -11,14 +11,15 @@ import { getOr } from 'lodash/fp';
  * resolversConfig) the wrapper authorizes nothing (only Query, Mutation and Subscription fields,
  * or fields with an `auth` config, are verified), runs no middleware and no policy, and answers
  * what the field's own resolver answers. A page of 25 people with their community resolves about
- * 280 such fields: the wrapper was the largest part of the console's GraphQL people list at city
- * scale (issue 15's profile).
+ * 250 such fields: about a sixth of the console's GraphQL people list at city scale went to the
+ * wrapper (issue 15's profile; p50 21–24 → 18–20 ms at a million people on SQLite).
  *
  * So the schema is wrapped as Strapi wraps it, and then each such field gets its own resolver
  * back — the one it had before wrapping (masking of personal fields is such a resolver and stays),
  * or Strapi's default, the parent's property of the field's name. Root fields, and every field
- * with any configuration, keep Strapi's wrapper untouched. tests/api/graphql-plain-fields.test.ts
- * checks which fields are unwrapped and that scopes, masking and relation filters still hold.
+ * with any configuration, keep Strapi's wrapper untouched. tests/api/graphql-crud.test.ts checks
+ * which fields are unwrapped; people-and-places.test.ts and kit-scope.test.ts hold the masking,
+ * scopes and relation filters these resolvers still apply.
  */
 
 type WrapOptions = {
