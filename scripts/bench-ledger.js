@@ -13,7 +13,7 @@
 const http = require('http');
 const os = require('os');
 const bench = require('./bench-lib');
-const { measureTransferFloor } = require('./bench-floor');
+const { openTransferFloor } = require('./bench-floor');
 const { boot, timed, concurrent, bareJsonServer } = bench;
 const { inChildProcess } = require('./bench-http-client');
 
@@ -107,6 +107,8 @@ async function measure(label) {
   const app = await boot();
   const rows = [];
   const add = (name, r, ...ratios) => rows.push([name, [rate(r), ...ratios].join('  ')]);
+  // On PostgreSQL the floor stays installed through the run: it is also paced at the API's rate.
+  let floorOnDb = null;
   try {
     const ledger = app.plugin('ledger').service('ledger');
     const knex = app.db.connection;
@@ -189,7 +191,8 @@ async function measure(label) {
     let floorSixteen;
     let floorBatch;
     if (pg) {
-      const floors = await measureTransferFloor(process.env.DATABASE_URL, {
+      floorOnDb = await openTransferFloor(process.env.DATABASE_URL);
+      const floors = await floorOnDb.measure({
         n: SINGLES * 2,
         overHttp: async (floorPort, floorPairs) => {
           const onFloor = clients({ port: floorPort }, '/');
@@ -352,6 +355,22 @@ async function measure(label) {
     const halfRate = httpSixteen.perSecond / 2;
     const httpHalf = await api.paced(halfRate, hotPairs, `hp:${run}:`);
     add(`HTTP API, paced at half the 16-client rate (${halfRate.toFixed(0)}/s), hot`, httpHalf);
+    // The database's own share of that p99: the floor's function paced at the same rate. On two
+    // hot rows a momentary queue can turn into a convoy of row-lock waits in PostgreSQL itself
+    // (pg_stat_activity shows Lock:transactionid and Lock:tuple), so the same rate is also
+    // paced over cold accounts, where no two calls wait for each other's rows.
+    if (floorOnDb)
+      add(
+        `floor paced at the same rate (${halfRate.toFixed(0)}/s), 16 connections, hot`,
+        await floorOnDb.paced(halfRate),
+      );
+    const httpHalfCold = await api.paced(halfRate, coldPairs, `hpc:${run}:`);
+    add(`HTTP API, paced at the same rate (${halfRate.toFixed(0)}/s), cold`, httpHalfCold);
+    if (floorOnDb)
+      add(
+        `floor paced at the same rate (${halfRate.toFixed(0)}/s), 16 connections, cold`,
+        await floorOnDb.paced(halfRate, { hot: false }),
+      );
     // Issue 15's "several processes": the documented production start (`npm run start:cluster`,
     // one process per core) on the same database, the same 16 clients.
     if (pg) {
@@ -373,6 +392,10 @@ async function measure(label) {
           `HTTP API, ${cluster.processes} processes, paced at half that (${clusterHalfRate.toFixed(0)}/s), hot`,
           clusterHalf,
         );
+        add(
+          `floor paced at the same rate (${clusterHalfRate.toFixed(0)}/s), 16 connections, hot`,
+          await floorOnDb.paced(clusterHalfRate),
+        );
       } finally {
         await cluster.stop();
       }
@@ -385,6 +408,7 @@ async function measure(label) {
         : `${report.breaches.length} breaches: ${JSON.stringify(report.breaches.slice(0, 3))}`,
     ]);
   } finally {
+    await floorOnDb?.close();
     await app.destroy();
   }
   console.log(`\nLedger bench — ${label} (${os.cpus().length} cores)`);
