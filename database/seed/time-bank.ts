@@ -898,8 +898,9 @@ export async function seedDistrictTimeBank(strapi: Core.Strapi): Promise<number>
         title: r.pick(POOL_TITLES[code]!),
         category: code,
         member: elder.documentId,
-        windowStart: new Date(Date.now() + DAY_MS).toISOString(),
-        windowEnd: new Date(Date.now() + 3 * DAY_MS).toISOString(),
+        // Its window is open now: a service is checked in only within it (then set back).
+        windowStart: new Date().toISOString(),
+        windowEnd: new Date(Date.now() + 2 * DAY_MS).toISOString(),
         estimatedMinutes: 120,
         volunteersNeeded: 1,
       },

@@ -17,6 +17,7 @@ import {
   fundedPool,
   joinedUser,
   windowFromTomorrow,
+  windowStartingSoon,
   type TbUser,
 } from '../helpers/time-bank';
 
@@ -36,6 +37,15 @@ describe('time bank', () => {
     (await get(jwt, '/me')).body.data.balance.available as number;
   const issuesOf = (res: { body: { error?: { details?: { errors?: ValidationIssue[] } } } }) =>
     res.body.error?.details?.errors ?? [];
+  /** A request's window moved (as if time had passed). */
+  const windowMovedTo = async (
+    requestId: string,
+    window: { windowStart: string; windowEnd: string },
+  ) =>
+    dbQuery(strapi, 'plugin::time-bank.request').update({
+      where: { documentId: requestId },
+      data: { windowStart: new Date(window.windowStart), windowEnd: new Date(window.windowEnd) },
+    });
   /** A service moved back in time so that its check-in was `minutes` ago. */
   const checkedInAgo = async (serviceId: string, minutes: number) =>
     dbQuery(strapi, 'plugin::time-bank.service').update({
@@ -89,6 +99,13 @@ describe('time bank', () => {
     const early = await post(volunteer.jwt, `/services/${serviceId}/check-out`);
     expect(early.status).toBe(400);
     expect(issuesOf(early)[0].messageZh).toBeTruthy();
+
+    // Check-in opens an hour before the window, which starts tomorrow: refused, saying when.
+    const tooEarly = await post(volunteer.jwt, `/services/${serviceId}/check-in`);
+    expect(tooEarly.status).toBe(400);
+    expect(issuesOf(tooEarly)[0]).toMatchObject({ path: ['service'], code: 'too_early' });
+    expect(issuesOf(tooEarly)[0].messageZh).toMatch(/起可签到/);
+    await windowMovedTo(requestId, windowStartingSoon());
 
     expect((await post(volunteer.jwt, `/services/${serviceId}/check-in`)).status).toBe(200);
     await checkedInAgo(serviceId, 95);
@@ -188,6 +205,35 @@ describe('time bank', () => {
     expect(row).toMatchObject({ taken: 1, status: 'full' });
   });
 
+  it('refuses a check-in after the window, and staff record the hours instead', async () => {
+    const req = (
+      await post(elder.jwt, '/requests', {
+        title: '帮忙换灯泡',
+        category: 'eldercare',
+        estimatedMinutes: 60,
+        volunteersNeeded: 1,
+        ...windowStartingSoon(),
+      })
+    ).body.data;
+    const service = (await post(volunteer.jwt, `/requests/${req.documentId}/accept`)).body.data;
+    // The window passed with nobody checked in (the volunteer forgot).
+    await windowMovedTo(req.documentId, {
+      windowStart: new Date(Date.now() - 5 * 3600_000).toISOString(),
+      windowEnd: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    const late = await post(volunteer.jwt, `/services/${service.documentId}/check-in`);
+    expect(late.status).toBe(400);
+    expect(issuesOf(late)[0]).toMatchObject({ path: ['service'], code: 'past_window' });
+    expect(issuesOf(late)[0].messageZh).toMatch(/工作人员登记/);
+    const row = await dbQuery(strapi, 'plugin::time-bank.service').findOne({
+      where: { documentId: service.documentId },
+    });
+    expect(row).toMatchObject({ state: 'accepted', checkedInAt: null });
+    const recorded = await post(staff, `/services/${service.documentId}/record`, { minutes: 60 });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.data).toMatchObject({ state: 'checked_out', hourType: 'honour' });
+  });
+
   it('pays a confirmation once when two arrive together', async () => {
     const req = (
       await post(elder.jwt, '/requests', {
@@ -195,7 +241,7 @@ describe('time bank', () => {
         category: 'eldercare',
         estimatedMinutes: 60,
         volunteersNeeded: 1,
-        ...windowFromTomorrow(),
+        ...windowStartingSoon(),
       })
     ).body.data;
     const service = (await post(volunteer.jwt, `/requests/${req.documentId}/accept`)).body.data;

@@ -152,6 +152,14 @@ describe('the time bank console', () => {
     const service = await dbQuery(strapi, 'plugin::time-bank.service').findOne({
       where: { request: { id: request.id } },
     });
+    // Tomorrow came: the window starts (check-in opens an hour before it).
+    await dbQuery(strapi, 'plugin::time-bank.request').update({
+      where: { id: request.id },
+      data: {
+        windowStart: new Date(Date.now() - 10 * 60_000),
+        windowEnd: new Date(Date.now() + 110 * 60_000),
+      },
+    });
     await ok('post', `${API}/services/${service.documentId}/check-in`, volunteerToken);
     await dbQuery(strapi, 'plugin::time-bank.service').update({
       where: { id: service.id },

@@ -210,6 +210,21 @@ describe('the time bank on a phone', () => {
   it('the volunteer checks in and out; the resident confirms the hours shown', async () => {
     await open(volunteer, 'services');
     const card = volunteer.getByTestId('tb-service').filter({ hasText: title });
+    // The window is tomorrow morning: the button waits, saying when check-in opens.
+    await card.getByTestId('tb-check-in-opens').waitFor();
+    expect(await card.getByTestId('tb-check-in-opens').innerText()).toMatch(/起可签到/);
+    expect(await card.getByTestId('tb-check-in').isDisabled()).toBe(true);
+    await shot(volunteer, 'phone-services-check-in-waits');
+    // Tomorrow came: the window starts in half an hour.
+    await dbQuery(strapi, 'plugin::time-bank.request').update({
+      where: { title },
+      data: {
+        windowStart: new Date(Date.now() + 30 * 60_000),
+        windowEnd: new Date(Date.now() + 150 * 60_000),
+      },
+    });
+    await volunteer.reload();
+    await card.getByTestId('tb-check-in-opens').waitFor({ state: 'detached' });
     await card.getByTestId('tb-check-in').click();
     await confirmSheet(volunteer, /签到/);
     await card.getByTestId('tb-check-out').waitFor();

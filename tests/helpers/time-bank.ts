@@ -67,6 +67,15 @@ export async function fundedPool(
   return pool.body.data;
 }
 
+/**
+ * A window starting in half an hour, hours long: check-in is open at once (it opens an hour
+ * before the window).
+ */
+export const windowStartingSoon = (hours = 3) => ({
+  windowStart: new Date(Date.now() + 1800_000).toISOString(),
+  windowEnd: new Date(Date.now() + 1800_000 + hours * 3600_000).toISOString(),
+});
+
 /** A window from tomorrow, hours long. */
 export const windowFromTomorrow = (hours = 48) => ({
   windowStart: new Date(Date.now() + 86400_000).toISOString(),

@@ -3,6 +3,8 @@ import { TimeBankIssues } from '../../plugins/time-bank/server/src/domain/errors
 import { acceptIssue, requestIssues } from '../../plugins/time-bank/server/src/domain/requests';
 import {
   allowedActions,
+  checkInIssue,
+  checkInPeriod,
   nextState,
   SERVICE_ACTIONS,
   SERVICE_FLOW,
@@ -181,5 +183,40 @@ describe('accepting a request', () => {
     ['a closed and full request', { status: 'closed', taken: 2 }, 'request_closed'],
   ])('%s', (_name, change, code) => {
     expect(acceptIssue({ ...open, ...change }, now)?.code ?? null).toBe(code);
+  });
+});
+
+describe('when a service may be checked in', () => {
+  // A window from 09:00 to 11:00 China time on 2026-12-02 (01:00–03:00 UTC).
+  const window = { windowStart: '2026-12-02T01:00:00.000Z', windowEnd: '2026-12-02T03:00:00.000Z' };
+  const at = (iso: string) => Date.parse(iso);
+
+  it('opens an hour before the window and closes at its end', () => {
+    expect(checkInPeriod(window)).toEqual({
+      opens: at('2026-12-02T00:00:00.000Z'),
+      closes: at('2026-12-02T03:00:00.000Z'),
+    });
+    expect(checkInPeriod({ windowStart: null, windowEnd: 'nonsense' })).toEqual({
+      opens: null,
+      closes: null,
+    });
+  });
+
+  it.each([
+    ['the day before', '2026-12-01T10:00:00.000Z', 'too_early'],
+    ['a minute before it opens', '2026-12-01T23:59:00.000Z', 'too_early'],
+    ['as it opens', '2026-12-02T00:00:00.000Z', null],
+    ['within the window', '2026-12-02T02:00:00.000Z', null],
+    ['at its end', '2026-12-02T03:00:00.000Z', null],
+    ['a minute after its end', '2026-12-02T03:01:00.000Z', 'past_window'],
+  ])('%s: %s', (_name, now, code) => {
+    expect(checkInIssue(window, at(now))?.code ?? null).toBe(code);
+  });
+
+  it('says in China time when check-in opens, in both languages', () => {
+    const early = checkInIssue(window, at('2026-12-01T10:00:00.000Z'))!;
+    expect(early.path).toBe('service');
+    expect(early.messageZh).toContain('2026-12-02 08:00 起可签到');
+    expect(early.message).toContain('2026-12-02 08:00');
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { checkInPeriod } from '../../../../plugins/time-bank/server/src/domain/services';
 import type {
   RequestView,
   ServiceView,
@@ -12,6 +13,47 @@ type Act = 'check-in' | 'check-out' | 'confirm' | 'dispute' | 'cancel';
 
 /** The minutes the person served is asked to confirm: counted (rates, rounding) or as clocked. */
 const shownMinutes = (s: ServiceView) => s.countedMinutes ?? s.rawMinutes ?? 0;
+
+/**
+ * The volunteer's check-in: open from an hour before the request's window to its end, as the
+ * server enforces; before, the button waits and says when it opens; after, staff record the time.
+ */
+function CheckIn({
+  s,
+  onCheckIn,
+}: {
+  s: ServiceView;
+  onCheckIn: (s: ServiceView, action: 'check-in') => void;
+}) {
+  const { lang, t } = useLang();
+  const { opens, closes } = checkInPeriod(s.request ?? { windowStart: null, windowEnd: null });
+  const now = Date.now();
+  if (closes !== null && now > closes)
+    return (
+      <p className="tb-muted" data-testid="tb-check-in-closed">
+        {t('services.check_in_closed')}
+      </p>
+    );
+  const early = opens !== null && now < opens;
+  return (
+    <>
+      {early && (
+        <p className="tb-muted" data-testid="tb-check-in-opens">
+          {t('services.check_in_opens', { at: when(new Date(opens).toISOString(), lang) })}
+        </p>
+      )}
+      <button
+        type="button"
+        className="tb-btn"
+        disabled={early}
+        onClick={() => onCheckIn(s, 'check-in')}
+        data-testid="tb-check-in"
+      >
+        {t('services.check_in')}
+      </button>
+    </>
+  );
+}
 
 /**
  * 我的服务: the requests and offers I posted that are still live (cancelled with a reason), the
@@ -119,16 +161,7 @@ export function Services() {
                 {t('services.dispute_reason', { reason: s.disputeReason })}
               </div>
             )}
-            {asVolunteer && s.state === 'accepted' && (
-              <button
-                type="button"
-                className="tb-btn"
-                onClick={() => ask(s, 'check-in')}
-                data-testid="tb-check-in"
-              >
-                {t('services.check_in')}
-              </button>
-            )}
+            {asVolunteer && s.state === 'accepted' && <CheckIn s={s} onCheckIn={ask} />}
             {asVolunteer && s.state === 'checked_in' && (
               <button
                 type="button"

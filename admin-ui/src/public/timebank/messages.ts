@@ -116,6 +116,11 @@ export const TB_MESSAGES: Tree = {
     checked_out_at: ['签退 %{at}', 'Checked out %{at}'],
     duration: ['服务时长 %{h} 小时', 'Service time %{h} h'],
     check_in: ['签到', 'Check in'],
+    check_in_opens: ['%{at} 起可签到（服务时段开始前一小时）', 'Check-in opens %{at}, an hour before the service'],
+    check_in_closed: [
+      '服务时段已结束，不能再签到；请联系社区工作人员登记服务时长。',
+      'The service’s time has passed; ask the community’s staff to record the hours served.',
+    ],
     check_out: ['签退', 'Check out'],
     confirm: ['确认服务', 'Confirm'],
     dispute: ['有异议', 'Dispute'],

@@ -26,6 +26,13 @@ export function instant(value: unknown): number | null {
 export const chinaDay = (at: Date | number): string =>
   new Date((typeof at === 'number' ? at : at.getTime()) + OFFSET_MS).toISOString().slice(0, 10);
 
+/** An instant as China's wall clock to the minute, `YYYY-MM-DD HH:mm`, for messages. */
+export const chinaMinute = (at: Date | number): string =>
+  new Date((typeof at === 'number' ? at : at.getTime()) + OFFSET_MS)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+
 /** The calendar year in China of an instant: 2026-12-31T20:00Z belongs to 2027. */
 export const chinaYear = (at: Date | number): number => Number(chinaDay(at).slice(0, 4));
 

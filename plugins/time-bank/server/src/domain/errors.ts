@@ -33,6 +33,7 @@ export const TIME_BANK_ERRORS = {
   request_full: 400,
   required: 400,
   same_member: 400,
+  too_early: 400,
   yearly_limit: 400,
 } as const satisfies Record<string, 400 | 403 | 404 | 409>;
 

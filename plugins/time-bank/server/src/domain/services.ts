@@ -3,7 +3,8 @@
  * confirming it. There is no 'paid' state: confirming pays in the same transaction, so
  * 'confirmed' already means paid, and a service can never be confirmed but unpaid.
  */
-import { issue, TimeBankIssues } from './errors';
+import { chinaMinute, instant } from './dates';
+import { issue, TimeBankIssues, type Issue } from './errors';
 
 export type ServiceState =
   | 'accepted'
@@ -95,4 +96,49 @@ export function nextState(state: ServiceState, action: ServiceAction): ServiceSt
       `服务当前为“${label.zh}”，不能${act.zh}`,
     ),
   ]);
+}
+
+/** Check-in opens this long before a request's window, as an activity's does before its start. */
+export const CHECK_IN_OPENS_BEFORE_MS = 3600_000;
+
+/**
+ * When a service may be checked in: from an hour before its request's window until the window's
+ * end (instants in ms, null where the window names none). A check-in starts the clock that pays
+ * the volunteer; time served outside it is recorded by staff (honour hours), who know what
+ * happened. The phone page shows the same period the server enforces.
+ */
+export function checkInPeriod(window: { windowStart: unknown; windowEnd: unknown }): {
+  opens: number | null;
+  closes: number | null;
+} {
+  const start = instant(window.windowStart);
+  return {
+    opens: start === null ? null : start - CHECK_IN_OPENS_BEFORE_MS,
+    closes: instant(window.windowEnd),
+  };
+}
+
+/** Why a service may not be checked in at `now`, or null. */
+export function checkInIssue(
+  window: { windowStart: unknown; windowEnd: unknown },
+  now: number,
+): Issue | null {
+  const { opens, closes } = checkInPeriod(window);
+  if (opens !== null && now < opens) {
+    const at = chinaMinute(opens);
+    return issue(
+      'service',
+      'too_early',
+      `check-in opens at ${at} (China time), an hour before the service's time`,
+      `${at} 起可签到（服务时段开始前一小时）`,
+    );
+  }
+  if (closes !== null && now > closes)
+    return issue(
+      'service',
+      'past_window',
+      "the service's time has passed: ask the community's staff to record the hours served",
+      '服务时段已结束，请联系社区工作人员登记服务时长',
+    );
+  return null;
 }

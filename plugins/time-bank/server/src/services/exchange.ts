@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { issue } from '../domain/errors';
 import { rankCandidates, type Candidate } from '../domain/matching';
 import { acceptIssue, requestIssues } from '../domain/requests';
-import { nextState, type ServiceAction, type ServiceState } from '../domain/services';
+import { checkInIssue, nextState, type ServiceAction, type ServiceState } from '../domain/services';
 import { checkedMinutes, countedMinutes, creditedMinutes } from '../domain/time';
 import type { CandidateView, RequestView, ServiceView } from '../shared/contracts/time-bank';
 import { TB } from '../uids';
@@ -571,7 +571,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const s = await loadService(trx, id, actor);
         mustBe(actor, s, 'volunteer');
         const state = step(s.state as ServiceState, 'check_in');
-        return save(s, { state, checkedInAt: new Date() });
+        const now = new Date();
+        const req = s.request as Doc | null;
+        const outside = checkInIssue(
+          { windowStart: req?.windowStart, windowEnd: req?.windowEnd },
+          now.getTime(),
+        );
+        if (outside) throw invalid(strapi, [outside]);
+        return save(s, { state, checkedInAt: now });
       });
     },
 
