@@ -89,6 +89,28 @@ describe('the console', () => {
       .waitFor();
   });
 
+  it('shows the long lists as cards on a phone, none wider than the screen, a tap opening the record', async () => {
+    await signInAs('foundation-staff');
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [resource, opens] of [
+      ['cms-people', /#\/cms-people\/[^/]+\/show$/],
+      ['cms-organisations', /#\/cms-organisations\/[^/]+\/show$/],
+      ['grants-funds', /#\/grants-funds\/[^/]+\/show$/],
+      ['grants-donations', /#\/grants-donations\/[^/]+\/show$/],
+    ] as const) {
+      await page.goto(`${base}/console/#/${resource}`);
+      const cards = page.locator('.phone-list a');
+      await cards.first().waitFor();
+      expect(await page.locator('table').count()).toBe(0);
+      // Each card says something beyond its title (a community, a fund, a balance).
+      const first = await cards.first().innerText();
+      expect(first.split('\n').filter((line) => line.trim()).length).toBeGreaterThan(1);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      await cards.first().click();
+      await page.waitForURL(opens);
+    }
+  });
+
   it('refuses a wrong credit code in Chinese, then creates the corrected organisation', async () => {
     await signInAs('incubator');
     await page.goto(`${base}/console/#/cms-organisations/create`);

@@ -14,7 +14,8 @@ export function DisclosureButtons() {
       `disclosure-${year}-${what}.${format}`,
     ).catch((error: Error) => notify(error.message, { type: 'error' }));
   return (
-    <Stack direction="row" spacing={1} alignItems="center">
+    // Wraps on a phone: four buttons and their label do not fit 390 px on one line.
+    <Stack direction="row" alignItems="center" flexWrap="wrap" columnGap={1}>
       <Typography variant="body2">{translate('linli.grants.disclosure', { year })}</Typography>
       {(['donations', 'awards'] as const).map((what) =>
         (['csv', 'xlsx'] as const).map((format) => (

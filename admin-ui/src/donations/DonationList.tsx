@@ -23,6 +23,7 @@ import { yuan } from '../money';
 import { DisclosureButtons } from './DisclosureButtons';
 import { donorOf } from './donorOf';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { PhoneOr } from '../PhoneList';
 
 const donationFilters = [
   areaSubtreeFilter,
@@ -72,7 +73,7 @@ export function DonationList() {
       filters={donationFilters}
       sort={{ field: 'donatedOn', order: 'DESC' }}
       actions={
-        <TopToolbar>
+        <TopToolbar sx={{ flexWrap: 'wrap' }}>
           <DisclosureButtons />
           <FilterButton />
           <CreateButton />
@@ -80,27 +81,35 @@ export function DonationList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="donatedOn">
-          <DateField source="donatedOn" />
-        </DataTable.Col>
-        <DataTable.Col source="donorKind" label="resources.grants-donations.fields.donorName">
-          <FunctionField render={(r: Donation) => donorText(r, translate)} />
-        </DataTable.Col>
-        <DataTable.Col source="amount">
-          <FunctionField render={(r: Donation) => yuan(r.amount)} />
-        </DataTable.Col>
-        <DataTable.Col source="channel">
-          <SelectField source="channel" choices={choices('donationChannel', DONATION_CHANNELS)} />
-        </DataTable.Col>
-        <DataTable.Col source="fund">
-          <ReferenceField source="fund.documentId" reference="grants-funds" link="show" />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={choices('donationStatus', DONATION_STATUSES)} />
-        </DataTable.Col>
-        <DataTable.Col source="receiptNo" />
-      </DataTable>
+      <PhoneOr
+        primaryText={(r: Donation) => donorText(r, translate)}
+        secondaryText={
+          <ReferenceField source="fund.documentId" reference="grants-funds" link={false} />
+        }
+        tertiaryText={(r: Donation) => yuan(r.amount)}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="donatedOn">
+            <DateField source="donatedOn" />
+          </DataTable.Col>
+          <DataTable.Col source="donorKind" label="resources.grants-donations.fields.donorName">
+            <FunctionField render={(r: Donation) => donorText(r, translate)} />
+          </DataTable.Col>
+          <DataTable.Col source="amount">
+            <FunctionField render={(r: Donation) => yuan(r.amount)} />
+          </DataTable.Col>
+          <DataTable.Col source="channel">
+            <SelectField source="channel" choices={choices('donationChannel', DONATION_CHANNELS)} />
+          </DataTable.Col>
+          <DataTable.Col source="fund">
+            <ReferenceField source="fund.documentId" reference="grants-funds" link="show" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={choices('donationStatus', DONATION_STATUSES)} />
+          </DataTable.Col>
+          <DataTable.Col source="receiptNo" />
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }

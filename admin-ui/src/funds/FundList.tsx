@@ -8,10 +8,12 @@ import {
   SelectInput,
   useListContext,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { FUND_KINDS, FUND_STATUSES, choices } from '../choices';
 import { LocalisedName } from '../LocalisedName';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { PhoneOr } from '../PhoneList';
 import type { Fund, FundBalances } from '../grants/types';
 import { yuan } from '../money';
 import { restJson, useRest } from '../rest';
@@ -77,6 +79,7 @@ const columns: Column<FundRow>[] = [
 ];
 
 export function FundList() {
+  const translate = useTranslate();
   const exporter = useLabelledExporter('grants-funds', columns, withBalances);
   return (
     <List
@@ -89,31 +92,41 @@ export function FundList() {
       ]}
     >
       <PageBalances>
-        <DataTable bulkActionButtons={false}>
-          <DataTable.Col source="code" />
-          <DataTable.Col source="name">
-            <LocalisedName zh="name" en="nameEn" />
-          </DataTable.Col>
-          <DataTable.Col source="kind">
-            <SelectField source="kind" choices={choices('fundKind', FUND_KINDS)} />
-          </DataTable.Col>
-          <DataTable.Col source="status">
-            <SelectField source="status" choices={choices('fundStatus', FUND_STATUSES)} />
-          </DataTable.Col>
-          {(['available', 'committed', 'paid'] as const).map((of) => (
-            <DataTable.Col
-              key={of}
-              label={`linli.money.${of}`}
-              disableSort
-              sx={{ textAlign: 'right' }}
-            >
-              <BalanceCell of={of} />
+        <PhoneOr
+          primaryText={<LocalisedName zh="name" en="nameEn" />}
+          secondaryText={(r: Fund) => r.code}
+          tertiaryText={() => (
+            <>
+              {translate('linli.money.available')} <BalanceCell of="available" />
+            </>
+          )}
+        >
+          <DataTable bulkActionButtons={false}>
+            <DataTable.Col source="code" />
+            <DataTable.Col source="name">
+              <LocalisedName zh="name" en="nameEn" />
             </DataTable.Col>
-          ))}
-          <DataTable.Col source="openedOn">
-            <DateField source="openedOn" />
-          </DataTable.Col>
-        </DataTable>
+            <DataTable.Col source="kind">
+              <SelectField source="kind" choices={choices('fundKind', FUND_KINDS)} />
+            </DataTable.Col>
+            <DataTable.Col source="status">
+              <SelectField source="status" choices={choices('fundStatus', FUND_STATUSES)} />
+            </DataTable.Col>
+            {(['available', 'committed', 'paid'] as const).map((of) => (
+              <DataTable.Col
+                key={of}
+                label={`linli.money.${of}`}
+                disableSort
+                sx={{ textAlign: 'right' }}
+              >
+                <BalanceCell of={of} />
+              </DataTable.Col>
+            ))}
+            <DataTable.Col source="openedOn">
+              <DateField source="openedOn" />
+            </DataTable.Col>
+          </DataTable>
+        </PhoneOr>
       </PageBalances>
     </List>
   );

@@ -34,6 +34,7 @@ import {
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { creditCodeProblem } from '../../../cms/server/src/domain/credit-code';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { PhoneOr } from '../PhoneList';
 import { columnsOf } from '../exporters';
 
 /** The server's own GB 32100-2015 check, so the form says so before saving. */
@@ -99,26 +100,36 @@ export function OrganisationList() {
       {/* Sorted only by what has an index (name and credit code): at a city's scale a sort by another column
           reads and sorts every row in scope (75–1,900 ms at a million people). The tags, kinds
           and places are filters instead. README "City-wide lists". */}
-      <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="creditCode" />
-        <DataTable.Col source="kind" disableSort>
+      <PhoneOr
+        primaryText={(r: { name?: string }) => r.name ?? ''}
+        secondaryText={
+          <ReferenceField source="area.documentId" reference="cms-areas" link={false} />
+        }
+        tertiaryText={() => (
           <SelectField source="kind" choices={choices('organisationKind', ORGANISATION_KINDS)} />
-        </DataTable.Col>
-        <DataTable.Col source="registration" disableSort>
-          <SelectField source="registration" choices={choices('registration', REGISTRATIONS)} />
-        </DataTable.Col>
-        <DataTable.Col source="serviceCategory" disableSort>
-          <SelectField
-            source="serviceCategory"
-            choices={choices('serviceCategory', SERVICE_CATEGORIES)}
-          />
-        </DataTable.Col>
-        <DataTable.Col source="area" disableSort>
-          <ReferenceField source="area.documentId" reference="cms-areas" link="show" />
-        </DataTable.Col>
-        <DataTable.NumberCol source="members" disableSort />
-      </DataTable>
+        )}
+      >
+        <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
+          <DataTable.Col source="name" />
+          <DataTable.Col source="creditCode" />
+          <DataTable.Col source="kind" disableSort>
+            <SelectField source="kind" choices={choices('organisationKind', ORGANISATION_KINDS)} />
+          </DataTable.Col>
+          <DataTable.Col source="registration" disableSort>
+            <SelectField source="registration" choices={choices('registration', REGISTRATIONS)} />
+          </DataTable.Col>
+          <DataTable.Col source="serviceCategory" disableSort>
+            <SelectField
+              source="serviceCategory"
+              choices={choices('serviceCategory', SERVICE_CATEGORIES)}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="area" disableSort>
+            <ReferenceField source="area.documentId" reference="cms-areas" link="show" />
+          </DataTable.Col>
+          <DataTable.NumberCol source="members" disableSort />
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }

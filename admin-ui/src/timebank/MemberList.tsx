@@ -1,4 +1,4 @@
-import { PhoneOr } from './PhoneList';
+import { PhoneOr } from '../PhoneList';
 import {
   AutocompleteInput,
   CreateButton,
