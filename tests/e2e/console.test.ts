@@ -97,6 +97,8 @@ describe('the console', () => {
       ['cms-organisations', /#\/cms-organisations\/[^/]+\/show$/],
       ['grants-funds', /#\/grants-funds\/[^/]+\/show$/],
       ['grants-donations', /#\/grants-donations\/[^/]+\/show$/],
+      ['cms-compounds', /#\/cms-compounds\/[^/]+\/show$/],
+      ['cms-incubations', /#\/cms-incubations\/[^/]+\/show$/],
     ] as const) {
       await page.goto(`${base}/console/#/${resource}`);
       const cards = page.locator('.phone-list a');

@@ -21,6 +21,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { todayInChina } from '../../../cms/server/src/domain/china-time';
+import { PhoneOr } from '../PhoneList';
 import { hasPassedAssessment } from '../../../cms/server/src/domain/incubation-records';
 import { NEXT_STAGES, STAGES, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
@@ -62,29 +63,41 @@ export function IncubationList() {
       exporter={custom.exporter}
       sort={{ field: 'appliedOn', order: 'DESC' }}
     >
-      <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
-        <DataTable.Col source="organisation">
+      <PhoneOr
+        primaryText={
           <ReferenceField
             source="organisation.documentId"
             reference="cms-organisations"
-            link="show"
+            link={false}
           />
-        </DataTable.Col>
-        {/* The hub's name as the incubation carries it: a hub outside the viewer's area is
+        }
+        secondaryText={<HubField />}
+        tertiaryText={() => <SelectField source="stage" choices={choices('stage', STAGES)} />}
+      >
+        <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
+          <DataTable.Col source="organisation">
+            <ReferenceField
+              source="organisation.documentId"
+              reference="cms-organisations"
+              link="show"
+            />
+          </DataTable.Col>
+          {/* The hub's name as the incubation carries it: a hub outside the viewer's area is
             still named, though its own page is not theirs to open. */}
-        <DataTable.Col source="hub">
-          <HubField />
-        </DataTable.Col>
-        <DataTable.Col source="stage">
-          <SelectField source="stage" choices={choices('stage', STAGES)} />
-        </DataTable.Col>
-        <DataTable.Col source="appliedOn">
-          <DateField source="appliedOn" />
-        </DataTable.Col>
-        <DataTable.Col source="hatchedOn">
-          <DateField source="hatchedOn" />
-        </DataTable.Col>
-      </DataTable>
+          <DataTable.Col source="hub">
+            <HubField />
+          </DataTable.Col>
+          <DataTable.Col source="stage">
+            <SelectField source="stage" choices={choices('stage', STAGES)} />
+          </DataTable.Col>
+          <DataTable.Col source="appliedOn">
+            <DateField source="appliedOn" />
+          </DataTable.Col>
+          <DataTable.Col source="hatchedOn">
+            <DateField source="hatchedOn" />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }

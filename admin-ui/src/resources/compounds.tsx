@@ -22,6 +22,7 @@ import {
 import { COMPOUND_TYPES, PROPERTY_MANAGEMENT, WRITERS, choices } from '../choices';
 import { CustomFieldsInput, CustomFieldsShow, useCustomFieldsForList } from '../forms/customFields';
 import { areaSubtreeFilter } from '../AreaSubtreeFilter';
+import { PhoneOr } from '../PhoneList';
 import { columnsOf } from '../exporters';
 
 const canWrite = (role: string | undefined) => !!role && WRITERS['cms-compounds']?.includes(role);
@@ -66,23 +67,33 @@ export function CompoundList() {
       exporter={custom.exporter}
       sort={{ field: 'name', order: 'ASC' }}
     >
-      <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="type">
+      <PhoneOr
+        primaryText={(r: { name?: string }) => r.name ?? ''}
+        secondaryText={
+          <ReferenceField source="community.documentId" reference="cms-areas" link={false} />
+        }
+        tertiaryText={() => (
           <SelectField source="type" choices={choices('compoundType', COMPOUND_TYPES)} />
-        </DataTable.Col>
-        <DataTable.Col source="community">
-          <ReferenceField source="community.documentId" reference="cms-areas" link="show" />
-        </DataTable.Col>
-        <DataTable.NumberCol source="households" />
-        <DataTable.NumberCol source="buildings" />
-        <DataTable.Col source="propertyManagement">
-          <SelectField
-            source="propertyManagement"
-            choices={choices('propertyManagement', PROPERTY_MANAGEMENT)}
-          />
-        </DataTable.Col>
-      </DataTable>
+        )}
+      >
+        <DataTable bulkActionButtons={canWrite(permissions) ? undefined : false}>
+          <DataTable.Col source="name" />
+          <DataTable.Col source="type">
+            <SelectField source="type" choices={choices('compoundType', COMPOUND_TYPES)} />
+          </DataTable.Col>
+          <DataTable.Col source="community">
+            <ReferenceField source="community.documentId" reference="cms-areas" link="show" />
+          </DataTable.Col>
+          <DataTable.NumberCol source="households" />
+          <DataTable.NumberCol source="buildings" />
+          <DataTable.Col source="propertyManagement">
+            <SelectField
+              source="propertyManagement"
+              choices={choices('propertyManagement', PROPERTY_MANAGEMENT)}
+            />
+          </DataTable.Col>
+        </DataTable>
+      </PhoneOr>
     </List>
   );
 }
