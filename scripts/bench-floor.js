@@ -76,13 +76,19 @@ async function openTransferFloor(url) {
   const pair = (i) => (i % 2 ? [1, 2] : [2, 1]);
   const one = new Pool({ connectionString: url, max: 1 });
   const sixteen = new Pool({ connectionString: url, max: 16 });
-  // Warm both pools' connections (and the function's plan) before timing.
-  await one.query(`SELECT ${fn}('warm:1', 3, 4, 1)`);
-  await Promise.all(
-    Array.from({ length: 16 }, (_, c) =>
-      sixteen.query(`SELECT ${fn}($1, 5, 6, 1)`, [`warm:16:${c}`]),
-    ),
-  );
+  // Warm both pools' connections (and the function's plan) before timing; a failure here drops
+  // the scratch schema, as the caller's close() would.
+  try {
+    await one.query(`SELECT ${fn}('warm:1', 3, 4, 1)`);
+    await Promise.all(
+      Array.from({ length: 16 }, (_, c) =>
+        sixteen.query(`SELECT ${fn}($1, 5, 6, 1)`, [`warm:16:${c}`]),
+      ),
+    );
+  } catch (error) {
+    await close();
+    throw error;
+  }
   let pacedRuns = 0;
 
   async function measure({ n = 2000, batches = 20, batch = 100, overHttp = null } = {}) {

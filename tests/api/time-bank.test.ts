@@ -46,6 +46,20 @@ describe('time bank', () => {
       where: { documentId: requestId },
       data: { windowStart: new Date(window.windowStart), windowEnd: new Date(window.windowEnd) },
     });
+  /** An hour's eldercare request of the elder's, its window starting soon, taken by the volunteer. */
+  const acceptedService = async (title: string) => {
+    const req = (
+      await post(elder.jwt, '/requests', {
+        title,
+        category: 'eldercare',
+        estimatedMinutes: 60,
+        volunteersNeeded: 1,
+        ...windowStartingSoon(),
+      })
+    ).body.data;
+    const service = (await post(volunteer.jwt, `/requests/${req.documentId}/accept`)).body.data;
+    return { req, service };
+  };
   /** A service moved back in time so that its check-in was `minutes` ago. */
   const checkedInAgo = async (serviceId: string, minutes: number) =>
     dbQuery(strapi, 'plugin::time-bank.service').update({
@@ -206,16 +220,7 @@ describe('time bank', () => {
   });
 
   it('refuses a check-in after the window, and staff record the hours instead', async () => {
-    const req = (
-      await post(elder.jwt, '/requests', {
-        title: '帮忙换灯泡',
-        category: 'eldercare',
-        estimatedMinutes: 60,
-        volunteersNeeded: 1,
-        ...windowStartingSoon(),
-      })
-    ).body.data;
-    const service = (await post(volunteer.jwt, `/requests/${req.documentId}/accept`)).body.data;
+    const { req, service } = await acceptedService('帮忙换灯泡');
     // The window passed with nobody checked in (the volunteer forgot).
     await windowMovedTo(req.documentId, {
       windowStart: new Date(Date.now() - 5 * 3600_000).toISOString(),
@@ -235,16 +240,7 @@ describe('time bank', () => {
   });
 
   it('pays a confirmation once when two arrive together', async () => {
-    const req = (
-      await post(elder.jwt, '/requests', {
-        title: '上门陪伴',
-        category: 'eldercare',
-        estimatedMinutes: 60,
-        volunteersNeeded: 1,
-        ...windowStartingSoon(),
-      })
-    ).body.data;
-    const service = (await post(volunteer.jwt, `/requests/${req.documentId}/accept`)).body.data;
+    const { service } = await acceptedService('上门陪伴');
     await post(volunteer.jwt, `/services/${service.documentId}/check-in`);
     await checkedInAgo(service.documentId, 60);
     await post(volunteer.jwt, `/services/${service.documentId}/check-out`);
