@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { incubationDerived } from '../../cms/server/src/domain/incubation-records';
+import { CMS } from '../../cms/server/src/uids';
 import type { PlannedRow, SeedPlan } from './plan';
 
 /** What is read of an attribute in Strapi's database metadata (scalars and join-table relations). */
@@ -32,7 +34,7 @@ export async function writePlan(
     ['plugin::cms.grid', plan.grids],
     ['plugin::cms.compound', plan.compounds],
     ['plugin::cms.organisation', plan.organisations],
-    ['plugin::cms.incubation', plan.incubations],
+    [CMS.incubation, plan.incubations],
   ];
   const ids = new Map<string, number>();
   const now = new Date();
@@ -48,7 +50,11 @@ export async function writePlan(
         updated_at: now,
         published_at: now,
       };
-      for (const [field, value] of Object.entries(row.data)) {
+      // The columns kept beside an incubation's JSON (the query engine's writes get them from
+      // cms/server/src/incubation-derived.ts; these rows are inserted below it).
+      const data =
+        uid === CMS.incubation ? { ...row.data, ...incubationDerived(row.data) } : row.data;
+      for (const [field, value] of Object.entries(data)) {
         const attribute = attributes[field];
         if (!attribute) throw new Error(`seed: ${uid} has no attribute ${field}`);
         record[attribute.columnName ?? field] =

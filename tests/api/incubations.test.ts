@@ -177,6 +177,50 @@ describe('incubations', () => {
     );
   });
 
+  it('keeps the dates the board counts by, never shows them, and refuses them from the client', async () => {
+    const org = await newOrganisation();
+    const created = await create({
+      organisation: org.documentId,
+      hub: hub.documentId,
+      appliedOn: '2026-01-05',
+      milestones: [
+        { title: '完成备案', date: '2026-03-01', status: 'achieved', achievedOn: '2026-02-20' },
+        { title: '首次服务', date: '2026-04-01' },
+      ],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data).not.toHaveProperty('nextMilestoneOn');
+    expect(created.body.data).not.toHaveProperty('lastAssessedOn');
+    const id = created.body.data.documentId;
+    const kept = () =>
+      dbQuery(strapi, 'plugin::cms.incubation').findOne({
+        where: { documentId: id },
+        select: ['lastAssessedOn', 'nextMilestoneOn'],
+      });
+    expect(await kept()).toMatchObject({ lastAssessedOn: null, nextMilestoneOn: '2026-04-01' });
+
+    const refused = await move(id, { lastAssessedOn: '2099-01-01', nextMilestoneOn: null });
+    expect(refused.status).toBe(400);
+    expect(
+      refused.body.error.details.errors.map((e: ValidationIssue) => [e.path.join('.'), e.code]),
+    ).toEqual([
+      ['lastAssessedOn', 'computed_field'],
+      ['nextMilestoneOn', 'computed_field'],
+    ]);
+    expect(await kept()).toMatchObject({ lastAssessedOn: null, nextMilestoneOn: '2026-04-01' });
+
+    const moved = await move(id, {
+      stage: 'assessing',
+      assessingOn: '2026-01-20',
+      assessments: [
+        { date: '2026-02-01', governance: 80, finance: 70, services: 90, volunteers: 60 },
+      ],
+      milestones: [{ title: '首次服务', date: '2026-04-01', done: true }],
+    });
+    expect(moved.status).toBe(200);
+    expect(await kept()).toMatchObject({ lastAssessedOn: '2026-02-01', nextMilestoneOn: null });
+  });
+
   it('follows its organisation when the organisation moves to another area', async () => {
     const org = await newOrganisation();
     const created = await create({ organisation: org.documentId, hub: hub.documentId });

@@ -5,10 +5,13 @@ import {
   assessmentIssues,
   dueForAssessment,
   milestoneIssues,
+  hasOverdueMilestone,
   hasPassedAssessment,
+  incubationDerived,
   lastAssessedOn,
   moveIssues,
   newAssessmentSchema,
+  nextMilestoneOn,
 } from '../../cms/server/src/domain/incubation-records';
 import type { IncubationStage } from '../../cms/server/src/domain/incubation-stages';
 
@@ -125,5 +128,55 @@ describe('dates an assessment or a milestone may carry', () => {
   ])('status %s achieved on %s is accepted: %s', (status, achievedOn, ok) => {
     const issues = milestoneIssues({ status, achievedOn }, today, '2026-01-01');
     expect(paths(issues)).toEqual(ok ? [] : ['achievedOn']);
+  });
+});
+
+describe('the dates kept beside the JSON (the board and the dashboard count by them)', () => {
+  const today = '2026-12-02';
+  const yesterday = '2026-12-01';
+  const m = (x: object) => ({ title: '里程碑', ...x });
+  const cases: [string, unknown][] = [
+    ['none', []],
+    ['not an array', { date: yesterday }],
+    ['planned yesterday', [m({ date: yesterday })]],
+    ['planned today', [m({ date: today })]],
+    ['done', [m({ date: yesterday, done: true })]],
+    ['done: 0 (falsy)', [m({ date: yesterday, done: 0 })]],
+    ['done: "" (falsy)', [m({ date: yesterday, done: '' })]],
+    ['done: "yes" (truthy)', [m({ date: yesterday, done: 'yes' })]],
+    ['achieved', [m({ date: yesterday, status: 'achieved' })]],
+    ['missed', [m({ date: yesterday, status: 'missed' })]],
+    ['status a number', [m({ date: yesterday, status: 3 })]],
+    ['a date that is a number', [m({ date: 20200101 })]],
+    ['not objects first', ['x', 5, null, [], m({ date: yesterday })]],
+    ['one of two', [m({ date: '2027-01-01' }), m({ date: yesterday })]],
+    [
+      'a later one open, an earlier one done',
+      [m({ date: '2026-01-01', done: true }), m({ date: today })],
+    ],
+  ];
+  it.each(cases)(
+    'nextMilestoneOn before today exactly when hasOverdueMilestone says so: %s',
+    (_what, milestones) => {
+      const next = nextMilestoneOn(milestones);
+      const overdue = next !== null && next < today;
+      expect(overdue).toBe(hasOverdueMilestone({ stage: 'incubating', milestones }, today));
+    },
+  );
+
+  it('writes each column only when its JSON is written', () => {
+    expect(incubationDerived({})).toEqual({});
+    expect(
+      incubationDerived({ assessments: [{ date: '2026-03-01' }, { date: '2026-09-01' }] }),
+    ).toEqual({
+      lastAssessedOn: '2026-09-01',
+    });
+    expect(incubationDerived({ milestones: null })).toEqual({ nextMilestoneOn: null });
+    expect(
+      incubationDerived({
+        assessments: 'x',
+        milestones: [m({ date: '2026-05-01' }), m({ date: '2026-04-01' })],
+      }),
+    ).toEqual({ lastAssessedOn: null, nextMilestoneOn: '2026-04-01' });
   });
 });

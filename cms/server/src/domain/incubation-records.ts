@@ -135,6 +135,40 @@ export function hasOverdueMilestone(row: OverdueInput, today: string): boolean {
   );
 }
 
+/**
+ * The earliest planned date of a milestone not yet reached (neither done nor achieved or missed,
+ * with a string date), or null: a record has a milestone overdue on `today` exactly when this is
+ * before `today` (and it is incubating) — `hasOverdueMilestone`'s rule as one stored value.
+ */
+export function nextMilestoneOn(milestones: unknown): string | null {
+  if (!Array.isArray(milestones)) return null;
+  let earliest: string | null = null;
+  for (const m of milestones as unknown[]) {
+    if (m === null || typeof m !== 'object') continue;
+    const { done, status, date } = m as { done?: unknown; status?: unknown; date?: unknown };
+    if (done || status === 'achieved' || status === 'missed' || typeof date !== 'string') continue;
+    if (earliest === null || date < earliest) earliest = date;
+  }
+  return earliest;
+}
+
+/** The columns kept beside an incubation's JSON so that lists filter and count by them (issue 15). */
+export interface IncubationDerived {
+  lastAssessedOn?: string | null;
+  nextMilestoneOn?: string | null;
+}
+
+/**
+ * What a write of `data` sets of the kept columns: `lastAssessedOn` when it writes assessments,
+ * `nextMilestoneOn` when it writes milestones, by the same functions the cards are marked with.
+ */
+export function incubationDerived(data: { assessments?: unknown; milestones?: unknown }) {
+  const out: IncubationDerived = {};
+  if ('assessments' in data) out.lastAssessedOn = lastAssessedOn(data.assessments);
+  if ('milestones' in data) out.nextMilestoneOn = nextMilestoneOn(data.milestones);
+  return out;
+}
+
 /** An assessment may not be dated after `today` (China time): it records what was assessed. */
 export function assessmentIssues(assessment: { date?: unknown }, today: string): DomainIssue[] {
   return typeof assessment.date === 'string' && assessment.date > today

@@ -52,7 +52,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const model = modelOf(strapi, uid);
     const out: Row = {};
     for (const [name, attribute] of Object.entries(model.attributes)) {
-      if (SYSTEM_FIELDS.has(name) || !(name in row)) continue;
+      // Private attributes are the server's own bookkeeping (a submission's idempotency key, an
+      // incubation's dates kept from its JSON), not something a person changed.
+      if (SYSTEM_FIELDS.has(name) || !(name in row) || (attribute as { private?: boolean }).private)
+        continue;
       const value = row[name];
       if (attribute.type === 'relation') {
         out[name] = Array.isArray(value)

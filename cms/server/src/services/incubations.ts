@@ -203,12 +203,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           table,
           ids,
           today,
+          query.stage,
           { due: query.due, overdue: query.overdue },
           { offset: start, limit: query.pageSize },
         );
         ({ total, due, overdue } = column);
-        pageFilters = { documentId: { $in: column.page } };
-        start = 0;
+        if (column.page) {
+          pageFilters = { documentId: { $in: column.page } };
+          start = 0;
+        }
       } else if (query.due || query.overdue) {
         return {
           cards: [],

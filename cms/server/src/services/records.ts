@@ -406,7 +406,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async [CMS.incubation](action, data, current, viewer) {
-      const issues = computedFieldIssues(['areaPath'], data, viewer);
+      // lastAssessedOn and nextMilestoneOn follow the JSON (incubation-derived.ts).
+      const issues = computedFieldIssues(
+        ['areaPath', 'lastAssessedOn', 'nextMilestoneOn'],
+        data,
+        viewer,
+      );
       const organisation = await resolveToOne(
         'organisation',
         CMS.organisation,
