@@ -13,6 +13,7 @@
 //   node scripts/bench-city.js postgres <url>       on a PostgreSQL database (seeded if empty)
 const fs = require('fs');
 const os = require('os');
+const { performance } = require('perf_hooks');
 const path = require('path');
 const http = require('http');
 const { distDir, ensureSecrets, buildServerIfStale } = require('./lib');
@@ -89,31 +90,44 @@ async function ensureCity(app) {
 async function plansOf(app, send) {
   const knex = app.db.connection;
   const sent = [];
-  const onQuery = (q) => sent.push({ sql: q.sql, bindings: q.bindings ?? [] });
+  const byUid = new Map();
+  // Each statement's own time (from knex's query event to its response), beside its plan.
+  const onQuery = (q) => {
+    const entry = { sql: q.sql, bindings: q.bindings ?? [], started: performance.now(), ms: null };
+    sent.push(entry);
+    if (q.__knexQueryUid) byUid.set(q.__knexQueryUid, entry);
+  };
+  const onResponse = (_response, q) => {
+    const entry = byUid.get(q.__knexQueryUid);
+    if (entry) entry.ms = performance.now() - entry.started;
+  };
   knex.on('query', onQuery);
+  knex.on('query-response', onResponse);
   try {
     await send();
   } finally {
     knex.removeListener('query', onQuery);
+    knex.removeListener('query-response', onResponse);
   }
   const postgres = app.db.dialect.client === 'postgres';
   const out = [];
-  for (const { sql, bindings } of sent) {
-    if (!/^\s*select/i.test(sql)) continue;
+  for (const { sql, bindings, ms } of sent) {
+    if (!/^\s*(select|with)\b/i.test(sql)) continue;
+    const took = ms === null ? '' : ` (${ms.toFixed(1)} ms)`;
     // knex reports PostgreSQL's statements with its own placeholders ($1, $2…); knex.raw binds `?`.
     const text = postgres ? sql.replace(/\$\d+/g, '?') : sql;
     const explain = postgres ? `EXPLAIN ${text}` : `EXPLAIN QUERY PLAN ${text}`;
     const result = await knex.raw(explain, bindings).catch((e) => ({ error: e.message }));
     if (result.error) {
       out.push(
-        `      ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n        (no plan: ${result.error})`,
+        `      ${sql.replace(/\s+/g, ' ').slice(0, 160)}${took}\n        (no plan: ${result.error})`,
       );
       continue;
     }
     const rows = Array.isArray(result) ? result : (result.rows ?? []);
     const plan = rows.map((r) => r['QUERY PLAN'] ?? r.detail ?? JSON.stringify(r));
     out.push(
-      `      ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n${plan.map((p) => `        ${p}`).join('\n')}`,
+      `      ${sql.replace(/\s+/g, ' ').slice(0, 160)}${took}\n${plan.map((p) => `        ${p}`).join('\n')}`,
     );
   }
   return out.join('\n');
@@ -212,7 +226,10 @@ async function measure(label) {
         }),
       ],
     ];
+    // CITY_BENCH_ONLY=board times only the requests whose names contain it (to profile one).
+    const only = process.env.CITY_BENCH_ONLY;
     for (const [name, fn] of cases) {
+      if (only && !name.includes(only)) continue;
       for (let i = 0; i < 5; i += 1) await fn();
       const r = await timed(N, fn);
       const over = r.p99 > 25 ? '  (over 25 ms)' : '';
