@@ -132,6 +132,38 @@ describe('the cases console', () => {
     );
   });
 
+  it("says which deadline has passed: the step's, named, when it comes before the case's", async () => {
+    const worker = tokens['community-worker'] as string;
+    const types = await ok<CaseTypeSummary[]>('get', `${API}/types`, worker);
+    const type = types.find((t) => t.active && t.currentVersion > 0) as CaseTypeSummary;
+    const title = unique('井盖松动');
+    const created = await ok<CaseDetail>('post', `${API}/cases`, worker, {
+      type: type.key,
+      title,
+      area: community.documentId,
+      channel: 'phone',
+      reporterName: '王女士',
+      reporterPhone: '13900000000',
+    });
+    // The step's time ran out an hour ago; the whole case has a week left (as the sweep leaves it).
+    const stepDue = new Date(Date.now() - 3600_000);
+    const caseDue = new Date(Date.now() + 7 * 86400_000);
+    await strapi.db
+      .connection('cases')
+      .where({ document_id: created.documentId })
+      .update({ state_due_at: stepDue, due_at: caseDue, sla_status: 'overdue' });
+    const china = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+    await signInAs('community-worker');
+    await go(`cases/${created.documentId}`);
+    await page.getByTestId('case-show').waitFor();
+    const due = page.getByTestId('case-show').getByTestId('case-sla-due').first();
+    await expect(due.innerText()).resolves.toBe(`${created.stateLabel.zh} ${china(stepDue)} 到期`);
+    await expect(
+      page.getByTestId('case-show').getByTestId('case-sla').first().innerText(),
+    ).resolves.toBe('已超时');
+  });
+
   it('shows a department its queue and messages, not the designer or the calendar', async () => {
     await signInAs('department');
     const entries = await menu();

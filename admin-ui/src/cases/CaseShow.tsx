@@ -289,7 +289,12 @@ export function CaseShow() {
               {detail.number}
             </Typography>
             <StateChip label={detail.stateLabel} kind={detail.stateKind} />
-            <SlaBadge status={detail.slaStatus} dueAt={detail.dueAt} />
+            <SlaBadge
+              status={detail.slaStatus}
+              dueAt={detail.dueAt}
+              stateDueAt={detail.stateDueAt}
+              stateLabel={detail.stateLabel}
+            />
             {detail.whistled && (
               <Chip size="small" color="secondary" label={translate('linli.cases.whistled')} />
             )}

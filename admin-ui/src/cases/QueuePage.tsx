@@ -135,7 +135,12 @@ export function CaseTable({ rows }: { rows: readonly CaseSummary[] }) {
                 <StateChip label={c.stateLabel} kind={c.stateKind} />
               </TableCell>
               <TableCell>
-                <SlaBadge status={c.slaStatus} dueAt={c.dueAt} />
+                <SlaBadge
+                  status={c.slaStatus}
+                  dueAt={c.dueAt}
+                  stateDueAt={c.stateDueAt}
+                  stateLabel={c.stateLabel}
+                />
               </TableCell>
             </TableRow>
           ))}

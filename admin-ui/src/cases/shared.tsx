@@ -28,6 +28,7 @@ import { postAction } from '../actions';
 import { formatDate } from '../dates';
 import { fieldErrors, restJson, useRest } from '../rest';
 import { mayUpload } from './access';
+import { drivingDeadline } from './deadline';
 import { byInputPath } from './paths';
 
 export { byInputPath, normalisePath } from './paths';
@@ -79,10 +80,25 @@ const SLA_COLOUR: Record<SlaStatus, 'default' | 'success' | 'warning' | 'error'>
   missed: 'error',
 };
 
-/** The resolution clock: due soon amber, overdue red, paused grey, with the due time in China time. */
-export function SlaBadge({ status, dueAt }: { status: SlaStatus; dueAt: string | null }) {
+/**
+ * The clock: due soon amber, overdue red, paused grey, with the deadline it reads in China time —
+ * this step's, named by the step ("待签收 … 到期"), when that one comes first.
+ */
+export function SlaBadge({
+  status,
+  dueAt,
+  stateDueAt,
+  stateLabel,
+}: {
+  status: SlaStatus;
+  dueAt: string | null;
+  stateDueAt?: string | null;
+  stateLabel?: Localised;
+}) {
   const translate = useTranslate();
+  const text = useLabel();
   if (status === 'none') return null;
+  const deadline = drivingDeadline(status, dueAt, stateDueAt);
   const chip = (
     <Chip
       size="small"
@@ -96,9 +112,14 @@ export function SlaBadge({ status, dueAt }: { status: SlaStatus; dueAt: string |
   return (
     <Stack direction="row" spacing={0.5} alignItems="center" sx={{ whiteSpace: 'nowrap' }}>
       {chip}
-      {dueAt && (
-        <Typography variant="caption" color="text.secondary">
-          {translate('linli.cases.sla.due', { time: formatDate(dueAt, true) })}
+      {deadline && (
+        <Typography variant="caption" color="text.secondary" data-testid="case-sla-due">
+          {deadline.step && stateLabel
+            ? translate('linli.cases.sla.step_due', {
+                step: text(stateLabel),
+                time: formatDate(deadline.at, true),
+              })
+            : translate('linli.cases.sla.due', { time: formatDate(deadline.at, true) })}
         </Typography>
       )}
     </Stack>

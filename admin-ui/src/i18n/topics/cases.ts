@@ -78,6 +78,7 @@ export const casesMessages: Tree = {
         met: ['按时办结', 'Met'],
         missed: ['超时办结', 'Missed'],
         due: ['%{time} 到期', 'due %{time}'],
+        step_due: ['%{step} %{time} 到期', '%{step} due %{time}'],
       },
       time: {
         days: ['%{n} 个工作日', '%{n} working days'],
